@@ -1,0 +1,57 @@
+import type { SourceRange } from './source-range.ts';
+
+export type DiagnosticSeverity = 'error' | 'warning';
+
+/** A snippet of source shown with a diagnostic, in Terraform's `validate -json` shape. */
+export interface DiagnosticSnippet {
+  context: string | null;
+  code: string;
+  start_line: number;
+  highlight_start_offset: number;
+  highlight_end_offset: number;
+  values: Array<{ traversal: string; statement: string }>;
+}
+
+/**
+ * One problem found by a validator, exactly in Terraform's `validate -json` diagnostic shape, so output
+ * from the embedded engine and from the real CLI are interchangeable. `source`/`code` are iacpac extras
+ * (omitted from Terraform-shaped JSON output).
+ */
+export interface Diagnostic {
+  severity: DiagnosticSeverity;
+  summary: string;
+  detail: string;
+  range?: SourceRange;
+  snippet?: DiagnosticSnippet;
+  /** Which engine/stage produced it: 'hcl' | 'schema' | 'reference' | 'terraform' | 'tofu' | 'policy' | ... */
+  source?: string;
+  /** A stable machine code, e.g. 'unsupported-argument'. */
+  code?: string;
+}
+
+/** Terraform's `validate -json` document. */
+export interface ValidateResult {
+  format_version: '1.0';
+  valid: boolean;
+  error_count: number;
+  warning_count: number;
+  diagnostics: Diagnostic[];
+}
+
+export function toValidateResult(diagnostics: Diagnostic[]): ValidateResult {
+  const error_count = diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    format_version: '1.0',
+    valid: error_count === 0,
+    error_count,
+    warning_count: diagnostics.length - error_count,
+    diagnostics,
+  };
+}
+
+/** One line per diagnostic: `Error: summary (file:line:col): detail`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.range ? ` (${d.range.filename}:${d.range.start.line}:${d.range.start.column})` : '';
+  const label = d.severity === 'error' ? 'Error' : 'Warning';
+  return `${label}: ${d.summary}${where}${d.detail ? `: ${d.detail.replace(/\s*\n\s*/g, ' ')}` : ''}`;
+}

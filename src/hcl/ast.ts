@@ -1,0 +1,198 @@
+import type { SourceRange } from '../core/source-range.ts';
+
+/**
+ * HCL native-syntax AST with a source range on every node. Produced by `hcl/parse.ts` (positions from
+ * tree-sitter; syntax verdict and error text from @cdktf/hcl2json, i.e. HashiCorp's HCL) and by the JSON
+ * syntax reader for `*.tf.json`. Shared contract for the validator, the plan synthesizer and the scanner.
+ */
+export type Expression =
+  | LiteralExpr
+  | TemplateExpr
+  | ScopeTraversalExpr
+  | RelativeTraversalExpr
+  | FunctionCallExpr
+  | TupleExpr
+  | ObjectExpr
+  | BinaryExpr
+  | UnaryExpr
+  | ConditionalExpr
+  | ForExpr
+  | SplatExpr
+  | IndexExpr
+  | ParenthesesExpr
+  | InvalidExpr;
+
+interface Node {
+  range: SourceRange;
+}
+
+/** `"x"` without interpolation, numbers, `true`/`false`/`null`. Numbers keep their source text. */
+export interface LiteralExpr extends Node {
+  kind: 'literal';
+  value: string | number | boolean | null;
+  /** Original number text (for big/precise numbers). */
+  numberText?: string;
+}
+
+/** A quoted or heredoc template with interpolations/directives. */
+export interface TemplateExpr extends Node {
+  kind: 'template';
+  parts: TemplatePart[];
+  heredoc?: { marker: string; indented: boolean };
+}
+export type TemplatePart =
+  | { kind: 'text'; value: string; range: SourceRange }
+  | { kind: 'interpolation'; expr: Expression; stripLeft?: boolean; stripRight?: boolean; range: SourceRange }
+  | { kind: 'if'; cond: Expression; then: TemplatePart[]; else?: TemplatePart[]; range: SourceRange }
+  | { kind: 'for'; keyVar?: string; valueVar: string; collection: Expression; body: TemplatePart[]; range: SourceRange };
+
+/** A traversal step: `.name`, `[expr]` (index with a literal or computed key), `.*` / `[*]` handled by SplatExpr. */
+export type TraversalStep =
+  | { kind: 'attr'; name: string; range: SourceRange }
+  | { kind: 'index'; key: Expression; range: SourceRange };
+
+/** `var.x`, `aws_s3_bucket.b.id`, `local.tags["a"]`, `each.value`, `count.index`, `path.module`, `self.arn`. */
+export interface ScopeTraversalExpr extends Node {
+  kind: 'traversal';
+  root: string;
+  rootRange: SourceRange;
+  steps: TraversalStep[];
+}
+
+/** Steps applied to the result of another expression, e.g. `func(x).attr` or `(expr)[0]`. */
+export interface RelativeTraversalExpr extends Node {
+  kind: 'relative';
+  source: Expression;
+  steps: TraversalStep[];
+}
+
+export interface FunctionCallExpr extends Node {
+  kind: 'call';
+  name: string;
+  nameRange: SourceRange;
+  args: Expression[];
+  /** `f(list...)`: the last argument is expanded. */
+  expandFinal: boolean;
+}
+
+export interface TupleExpr extends Node {
+  kind: 'tuple';
+  items: Expression[];
+}
+
+export interface ObjectItem {
+  /** Key: a bare identifier becomes a literal string key (`forceString`), otherwise any expression. */
+  key: Expression;
+  /** True when written as a bare identifier (`a = 1`) rather than an expression (`(var.k) = 1`). */
+  bareKey: boolean;
+  value: Expression;
+  range: SourceRange;
+}
+
+export interface ObjectExpr extends Node {
+  kind: 'object';
+  items: ObjectItem[];
+}
+
+export type BinaryOperator = '||' | '&&' | '==' | '!=' | '<' | '>' | '<=' | '>=' | '+' | '-' | '*' | '/' | '%';
+
+export interface BinaryExpr extends Node {
+  kind: 'binary';
+  op: BinaryOperator;
+  left: Expression;
+  right: Expression;
+}
+
+export interface UnaryExpr extends Node {
+  kind: 'unary';
+  op: '!' | '-';
+  operand: Expression;
+}
+
+export interface ConditionalExpr extends Node {
+  kind: 'conditional';
+  condition: Expression;
+  trueResult: Expression;
+  falseResult: Expression;
+}
+
+/** `[for k, v in coll : expr if cond]` / `{for k, v in coll : key => value... if cond}`. */
+export interface ForExpr extends Node {
+  kind: 'for';
+  keyVar?: string;
+  valueVar: string;
+  collection: Expression;
+  /** Present for object-for expressions. */
+  keyExpr?: Expression;
+  valueExpr: Expression;
+  condition?: Expression;
+  /** `...` after the value in an object-for. */
+  grouping: boolean;
+}
+
+/** `source[*].a.b` (full) or `source.*.a` (attribute-only, legacy). `each` are the steps applied per element. */
+export interface SplatExpr extends Node {
+  kind: 'splat';
+  source: Expression;
+  each: TraversalStep[];
+  full: boolean;
+}
+
+/** `collection[key]` where the collection is not a plain scope traversal. */
+export interface IndexExpr extends Node {
+  kind: 'index';
+  collection: Expression;
+  key: Expression;
+}
+
+export interface ParenthesesExpr extends Node {
+  kind: 'parens';
+  expr: Expression;
+}
+
+/** Recovered from a syntax error: the source could not be understood as an expression. */
+export interface InvalidExpr extends Node {
+  kind: 'invalid';
+  text: string;
+}
+
+export interface Attribute {
+  name: string;
+  expr: Expression;
+  /** Whole `name = expr` range. */
+  range: SourceRange;
+  nameRange: SourceRange;
+}
+
+export interface Block {
+  type: string;
+  labels: string[];
+  body: Body;
+  /** Whole block, from the type keyword to the closing brace. */
+  range: SourceRange;
+  typeRange: SourceRange;
+  labelRanges: SourceRange[];
+  /** `type "label" ... {` (what Terraform highlights for block-level problems). */
+  defRange: SourceRange;
+}
+
+export interface Body {
+  /** Attributes in source order (duplicates kept so the validator can report them). */
+  attributes: Attribute[];
+  blocks: Block[];
+  range: SourceRange;
+  /** Range of the closing brace / end of body (Terraform points "missing required argument" here for blocks). */
+  endRange?: SourceRange;
+}
+
+/** One parsed file. */
+export interface HclFile {
+  filename: string;
+  /** Full text (for snippets). */
+  source: string;
+  body: Body;
+  /** Syntax errors; when non-empty the body is the best tree-sitter recovery (partial). */
+  syntaxErrors: import('../core/diagnostics.ts').Diagnostic[];
+  /** Comments with their line, for inline suppressions (`# iacpac:ignore=...`, `#checkov:skip=...`). */
+  comments: Array<{ text: string; line: number }>;
+}

@@ -1,0 +1,314 @@
+/**
+ * Rego values. Shared contract between the evaluator and the builtins.
+ *
+ *   null | boolean | number | bigint | string | readonly RegoValue[] | RegoSet | RegoObject
+ *
+ * Numbers: a JS `number` when the value is a float or an integer within ±(2^53-1); a `bigint` for integers
+ * beyond that (never a bigint inside the safe range: use `normalizeNumber`). Arbitrary precision for large
+ * integers, float64 otherwise (OPA prints floats the same way).
+ * Arrays are plain JS arrays and must never be mutated after construction.
+ * Sets and objects are immutable-by-convention classes keyed by `valueKey` (a canonical string).
+ * `undefined` (JS) means "undefined" in Rego (no value); it is never stored inside a value.
+ */
+export type RegoNumber = number | bigint;
+export type RegoValue = null | boolean | RegoNumber | string | readonly RegoValue[] | RegoSet | RegoObject;
+
+export type RegoTypeName = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'set' | 'object';
+
+export function typeName(v: RegoValue): RegoTypeName {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+    case 'bigint':
+      return 'number';
+    case 'string':
+      return 'string';
+  }
+  if (Array.isArray(v)) return 'array';
+  return v instanceof RegoSet ? 'set' : 'object';
+}
+
+export const isNumber = (v: RegoValue | undefined): v is RegoNumber => typeof v === 'number' || typeof v === 'bigint';
+export const isArray = (v: RegoValue | undefined): v is readonly RegoValue[] => Array.isArray(v);
+export const isSet = (v: RegoValue | undefined): v is RegoSet => v instanceof RegoSet;
+export const isObject = (v: RegoValue | undefined): v is RegoObject => v instanceof RegoObject;
+
+/** bigint inside the safe range -> number; everything else unchanged. */
+export function normalizeNumber(n: RegoNumber): RegoNumber {
+  if (typeof n === 'bigint' && n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(n);
+  return n;
+}
+
+/** Integer-valued number -> bigint (exact); non-integer -> undefined. */
+export function toBigInt(n: RegoNumber): bigint | undefined {
+  if (typeof n === 'bigint') return n;
+  return Number.isInteger(n) ? BigInt(n) : undefined;
+}
+
+export function isInteger(n: RegoNumber): boolean {
+  return typeof n === 'bigint' || Number.isInteger(n);
+}
+
+/** Canonical number text, as OPA prints JSON numbers (integers without exponent where exact). */
+export function numberKey(n: RegoNumber): string {
+  if (typeof n === 'bigint') return n.toString();
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+/** Sort order across types, as in OPA: null < boolean < number < string < array < object < set. */
+const TYPE_ORDER: Record<RegoTypeName, number> = { null: 0, boolean: 1, number: 2, string: 3, array: 4, object: 5, set: 6 };
+
+export function compareNumbers(a: RegoNumber, b: RegoNumber): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  const ai = toBigInt(a);
+  const bi = toBigInt(b);
+  if (ai !== undefined && bi !== undefined) return ai < bi ? -1 : ai > bi ? 1 : 0;
+  const af = Number(a);
+  const bf = Number(b);
+  return af < bf ? -1 : af > bf ? 1 : 0;
+}
+
+function compareStrings(a: string, b: string): number {
+  // OPA compares Go strings bytewise (UTF-8); code point order equals UTF-8 byte order.
+  if (a === b) return 0;
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done) return y.done ? 0 : -1;
+    if (y.done) return 1;
+    const cx = x.value.codePointAt(0)!;
+    const cy = y.value.codePointAt(0)!;
+    if (cx !== cy) return cx < cy ? -1 : 1;
+  }
+}
+
+/** Total order over Rego values (OPA's ast.Compare). */
+export function compare(a: RegoValue, b: RegoValue): number {
+  const ta = typeName(a);
+  const tb = typeName(b);
+  if (ta !== tb) return TYPE_ORDER[ta] - TYPE_ORDER[tb];
+  switch (ta) {
+    case 'null':
+      return 0;
+    case 'boolean':
+      return a === b ? 0 : a === false ? -1 : 1;
+    case 'number':
+      return compareNumbers(a as RegoNumber, b as RegoNumber);
+    case 'string':
+      return compareStrings(a as string, b as string);
+    case 'array': {
+      const x = a as readonly RegoValue[];
+      const y = b as readonly RegoValue[];
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const c = compare(x[i]!, y[i]!);
+        if (c !== 0) return c;
+      }
+      return x.length - y.length;
+    }
+    case 'object': {
+      const x = (a as RegoObject).sortedEntries();
+      const y = (b as RegoObject).sortedEntries();
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const ck = compare(x[i]![0], y[i]![0]);
+        if (ck !== 0) return ck;
+        const cv = compare(x[i]![1], y[i]![1]);
+        if (cv !== 0) return cv;
+      }
+      return x.length - y.length;
+    }
+    case 'set': {
+      const x = (a as RegoSet).sorted();
+      const y = (b as RegoSet).sorted();
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        const c = compare(x[i]!, y[i]!);
+        if (c !== 0) return c;
+      }
+      return x.length - y.length;
+    }
+  }
+}
+
+export function equals(a: RegoValue, b: RegoValue): boolean {
+  if (a === b) return true;
+  return valueKey(a) === valueKey(b);
+}
+
+/**
+ * Canonical key: equal values (per Rego) <=> equal keys. 1 and 1.0 are equal numbers in Rego.
+ * Cached on sets/objects.
+ */
+export function valueKey(v: RegoValue): string {
+  if (v === null) return 'n';
+  switch (typeof v) {
+    case 'boolean':
+      return v ? 't' : 'f';
+    case 'number':
+    case 'bigint':
+      return `#${numberKey(v)}`;
+    case 'string':
+      return JSON.stringify(v);
+  }
+  if (Array.isArray(v)) return `[${v.map(valueKey).join(',')}]`;
+  return (v as RegoSet | RegoObject).key();
+}
+
+export class RegoSet {
+  private readonly items = new Map<string, RegoValue>();
+  private cachedKey: string | undefined;
+  private cachedSorted: RegoValue[] | undefined;
+
+  constructor(values?: Iterable<RegoValue>) {
+    if (values) for (const v of values) this.items.set(valueKey(v), v);
+  }
+  get size(): number {
+    return this.items.size;
+  }
+  has(v: RegoValue): boolean {
+    return this.items.has(valueKey(v));
+  }
+  hasKey(key: string): boolean {
+    return this.items.has(key);
+  }
+  /** Mutating add: only while building a new set (before it is shared). */
+  add(v: RegoValue): this {
+    this.items.set(valueKey(v), v);
+    this.cachedKey = undefined;
+    this.cachedSorted = undefined;
+    return this;
+  }
+  values(): IterableIterator<RegoValue> {
+    return this.items.values();
+  }
+  [Symbol.iterator](): IterableIterator<RegoValue> {
+    return this.items.values();
+  }
+  /** Elements in Rego sort order (cached). */
+  sorted(): RegoValue[] {
+    return (this.cachedSorted ??= [...this.items.values()].sort(compare));
+  }
+  key(): string {
+    return (this.cachedKey ??= `{${this.sorted().map(valueKey).join(',')}}`);
+  }
+}
+
+export class RegoObject {
+  private readonly entriesMap = new Map<string, [RegoValue, RegoValue]>();
+  private cachedKey: string | undefined;
+  private cachedSorted: Array<[RegoValue, RegoValue]> | undefined;
+
+  constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>) {
+    if (entries) for (const [k, v] of entries) this.entriesMap.set(valueKey(k), [k, v]);
+  }
+  static fromRecord(record: Record<string, RegoValue>): RegoObject {
+    return new RegoObject(Object.entries(record));
+  }
+  get size(): number {
+    return this.entriesMap.size;
+  }
+  get(k: RegoValue): RegoValue | undefined {
+    return this.entriesMap.get(valueKey(k))?.[1];
+  }
+  has(k: RegoValue): boolean {
+    return this.entriesMap.has(valueKey(k));
+  }
+  /** Mutating set: only while building a new object (before it is shared). */
+  set(k: RegoValue, v: RegoValue): this {
+    this.entriesMap.set(valueKey(k), [k, v]);
+    this.cachedKey = undefined;
+    this.cachedSorted = undefined;
+    return this;
+  }
+  delete(k: RegoValue): this {
+    this.entriesMap.delete(valueKey(k));
+    this.cachedKey = undefined;
+    this.cachedSorted = undefined;
+    return this;
+  }
+  keys(): IterableIterator<RegoValue> {
+    return [...this.entriesMap.values()].map((e) => e[0])[Symbol.iterator]();
+  }
+  entries(): IterableIterator<[RegoValue, RegoValue]> {
+    return this.entriesMap.values();
+  }
+  [Symbol.iterator](): IterableIterator<[RegoValue, RegoValue]> {
+    return this.entriesMap.values();
+  }
+  /** Entries sorted by key in Rego order (cached). */
+  sortedEntries(): Array<[RegoValue, RegoValue]> {
+    return (this.cachedSorted ??= [...this.entriesMap.values()].sort((x, y) => compare(x[0], y[0])));
+  }
+  key(): string {
+    return (this.cachedKey ??= `<${this.sortedEntries()
+      .map(([k, v]) => `${valueKey(k)}:${valueKey(v)}`)
+      .join(',')}>`);
+  }
+}
+
+/** JS JSON-ish value -> Rego value (objects become RegoObject with string keys; arrays recurse). */
+export function fromJS(v: unknown): RegoValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'boolean':
+    case 'string':
+      return v;
+    case 'number':
+      return v;
+    case 'bigint':
+      return normalizeNumber(v);
+  }
+  if (Array.isArray(v)) return v.map(fromJS);
+  if (v instanceof RegoSet || v instanceof RegoObject) return v;
+  if (v instanceof Set) return new RegoSet([...v].map(fromJS));
+  if (v instanceof Map) return new RegoObject([...v].map(([k, x]) => [fromJS(k), fromJS(x)] as const));
+  const obj = new RegoObject();
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) obj.set(k, fromJS(x));
+  return obj;
+}
+
+/**
+ * Rego value -> JSON-compatible JS (as OPA serialises results): sets become sorted arrays, objects with
+ * non-string keys get their keys serialised to JSON text, bigints stay bigint (use `toJSONText` to print).
+ */
+export function toJS(v: RegoValue): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(toJS);
+  if (v instanceof RegoSet) return v.sorted().map(toJS);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of (v as RegoObject).sortedEntries()) out[typeof k === 'string' ? k : toJSONText(k)] = toJS(x);
+  return out;
+}
+
+/** JSON text of a Rego value, with exact big integers and sorted keys/sets (OPA's output order). */
+export function toJSONText(v: RegoValue, indent?: number): string {
+  const render = (x: RegoValue, depth: number): string => {
+    const pad = indent ? `\n${' '.repeat(indent * (depth + 1))}` : '';
+    const close = indent ? `\n${' '.repeat(indent * depth)}` : '';
+    const sep = indent ? ': ' : ':';
+    if (x === null) return 'null';
+    switch (typeof x) {
+      case 'boolean':
+        return String(x);
+      case 'number':
+      case 'bigint':
+        return numberKey(x);
+      case 'string':
+        return JSON.stringify(x);
+    }
+    const items: string[] = [];
+    if (Array.isArray(x)) for (const e of x) items.push(render(e, depth + 1));
+    else if (x instanceof RegoSet) for (const e of x.sorted()) items.push(render(e, depth + 1));
+    else
+      for (const [k, e] of (x as RegoObject).sortedEntries())
+        items.push(`${JSON.stringify(typeof k === 'string' ? k : toJSONText(k))}${sep}${render(e, depth + 1)}`);
+    const open = Array.isArray(x) || x instanceof RegoSet ? '[' : '{';
+    const end = open === '[' ? ']' : '}';
+    if (items.length === 0) return open + end;
+    return `${open}${pad}${items.join(`,${pad}`)}${close}${end}`;
+  };
+  return render(v, 0);
+}
