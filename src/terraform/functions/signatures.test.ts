@@ -10,7 +10,7 @@ describe('FUNCTION_SIGNATURES', () => {
   it.each([
     ['cidrsubnet', 3, 3, 'string'],
     ['format', 1, Number.POSITIVE_INFINITY, 'dynamic'],
-    ['merge', 0, Number.POSITIVE_INFINITY, ['map', 'dynamic']],
+    ['merge', 0, Number.POSITIVE_INFINITY, 'dynamic'],
     ['lookup', 2, Number.POSITIVE_INFINITY, 'dynamic'],
     ['timestamp', 0, 0, 'string'],
     ['templatefile', 2, 2, 'dynamic'],
