@@ -2,4 +2,5 @@
 export * from './core/diagnostics.ts';
 export * from './core/source-range.ts';
 export * from './core/errors.ts';
+export * from './schema/index.ts';
 // <exports>
