@@ -114,3 +114,23 @@ describe('load speed', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('utility provider schemas', () => {
+  it.each([
+    ['random', 'random_string', 'managed', 'length', { type: 'number', required: true }],
+    ['random', 'random_password', 'managed', 'result', { type: 'string', computed: true, sensitive: true }],
+    ['archive', 'archive_file', 'data', 'output_path', { type: 'string', required: true }],
+    ['null', 'null_resource', 'managed', 'triggers', { type: ['map', 'string'], optional: true }],
+    ['tls', 'tls_private_key', 'managed', 'algorithm', { type: 'string', required: true }],
+    ['local', 'local_file', 'managed', 'filename', { type: 'string', required: true }],
+    ['time', 'time_sleep', 'managed', 'create_duration', { type: 'string', optional: true }],
+  ] as const)('bundles %s: %s.%s', (provider, type, mode, attribute, expected) => {
+    expect(loadBundledSchemas().resourceSchema(provider, type, mode)?.block.attributes?.[attribute]).toEqual(expected);
+  });
+
+  it('lists every bundled provider explicitly', () => {
+    expect(loadBundledSchemas().addresses()).toEqual(
+      ['archive', 'aws', 'local', 'null', 'random', 'time', 'tls'].map((name) => `registry.terraform.io/hashicorp/${name}`),
+    );
+  });
+});
