@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { attemptRecord as record } from '../../test/helpers/attempt-record.ts';
+import { passAtK, summarize } from './summarize.ts';
+
+describe('summarize', () => {
+  const records = [
+    // task 0 (difficulty 1): invalid, then valid at attempt 2
+    record({ index: 0, difficulty: 1, attempt: 1, final: false, valid: false, object_recall: 0.5, object_precision: 1 }),
+    record({
+      index: 0,
+      difficulty: 1,
+      attempt: 2,
+      final: true,
+      valid: true,
+      object_recall: 1,
+      object_precision: 0.5,
+      predicted_object_types: 4,
+      intent_correct: true,
+      intent_score: 5,
+      findings: [
+        { policy_id: 'P1', severity: 'high', resource: 'a' },
+        { policy_id: 'P2', severity: 'low', resource: 'a' },
+      ],
+    }),
+    // task 1 (difficulty 2): valid at once
+    record({
+      index: 1,
+      difficulty: 2,
+      attempt: 1,
+      final: true,
+      valid: true,
+      predicted_object_types: 2,
+      intent_correct: false,
+      intent_score: 2,
+      findings: [{ policy_id: 'P1', severity: 'high', resource: 'b' }],
+    }),
+    // task 2 (difficulty 2): infrastructure error only -> excluded from rates
+    record({ index: 2, difficulty: 2, attempt: 1, final: true, valid: false, error: 'HTTP 500' }),
+  ];
+
+  it('computes pass rate after each attempt, object scores, intent and severities per difficulty and overall', () => {
+    const s = summarize(records);
+    expect(s.maxAttempts).toBe(2);
+    const all = s.groups.find((g) => g.difficulty === null)!;
+    expect(all.passRateAfterAttempt).toEqual([0.5, 1]);
+    expect(all.objectRecall).toBe(1);
+    expect(all.objectPrecision).toBe(0.75);
+    expect(all.avgPredictedObjectTypes).toBe(3);
+    expect(all.intentCorrect).toBe(0.5);
+    expect(all.intentScoreCounts).toEqual([0, 1, 0, 0, 1]);
+    expect(all.findingsBySeverity).toEqual({ info: 0, low: 1, medium: 0, high: 2, critical: 0 });
+    expect(all.distinctPolicies).toBe(2);
+    expect(all.infrastructureErrors).toBe(1);
+    const d1 = s.groups.find((g) => g.difficulty === 1)!;
+    expect(d1.passRateAfterAttempt).toEqual([0, 1]);
+  });
+
+  it('pass@k matches the unbiased estimator', () => {
+    expect(passAtK(5, 0, 1)).toBe(0);
+    expect(passAtK(5, 5, 3)).toBe(1);
+    expect(passAtK(4, 2, 1)).toBeCloseTo(0.5, 12);
+    expect(passAtK(4, 1, 2)).toBeCloseTo(0.5, 12);
+  });
+});
