@@ -1,0 +1,307 @@
+import type { Expression, ScopeTraversalExpr, TemplatePart, TraversalStep } from '../hcl/ast.ts';
+
+/** A static traversal step: `.name` or `[key]` with a literal key (what HCL calls an absolute traversal). */
+export type StaticStep = { kind: 'attr'; name: string } | { kind: 'index'; key: string | number | boolean };
+
+/** A variable reference in an expression: the root name and the literal steps that follow it. */
+export interface StaticTraversal {
+  root: string;
+  steps: StaticStep[];
+}
+
+/** The literal value of an index key, or undefined when the key is computed. */
+export function literalKey(key: Expression): string | number | boolean | undefined {
+  if (key.kind === 'literal') return key.value === null ? undefined : key.value;
+  if (key.kind === 'template' && !key.heredoc && key.parts.every((p) => p.kind === 'text')) {
+    return key.parts.map((p) => (p.kind === 'text' ? p.value : '')).join('');
+  }
+  return undefined;
+}
+
+/**
+ * Every variable traversal in an expression, in HCL's walk order (what `hcl.Expression.Variables()`
+ * returns): a traversal stops at the first computed index, whose key is then walked; names bound by `for`
+ * expressions and template `for` directives are excluded.
+ */
+export function traversalsIn(expr: Expression, bound: ReadonlySet<string> = new Set()): StaticTraversal[] {
+  const out: StaticTraversal[] = [];
+  walk(expr, bound, out, 0);
+  return out;
+}
+
+const MAX_DEPTH = 500;
+
+function walk(expr: Expression, bound: ReadonlySet<string>, out: StaticTraversal[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const next = depth + 1;
+  switch (expr.kind) {
+    case 'literal':
+    case 'invalid':
+      return;
+    case 'template':
+      walkParts(expr.parts, bound, out, next);
+      return;
+    case 'traversal':
+      walkTraversal(expr, bound, out, next);
+      return;
+    case 'relative':
+      walk(expr.source, bound, out, next);
+      walkSteps(expr.steps, bound, out, next);
+      return;
+    case 'call':
+      for (const arg of expr.args) walk(arg, bound, out, next);
+      return;
+    case 'tuple':
+      for (const item of expr.items) walk(item, bound, out, next);
+      return;
+    case 'object':
+      for (const item of expr.items) {
+        if (!item.bareKey) walk(item.key, bound, out, next);
+        walk(item.value, bound, out, next);
+      }
+      return;
+    case 'binary':
+      walk(expr.left, bound, out, next);
+      walk(expr.right, bound, out, next);
+      return;
+    case 'unary':
+      walk(expr.operand, bound, out, next);
+      return;
+    case 'conditional':
+      walk(expr.condition, bound, out, next);
+      walk(expr.trueResult, bound, out, next);
+      walk(expr.falseResult, bound, out, next);
+      return;
+    case 'for': {
+      walk(expr.collection, bound, out, next);
+      const inner = new Set(bound);
+      inner.add(expr.valueVar);
+      if (expr.keyVar) inner.add(expr.keyVar);
+      if (expr.keyExpr) walk(expr.keyExpr, inner, out, next);
+      walk(expr.valueExpr, inner, out, next);
+      if (expr.condition) walk(expr.condition, inner, out, next);
+      return;
+    }
+    case 'splat':
+      walk(expr.source, bound, out, next);
+      walkSteps(expr.each, bound, out, next);
+      return;
+    case 'index':
+      walk(expr.collection, bound, out, next);
+      walk(expr.key, bound, out, next);
+      return;
+    case 'parens':
+      walk(expr.expr, bound, out, next);
+      return;
+  }
+}
+
+function walkParts(parts: TemplatePart[], bound: ReadonlySet<string>, out: StaticTraversal[], depth: number): void {
+  for (const part of parts) {
+    switch (part.kind) {
+      case 'text':
+        break;
+      case 'interpolation':
+        walk(part.expr, bound, out, depth);
+        break;
+      case 'if':
+        walk(part.cond, bound, out, depth);
+        walkParts(part.then, bound, out, depth);
+        if (part.else) walkParts(part.else, bound, out, depth);
+        break;
+      case 'for': {
+        walk(part.collection, bound, out, depth);
+        const inner = new Set(bound);
+        inner.add(part.valueVar);
+        if (part.keyVar) inner.add(part.keyVar);
+        walkParts(part.body, inner, out, depth);
+        break;
+      }
+    }
+  }
+}
+
+function walkSteps(steps: TraversalStep[], bound: ReadonlySet<string>, out: StaticTraversal[], depth: number): void {
+  for (const step of steps) if (step.kind === 'index' && literalKey(step.key) === undefined) walk(step.key, bound, out, depth);
+}
+
+function walkTraversal(expr: ScopeTraversalExpr, bound: ReadonlySet<string>, out: StaticTraversal[], depth: number): void {
+  const { steps, rest } = staticPrefix(expr.steps);
+  if (!bound.has(expr.root)) out.push({ root: expr.root, steps });
+  walkSteps(rest, bound, out, depth);
+}
+
+/** Splits traversal steps into the literal prefix and the steps from the first computed index on. */
+export function staticPrefix(steps: TraversalStep[]): { steps: StaticStep[]; rest: TraversalStep[] } {
+  const out: StaticStep[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (step.kind === 'attr') {
+      out.push({ kind: 'attr', name: step.name });
+      continue;
+    }
+    const key = literalKey(step.key);
+    if (key === undefined) return { steps: out, rest: steps.slice(i) };
+    out.push({ kind: 'index', key });
+  }
+  return { steps: out, rest: [] };
+}
+
+/** A parsed Terraform reference (addrs.Reference): the referenceable subject and the remaining steps. */
+export interface ParsedReference {
+  kind: 'resource' | 'data' | 'var' | 'local' | 'module' | 'module-output' | 'count' | 'each' | 'path' | 'terraform' | 'self';
+  /** Subject address text, e.g. `aws_s3_bucket.b`, `aws_instance.x[0]`, `var.x`, `module.m.out`. */
+  subject: string;
+  /** For resource instances with a key and module outputs: the containing address without key/output. */
+  container?: string;
+  /** Resource type/name, variable/local/module/output name. */
+  type?: string;
+  name: string;
+  /** Instance key of a resource or module reference, when written. */
+  key?: string | number | boolean;
+  /** For `module-output`: the output name. */
+  output?: string;
+  remaining: StaticStep[];
+}
+
+/** Terraform's `addrs.ParseRef`: undefined when the traversal is not a valid reference. */
+export function parseReference(traversal: StaticTraversal): ParsedReference | undefined {
+  const { root, steps } = traversal;
+  const attrAt = (i: number): string | undefined => {
+    const step = steps[i];
+    return step?.kind === 'attr' ? step.name : undefined;
+  };
+  switch (root) {
+    case 'count':
+    case 'each':
+    case 'path':
+    case 'terraform':
+    case 'var':
+    case 'local': {
+      const name = attrAt(0);
+      if (name === undefined) return undefined;
+      return { kind: root, subject: `${root}.${name}`, name, remaining: steps.slice(1) };
+    }
+    case 'self':
+      return { kind: 'self', subject: 'self', name: 'self', remaining: steps };
+    case 'module': {
+      const name = attrAt(0);
+      if (name === undefined) return undefined;
+      let i = 1;
+      let key: string | number | boolean | undefined;
+      const first = steps[1];
+      if (first?.kind === 'index') {
+        key = first.key;
+        i = 2;
+      }
+      const call = `module.${name}${key === undefined ? '' : `[${keyText(key)}]`}`;
+      const output = attrAt(i);
+      if (i >= steps.length) {
+        const ref: ParsedReference = { kind: 'module', subject: call, name, remaining: [] };
+        if (key !== undefined) ref.key = key;
+        if (key !== undefined) ref.container = `module.${name}`;
+        return ref;
+      }
+      if (output === undefined) return undefined;
+      const ref: ParsedReference = {
+        kind: 'module-output',
+        subject: `${call}.${output}`,
+        container: call,
+        name,
+        output,
+        remaining: steps.slice(i + 1),
+      };
+      if (key !== undefined) ref.key = key;
+      return ref;
+    }
+    case 'data': {
+      const type = attrAt(0);
+      const name = attrAt(1);
+      if (type === undefined || name === undefined) return undefined;
+      return resourceReference('data', `data.${type}.${name}`, type, name, steps.slice(2));
+    }
+    default: {
+      const name = attrAt(0);
+      if (name === undefined) return undefined;
+      return resourceReference('resource', `${root}.${name}`, root, name, steps.slice(1));
+    }
+  }
+}
+
+function resourceReference(
+  kind: 'resource' | 'data',
+  address: string,
+  type: string,
+  name: string,
+  rest: StaticStep[],
+): ParsedReference {
+  const first = rest[0];
+  if (first?.kind === 'index') {
+    return {
+      kind,
+      subject: `${address}[${keyText(first.key)}]`,
+      container: address,
+      type,
+      name,
+      key: first.key,
+      remaining: rest.slice(1),
+    };
+  }
+  return { kind, subject: address, type, name, remaining: rest };
+}
+
+/** An instance key as Terraform prints it: `0` or `"key"` (Go %q quoting). */
+export function keyText(key: string | number | boolean): string {
+  if (typeof key === 'string') return goQuote(key);
+  return String(key);
+}
+
+/** Go's `strconv.Quote` for the characters configuration keys contain. */
+export function goQuote(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** `.a[0]["k"]` for remaining steps (Terraform's jsonconfig traversalStr). */
+export function stepsText(steps: StaticStep[]): string {
+  let out = '';
+  for (const step of steps) out += step.kind === 'attr' ? `.${step.name}` : `[${keyText(step.key)}]`;
+  return out;
+}
+
+/**
+ * The `references` list Terraform writes for an expression in the plan's `configuration` section: for
+ * each reference, the full traversal, then each shorter prefix down to the subject, then the containing
+ * resource/module call when the subject had an instance key or was a module output. Not deduplicated.
+ */
+export function expressionReferences(expr: Expression): string[] {
+  const out: string[] = [];
+  for (const traversal of traversalsIn(expr)) {
+    const ref = parseReference(traversal);
+    if (!ref) continue;
+    for (let n = ref.remaining.length; n > 0; n--) out.push(ref.subject + stepsText(ref.remaining.slice(0, n)));
+    out.push(ref.subject);
+    if (ref.container && (ref.kind === 'module-output' || ref.key !== undefined)) out.push(ref.container);
+  }
+  return out;
+}
+
+/** Terraform references an expression makes, parsed (for dependency ordering and `relevant_attributes`). */
+export function parsedReferences(expr: Expression): ParsedReference[] {
+  const out: ParsedReference[] = [];
+  for (const traversal of traversalsIn(expr)) {
+    const ref = parseReference(traversal);
+    if (ref) out.push(ref);
+  }
+  return out;
+}
