@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { GenerateOptions, GenerateResult, LanguageModel } from './language-model.ts';
+
+/** Default cache folder: `$IACPAC_CACHE_DIR`, else `$XDG_CACHE_HOME/iacpac/llm`, else `~/.cache/iacpac/llm`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.IACPAC_CACHE_DIR) return join(env.IACPAC_CACHE_DIR, 'llm');
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'iacpac', 'llm');
+}
+
+/** The cache key: a SHA-256 of everything that shapes the reply (provider, endpoint, model, messages, sampling). */
+export function requestKey(model: Pick<LanguageModel, 'provider' | 'modelId' | 'baseUrl'>, options: GenerateOptions): string {
+  const request = {
+    provider: model.provider,
+    baseUrl: model.baseUrl ?? null,
+    modelId: model.modelId,
+    messages: options.messages.map((m) => [m.role, m.content]),
+    temperature: options.temperature ?? null,
+    maxOutputTokens: options.maxOutputTokens ?? null,
+    topP: options.topP ?? null,
+    seed: options.seed ?? null,
+  };
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+interface CacheEntry {
+  key: string;
+  result: Pick<GenerateResult, 'text' | 'usage' | 'finishReason' | 'costUsd'>;
+}
+
+/**
+ * Wraps a model with an on-disk response cache (one JSON file per request key, written atomically). Only complete
+ * replies (`finishReason` stop/length) are stored. A hit costs nothing and reports `cached: true`.
+ */
+export function withCache(model: LanguageModel, dir: string): LanguageModel {
+  return {
+    specificationVersion: 'v1',
+    provider: model.provider,
+    modelId: model.modelId,
+    ...(model.baseUrl !== undefined ? { baseUrl: model.baseUrl } : {}),
+    async generate(options: GenerateOptions): Promise<GenerateResult> {
+      const started = performance.now();
+      const key = requestKey(model, options);
+      const file = join(dir, key.slice(0, 2), `${key}.json`);
+      const hit = readEntry(file, key);
+      if (hit) {
+        return { ...hit.result, cached: true, costUsd: 0, retries: 0, latencyMs: Math.round(performance.now() - started) };
+      }
+      const result = await model.generate(options);
+      if (result.finishReason === 'stop' || result.finishReason === 'length') {
+        const entry: CacheEntry = {
+          key,
+          result: { text: result.text, usage: result.usage, finishReason: result.finishReason, costUsd: result.costUsd },
+        };
+        try {
+          mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+          const temp = `${file}.${process.pid}.tmp`;
+          writeFileSync(temp, JSON.stringify(entry));
+          renameSync(temp, file);
+        } catch {
+          // A cache that cannot be written only costs a repeated call later.
+        }
+      }
+      return result;
+    },
+  };
+}
+
+function readEntry(file: string, key: string): CacheEntry | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
+    return entry.key === key && typeof entry.result?.text === 'string' ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,102 @@
+import { fromAiSdk } from './ai-sdk-model.ts';
+import { defaultCacheDir, withCache } from './cache.ts';
+import { ROLES, type LlmConfig, type ModelSettings, type Role } from './config.ts';
+import { NoProviderError } from './errors/no-provider-error.ts';
+import type { LanguageModel, SamplingSettings } from './language-model.ts';
+import { findPrice } from './pricing.ts';
+import { PROVIDERS } from './providers/index.ts';
+import { ollamaReachable } from './providers/ollama.ts';
+import type { ProviderName } from './providers/provider-definition.ts';
+import { withRetries, type RetrySettings } from './retry.ts';
+
+/** Command-line choices; they override the config file, which overrides the environment. */
+export interface LlmFlags {
+  provider?: ProviderName;
+  model?: string;
+  baseUrl?: string;
+  /** false disables the response cache. */
+  cache?: boolean;
+}
+
+export interface RoleModel {
+  role: Role;
+  model: LanguageModel;
+  sampling: SamplingSettings;
+  timeoutMs: number;
+}
+
+export interface ResolvedModels {
+  roles: Record<Role, RoleModel>;
+  /** Every secret value in use, for redaction. */
+  secrets: string[];
+  cacheDir?: string;
+}
+
+export const NO_PROVIDER_MESSAGE =
+  'no LLM provider configured: set OPENAI_API_KEY, ANTHROPIC_API_KEY or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT + AZURE_OPENAI_DEPLOYMENT, ' +
+  'start Ollama (or set OLLAMA_HOST), or pass --provider/--model/--base-url (or set llm.provider in iacpac.config.yaml)';
+
+/** The provider the environment configures, in PROVIDERS order; else a reachable local Ollama; else undefined. */
+export async function detectProvider(env: NodeJS.ProcessEnv, probeOllama: (env: NodeJS.ProcessEnv) => Promise<boolean> = ollamaReachable): Promise<ProviderName | undefined> {
+  for (const definition of Object.values(PROVIDERS)) if (definition.configuredByEnv(env)) return definition.name;
+  return (await probeOllama(env)) ? 'ollama' : undefined;
+}
+
+/**
+ * Builds the model of each role (iac-generator, pac-generator, reviewer) with precedence
+ * flags > config file (role section, then top level) > environment, wrapped in retries and the response cache.
+ */
+export async function createRoleModels(
+  flags: LlmFlags,
+  config: LlmConfig = {},
+  env: NodeJS.ProcessEnv = process.env,
+  options: { probeOllama?: (env: NodeJS.ProcessEnv) => Promise<boolean>; retry?: RetrySettings } = {},
+): Promise<ResolvedModels> {
+  let detected: ProviderName | undefined | null = null;
+  const secrets = new Set<string>();
+  const cacheEnabled = flags.cache !== false && config.cache?.enabled !== false;
+  const cacheDir = cacheEnabled ? (config.cache?.dir ?? defaultCacheDir(env)) : undefined;
+  const roles = {} as Record<Role, RoleModel>;
+  for (const role of ROLES) {
+    const section: ModelSettings = config.roles?.[role] ?? {};
+    let providerName = flags.provider ?? section.provider ?? config.provider;
+    if (!providerName) {
+      if (detected === null) detected = await detectProvider(env, options.probeOllama);
+      providerName = detected;
+    }
+    if (!providerName) throw new NoProviderError(NO_PROVIDER_MESSAGE);
+    const sameProviderAsTop = section.provider === undefined || section.provider === config.provider;
+    const pick = <K extends keyof ModelSettings>(key: K): ModelSettings[K] => section[key] ?? (sameProviderAsTop ? config[key] : undefined);
+    const apiKeyEnv = pick('apiKeyEnv');
+    const apiKey = pick('apiKey') ?? (apiKeyEnv ? env[apiKeyEnv] : undefined);
+    if (apiKeyEnv && !apiKey) throw new NoProviderError(`${providerName}: environment variable ${apiKeyEnv} (llm.apiKeyEnv) is not set`);
+    const modelId = flags.model ?? pick('model');
+    const baseUrl = flags.baseUrl ?? pick('baseUrl');
+    const created = PROVIDERS[providerName].create({
+      env,
+      options: { ...(config.providerOptions ?? {}), ...(section.providerOptions ?? {}) },
+      ...(modelId ? { modelId } : {}),
+      ...(apiKey ? { apiKey } : {}),
+      ...(baseUrl ? { baseUrl } : {}),
+    });
+    for (const secret of created.secrets) secrets.add(secret);
+    let model = fromAiSdk(created.model, {
+      provider: providerName,
+      modelId: created.modelId,
+      ...(created.baseUrl ? { baseUrl: created.baseUrl } : {}),
+      ...(findPrice(providerName, created.modelId, config.prices) ? { price: findPrice(providerName, created.modelId, config.prices)! } : {}),
+      secrets: created.secrets,
+    });
+    model = withRetries(model, { ...config.retries, ...options.retry });
+    if (cacheDir) model = withCache(model, cacheDir);
+    const temperature = pick('temperature') ?? 0;
+    const maxOutputTokens = pick('maxOutputTokens');
+    roles[role] = {
+      role,
+      model,
+      sampling: { temperature, ...(maxOutputTokens ? { maxOutputTokens } : {}) },
+      timeoutMs: pick('timeoutMs') ?? 180_000,
+    };
+  }
+  return { roles, secrets: [...secrets], ...(cacheDir ? { cacheDir } : {}) };
+}

@@ -1,0 +1,152 @@
+/**
+ * A real HTTP server on 127.0.0.1 for tests, speaking the OpenAI chat-completions wire protocol
+ * (`POST /v1/chat/completions`, also what Ollama serves at `$OLLAMA_HOST/v1`) and Ollama's native API
+ * (`POST /api/chat`, `GET /api/tags`). It serves scripted replies and records every request, so tests drive the real
+ * CLI and the real AI SDK providers without the network.
+ *
+ *   const server = await startLlmTestServer(byRole({ 'iac-generator': [{ content: '```hcl file=main.tf\n...```' }] }));
+ *   // --provider openai --base-url ${server.openaiBaseUrl}   (OPENAI_API_KEY=anything)
+ *   // OLLAMA_HOST=${server.url}                              (--provider ollama)
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedMessage {
+  role: string;
+  content: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON body (undefined when not JSON). */
+  body: { model?: string; messages?: RecordedMessage[]; [key: string]: unknown } | undefined;
+  messages: RecordedMessage[];
+  /** All message contents joined with blank lines (for `toContain` assertions). */
+  text: string;
+}
+
+export type ScriptedReply =
+  | { content: string; promptTokens?: number; completionTokens?: number; finishReason?: string; delayMs?: number }
+  | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
+
+export type Responder = (request: RecordedRequest, index: number) => ScriptedReply;
+
+export interface LlmTestServer {
+  /** `http://127.0.0.1:<port>` (use as OLLAMA_HOST). */
+  url: string;
+  /** `http://127.0.0.1:<port>/v1` (use as the OpenAI base URL). */
+  openaiBaseUrl: string;
+  /** Chat requests received (chat-completions and /api/chat), in order. */
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+/** Serves `replies` in order (the last one repeats), or asks `responder` for each chat request. */
+export async function startLlmTestServer(script: Responder | ScriptedReply[]): Promise<LlmTestServer> {
+  const responder: Responder = Array.isArray(script) ? sequence(script) : script;
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    void handle(req, res, responder, requests).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: String(error) } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    openaiBaseUrl: `${url}/v1`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Replies in order; the last reply repeats once the list is used up. */
+export function sequence(replies: ScriptedReply[]): Responder {
+  if (replies.length === 0) throw new Error('sequence() needs at least one reply');
+  return (_request, index) => replies[Math.min(index, replies.length - 1)]!;
+}
+
+/** The agent role a request comes from, read from its system message (`... the <role> agent of iacpac ...`). */
+export function roleOf(request: RecordedRequest): string | undefined {
+  const system = request.messages.find((m) => m.role === 'system')?.content ?? '';
+  return /\b(iac-generator|pac-generator|reviewer)\b/.exec(system)?.[1];
+}
+
+/** One reply queue per agent role; each role's last reply repeats once its queue is used up. */
+export function byRole(queues: Record<string, ScriptedReply[]>): Responder {
+  const used = new Map<string, number>();
+  return (request) => {
+    const role = roleOf(request) ?? 'unknown';
+    const queue = queues[role];
+    if (!queue || queue.length === 0) return { status: 400, body: { error: { message: `test server: no script for role ${role}` } } };
+    const index = used.get(role) ?? 0;
+    used.set(role, index + 1);
+    return queue[Math.min(index, queue.length - 1)]!;
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, responder: Responder, requests: RecordedRequest[]): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  let body: RecordedRequest['body'];
+  try {
+    body = raw ? (JSON.parse(raw) as RecordedRequest['body']) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const path = (req.url ?? '/').split('?')[0]!;
+  if (req.method === 'GET' && path === '/api/tags') return json(res, 200, { models: [{ name: 'llama3.1:latest', model: 'llama3.1:latest' }] });
+  if (req.method === 'GET' && path === '/v1/models') return json(res, 200, { object: 'list', data: [{ id: 'test-model', object: 'model' }] });
+  const isOpenAi = req.method === 'POST' && /\/chat\/completions$/.test(path);
+  const isOllama = req.method === 'POST' && path === '/api/chat';
+  if (!isOpenAi && !isOllama) return json(res, 404, { error: { message: `test server: no route ${req.method} ${path}` } });
+  const messages = (body?.messages ?? []).map((m) => ({ role: String(m.role), content: contentText(m.content) }));
+  const request: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, body, messages, text: messages.map((m) => m.content).join('\n\n') };
+  const index = requests.length;
+  requests.push(request);
+  const reply = responder(request, index);
+  if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+  if ('status' in reply) return json(res, reply.status, reply.body ?? { error: { message: `scripted status ${reply.status}` } }, reply.headers);
+  const promptTokens = reply.promptTokens ?? Math.ceil(request.text.length / 4);
+  const completionTokens = reply.completionTokens ?? Math.ceil(reply.content.length / 4);
+  const model = body?.model ?? 'test-model';
+  if (isOllama) {
+    return json(res, 200, {
+      model,
+      created_at: new Date(0).toISOString(),
+      message: { role: 'assistant', content: reply.content },
+      done: true,
+      done_reason: reply.finishReason ?? 'stop',
+      prompt_eval_count: promptTokens,
+      eval_count: completionTokens,
+    });
+  }
+  json(res, 200, {
+    id: `chatcmpl-test-${index}`,
+    object: 'chat.completion',
+    created: 1_700_000_000,
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: reply.finishReason ?? 'stop' }],
+    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+  });
+}
+
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((part) => (typeof part === 'object' && part && 'text' in part ? String(part.text) : '')).join('');
+  return '';
+}
+
+function json(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(value));
+}
