@@ -1,0 +1,60 @@
+/**
+ * The registry of builtins implemented here: every OPA builtin in OPA's capabilities except the few that need the
+ * evaluator's internals (print, walk, trace, rego.metadata.*, rego.parse_module, opa.runtime, internal.member_*,
+ * internal.test_case, internal.print, eq, assign, equal) and the network builtins (http.send, net.lookup_ip_addr),
+ * which the evaluator registers itself. Explicit list, one array per OPA category file.
+ */
+import type { BuiltinDefinition } from './define-builtin.ts';
+import { aggregateBuiltins } from './aggregates.ts';
+import { arithmeticBuiltins } from './arithmetic.ts';
+import { arrayBuiltins } from './array.ts';
+import { bitsBuiltins } from './bits.ts';
+import { comparisonBuiltins } from './comparison.ts';
+import { objectBuiltins } from './objects.ts';
+import { setBuiltins } from './sets.ts';
+import { stringBuiltins } from './strings.ts';
+import { typeBuiltins } from './types.ts';
+
+export type { BuiltinContext, BuiltinDefinition, RegoType } from './define-builtin.ts';
+export { BuiltinError, defineBuiltin } from './define-builtin.ts';
+
+/** OPA builtins that the evaluator implements (they need its internals or the network). */
+export const EVALUATOR_BUILTINS: readonly string[] = [
+  'print',
+  'internal.print',
+  'walk',
+  'trace',
+  'rego.metadata.rule',
+  'rego.metadata.chain',
+  'rego.parse_module',
+  'opa.runtime',
+  'internal.member_2',
+  'internal.member_3',
+  'internal.test_case',
+  'eq',
+  'assign',
+  'equal',
+  'http.send',
+  'net.lookup_ip_addr',
+];
+
+function indexByName(definitions: readonly BuiltinDefinition[]): ReadonlyMap<string, BuiltinDefinition> {
+  const map = new Map<string, BuiltinDefinition>();
+  for (const d of definitions) {
+    if (map.has(d.name)) throw new Error(`duplicate builtin ${d.name}`);
+    map.set(d.name, d);
+  }
+  return map;
+}
+
+export const BUILTINS: ReadonlyMap<string, BuiltinDefinition> = indexByName([
+  ...aggregateBuiltins,
+  ...arithmeticBuiltins,
+  ...arrayBuiltins,
+  ...bitsBuiltins,
+  ...comparisonBuiltins,
+  ...objectBuiltins,
+  ...setBuiltins,
+  ...stringBuiltins,
+  ...typeBuiltins,
+]);
