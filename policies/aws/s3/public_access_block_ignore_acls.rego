@@ -1,0 +1,27 @@
+# METADATA
+# title: "S3 public access block ignores public ACLs"
+# description: "The public access block of a bucket should set `ignore_public_acls` to true; otherwise public ACLs already present on objects keep granting access."
+# custom:
+#   id: IACPAC_AWS_S3_011
+#   severity: medium
+#   resource_types: [aws_s3_bucket_public_access_block]
+#   checkov: [CKV_AWS_55]
+#   remediation: "Set ignore_public_acls = true in the aws_s3_bucket_public_access_block resource."
+package iacpac.aws.s3.public_access_block_ignore_acls
+
+import rego.v1
+
+import data.iacpac.lib.terraform as tf
+
+deny contains finding if {
+	some block in tf.resources("aws_s3_bucket_public_access_block")
+	not enabled(block)
+	finding := {
+		"address": block.address,
+		"message": sprintf("%s does not set ignore_public_acls = true", [block.address]),
+	}
+}
+
+enabled(block) if tf.after(block).ignore_public_acls == true
+
+enabled(block) if tf.unknown(block).ignore_public_acls == true
