@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { extname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../core/errors.ts';
 
@@ -33,17 +34,27 @@ const CSV_COLUMNS = {
 /** Loads IaC-Eval from JSONL (our shared copy), the original CSV (HF column names) or parquet. */
 export async function loadDataset(path: string, filter: DatasetFilter = {}): Promise<BenchTask[]> {
   if (!existsSync(path)) throw new InputError(`dataset not found: ${path} (give a .jsonl, .csv or .parquet file)`);
-  const ext = extname(path).toLowerCase();
+  const gz = path.toLowerCase().endsWith('.gz');
+  const ext = extname(gz ? path.slice(0, -3) : path).toLowerCase();
   let tasks: BenchTask[];
-  if (ext === '.jsonl' || ext === '.ndjson') tasks = readJsonl(path);
-  else if (ext === '.csv') tasks = readCsv(path);
+  if (ext === '.jsonl' || ext === '.ndjson') tasks = readJsonl(path, readText(path, gz));
+  else if (ext === '.csv') tasks = readCsv(path, readText(path, gz));
   else if (ext === '.parquet') tasks = await readParquet(path);
   else throw new InputError(`unsupported dataset format "${ext}" for ${path} (use .jsonl, .csv or .parquet)`);
   return applyFilter(tasks, filter);
 }
 
-function readJsonl(path: string): BenchTask[] {
-  const lines = readFileSync(path, 'utf8').split('\n');
+function readText(path: string, gz: boolean): string {
+  const bytes = readFileSync(path);
+  try {
+    return (gz ? gunzipSync(bytes) : bytes).toString('utf8');
+  } catch (error) {
+    throw new InputError(`cannot decompress ${path}: ${(error as Error).message}`);
+  }
+}
+
+function readJsonl(path: string, text: string): BenchTask[] {
+  const lines = text.split('\n');
   const tasks: BenchTask[] = [];
   lines.forEach((line, i) => {
     if (!line.trim()) return;
@@ -71,8 +82,8 @@ function readJsonl(path: string): BenchTask[] {
   return tasks;
 }
 
-function readCsv(path: string): BenchTask[] {
-  const records = parseCsv(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, relax_quotes: true }) as Array<
+function readCsv(path: string, text: string): BenchTask[] {
+  const records = parseCsv(text, { columns: true, skip_empty_lines: true, relax_quotes: true }) as Array<
     Record<string, string>
   >;
   const header = Object.keys(records[0] ?? {});

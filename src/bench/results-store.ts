@@ -26,6 +26,8 @@ export interface AttemptRecord {
   error: string | null;
   /** The extracted Terraform (kept so reports can be rebuilt and results audited). */
   output?: string;
+  /** The model's raw answer (needed to rebuild the conversation when a run resumes). */
+  answer?: string;
   timestamp: string;
 }
 
@@ -106,7 +108,8 @@ export function resumeState(records: AttemptRecord[]): { finished: Set<string>; 
   const attempts = new Map<string, AttemptRecord[]>();
   for (const r of records) {
     const key = sampleKey(r);
-    if (r.final) finished.add(key);
+    // A sample that ended in an infrastructure error is not finished: a rerun retries it.
+    if (r.final && r.error === null) finished.add(key);
     const list = attempts.get(key) ?? [];
     list.push(r);
     attempts.set(key, list);

@@ -51,8 +51,16 @@ export function passAtK(n: number, c: number, k: number): number {
   return 1 - binomial(n - c, k) / binomial(n, k);
 }
 
+/** Keeps the last line written for each (model, task, sample, attempt): a resumed run may redo an attempt that failed on infrastructure. */
+export function latestAttempts(records: AttemptRecord[]): AttemptRecord[] {
+  const byKey = new Map<string, AttemptRecord>();
+  for (const r of records) byKey.set(`${r.model}\u0000${r.index}\u0000${r.sample}\u0000${r.attempt}`, r);
+  return [...byKey.values()];
+}
+
 /** Pure: results -> summary. Reports are rendered only from this. */
-export function summarize(records: AttemptRecord[]): Summary {
+export function summarize(allRecords: AttemptRecord[]): Summary {
+  const records = latestAttempts(allRecords);
   const models = [...new Set(records.map((r) => r.model))];
   const maxAttempts = records.reduce((m, r) => Math.max(m, r.attempt), 0);
   const groups: GroupSummary[] = [];

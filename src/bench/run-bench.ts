@@ -1,0 +1,231 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { errorMessage } from '../core/errors.ts';
+import type { BenchTask } from './dataset.ts';
+import { extractTerraform } from './extract-terraform.ts';
+import { objectMatch } from './metrics/object-match.ts';
+import type { BenchModel } from './models/bench-model.ts';
+import { runPool } from './pool.ts';
+import { firstAttemptMessages, repairMessages, type ChatMessage, type PromptTemplates } from './prompts.ts';
+import { ResultsStore, resumeState, sampleKey, type AttemptRecord } from './results-store.ts';
+
+/** How an attempt's Terraform is checked. Implemented over the real subsystems in `evaluator.ts`. */
+export interface BenchEvaluator {
+  validate(dir: string): Promise<{ valid: boolean; diagnostics: Diagnostic[] }>;
+  /** Security findings of the script (scanned even when invalid, as far as it parses). */
+  scan(dir: string): Promise<AttemptRecord['findings']>;
+  /** IaC-Eval verdict of `regoIntent` on the plan of the script; null when it does not plan. */
+  intent(dir: string, regoIntent: string): Promise<boolean | null>;
+}
+
+/** LLM judge of intent resolution (optional). */
+export interface BenchJudge {
+  score(task: BenchTask, terraform: string): Promise<{ score: number; reasons: string; usage: AttemptRecord['usage'] }>;
+}
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  model: string;
+  index: number;
+  valid: boolean;
+  elapsedMs: number;
+}
+
+export interface RunBenchOptions {
+  tasks: BenchTask[];
+  models: BenchModel[];
+  outDir: string;
+  attempts: number;
+  samples: number;
+  templates: PromptTemplates;
+  evaluator: BenchEvaluator;
+  judge?: BenchJudge;
+  /** Saved as `run-config.json`. */
+  config: Record<string, unknown>;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface RunBenchResult {
+  /** Samples run in this invocation (skipped = already finished by an earlier run). */
+  ran: number;
+  skipped: number;
+  records: AttemptRecord[];
+}
+
+/** Formats validator diagnostics as the repair prompt shows them (Terraform's wording and positions). */
+export function diagnosticsText(diagnostics: AttemptRecord['diagnostics']): string {
+  return diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `Error: ${d.summary}${d.line ? ` (main.tf line ${d.line})` : ''}${d.detail ? `\n  ${d.detail.replace(/\n/g, '\n  ')}` : ''}`)
+    .join('\n\n');
+}
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80);
+
+/**
+ * Runs every (model, task, sample): attempt 1 with the few-shot prompt, then repair attempts with the
+ * validator's messages until valid or out of attempts. Every attempt is appended to `results.jsonl` at once;
+ * a rerun skips finished samples and continues unfinished ones (samples that ended in an infrastructure error
+ * are retried from the failed attempt).
+ */
+export async function runBench(options: RunBenchOptions): Promise<RunBenchResult> {
+  const store = ResultsStore.open(options.outDir);
+  store.writeConfig(options.config);
+  const previous = store.read();
+  const state = resumeState(previous);
+  const jobs: Array<{ model: BenchModel; task: BenchTask; sample: number }> = [];
+  let skipped = 0;
+  for (const model of options.models)
+    for (const task of options.tasks)
+      for (let sample = 0; sample < options.samples; sample++) {
+        if (state.finished.has(sampleKey({ model: model.name, index: task.index, sample }))) skipped++;
+        else jobs.push({ model, task, sample });
+      }
+  const written: AttemptRecord[] = [];
+  const started = performance.now();
+  let done = 0;
+  const byModel = new Map<BenchModel, typeof jobs>();
+  for (const job of jobs) byModel.set(job.model, [...(byModel.get(job.model) ?? []), job]);
+  await Promise.all(
+    [...byModel].map(([model, modelJobs]) =>
+      runPool(modelJobs, model.concurrency, async ({ task, sample }) => {
+        const prior = (state.attempts.get(sampleKey({ model: model.name, index: task.index, sample })) ?? []).filter((r) => r.error === null);
+        const records = await runSample(options, model, task, sample, prior, (r) => {
+          store.append(r);
+          written.push(r);
+        });
+        done++;
+        options.onProgress?.({
+          done,
+          total: jobs.length,
+          model: model.name,
+          index: task.index,
+          valid: records.some((r) => r.valid),
+          elapsedMs: performance.now() - started,
+        });
+      }),
+    ),
+  );
+  return { ran: jobs.length, skipped, records: written };
+}
+
+async function runSample(
+  options: RunBenchOptions,
+  model: BenchModel,
+  task: BenchTask,
+  sample: number,
+  prior: AttemptRecord[],
+  append: (r: AttemptRecord) => void,
+): Promise<AttemptRecord[]> {
+  const maxAttempts = Math.min(options.attempts, model.recordedAttempts?.(task, sample) ?? options.attempts);
+  const out: AttemptRecord[] = [];
+  let messages: ChatMessage[] = firstAttemptMessages(options.templates, task.prompt);
+  const sorted = [...prior].sort((a, b) => a.attempt - b.attempt);
+  for (const r of sorted) messages = repairMessages(options.templates, messages, r.answer ?? r.output ?? '', diagnosticsText(r.diagnostics));
+  if (maxAttempts === 0) return out;
+  for (let attempt = (sorted.at(-1)?.attempt ?? 0) + 1; attempt <= maxAttempts; attempt++) {
+    const base = { model: model.name, index: task.index, difficulty: task.difficulty, sample, attempt, timestamp: new Date().toISOString() };
+    let reply;
+    try {
+      reply = await model.answer({ task, sample, attempt, messages });
+    } catch (error) {
+      const record: AttemptRecord = {
+        ...base,
+        final: true,
+        valid: false,
+        diagnostics: [],
+        object_recall: null,
+        object_precision: null,
+        predicted_object_types: 0,
+        intent_correct: null,
+        intent_score: null,
+        findings: [],
+        usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0, latency_ms: 0, cached: false },
+        error: errorMessage(error),
+      };
+      append(record);
+      out.push(record);
+      return out;
+    }
+    if (reply === null) break;
+    const record = await evaluateAttempt(options, task, base, reply.text, attempt === maxAttempts);
+    record.usage = {
+      input_tokens: reply.usage.inputTokens,
+      output_tokens: reply.usage.outputTokens,
+      cost_usd: reply.costUsd,
+      latency_ms: Math.round(reply.latencyMs),
+      cached: reply.cached,
+    };
+    if (record.final && options.judge && record.output) {
+      try {
+        const judged = await options.judge.score(task, record.output);
+        record.intent_score = judged.score;
+        record.intent_reasons = judged.reasons;
+        record.usage.input_tokens += judged.usage.input_tokens;
+        record.usage.output_tokens += judged.usage.output_tokens;
+        record.usage.cost_usd += judged.usage.cost_usd;
+      } catch (error) {
+        record.intent_reasons = `judge failed: ${errorMessage(error)}`;
+      }
+    }
+    append(record);
+    out.push(record);
+    if (record.final) break;
+    messages = repairMessages(options.templates, messages, reply.text, diagnosticsText(record.diagnostics));
+  }
+  return out;
+}
+
+async function evaluateAttempt(
+  options: RunBenchOptions,
+  task: BenchTask,
+  base: Pick<AttemptRecord, 'model' | 'index' | 'difficulty' | 'sample' | 'attempt' | 'timestamp'>,
+  answer: string,
+  lastAttempt: boolean,
+): Promise<AttemptRecord> {
+  const terraform = extractTerraform(answer);
+  const objects = objectMatch(terraform ?? '', task.referenceOutput);
+  const record: AttemptRecord = {
+    ...base,
+    final: lastAttempt,
+    valid: false,
+    diagnostics: [],
+    object_recall: objects.recall,
+    object_precision: objects.precision,
+    predicted_object_types: objects.predictedObjectTypes,
+    intent_correct: null,
+    intent_score: null,
+    findings: [],
+    usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0, latency_ms: 0, cached: false },
+    error: null,
+    answer,
+  };
+  if (terraform === undefined) {
+    record.diagnostics = [
+      { severity: 'error', summary: 'No Terraform code in the answer', detail: 'Answer with the complete configuration in a single ```hcl code block.' },
+    ];
+    return record;
+  }
+  record.output = terraform;
+  const dir = join(options.outDir, 'attempts', slug(base.model), String(task.index), `s${base.sample}-a${base.attempt}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'main.tf'), terraform);
+  try {
+    const validation = await options.evaluator.validate(dir);
+    record.valid = validation.valid;
+    record.diagnostics = validation.diagnostics.map((d) => ({
+      severity: d.severity,
+      summary: d.summary,
+      ...(d.detail ? { detail: d.detail } : {}),
+      ...(d.range ? { line: d.range.start.line } : {}),
+    }));
+    record.findings = await options.evaluator.scan(dir);
+    if (record.valid && task.regoIntent.trim()) record.intent_correct = await options.evaluator.intent(dir, task.regoIntent);
+  } catch (error) {
+    record.error = `evaluation failed: ${errorMessage(error)}`;
+  }
+  record.final = record.valid || lastAttempt || record.error !== null;
+  return record;
+}
