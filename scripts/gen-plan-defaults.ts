@@ -1,0 +1,119 @@
+// Records the values the AWS provider plans for unset arguments, from real `terraform show -json` plans
+// (../shared/data/iac-eval/terraform-plans by default, plus any directories given as arguments), into
+// assets/plan/provider-defaults.json.gz for the plan synthesizer. A path is kept only when every
+// observation of it (type + attribute path, argument unset in the configuration) planned the same known
+// value; paths whose value depends on the configuration disagree and are dropped.
+//
+//   npx tsx scripts/gen-plan-defaults.ts [plan-dir...] [--exclude-odd]
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadBundledSchemas } from '../src/schema/index.ts';
+import type { SchemaBlock } from '../src/schema/provider-schema.ts';
+import { assetPath } from '../src/core/package-root.ts';
+import { logger } from '../src/core/logger.ts';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Obj = { [k: string]: Json };
+const UNKNOWN = '\u0000unknown';
+
+const args = process.argv.slice(2);
+const excludeOdd = args.includes('--exclude-odd');
+const dirs = args.filter((a) => !a.startsWith('--'));
+if (dirs.length === 0) dirs.push(join(import.meta.dirname, '..', '..', 'shared', 'data', 'iac-eval', 'terraform-plans'));
+const out = join(assetPath('plan'), excludeOdd ? 'provider-defaults.even.json.gz' : 'provider-defaults.json.gz');
+
+const schemas = loadBundledSchemas();
+const observations = new Map<string, Map<string, string[]>>();
+
+function observe(type: string, path: string, value: Json | typeof UNKNOWN): void {
+  let forType = observations.get(type);
+  if (!forType) observations.set(type, (forType = new Map()));
+  const list = forType.get(path) ?? [];
+  list.push(value === UNKNOWN ? UNKNOWN : JSON.stringify(value));
+  forType.set(path, list);
+}
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema: SchemaBlock, prefix: string): void {
+  for (const [name, attribute] of Object.entries(schema.attributes ?? {})) {
+    const path = prefix + name;
+    const configured = expressions.filter((e) => name in e);
+    if (configured.length === 0) {
+      observe(type, path, unknown[name] === true ? UNKNOWN : (after[name] ?? null));
+      continue;
+    }
+    // Attributes written as blocks: constant objects with unset fields as null.
+    const value = after[name];
+    if (attribute.type && Array.isArray(value) && configured.length === expressions.length) {
+      const constants = configured.map((e) => (isObj(e[name]) ? (e[name] as Obj).constant_value : undefined));
+      if (constants.every((c) => Array.isArray(c) && c.every(isObj))) {
+        const all = constants.flat() as Obj[];
+        const fields = new Set(all.flatMap((o) => Object.keys(o)));
+        for (const field of fields) {
+          if (!all.every((o) => o[field] === null)) continue;
+          for (const element of value) if (isObj(element)) observe(type, `${path}.*.${field}`, element[field] ?? null);
+        }
+      }
+    }
+  }
+  for (const [name, blockType] of Object.entries(schema.block_types ?? {})) {
+    const value = after[name];
+    const unknownValue = unknown[name];
+    const nested = expressions.flatMap((e) => {
+      const x = e[name];
+      return Array.isArray(x) ? (x.filter(isObj) as Obj[]) : isObj(x) ? [x] : [];
+    });
+    const elements = Array.isArray(value) ? value : isObj(value) ? [value] : [];
+    const unknowns = Array.isArray(unknownValue) ? unknownValue : isObj(unknownValue) ? [unknownValue] : [];
+    elements.forEach((element, i) => {
+      if (!isObj(element)) return;
+      const u = unknowns[i];
+      mine(type, element, isObj(u) ? u : {}, nested.length > 0 ? nested : [{}], blockType.block, `${prefix}${name}.*.`);
+    });
+  }
+}
+
+let plans = 0;
+for (const dir of dirs) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    if (excludeOdd && Number.parseInt(file, 10) % 2 === 1) continue;
+    const plan = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    plans++;
+    const configs = new Map<string, Obj>();
+    for (const r of plan.configuration?.root_module?.resources ?? []) configs.set(r.address, r.expressions ?? {});
+    for (const change of plan.resource_changes ?? []) {
+      if (change.mode !== 'managed' || change.module_address || !change.change.actions.includes('create')) continue;
+      const schema = schemas.resourceSchema('hashicorp/aws', change.type, 'managed');
+      const expressions = configs.get(String(change.address).replace(/\[[^\]]*\]$/, ''));
+      if (!schema || !expressions || !isObj(change.change.after)) continue;
+      mine(change.type, change.change.after, isObj(change.change.after_unknown) ? change.change.after_unknown : {}, [expressions], schema.block, '');
+    }
+  }
+}
+
+const table: Record<string, Record<string, Json>> = {};
+let kept = 0;
+for (const type of [...observations.keys()].sort()) {
+  const schema = schemas.resourceSchema('hashicorp/aws', type, 'managed');
+  for (const [path, values] of [...observations.get(type)!.entries()].sort()) {
+    const first = values[0]!;
+    if (first === UNKNOWN || !values.every((v) => v === first)) continue;
+    const value = JSON.parse(first) as Json;
+    if (value === null && !isComputed(schema?.block, path)) continue;
+    (table[type] ??= {})[path] = value;
+    kept++;
+  }
+}
+
+function isComputed(block: SchemaBlock | undefined, path: string): boolean {
+  const parts = path.split('.').filter((p) => p !== '*');
+  let current = block;
+  for (let i = 0; i < parts.length - 1; i++) current = current?.block_types?.[parts[i]!]?.block;
+  return Boolean(current?.attributes?.[parts[parts.length - 1]!]?.computed);
+}
+
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, gzipSync(`${JSON.stringify(table, null, 0)}\n`));
+logger.out(`${plans} plans, ${Object.keys(table).length} resource types, ${kept} default paths -> ${out}`);

@@ -1,0 +1,239 @@
+import type { Block, Body, Expression } from '../hcl/ast.ts';
+import type { SchemaAttribute, SchemaBlock, SchemaBlockType } from '../schema/provider-schema.ts';
+import { convert } from '../terraform/eval/convert.ts';
+import { T_DYNAMIC, typeFromJson, type TfType } from '../terraform/eval/types.ts';
+import {
+  Sensitive,
+  Unknown,
+  isWhollyKnown,
+  sortedKeys,
+  unknownOf,
+  type TfObject,
+  type TfValue,
+} from '../terraform/eval/value.ts';
+import type { ProviderDefaults } from './provider-defaults.ts';
+import { orderSet } from './set-order.ts';
+
+/** Evaluates one expression in the resource's scope, with extra names bound (dynamic block iterators). */
+export type EvaluateFn = (expr: Expression, extra: ReadonlyMap<string, TfValue>) => TfValue;
+
+export interface PlanObjectContext {
+  evaluate: EvaluateFn;
+  defaults: ProviderDefaults;
+  /** Resource type, the key of `defaults`. */
+  type: string;
+  /** Called for dynamic blocks whose for_each is not iterable, etc. */
+  warn?: (message: string, expr: Expression) => void;
+}
+
+/**
+ * The planned value of a new resource instance, as the provider plans it for an empty prior state: set
+ * arguments converted to the schema type, unset optional arguments null (or the provider's default),
+ * unset computed attributes unknown, nested blocks as lists/sets of objects, single blocks as an object
+ * or null; sensitive attributes marked. Collections holding an unknown become wholly unknown (the
+ * legacy SDK's plan shim, which every real AWS plan shows).
+ */
+export function planObject(body: Body, schema: SchemaBlock, context: PlanObjectContext): TfObject {
+  return planBlock(body, schema, context, '', new Map(), 0);
+}
+
+function planBlock(
+  body: Body,
+  schema: SchemaBlock,
+  context: PlanObjectContext,
+  path: string,
+  scope: ReadonlyMap<string, TfValue>,
+  depth: number,
+): TfObject {
+  const out: TfObject = {};
+  const attributes = schema.attributes ?? {};
+  for (const name of Object.keys(attributes)) {
+    const attribute = attributes[name]!;
+    const attrPath = path ? `${path}.${name}` : name;
+    const set = body.attributes.find((a) => a.name === name);
+    let value: TfValue | undefined;
+    if (set) value = attributeValue(context.evaluate(set.expr, scope), attribute);
+    else {
+      const asBlocks = body.blocks.filter((b) => b.type === name);
+      if (asBlocks.length > 0) value = blocksAsAttribute(asBlocks, attribute, context, attrPath, scope, depth);
+    }
+    if (value === null || value === undefined) value = unsetValue(attribute, context, attrPath);
+    if (attribute.write_only) value = null;
+    out[name] = attribute.sensitive ? new Sensitive(value) : value;
+  }
+  for (const name of Object.keys(schema.block_types ?? {})) {
+    const blockType = schema.block_types![name]!;
+    out[name] = blockValue(body, name, blockType, context, path ? `${path}.${name}` : name, scope, depth);
+  }
+  applyDerived(out, schema, path);
+  return out;
+}
+
+function attributeType(attribute: SchemaAttribute): TfType {
+  if (attribute.type !== undefined) return typeFromJson(attribute.type);
+  const nested = attribute.nested_type;
+  if (!nested) return T_DYNAMIC;
+  const attributes: Record<string, TfType> = {};
+  for (const [k, a] of Object.entries(nested.attributes)) attributes[k] = attributeType(a);
+  const object: TfType = { kind: 'object', attributes };
+  if (nested.nesting_mode === 'single') return object;
+  return { kind: nested.nesting_mode, element: object };
+}
+
+/** A configured value converted to the attribute type; a collection with unknowns inside is wholly unknown. */
+function attributeValue(raw: TfValue, attribute: SchemaAttribute): TfValue {
+  const type = attributeType(attribute);
+  const converted = convert(raw, type);
+  let value = converted.ok ? converted.value : raw;
+  const inner = value instanceof Sensitive ? value.value : value;
+  if (inner !== null && typeof inner === 'object' && !(inner instanceof Unknown) && !isWhollyKnown(inner)) {
+    value = unknownOf(type);
+  }
+  if (inner !== null && Array.isArray(inner) && type.kind === 'set' && isWhollyKnown(inner)) {
+    const ordered = orderSet(inner);
+    value = value instanceof Sensitive ? new Sensitive(ordered) : ordered;
+  }
+  return value;
+}
+
+function unsetValue(attribute: SchemaAttribute, context: PlanObjectContext, path: string): TfValue {
+  const fallback = context.defaults.lookup(context.type, path);
+  if (fallback !== undefined) return fallback;
+  if (attribute.computed) return unknownOf(attributeType(attribute));
+  return null;
+}
+
+/**
+ * Blocks written for an attribute of type list/set of objects (the legacy "attributes as blocks" mode,
+ * e.g. `ingress { ... }` of aws_security_group): each block becomes an object of the element type.
+ */
+function blocksAsAttribute(
+  blocks: Block[],
+  attribute: SchemaAttribute,
+  context: PlanObjectContext,
+  path: string,
+  scope: ReadonlyMap<string, TfValue>,
+  depth: number,
+): TfValue {
+  const type = attributeType(attribute);
+  const element = type.kind === 'list' || type.kind === 'set' ? type.element : undefined;
+  if (!element || element.kind !== 'object') return null;
+  const items: TfValue[] = [];
+  for (const block of blocks) {
+    const item: TfObject = {};
+    for (const name of Object.keys(element.attributes)) {
+      const set = block.body.attributes.find((a) => a.name === name);
+      const raw = set ? context.evaluate(set.expr, scope) : null;
+      const converted = convert(raw, element.attributes[name]!);
+      let value: TfValue = converted.ok ? converted.value : raw;
+      if (value === null) value = context.defaults.lookup(context.type, `${path}.*.${name}`) ?? null;
+      if (value !== null && typeof value === 'object' && !(value instanceof Unknown) && !isWhollyKnown(value)) {
+        value = unknownOf(element.attributes[name]!);
+      }
+      if (Array.isArray(value) && element.attributes[name]!.kind === 'set' && isWhollyKnown(value)) value = orderSet(value);
+      item[name] = value;
+    }
+    items.push(item);
+  }
+  if (depth > 32) return null;
+  return type.kind === 'set' ? orderSet(items) : items;
+}
+
+function blockValue(
+  body: Body,
+  name: string,
+  blockType: SchemaBlockType,
+  context: PlanObjectContext,
+  path: string,
+  scope: ReadonlyMap<string, TfValue>,
+  depth: number,
+): TfValue {
+  if (depth > 32) return null;
+  const instances = expandBlocks(body, name, context, scope);
+  if (instances instanceof Unknown) return instances;
+  const items = instances.map(({ body: b, scope: s }) => planBlock(b, blockType.block, context, `${path}.*`, s, depth + 1));
+  switch (blockType.nesting_mode) {
+    case 'single':
+      return items[0] ?? null;
+    case 'group':
+      return items[0] ?? planBlock(emptyBody(body), blockType.block, context, `${path}.*`, scope, depth + 1);
+    case 'map': {
+      const map: TfObject = {};
+      instances.forEach((instance, i) => {
+        map[instance.label ?? String(i)] = items[i]!;
+      });
+      return map;
+    }
+    case 'set':
+      return orderSet(items);
+    default:
+      return items;
+  }
+}
+
+function emptyBody(like: Body): Body {
+  return { attributes: [], blocks: [], range: like.range };
+}
+
+interface BlockInstance {
+  body: Body;
+  scope: ReadonlyMap<string, TfValue>;
+  label?: string;
+}
+
+/** Static blocks of a type plus `dynamic "type"` blocks expanded over their for_each, in source order. */
+function expandBlocks(body: Body, name: string, context: PlanObjectContext, scope: ReadonlyMap<string, TfValue>): BlockInstance[] | Unknown {
+  const out: BlockInstance[] = [];
+  for (const block of body.blocks) {
+    if (block.type === name) {
+      const instance: BlockInstance = { body: block.body, scope };
+      if (block.labels[0] !== undefined) instance.label = block.labels[0];
+      out.push(instance);
+      continue;
+    }
+    if (block.type !== 'dynamic' || block.labels[0] !== name) continue;
+    const forEach = block.body.attributes.find((a) => a.name === 'for_each');
+    const content = block.body.blocks.find((b) => b.type === 'content');
+    if (!forEach || !content) continue;
+    const iteratorAttr = block.body.attributes.find((a) => a.name === 'iterator');
+    const iterator =
+      iteratorAttr && iteratorAttr.expr.kind === 'traversal' && iteratorAttr.expr.steps.length === 0 ? iteratorAttr.expr.root : name;
+    let collection = context.evaluate(forEach.expr, scope);
+    if (collection instanceof Sensitive) collection = collection.value;
+    if (collection instanceof Unknown) return new Unknown();
+    if (collection === null) continue;
+    if (typeof collection !== 'object') {
+      context.warn?.(`dynamic "${name}": for_each must be a collection, got ${typeof collection}`, forEach.expr);
+      continue;
+    }
+    const entries: Array<[TfValue, TfValue]> = Array.isArray(collection)
+      ? collection.map((v, i) => [i, v])
+      : sortedKeys(collection).map((k) => [k, (collection as TfObject)[k]!]);
+    const labelsAttr = block.body.attributes.find((a) => a.name === 'labels');
+    for (const [key, value] of entries) {
+      const inner = new Map(scope);
+      inner.set(iterator, { key, value });
+      const instance: BlockInstance = { body: content.body, scope: inner };
+      if (labelsAttr) {
+        const labels = context.evaluate(labelsAttr.expr, inner);
+        if (Array.isArray(labels) && typeof labels[0] === 'string') instance.label = labels[0];
+      }
+      out.push(instance);
+    }
+  }
+  return out;
+}
+
+/**
+ * Attributes the AWS provider derives during planning: `tags_all` is the provider's default tags merged
+ * with `tags` (known when `tags` is known), unknown otherwise.
+ */
+function applyDerived(out: TfObject, schema: SchemaBlock, path: string): void {
+  if (path !== '' || !schema.attributes?.tags_all || !schema.attributes.tags) return;
+  const tags = out.tags instanceof Sensitive ? out.tags.value : out.tags;
+  if (tags !== null && tags !== undefined && typeof tags === 'object' && !(tags instanceof Unknown) && !Array.isArray(tags)) {
+    const merged: TfObject = {};
+    for (const key of sortedKeys(tags)) merged[key] = tags[key]!;
+    out.tags_all = merged;
+  }
+}

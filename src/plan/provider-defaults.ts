@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { assetPath } from '../core/package-root.ts';
+import { fromJson, type TfValue } from '../terraform/eval/value.ts';
+
+/**
+ * Values a provider plans for arguments the configuration leaves unset (SDK `Default`s and plan-time
+ * fills such as aws_security_group's `description = "Managed by Terraform"`). Provider schemas do not
+ * carry them, so they are recorded from real `terraform plan` output by scripts/gen-plan-defaults.ts into
+ * assets/plan/provider-defaults.json.gz: `{ "<resource type>": { "<path>": value } }` where a path is
+ * `attr`, or `block.*.attr` inside nested blocks.
+ */
+export interface ProviderDefaults {
+  lookup(type: string, path: string): TfValue | undefined;
+}
+
+export type ProviderDefaultsTable = Record<string, Record<string, unknown>>;
+
+export function providerDefaultsFrom(table: ProviderDefaultsTable): ProviderDefaults {
+  return {
+    lookup(type, path) {
+      const forType = table[type];
+      if (!forType || !Object.hasOwn(forType, path)) return undefined;
+      return fromJson(forType[path]);
+    },
+  };
+}
+
+export const NO_DEFAULTS: ProviderDefaults = { lookup: () => undefined };
+
+let bundled: ProviderDefaults | undefined;
+
+/** The bundled table (read once). */
+export function bundledProviderDefaults(): ProviderDefaults {
+  if (bundled) return bundled;
+  const raw = readFileSync(assetPath('plan', 'provider-defaults.json.gz'));
+  return (bundled = providerDefaultsFrom(JSON.parse(gunzipSync(raw).toString('utf8')) as ProviderDefaultsTable));
+}
