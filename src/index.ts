@@ -3,4 +3,9 @@ export * from './core/diagnostics.ts';
 export * from './core/source-range.ts';
 export * from './core/errors.ts';
 export * from './schema/index.ts';
+export * from './hcl/ast.ts';
+export { parseHclFile, checkHclSyntax } from './hcl/parse.ts';
+export * from './terraform/model.ts';
+export { loadConfiguration, type LoadOptions } from './terraform/load-module.ts';
+export { constantValue } from './terraform/variables.ts';
 // <exports>

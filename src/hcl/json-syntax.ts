@@ -1,0 +1,261 @@
+import type { Parser } from 'web-tree-sitter';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Attribute, Block, Body, Expression, HclFile, ObjectItem } from './ast.ts';
+import { ConvertContext } from './convert-context.ts';
+import { children, convertExpressionNode } from './convert-expression.ts';
+import { JsonSyntaxError, parseJsonWithPositions, type JsonNode } from './json-value.ts';
+import { PositionMap } from './position-map.ts';
+import { terraformParser } from './tree-sitter.ts';
+
+/**
+ * Terraform's JSON syntax (`*.tf.json`, `*.tfvars.json`) read into the same AST as native files.
+ * Without provider schemas, nested objects inside resources are attributes (object expressions),
+ * except the block types Terraform itself defines (lifecycle, provisioner, dynamic, ...).
+ * Strings are templates: `"${var.x}"` is parsed as HCL; meta-arguments that take bare expressions
+ * (`depends_on`, `provider`, variable `type`, ...) are parsed as expressions. Values in
+ * `*.tfvars.json` are literal.
+ */
+
+/** Label counts of the block types Terraform's own language defines, by parent block type. */
+const BLOCK_LABELS: Record<string, Record<string, number>> = {
+  '': { resource: 2, data: 2, ephemeral: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0, terraform: 0, moved: 0, import: 0, removed: 0, check: 1 },
+  resource: { lifecycle: 0, connection: 0, provisioner: 1, dynamic: 1 },
+  data: { lifecycle: 0, dynamic: 1 },
+  ephemeral: { lifecycle: 0, dynamic: 1 },
+  variable: { validation: 0 },
+  output: { precondition: 0 },
+  lifecycle: { precondition: 0, postcondition: 0 },
+  provisioner: { connection: 0 },
+  dynamic: { content: 0 },
+  terraform: { required_providers: 0, backend: 1, cloud: 0, provider_meta: 1 },
+  check: { assert: 0, data: 2 },
+  removed: { lifecycle: 0 },
+};
+
+/** Attributes whose string values are bare expressions in JSON syntax (not templates). */
+const EXPRESSION_ATTRIBUTES = new Set(['depends_on', 'provider', 'type', 'ignore_changes', 'replace_triggered_by', 'providers', 'from', 'to', 'to_id']);
+
+interface JsonContext {
+  filename: string;
+  source: string;
+  positions: PositionMap;
+  parser: Parser;
+  diagnostics: Diagnostic[];
+  comments: Array<{ text: string; line: number }>;
+  literalStrings: boolean;
+}
+
+export async function parseJsonFile(filename: string, source: string): Promise<HclFile> {
+  const positions = new PositionMap(filename, source);
+  const ctx: JsonContext = {
+    filename,
+    source,
+    positions,
+    parser: await terraformParser(),
+    diagnostics: [],
+    comments: [],
+    literalStrings: filename.endsWith('.tfvars.json'),
+  };
+  const body: Body = { attributes: [], blocks: [], range: positions.range(0, source.length) };
+  let root: JsonNode | undefined;
+  try {
+    root = parseJsonWithPositions(source);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    ctx.diagnostics.push({
+      severity: 'error',
+      summary: error.summary,
+      detail: error.message,
+      range: positions.range(error.index, Math.min(error.index + 1, source.length)),
+      source: 'hcl',
+      code: 'syntax',
+    });
+  }
+  if (root) {
+    const objects = root.type === 'array' ? root.items : [root];
+    for (const object of objects) {
+      if (object.type !== 'object') {
+        ctx.diagnostics.push({
+          severity: 'error',
+          summary: 'Root value must be object',
+          detail: 'The root value in a JSON-based configuration must be either a JSON object or a JSON array of objects.',
+          range: positions.range(object.start, object.end),
+          source: 'hcl',
+          code: 'syntax',
+        });
+        continue;
+      }
+      fillBody(ctx, object, body, ctx.literalStrings ? undefined : '');
+    }
+  }
+  return { filename, source, body, syntaxErrors: ctx.diagnostics, comments: ctx.comments };
+}
+
+/** `blockParent` is the enclosing block type ('' at the top), or undefined where only attributes exist. */
+function fillBody(ctx: JsonContext, object: Extract<JsonNode, { type: 'object' }>, body: Body, blockParent: string | undefined): void {
+  const labelsByType = blockParent === undefined ? undefined : BLOCK_LABELS[blockParent];
+  for (const entry of object.entries) {
+    if (entry.key === '//') {
+      ctx.comments.push({ text: entry.value.type === 'string' ? entry.value.value : '', line: ctx.positions.pos(entry.keyStart).line });
+      continue;
+    }
+    const labelCount = labelsByType?.[entry.key];
+    const nameRange = ctx.positions.range(entry.keyStart, entry.keyEnd);
+    if (labelCount !== undefined && blockParent === '' && entry.key === 'locals') {
+      // `"locals": {...}` or `[{...}]`: a block of attributes.
+      for (const bodyNode of entry.value.type === 'array' ? entry.value.items : [entry.value]) {
+        if (bodyNode.type !== 'object') continue;
+        const block = emptyBlock(ctx, entry.key, entry.keyStart, [], bodyNode);
+        fillBody(ctx, bodyNode, block.body, undefined);
+        body.blocks.push(block);
+      }
+      continue;
+    }
+    if (labelCount !== undefined) {
+      collectBlocks(ctx, entry.key, entry.keyStart, entry.value, labelCount, [], body);
+      continue;
+    }
+    const attribute: Attribute = {
+      name: entry.key,
+      expr: jsonExpression(ctx, entry.value, !ctx.literalStrings && EXPRESSION_ATTRIBUTES.has(entry.key)),
+      range: ctx.positions.range(entry.keyStart, entry.value.end),
+      nameRange,
+    };
+    body.attributes.push(attribute);
+  }
+}
+
+function emptyBlock(
+  ctx: JsonContext,
+  type: string,
+  typeStart: number,
+  labels: Array<{ value: string; start: number; end: number }>,
+  bodyNode: JsonNode,
+): Block {
+  const typeRange = ctx.positions.range(typeStart, typeStart + type.length + 2);
+  const labelRanges = labels.map((l) => ctx.positions.range(l.start, l.end));
+  const last = labelRanges[labelRanges.length - 1] ?? typeRange;
+  return {
+    type,
+    labels: labels.map((l) => l.value),
+    body: {
+      attributes: [],
+      blocks: [],
+      range: ctx.positions.range(bodyNode.start, bodyNode.end),
+      endRange: ctx.positions.range(Math.max(bodyNode.start, bodyNode.end - 1), bodyNode.end),
+    },
+    range: ctx.positions.range(typeStart, bodyNode.end),
+    typeRange,
+    labelRanges,
+    defRange: { filename: ctx.filename, start: typeRange.start, end: last.end },
+  };
+}
+
+function collectBlocks(
+  ctx: JsonContext,
+  type: string,
+  typeStart: number,
+  value: JsonNode,
+  labelsLeft: number,
+  labels: Array<{ value: string; start: number; end: number }>,
+  body: Body,
+): void {
+  if (labelsLeft > 0) {
+    if (value.type !== 'object') {
+      ctx.diagnostics.push(jsonError(ctx, value, 'Incorrect JSON value type', `A JSON object is required here, to define the labels of a ${type} block.`));
+      return;
+    }
+    for (const entry of value.entries) {
+      if (entry.key === '//') continue;
+      collectBlocks(ctx, type, typeStart, entry.value, labelsLeft - 1, [...labels, { value: entry.key, start: entry.keyStart, end: entry.keyEnd }], body);
+    }
+    return;
+  }
+  for (const bodyNode of value.type === 'array' ? value.items : [value]) {
+    if (bodyNode.type !== 'object') {
+      ctx.diagnostics.push(jsonError(ctx, bodyNode, 'Incorrect JSON value type', `A JSON object is required here, to define the body of a ${type} block.`));
+      continue;
+    }
+    const block = emptyBlock(ctx, type, typeStart, labels, bodyNode);
+    fillBody(ctx, bodyNode, block.body, type);
+    body.blocks.push(block);
+  }
+}
+
+function jsonError(ctx: JsonContext, node: JsonNode, summary: string, detail: string): Diagnostic {
+  return { severity: 'error', summary, detail, range: ctx.positions.range(node.start, node.end), source: 'hcl', code: 'syntax' };
+}
+
+function jsonExpression(ctx: JsonContext, node: JsonNode, bareExpression: boolean): Expression {
+  const range = ctx.positions.range(node.start, node.end);
+  switch (node.type) {
+    case 'string':
+      if (ctx.literalStrings) return { kind: 'literal', value: node.value, range };
+      if (bareExpression) return embedded(ctx, node, 'expression');
+      if (!node.value.includes('${') && !node.value.includes('%{')) return { kind: 'literal', value: node.value, range };
+      return embedded(ctx, node, 'template');
+    case 'number':
+      return { kind: 'literal', value: node.value, numberText: node.text, range };
+    case 'boolean':
+      return { kind: 'literal', value: node.value, range };
+    case 'null':
+      return { kind: 'literal', value: null, range };
+    case 'array':
+      return { kind: 'tuple', items: node.items.map((item) => jsonExpression(ctx, item, bareExpression)), range };
+    case 'object': {
+      const items: ObjectItem[] = node.entries
+        .filter((entry) => entry.key !== '//')
+        .map((entry) => {
+          const keyRange = ctx.positions.range(entry.keyStart, entry.keyEnd);
+          const keyNode: JsonNode = { type: 'string', value: entry.key, start: entry.keyStart, end: entry.keyEnd };
+          const key: Expression = ctx.literalStrings || !entry.key.includes('${')
+            ? { kind: 'literal', value: entry.key, range: keyRange }
+            : embedded(ctx, keyNode, 'template');
+          return { key, bareKey: false, value: jsonExpression(ctx, entry.value, bareExpression), range: ctx.positions.range(entry.keyStart, entry.value.end) };
+        });
+      return { kind: 'object', items, range };
+    }
+  }
+}
+
+/**
+ * Parses the content of a JSON string as an HCL template or expression. Positions inside it map to
+ * the string's characters (exact unless the string uses JSON escapes).
+ */
+function embedded(ctx: JsonContext, node: Extract<JsonNode, { type: 'string' }>, mode: 'template' | 'expression'): Expression {
+  const content = node.value;
+  let marker = 'EOT';
+  while (content.includes(marker)) marker += '_';
+  const prefix = mode === 'template' ? `x = <<${marker}\n` : 'x = ';
+  const synthetic = mode === 'template' ? `${prefix}${content}\n${marker}\n` : `${prefix}${content}\n`;
+  const contentStart = node.start + 1;
+  const contentEnd = node.end - 1;
+  const indexMap = (index: number): number => Math.max(node.start, Math.min(contentEnd, contentStart + index - prefix.length));
+  const tree = ctx.parser.parse(synthetic);
+  const range = ctx.positions.range(node.start, node.end);
+  if (!tree) return { kind: 'invalid', text: content, range };
+  try {
+    const sub = new ConvertContext(ctx.filename, synthetic, ctx.positions, indexMap);
+    sub.expressionConverter = convertExpressionNode;
+    const attribute = children(tree.rootNode).flatMap((n) => (n.type === 'body' ? children(n) : [n])).find((n) => n.type === 'attribute');
+    const exprNode = attribute ? children(attribute).find((n) => n.type === 'expression') : undefined;
+    if (!exprNode || tree.rootNode.hasError) return { kind: 'invalid', text: content, range };
+    let expr = sub.expression(exprNode);
+    ctx.diagnostics.push(...sub.diagnostics);
+    if (mode === 'template' && expr.kind === 'template') {
+      // Drop the newline the heredoc wrapper added, and the heredoc marker itself.
+      const last = expr.parts[expr.parts.length - 1];
+      if (last?.kind === 'text') {
+        last.value = last.value.replace(/\n$/, '');
+        if (last.value === '') expr.parts.pop();
+      }
+      expr = { kind: 'template', parts: expr.parts, range };
+      if (expr.parts.every((p) => p.kind === 'text')) {
+        return { kind: 'literal', value: expr.parts.map((p) => (p.kind === 'text' ? p.value : '')).join(''), range };
+      }
+    }
+    return expr;
+  } finally {
+    tree.delete();
+  }
+}

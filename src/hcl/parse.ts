@@ -1,0 +1,54 @@
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Body, HclFile } from './ast.ts';
+import { convertBodyContent } from './convert-body.ts';
+import { ConvertContext } from './convert-context.ts';
+import { children, convertExpressionNode } from './convert-expression.ts';
+import { parseJsonFile } from './json-syntax.ts';
+import { HCL2JSON_FILENAME, syntaxDiagnostics } from './syntax-errors.ts';
+import { parseTree } from './tree-sitter.ts';
+
+type Hcl2Json = typeof import('@cdktf/hcl2json');
+let hcl2jsonPromise: Promise<Hcl2Json> | undefined;
+
+function hcl2json(): Promise<Hcl2Json> {
+  hcl2jsonPromise ??= import('@cdktf/hcl2json');
+  return hcl2jsonPromise;
+}
+
+/**
+ * HCL's verdict on native-syntax source: [] when valid, else its diagnostics (text and positions as
+ * Terraform prints them).
+ */
+export async function checkHclSyntax(filename: string, source: string, context?: ConvertContext): Promise<Diagnostic[]> {
+  const { parse } = await hcl2json();
+  try {
+    await parse(HCL2JSON_FILENAME, source);
+    return [];
+  } catch (error) {
+    const positions = (context ?? new ConvertContext(filename, source)).positions;
+    return syntaxDiagnostics(error instanceof Error ? error.message : String(error), positions);
+  }
+}
+
+/**
+ * Parses one Terraform file (`*.tf`, `*.tfvars` in native syntax, or `*.tf.json` / `*.tfvars.json`) into
+ * the AST of `ast.ts`. Never throws for bad syntax: `syntaxErrors` holds HCL's diagnostics and `body`
+ * the best tree recovered from the broken file. `filename` is used verbatim in every range.
+ */
+export async function parseHclFile(filename: string, source: string): Promise<HclFile> {
+  if (filename.endsWith('.json')) return parseJsonFile(filename, source);
+  const ctx = new ConvertContext(filename, source);
+  ctx.expressionConverter = convertExpressionNode;
+  const [tree, syntaxErrors] = await Promise.all([parseTree(source), checkHclSyntax(filename, source, ctx)]);
+  try {
+    const root = tree.rootNode;
+    const body: Body = { attributes: [], blocks: [], range: ctx.range(0, source.length) };
+    convertBodyContent(ctx, children(root), body);
+    const comments = root.descendantsOfType('comment').flatMap((node) =>
+      node ? [{ text: node.text, line: ctx.positions.pos(node.startIndex).line }] : [],
+    );
+    return { filename, source, body, syntaxErrors: [...syntaxErrors, ...ctx.diagnostics], comments };
+  } finally {
+    tree.delete();
+  }
+}

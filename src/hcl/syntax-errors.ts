@@ -1,0 +1,52 @@
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { PositionMap } from './position-map.ts';
+
+/** The filename given to hcl2json, so its ranges can be found reliably in its error text. */
+export const HCL2JSON_FILENAME = '__iacpac_input__.tf';
+
+const RANGE = /(?:^|\s)__iacpac_input__\.tf:(\d+),(\d+)-(?:(\d+),)?(\d+): /g;
+
+/**
+ * Turns the error text of `@cdktf/hcl2json` (HCL's own diagnostics, e.g.
+ * `parse config: [main.tf:1,18-19: Unclosed configuration block; There is no closing brace ...]`)
+ * into Terraform-shaped diagnostics: summary before the first `; `, detail after it, and a range with
+ * line, column and byte offset as `terraform validate -json` prints it.
+ */
+export function syntaxDiagnostics(errorText: string, positions: PositionMap): Diagnostic[] {
+  let text = errorText.replace(/^Error: /, '').replace(/^parse config: /, '');
+  if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);
+  const matches = [...text.matchAll(RANGE)];
+  if (matches.length === 0) {
+    return [{ severity: 'error', summary: 'Invalid syntax', detail: text.trim(), source: 'hcl', code: 'syntax' }];
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < matches.length; i++) {
+    const match = matches[i];
+    if (!match || match.index === undefined) continue;
+    const next = matches[i + 1];
+    const messageStart = match.index + match[0].length;
+    const message = text.slice(messageStart, next?.index ?? text.length).replace(/, and \d+ other diagnostic\(s\)$/, '');
+    const separator = message.indexOf('; ');
+    const summary = separator === -1 ? message : message.slice(0, separator);
+    const detail = separator === -1 ? '' : message.slice(separator + 2);
+    const startLine = Number(match[1]);
+    const startColumn = Number(match[2]);
+    const endLine = match[3] ? Number(match[3]) : startLine;
+    const endColumn = Number(match[4]);
+    const start = positions.pos(positions.indexOfLineColumn(startLine, startColumn));
+    const end = positions.pos(positions.indexOfLineColumn(endLine, endColumn));
+    diagnostics.push({
+      severity: 'error',
+      summary,
+      detail,
+      range: {
+        filename: positions.filename,
+        start: { ...start, line: startLine, column: startColumn },
+        end: { ...end, line: endLine, column: endColumn },
+      },
+      source: 'hcl',
+      code: 'syntax',
+    });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,149 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../core/errors.ts';
+
+/**
+ * Finding and reading the files of one module directory the way Terraform does: `*.tf` and `*.tf.json`
+ * in the directory itself (not subdirectories), skipping hidden and editor backup files, primary files
+ * before override files (`override.tf`, `*_override.tf`, and their `.json` forms), each group sorted.
+ */
+
+export interface ModuleFileNames {
+  primary: string[];
+  override: string[];
+}
+
+/** Files larger than this are refused (bad input, not configuration). */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export function isConfigFileName(name: string): boolean {
+  return (name.endsWith('.tf') || name.endsWith('.tf.json')) && !isIgnoredFileName(name);
+}
+
+/** Terraform's `IsIgnoredFile`: dotfiles, `foo~` backups and `#foo#` autosaves. */
+export function isIgnoredFileName(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~') || (name.startsWith('#') && name.endsWith('#'));
+}
+
+export function isOverrideFileName(name: string): boolean {
+  const base = name.endsWith('.tf.json') ? name.slice(0, -'.tf.json'.length) : name.slice(0, -'.tf'.length);
+  return base === 'override' || base.endsWith('_override');
+}
+
+/** Lists the configuration files of `dir` (names only). Unreadable entries become InputErrors. */
+export async function listModuleFiles(dir: string, displayDir: string): Promise<ModuleFileNames> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw fileError(error, displayDir);
+  }
+  const primary: string[] = [];
+  const override: string[] = [];
+  for (const entry of entries) {
+    if (!isConfigFileName(entry.name)) continue;
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        isFile = (await stat(join(dir, entry.name))).isFile();
+      } catch (error) {
+        throw fileError(error, join(displayDir, entry.name));
+      }
+    }
+    if (!isFile) continue;
+    (isOverrideFileName(entry.name) ? override : primary).push(entry.name);
+  }
+  primary.sort();
+  override.sort();
+  return { primary, override };
+}
+
+/** Reads a source file as UTF-8 text; binary content, invalid UTF-8 and oversized files are InputErrors. */
+export async function readSourceFile(path: string, displayName: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new InputError(`${displayName}: file is ${(info.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a Terraform source file; split it or remove it from the directory`);
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw fileError(error, displayName);
+  }
+  return decodeSource(bytes, displayName);
+}
+
+/** Decodes UTF-8 source, refusing binary content and invalid UTF-8 with one clear line. */
+export function decodeSource(bytes: Uint8Array, displayName: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new InputError(`${displayName}: binary file (NUL byte at offset ${nul}), not Terraform source text; remove it or rename it so it does not end in .tf`);
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    const before = Buffer.from(bytes.subarray(0, bad)).toString('utf8');
+    const line = before.split('\n').length;
+    const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+    throw new InputError(
+      `${displayName}:${line}:${column}: Invalid character encoding: all input files must be UTF-8 encoded (invalid byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); re-save the file as UTF-8`,
+    );
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text;
+}
+
+/** Offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + need >= n) return i;
+    let code = b & (0xff >> (need + 2));
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (c & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** A filesystem error as one clear InputError line. */
+export function fileError(error: unknown, displayName: string): InputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return new InputError(`${displayName}: no such file or directory`, { cause: error });
+    case 'ENOTDIR':
+      return new InputError(`${displayName}: not a directory; pass the directory that holds the .tf files`, { cause: error });
+    case 'ELOOP':
+      return new InputError(`${displayName}: too many levels of symbolic links (a symlink loop); fix or remove the link`, { cause: error });
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(`${displayName}: permission denied`, { cause: error });
+    case 'EISDIR':
+      return new InputError(`${displayName}: is a directory, expected a file`, { cause: error });
+    default:
+      return new InputError(`${displayName}: cannot read (${code ?? (error instanceof Error ? error.message : String(error))})`, { cause: error });
+  }
+}

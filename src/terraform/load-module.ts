@@ -1,0 +1,158 @@
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { InputError } from '../core/errors.ts';
+import type { Block, HclFile } from '../hcl/ast.ts';
+import { parseHclFile } from '../hcl/parse.ts';
+import { fileError, listModuleFiles, readSourceFile } from './load-files.ts';
+import { addTopLevelBlocks, emptyModule } from './load-model.ts';
+import { mergeOverrides } from './load-override.ts';
+import type { Configuration, ModuleCall, TerraformModule } from './model.ts';
+import { loadVariableValues, type VariableOptions } from './variables.ts';
+
+export interface LoadOptions extends VariableOptions {}
+
+/** Deepest chain of local module calls followed (a guard in addition to cycle detection). */
+export const MAX_MODULE_DEPTH = 32;
+
+interface LoadState {
+  rootDir: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Path shown in ranges and messages: relative to the root directory, with `/` separators. */
+function displayPath(rootDir: string, path: string): string {
+  const rel = relative(rootDir, path);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/**
+ * Loads the Terraform configuration in `dir`: every `*.tf` / `*.tf.json` file (override files merged),
+ * local child modules (recursively, cycles reported as a diagnostic), and the root module's input
+ * values from tfvars files and options. Problems in the configuration are `diagnostics`; input that is
+ * not a configuration at all (missing path, not a directory, no configuration files, binary or non-UTF-8
+ * files, symlink loops, unreadable --var-file) throws `InputError`.
+ */
+export async function loadConfiguration(dir: string, options: LoadOptions = {}): Promise<Configuration> {
+  const rootDir = resolve(dir);
+  let info;
+  try {
+    info = await stat(rootDir);
+  } catch (error) {
+    throw fileError(error, dir);
+  }
+  if (!info.isDirectory()) throw new InputError(`${dir}: not a directory; pass the directory that holds the .tf files`);
+  const state: LoadState = { rootDir, diagnostics: [] };
+  const names = await listModuleFiles(rootDir, dir);
+  if (names.primary.length === 0 && names.override.length === 0) {
+    throw new InputError(`${dir}: no Terraform configuration files (*.tf or *.tf.json) in this directory`);
+  }
+  const rootReal = await realpath(rootDir).catch((error: unknown) => {
+    throw fileError(error, dir);
+  });
+  const root = await loadModule(state, rootDir, [], [rootReal], names);
+  const variableValues = await loadVariableValues(rootDir, root.variables, options, state.diagnostics);
+  return { root, variableValues, diagnostics: state.diagnostics };
+}
+
+async function loadModule(
+  state: LoadState,
+  dir: string,
+  path: string[],
+  ancestors: string[],
+  names?: Awaited<ReturnType<typeof listModuleFiles>>,
+): Promise<TerraformModule> {
+  const listed = names ?? (await listModuleFiles(dir, displayPath(state.rootDir, dir)));
+  const primaryFiles = await parseFiles(state, dir, listed.primary);
+  const overrideFiles = await parseFiles(state, dir, listed.override);
+  const files = [...primaryFiles, ...overrideFiles];
+  for (const file of files) state.diagnostics.push(...file.syntaxErrors);
+  const primaryBlocks: Block[] = primaryFiles.flatMap((f) => f.body.blocks);
+  const overrideBlocks: Block[] = overrideFiles.flatMap((f) => f.body.blocks);
+  const blocks = overrideBlocks.length > 0 ? mergeOverrides(primaryBlocks, overrideBlocks, state.diagnostics) : primaryBlocks;
+  const module = emptyModule(dir, path, files);
+  for (const file of files) {
+    for (const attr of file.body.attributes) {
+      state.diagnostics.push({
+        severity: 'error',
+        summary: 'Unsupported argument',
+        detail: `An argument named "${attr.name}" is not expected here.`,
+        range: attr.nameRange,
+        source: 'terraform',
+        code: 'unsupported-argument',
+      });
+    }
+  }
+  addTopLevelBlocks(module, blocks);
+  for (const call of module.moduleCalls) await loadChild(state, module, call, ancestors);
+  return module;
+}
+
+async function parseFiles(state: LoadState, dir: string, names: string[]): Promise<HclFile[]> {
+  const files: HclFile[] = [];
+  for (const name of names) {
+    const full = join(dir, name);
+    const display = displayPath(state.rootDir, full);
+    const source = await readSourceFile(full, display);
+    files.push(await parseHclFile(display, source));
+  }
+  return files;
+}
+
+function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..' || source.startsWith('.\\') || source.startsWith('..\\');
+}
+
+async function loadChild(state: LoadState, parent: TerraformModule, call: ModuleCall, ancestors: string[]): Promise<void> {
+  const source = call.source;
+  if (source === undefined || !isLocalSource(source)) return;
+  const sourceRange = call.block.body.attributes.find((a) => a.name === 'source')?.expr.range ?? call.block.defRange;
+  const childDir = isAbsolute(source) ? source : resolve(parent.dir, source);
+  const childDisplay = displayPath(state.rootDir, childDir);
+  const callPath = [...parent.path, call.name];
+  let real: string;
+  try {
+    real = await realpath(childDir);
+    if (!(await stat(real)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    state.diagnostics.push({
+      severity: 'error',
+      summary: 'Unreadable module directory',
+      detail:
+        code === 'ELOOP'
+          ? `The module directory ${childDir} is a symbolic link loop.`
+          : code === 'ENOTDIR'
+            ? `The module source "${source}" is not a directory.`
+            : `The directory ${childDisplay} does not exist or cannot be read.`,
+      range: sourceRange,
+      source: 'terraform',
+      code: 'unreadable-module',
+    });
+    return;
+  }
+  if (ancestors.includes(real)) {
+    const chain = callPath.map((name) => `module.${name}`).join('.');
+    state.diagnostics.push({
+      severity: 'error',
+      summary: 'Module cycle',
+      detail: `The module call ${chain} loads ${childDisplay}, which is already being loaded by one of its callers, so it would call itself forever. Remove the module call that points back to a calling module.`,
+      range: sourceRange,
+      source: 'terraform',
+      code: 'module-cycle',
+    });
+    return;
+  }
+  if (callPath.length > MAX_MODULE_DEPTH) {
+    state.diagnostics.push({
+      severity: 'error',
+      summary: 'Module nesting too deep',
+      detail: `Local module calls are nested more than ${MAX_MODULE_DEPTH} levels deep; iacpac does not load deeper modules.`,
+      range: sourceRange,
+      source: 'terraform',
+      code: 'module-too-deep',
+    });
+    return;
+  }
+  call.module = await loadModule(state, childDir, callPath, [...ancestors, real]);
+}
