@@ -10,8 +10,10 @@ import { arithmeticBuiltins } from './arithmetic.ts';
 import { arrayBuiltins } from './array.ts';
 import { bitsBuiltins } from './bits.ts';
 import { comparisonBuiltins } from './comparison.ts';
+import { encodingBuiltins } from './encoding.ts';
 import { objectBuiltins } from './objects.ts';
 import { setBuiltins } from './sets.ts';
+import { stringFormattingBuiltins } from './string-formatting.ts';
 import { stringBuiltins } from './strings.ts';
 import { typeBuiltins } from './types.ts';
 
@@ -53,8 +55,10 @@ export const BUILTINS: ReadonlyMap<string, BuiltinDefinition> = indexByName([
   ...arrayBuiltins,
   ...bitsBuiltins,
   ...comparisonBuiltins,
+  ...encodingBuiltins,
   ...objectBuiltins,
   ...setBuiltins,
   ...stringBuiltins,
+  ...stringFormattingBuiltins,
   ...typeBuiltins,
 ]);
