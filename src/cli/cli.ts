@@ -15,6 +15,8 @@ export interface CommandModule {
  * declares options and lazily imports its implementation, so startup stays fast.
  */
 const COMMANDS: Array<() => Promise<CommandModule>> = [
+  () => import('./commands/bench.ts'),
+  () => import('./commands/report.ts'),
   // <commands>
 ];
 

@@ -1,0 +1,135 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readResults } from '../../src/bench/results-store.ts';
+import { startLlmTestServer, type LlmTestServer } from '../helpers/llm-test-server.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, IACPAC_CACHE_DIR: mkdtempSync(join(tmpdir(), 'iacpac-cache-')), ...env },
+    timeout: 240_000,
+  });
+
+const VALID = 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "x-logs"\n}\n';
+const INVALID = 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "x-logs"\n  not_an_argument = true\n}\n';
+
+describe('iacpac bench', () => {
+  const servers: LlmTestServer[] = [];
+  afterAll(async () => Promise.all(servers.map((s) => s.close())));
+
+  it('runs the reference pseudo-model offline: references validate and object recall = precision = 1', () => {
+    const out = mkdtempSync(join(tmpdir(), 'iacpac-bench-ref-'));
+    const run = cli(['bench', '--model', 'reference', '--limit', '12', '--seed', '3', '--attempts', '2', '--out', out]);
+    expect(run.stderr).toContain('12 tasks × 1 model(s)');
+    expect(run.status).toBe(0);
+    const records = readResults(out);
+    const finals = records.filter((r) => r.final);
+    expect(finals.length).toBe(12);
+    for (const r of finals) {
+      expect(r.object_recall).toBe(1);
+      expect(r.object_precision).toBe(1);
+      expect(r.error).toBeNull();
+    }
+    expect(run.stdout).toContain('Validation pass rate after k attempts');
+    expect(run.stdout).toContain('iacpac policy library vs Checkov 3.3.13');
+  });
+
+  it('multi-attempt run against a loopback OpenAI server: invalid at attempt 1, repaired at attempt 2', async () => {
+    const server = await startLlmTestServer([
+      { content: `Here you go:\n\`\`\`hcl\n${INVALID}\`\`\`` },
+      { content: `Fixed:\n\`\`\`hcl\n${VALID}\`\`\`` },
+    ]);
+    servers.push(server);
+    const out = mkdtempSync(join(tmpdir(), 'iacpac-bench-llm-'));
+    const run = cli(['bench', '--model', 'openai:gpt-test', '--base-url', server.openaiBaseUrl, '--limit', '1', '--attempts', '3', '--out', out, '--report'], {
+      OPENAI_API_KEY: 'sk-test-not-a-real-key',
+    });
+    expect(run.status).toBe(0);
+    const records = readResults(out);
+    expect(records.map((r) => [r.attempt, r.valid, r.final])).toEqual([
+      [1, false, false],
+      [2, true, true],
+    ]);
+    // The repair request carries Terraform's own diagnostic text.
+    expect(server.requests[1]!.text).toContain('Unsupported argument');
+    expect(server.requests[1]!.text).toContain('not_an_argument');
+    const md = readFileSync(join(out, 'report', 'report.md'), 'utf8');
+    expect(md).toMatch(/\| openai:gpt-test \| all \| 1 \| 1 \| 0 \| 100 \| 100 \|/);
+    expect(existsSync(join(out, 'report', 'charts', 'pass-rate-vs-attempts.png'))).toBe(true);
+    expect(readFileSync(join(out, 'results.jsonl'), 'utf8')).not.toContain('sk-test-not-a-real-key');
+  });
+
+  it('resumes a killed run without redoing finished attempts or writing duplicate lines', async () => {
+    const server = await startLlmTestServer([{ content: `\`\`\`hcl\n${VALID}\`\`\``, delayMs: 150 }]);
+    servers.push(server);
+    const out = mkdtempSync(join(tmpdir(), 'iacpac-bench-kill-'));
+    const args = ['--import', 'tsx', join(root, 'src/cli/bin.ts'), 'bench', '--model', 'openai:gpt-test', '--base-url', server.openaiBaseUrl, '--limit', '16', '--concurrency', '1', '--no-cache', '--out', out];
+    const env = { ...process.env, OPENAI_API_KEY: 'sk-test' };
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'ignore' });
+    // Kill it once a few attempts are on disk.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (readResults(out).length >= 4) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 20);
+      child.on('exit', () => {
+        clearInterval(timer);
+        reject(new Error('bench finished before it could be killed'));
+      });
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const before = readResults(out);
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    expect(before.length).toBeLessThan(16);
+    const requestsBefore = server.requests.length;
+    const rerun = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8', timeout: 240_000 });
+    expect(rerun.status).toBe(0);
+    expect(rerun.stderr).toMatch(new RegExp(`${before.length} already finished`));
+    const after = readResults(out);
+    const keys = after.map((r) => `${r.index}/${r.sample}/${r.attempt}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(after.length).toBe(16);
+    // Only unfinished rows were asked again (the killed in-flight one at most once more).
+    expect(server.requests.length - requestsBefore).toBe(16 - before.length);
+  });
+
+  it('replays recorded outputs and renders every table and chart; report compares two runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-bench-replay-'));
+    const file = join(dir, 'outputs.jsonl');
+    writeFileSync(
+      file,
+      [0, 1, 2, 3].map((index) => JSON.stringify({ index, output: index % 2 ? `\`\`\`hcl\n${VALID}\`\`\`` : 'I cannot do that.' })).join('\n') + '\n',
+    );
+    const a = join(dir, 'run-a');
+    const b = join(dir, 'run-b');
+    expect(cli(['bench', '--model', `replay:${file}`, '--limit', '4', '--out', a]).status).toBe(0);
+    expect(cli(['bench', '--model', 'reference', '--limit', '4', '--out', b]).status).toBe(0);
+    const report = cli(['report', a, b, '--out', join(dir, 'report')]);
+    expect(report.status).toBe(0);
+    expect(report.stdout).toContain('| replay:outputs.jsonl | all | 4 | 4 | 50 |');
+    expect(report.stdout).toContain('| reference | all | 4 | 4 |');
+    for (const name of ['report.md', 'report.html', 'charts/severity-distribution.png', 'charts/object-recall-precision.svg'])
+      expect(existsSync(join(dir, 'report', name))).toBe(true);
+  });
+
+  it.each([
+    [['bench'], /give at least one --model/],
+    [['bench', '--model', 'reference', '--attempts', '0'], /--attempts must be at least 1/],
+    [['bench', '--model', 'reference', '--difficulty', '9'], /--difficulty takes levels 1-6/],
+    [['bench', '--model', 'replay:/nonexistent.jsonl'], /replay file not found/],
+    [['report', '/nonexistent-run'], /no results.jsonl in \/nonexistent-run/],
+  ])('usage errors are one line and exit 2: %j', (args, message) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n').length).toBe(1);
+  });
+});
