@@ -1,0 +1,64 @@
+import type { SourceRange } from '../core/source-range.ts';
+
+/** Policy severities, lowest first. `error` marks a policy that failed to evaluate (always reported). */
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type FindingSeverity = Severity | 'error';
+
+/**
+ * One policy violation. The JSON field names are a contract other tools (SARIF/JUnit renderers, the generator's
+ * feedback loop, the benchmark) rely on.
+ */
+export interface Finding {
+  policy_id: string;
+  severity: FindingSeverity;
+  title: string;
+  message: string;
+  /** Instance address as in the plan, e.g. `aws_instance.web[0]` or `module.net.aws_vpc.main`. */
+  resource: string;
+  /** The resource block in the source (filename relative to the scanned directory); absent for plan-only input. */
+  range?: SourceRange;
+  /** Cross-references to other scanners' ids, e.g. `{checkov: ['CKV_AWS_19']}`. */
+  references: Record<string, string[]>;
+  suppressed: boolean;
+  suppression_reason?: string;
+  /** The file holding the resource had syntax errors: the finding comes from a recovered (partial) tree. */
+  partial: boolean;
+}
+
+/** The findings of one scanned input (a directory or a plan JSON file). */
+export interface ScanResult {
+  /** The directory or plan file as given. */
+  dir: string;
+  findings: Finding[];
+  /** Problems that kept (part of) the input from being scanned, e.g. syntax errors. One line each. */
+  errors: string[];
+  /** Number of policies evaluated and resources seen. */
+  policies: number;
+  resources: number;
+}
+
+export function severityRank(severity: FindingSeverity): number {
+  return severity === 'error' ? SEVERITIES.length : SEVERITIES.indexOf(severity);
+}
+
+export function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
+}
+
+/** True when the finding counts against the threshold (unsuppressed and at or above it; errors always count). */
+export function isBlocking(finding: Finding, threshold: Severity): boolean {
+  return !finding.suppressed && severityRank(finding.severity) >= severityRank(threshold);
+}
+
+/** Stable order: file, line, resource, policy id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const fa = a.range?.filename ?? '';
+  const fb = b.range?.filename ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = a.range?.start.line ?? 0;
+  const lb = b.range?.start.line ?? 0;
+  if (la !== lb) return la - lb;
+  if (a.resource !== b.resource) return a.resource < b.resource ? -1 : 1;
+  return a.policy_id < b.policy_id ? -1 : a.policy_id > b.policy_id ? 1 : 0;
+}

@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import { InputError, UsageError } from '../core/errors.ts';
+import { packageRoot } from '../core/package-root.ts';
+import { severityRank, type Severity } from './finding.ts';
+import { matchesAny } from './id-glob.ts';
+import { readPolicyMetadata, type PolicyInfo } from './policy-metadata.ts';
+
+/** A Rego module that is not itself a policy (e.g. the shared helpers in policies/lib). */
+export interface HelperModule {
+  file: string;
+  source: string;
+}
+
+export interface PolicySet {
+  policies: PolicyInfo[];
+  helpers: HelperModule[];
+}
+
+const indexSchema = z.object({
+  version: z.literal(1),
+  policies: z.array(z.object({ id: z.string(), file: z.string() })),
+});
+
+/** The bundled library directory (`<package>/policies`). */
+export function libraryDir(): string {
+  return join(packageRoot(), 'policies');
+}
+
+/** The explicit policy list `policies/index.json`. */
+export function readLibraryIndex(dir = libraryDir()): Array<{ id: string; file: string }> {
+  const file = join(dir, 'index.json');
+  const parsed = indexSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new InputError(`${file}: invalid policy index: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data.policies;
+}
+
+let cachedLibrary: PolicySet | undefined;
+
+/** Loads every policy listed in policies/index.json plus the helper modules in policies/lib. */
+export function loadLibrary(): PolicySet {
+  if (cachedLibrary) return cachedLibrary;
+  const dir = libraryDir();
+  const policies = readLibraryIndex(dir).map((entry) => {
+    const file = join(dir, entry.file);
+    const info = readPolicyMetadata(file, `policies/${entry.file}`, readFileSync(file, 'utf8'), true);
+    if (info.id !== entry.id) throw new InputError(`policies/${entry.file}: id ${info.id} does not match index entry ${entry.id}`);
+    return info;
+  });
+  const helpers = regoFiles(join(dir, 'lib')).map((file) => ({ file, source: readFileSync(file, 'utf8') }));
+  cachedLibrary = { policies, helpers };
+  return cachedLibrary;
+}
+
+/**
+ * Loads a user policy directory (or a single .rego file): files with a METADATA block carrying custom.id are
+ * policies, files without one are helper modules. `_test.rego` files are skipped.
+ */
+export function loadPolicyDir(path: string): PolicySet {
+  const absolute = resolve(path);
+  if (!existsSync(absolute)) throw new UsageError(`--policy-dir ${path}: no such file or directory`);
+  const files = statSync(absolute).isDirectory() ? regoFiles(absolute) : [absolute];
+  const set: PolicySet = { policies: [], helpers: [] };
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    const display = relative(process.cwd(), file) || file;
+    if (/^\s*#\s*METADATA\s*$/m.test(source) || /^\s*deny\b/m.test(source)) {
+      set.policies.push(readPolicyMetadata(file, display, source, false));
+    } else {
+      set.helpers.push({ file, source });
+    }
+  }
+  return set;
+}
+
+function regoFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'fixtures' && !name.startsWith('.')) out.push(...regoFiles(path));
+    } else if (name.endsWith('.rego') && !name.endsWith('_test.rego')) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+export interface PolicySelection {
+  /** Lowest severity to evaluate and report. */
+  severity?: Severity;
+  /** Only these ids (exact or globs); all when empty. Matches our ids and cross-reference ids (e.g. CKV_AWS_19). */
+  include?: string[];
+  exclude?: string[];
+}
+
+/** Combines the library with user policy sets and applies the id/severity selection. Duplicate ids are an error. */
+export function selectPolicies(sets: PolicySet[], selection: PolicySelection): PolicySet {
+  const seen = new Map<string, PolicyInfo>();
+  const policies: PolicyInfo[] = [];
+  const helpers: HelperModule[] = [];
+  for (const set of sets) {
+    helpers.push(...set.helpers);
+    for (const policy of set.policies) {
+      const previous = seen.get(policy.id);
+      if (previous) throw new InputError(`${policy.file}: policy id ${policy.id} is already used by ${previous.file}`);
+      seen.set(policy.id, policy);
+      if (selected(policy, selection)) policies.push(policy);
+    }
+  }
+  return { policies, helpers };
+}
+
+function selected(policy: PolicyInfo, selection: PolicySelection): boolean {
+  const ids = [policy.id, ...Object.values(policy.references).flat()];
+  if (selection.severity && severityRank(policy.severity) < severityRank(selection.severity)) return false;
+  if (selection.include?.length && !ids.some((id) => matchesAny(id, selection.include ?? []))) return false;
+  if (selection.exclude?.length && ids.some((id) => matchesAny(id, selection.exclude ?? []))) return false;
+  return true;
+}

@@ -1,0 +1,67 @@
+import { isAbsolute, relative } from 'node:path';
+import type { SourceRange } from '../core/source-range.ts';
+import type { HclFile } from '../hcl/ast.ts';
+import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
+
+/** Where a plan resource address is declared in the configuration. */
+export interface ResourceLocation {
+  resource: Resource;
+  file?: HclFile;
+  /** Range of the whole resource block, filename relative to the scanned (root) directory. */
+  range: SourceRange;
+}
+
+/** Splits an instance address into module names and the resource part, dropping instance keys. */
+export function parseAddress(address: string): { modules: string[]; resource: string } | undefined {
+  const parts: string[] = [];
+  let current = '';
+  let depth = 0;
+  let quote = false;
+  for (let i = 0; i < address.length; i++) {
+    const ch = address[i] as string;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === '"') quote = false;
+      continue;
+    }
+    if (ch === '"') quote = true;
+    else if (ch === '[') depth++;
+    else if (ch === ']') depth--;
+    else if (depth === 0 && ch === '.') {
+      parts.push(current);
+      current = '';
+    } else if (depth === 0) current += ch;
+  }
+  parts.push(current);
+  const modules: string[] = [];
+  while (parts[0] === 'module' && parts.length > 2) {
+    modules.push(parts[1] as string);
+    parts.splice(0, 2);
+  }
+  if (parts.length < 2) return undefined;
+  return { modules, resource: parts.join('.') };
+}
+
+/** Builds a lookup from plan addresses to resource blocks of a loaded configuration. */
+export function createResourceLocator(config: Configuration): (address: string) => ResourceLocation | undefined {
+  const rootDir = config.root.dir;
+  return (address) => {
+    const parsed = parseAddress(address);
+    if (!parsed) return undefined;
+    let module: TerraformModule | undefined = config.root;
+    for (const name of parsed.modules) {
+      module = module.moduleCalls.find((call) => call.name === name)?.module;
+      if (!module) return undefined;
+    }
+    const resource = module.resources.find((r) => r.address === parsed.resource);
+    if (!resource) return undefined;
+    const range = resource.block.range;
+    const file = module.files.find((f) => f.filename === range.filename);
+    return { resource, file, range: { ...range, filename: relativeFilename(rootDir, range.filename) } };
+  };
+}
+
+function relativeFilename(rootDir: string, filename: string): string {
+  // The loader names files relative to the root directory already; absolute names are made relative.
+  return isAbsolute(filename) ? relative(rootDir, filename).split('\\').join('/') : filename;
+}

@@ -1,0 +1,171 @@
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from '../core/errors.ts';
+import { formatDiagnostic } from '../core/diagnostics.ts';
+import type { Configuration } from '../terraform/model.ts';
+import { compareFindings, type Finding, type ScanResult, type Severity } from './finding.ts';
+import { loadLibrary, loadPolicyDir, selectPolicies, type PolicySet } from './policy-library.ts';
+import type { PolicyInfo } from './policy-metadata.ts';
+import { PolicyRunner } from './rego-runner.ts';
+import { createResourceLocator, type ResourceLocation } from './resource-locator.ts';
+import { applySuppressions, suppressionsIn } from './suppressions.ts';
+import { planConfiguration } from './plan-input.ts';
+
+export interface ScanOptions {
+  /** Lowest severity to evaluate and report (default: info = everything). */
+  severity?: Severity;
+  /** Policy ids or globs to run (ours or cross-reference ids such as CKV_AWS_19); all when empty. */
+  policies?: string[];
+  skipPolicies?: string[];
+  /** Extra user policy directories or files. */
+  policyDirs?: string[];
+  /** Leave out the bundled library (only user policies). */
+  noLibrary?: boolean;
+  /** Input variables for directory scans (`--var k=v`, `--var-file`). */
+  vars?: string[];
+  varFiles?: string[];
+}
+
+/**
+ * Scans Terraform directories or plan JSON files with the policy library (+ user policies). Construct once and
+ * reuse: the policies are compiled a single time.
+ */
+export class Scanner {
+  readonly policies: PolicyInfo[];
+  private readonly runner: PolicyRunner;
+  private readonly byId: Map<string, PolicyInfo>;
+  private readonly options: ScanOptions;
+
+  constructor(options: ScanOptions = {}) {
+    this.options = options;
+    const sets: PolicySet[] = [];
+    if (!options.noLibrary) sets.push(loadLibrary());
+    for (const dir of options.policyDirs ?? []) sets.push(loadPolicyDir(dir));
+    const selected = selectPolicies(sets, {
+      severity: options.severity,
+      include: options.policies,
+      exclude: options.skipPolicies,
+    });
+    this.policies = selected.policies;
+    this.byId = new Map(this.policies.map((p) => [p.id, p]));
+    this.runner = new PolicyRunner(selected.policies, selected.helpers);
+  }
+
+  /** Scans a directory or a plan JSON file (`terraform show -json` output), chosen by what the path is. */
+  async scanPath(path: string): Promise<ScanResult> {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new InputError(`${path}: no such file or directory; pass a Terraform directory or a plan JSON file`);
+    }
+    if (info.isDirectory()) return this.scanDirectory(path);
+    if (!path.endsWith('.json')) throw new InputError(`${path}: not a directory or a .json plan file`);
+    let plan: unknown;
+    try {
+      plan = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      throw new InputError(`${path}: not valid JSON (${(error as Error).message}); pass \`terraform show -json\` output`);
+    }
+    return this.scanPlan(plan, path);
+  }
+
+  async scanDirectory(dir: string): Promise<ScanResult> {
+    const { config, plan, diagnostics } = await planConfiguration(dir, { vars: this.options.vars, varFiles: this.options.varFiles });
+    const partialFiles = new Set<string>();
+    for (const module of allModules(config)) {
+      for (const file of module.files) if (file.syntaxErrors.length > 0) partialFiles.add(file.filename);
+    }
+    const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    const locate = createResourceLocator(config);
+    const result = this.evaluate(plan, dir, errors, (address) => locate(address));
+    result.findings = result.findings.map((f) => (f.range && partialFiles.has(f.range.filename) ? { ...f, partial: true } : f));
+    return result;
+  }
+
+  scanPlan(plan: unknown, label = 'plan'): ScanResult {
+    if (!plan || typeof plan !== 'object' || !Array.isArray((plan as { resource_changes?: unknown }).resource_changes)) {
+      if (plan && typeof plan === 'object' && 'planned_values' in plan) {
+        // A plan without changes has no resource_changes array: nothing to check.
+      } else {
+        throw new InputError(`${label}: not a Terraform plan JSON document (no resource_changes); use \`terraform show -json <planfile>\``);
+      }
+    }
+    return this.evaluate(plan, label, [], () => undefined);
+  }
+
+  private evaluate(
+    plan: unknown,
+    dir: string,
+    errors: string[],
+    locate: (address: string) => ResourceLocation | undefined,
+  ): ScanResult {
+    const outcomes = this.runner.evaluate(plan);
+    const findings: Finding[] = [];
+    for (const [id, outcome] of outcomes) {
+      const policy = this.byId.get(id) as PolicyInfo;
+      if ('error' in outcome) {
+        findings.push({
+          policy_id: id,
+          severity: 'error',
+          title: policy.title,
+          message: `policy failed to evaluate: ${outcome.error}`,
+          resource: '',
+          references: policy.references,
+          suppressed: false,
+          partial: false,
+        });
+        continue;
+      }
+      const seen = new Set<string>();
+      for (const raw of outcome.findings) {
+        const key = `${raw.address}\u0000${raw.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const location = raw.address ? locate(raw.address) : undefined;
+        let finding: Finding = {
+          policy_id: id,
+          severity: policy.severity,
+          title: policy.title,
+          message: raw.message,
+          resource: raw.address,
+          ...(location ? { range: location.range } : {}),
+          references: policy.references,
+          suppressed: false,
+          partial: false,
+        };
+        if (location?.file) {
+          const { start, end } = location.resource.block.range;
+          finding = applySuppressions(finding, suppressionsIn(location.file, start.line, end.line));
+        }
+        findings.push(finding);
+      }
+    }
+    findings.sort(compareFindings);
+    const resourceChanges = (plan as { resource_changes?: unknown[] }).resource_changes;
+    return { dir, findings, errors, policies: this.policies.length, resources: resourceChanges?.length ?? 0 };
+  }
+}
+
+function allModules(config: Configuration): Configuration['root'][] {
+  const out: Configuration['root'][] = [];
+  const visit = (module: Configuration['root']): void => {
+    out.push(module);
+    for (const call of module.moduleCalls) if (call.module) visit(call.module);
+  };
+  visit(config.root);
+  return out;
+}
+
+
+/** Scans a plan JSON document (`terraform show -json` shape). */
+export function scanPlan(plan: unknown, options: ScanOptions = {}, label = 'plan'): ScanResult {
+  return new Scanner(options).scanPlan(plan, label);
+}
+
+/** Scans several directories and/or plan JSON files with one compiled policy set. */
+export async function scanPaths(paths: string[], options: ScanOptions = {}): Promise<ScanResult[]> {
+  const scanner = new Scanner(options);
+  const results: ScanResult[] = [];
+  for (const path of paths) results.push(await scanner.scanPath(path));
+  return results;
+}
