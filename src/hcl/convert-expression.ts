@@ -34,18 +34,8 @@ export function convertExpressionNode(ctx: ConvertContext, node: SyntaxNode): Ex
   switch (node.type) {
     case 'expression':
       return convertSequence(ctx, children(node), node);
-    case 'conditional': {
-      const parts = children(node).filter((c) => c.type === 'expression');
-      const [condition, trueResult, falseResult] = parts;
-      if (!condition || !trueResult || !falseResult) return ctx.invalid(node);
-      return {
-        kind: 'conditional',
-        condition: ctx.expression(condition),
-        trueResult: ctx.expression(trueResult),
-        falseResult: ctx.expression(falseResult),
-        range: ctx.nodeRange(node),
-      };
-    }
+    case 'conditional':
+      return convertConditional(ctx, node);
     case 'literal_value':
     case 'collection_value':
     case 'template_expr':
@@ -55,7 +45,7 @@ export function convertExpressionNode(ctx: ConvertContext, node: SyntaxNode): Ex
       return inner ? ctx.expression(inner) : ctx.invalid(node);
     }
     case 'numeric_lit': {
-      const text = node.text;
+      const text = ctx.source.slice(node.startIndex, node.endIndex);
       const literal: LiteralExpr = { kind: 'literal', value: Number(text), numberText: text, range: ctx.nodeRange(node) };
       return literal;
     }
@@ -88,6 +78,46 @@ export function convertExpressionNode(ctx: ConvertContext, node: SyntaxNode): Ex
     default:
       return ctx.invalid(node);
   }
+}
+
+/**
+ * The grammar makes `?:` left-associative (`a ? b : c ? d : e` parses as `(a ? b : c) ? d : e`);
+ * HCL's is right-associative (`a ? b : (c ? d : e)`). Re-associate the unparenthesised left spine.
+ */
+function convertConditional(ctx: ConvertContext, node: SyntaxNode): Expression {
+  const pairs: Array<[SyntaxNode, SyntaxNode]> = [];
+  let current = node;
+  let head: SyntaxNode | undefined;
+  for (;;) {
+    const [condition, trueResult, falseResult] = children(current).filter((c) => c.type === 'expression');
+    if (!condition || !trueResult || !falseResult) return ctx.invalid(node);
+    pairs.unshift([trueResult, falseResult]);
+    const inner = children(condition);
+    const nested = inner.length === 1 && inner[0]?.type === 'conditional' ? inner[0] : undefined;
+    if (!nested || pairs.length > 1000) {
+      head = condition;
+      break;
+    }
+    current = nested;
+  }
+  const last = pairs[pairs.length - 1];
+  if (!last) return ctx.invalid(node);
+  let acc: Expression = ctx.expression(last[1]);
+  for (let i = pairs.length - 1; i >= 1; i--) {
+    const [trueNode] = pairs[i] ?? [];
+    const conditionNode = pairs[i - 1]?.[1];
+    if (!trueNode || !conditionNode) return ctx.invalid(node);
+    acc = {
+      kind: 'conditional',
+      condition: ctx.expression(conditionNode),
+      trueResult: ctx.expression(trueNode),
+      falseResult: acc,
+      range: ctx.range(conditionNode.startIndex, node.endIndex),
+    };
+  }
+  const first = pairs[0];
+  if (!first) return ctx.invalid(node);
+  return { kind: 'conditional', condition: ctx.expression(head), trueResult: ctx.expression(first[0]), falseResult: acc, range: ctx.nodeRange(node) };
 }
 
 function traversalRoot(ctx: ConvertContext, node: SyntaxNode): ScopeTraversalExpr {

@@ -5,7 +5,7 @@ import { ConvertContext } from './convert-context.ts';
 import { children, convertExpressionNode } from './convert-expression.ts';
 import { JsonSyntaxError, parseJsonWithPositions, type JsonNode } from './json-value.ts';
 import { PositionMap } from './position-map.ts';
-import { terraformParser } from './tree-sitter.ts';
+import { maskForGrammar, terraformParser } from './tree-sitter.ts';
 
 /**
  * Terraform's JSON syntax (`*.tf.json`, `*.tfvars.json`) read into the same AST as native files.
@@ -231,7 +231,7 @@ function embedded(ctx: JsonContext, node: Extract<JsonNode, { type: 'string' }>,
   const contentStart = node.start + 1;
   const contentEnd = node.end - 1;
   const indexMap = (index: number): number => Math.max(node.start, Math.min(contentEnd, contentStart + index - prefix.length));
-  const tree = ctx.parser.parse(synthetic);
+  const tree = ctx.parser.parse(maskForGrammar(synthetic));
   const range = ctx.positions.range(node.start, node.end);
   if (!tree) return { kind: 'invalid', text: content, range };
   try {

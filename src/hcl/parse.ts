@@ -45,7 +45,7 @@ export async function parseHclFile(filename: string, source: string): Promise<Hc
     const body: Body = { attributes: [], blocks: [], range: ctx.range(0, source.length) };
     convertBodyContent(ctx, children(root), body);
     const comments = root.descendantsOfType('comment').flatMap((node) =>
-      node ? [{ text: node.text, line: ctx.positions.pos(node.startIndex).line }] : [],
+      node ? [{ text: source.slice(node.startIndex, node.endIndex), line: ctx.positions.pos(node.startIndex).line }] : [],
     );
     return { filename, source, body, syntaxErrors: [...syntaxErrors, ...ctx.diagnostics], comments };
   } finally {

@@ -1,0 +1,4 @@
+locals {
+  a = "café
+  b = 1
+}

@@ -1,0 +1,3 @@
+variable "x" {
+  default = { a = 1 b = 2 }
+}
