@@ -41,6 +41,17 @@ has(obj, unknown_obj, key) if {
 	unknown_obj[key] == true
 }
 
+# The planned value of top-level attribute `key` equals `value`, or the attribute is unknown at plan time.
+value_or_unknown(rc, key, value) if after(rc)[key] == value
+
+value_or_unknown(rc, key, value) if unknown(rc)[key] == true
+
+# Written in the configuration (not a provider default) and planned as `value` (or unknown at plan time).
+configured_value(rc, key, value) if {
+	configured(rc, key)
+	value_or_unknown(rc, key, value)
+}
+
 # `has` applied to a resource change's top-level attribute.
 set(rc, key) if has(after(rc), unknown(rc), key)
 

@@ -1,0 +1,25 @@
+# METADATA
+# title: "RDS cluster copies tags to snapshots"
+# description: "Tags copied to snapshots keep ownership and classification on backups."
+# custom:
+#   id: IACPAC_AWS_RDS_018
+#   severity: low
+#   resource_types: [aws_rds_cluster]
+#   checkov: [CKV_AWS_313]
+#   remediation: "Set copy_tags_to_snapshot = true on the aws_rds_cluster."
+package iacpac.aws.rds.cluster_copy_tags
+
+import rego.v1
+
+import data.iacpac.lib.terraform as tf
+
+deny contains finding if {
+	some rc in tf.resources("aws_rds_cluster")
+	not ok(rc)
+	finding := {
+		"address": rc.address,
+		"message": sprintf("RDS cluster %s does not copy its tags to snapshots", [rc.address]),
+	}
+}
+
+ok(rc) if tf.configured_value(rc, "copy_tags_to_snapshot", true)

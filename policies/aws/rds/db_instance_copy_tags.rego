@@ -1,0 +1,27 @@
+# METADATA
+# title: "RDS instance copies tags to snapshots"
+# description: "Copying tags to snapshots keeps ownership and classification tags on backups, which access policies and cost reports rely on. Aurora, Neptune and DocumentDB instances are judged on their cluster instead."
+# custom:
+#   id: IACPAC_AWS_RDS_011
+#   severity: info
+#   resource_types: [aws_db_instance]
+#   checkov: [CKV2_AWS_60]
+#   remediation: "Set copy_tags_to_snapshot = true."
+package iacpac.aws.rds.db_instance_copy_tags
+
+import rego.v1
+
+import data.iacpac.lib.terraform as tf
+
+deny contains finding if {
+	some rc in tf.resources("aws_db_instance")
+	not ok(rc)
+	finding := {
+		"address": rc.address,
+		"message": sprintf("RDS instance %s does not copy its tags to snapshots", [rc.address]),
+	}
+}
+
+ok(rc) if tf.after(rc).engine in {"neptune", "aurora", "docdb"}
+
+ok(rc) if tf.configured_value(rc, "copy_tags_to_snapshot", true)

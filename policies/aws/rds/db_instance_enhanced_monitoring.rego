@@ -1,0 +1,34 @@
+# METADATA
+# title: "RDS instance has enhanced monitoring"
+# description: "Enhanced monitoring collects OS-level metrics at 1 to 60 second intervals; it is on when `monitoring_interval` is one of 1, 5, 10, 15, 30 or 60."
+# custom:
+#   id: IACPAC_AWS_RDS_007
+#   severity: low
+#   resource_types: [aws_db_instance, aws_rds_cluster_instance]
+#   checkov: [CKV_AWS_118]
+#   remediation: "Set monitoring_interval (e.g. 60) and monitoring_role_arn."
+package iacpac.aws.rds.db_instance_enhanced_monitoring
+
+import rego.v1
+
+import data.iacpac.lib.terraform as tf
+
+deny contains finding if {
+	some resource_type in {"aws_db_instance", "aws_rds_cluster_instance"}
+	some rc in tf.resources(resource_type)
+	not ok(rc)
+	finding := {
+		"address": rc.address,
+		"message": sprintf("%s does not enable enhanced monitoring (monitoring_interval)", [rc.address]),
+	}
+}
+
+ok(rc) if {
+	tf.configured(rc, "monitoring_interval")
+	tf.after(rc).monitoring_interval in {1, 5, 10, 15, 30, 60}
+}
+
+ok(rc) if {
+	tf.configured(rc, "monitoring_interval")
+	tf.unknown(rc).monitoring_interval == true
+}
