@@ -1,0 +1,294 @@
+/**
+ * The compiler: modules -> a program (rule tree + rewritten, safety-ordered bodies). Runs name resolution,
+ * local variable scoping, output-argument rewriting (`count(x, n)` -> `n = count(x)`), safety reordering,
+ * arity/undefined-function checks, rule-kind conflict checks and recursion checks, collecting OPA-style errors.
+ */
+import type { Body, Expr, Module, Rule, Term } from '../syntax/ast.ts';
+import { RegoCompileErrors, RegoError } from '../syntax/errors.ts';
+import { importPath } from '../syntax/parser.ts';
+import { DECLARATIONS } from '../builtins/declarations.ts';
+import { VarRewriter, type NameContext } from './rewrite-vars.ts';
+import { checkHead, fixTerm, reorderBody } from './safety.ts';
+import { RuleNode, type CompiledRule } from './rule-tree.ts';
+import { forEachVar, groundPrefix } from './terms.ts';
+import { checkRecursion } from './recursion.ts';
+
+export interface Program {
+  readonly root: RuleNode;
+  readonly modules: readonly Module[];
+  readonly rules: readonly CompiledRule[];
+  /** Function arity by dotted absolute path. */
+  readonly functions: ReadonlyMap<string, number>;
+}
+
+/** Arity of builtins implemented by the evaluator itself (beyond OPA's declaration table). */
+const EXTRA_ARITY: Record<string, number> = { 'internal.member_2': 2, 'internal.member_3': 3, 'test.sleep': 1 };
+
+export function builtinArity(name: string): number | undefined {
+  const d = (DECLARATIONS as Record<string, { args: readonly unknown[]; variadic?: unknown }>)[name];
+  if (d) return d.variadic ? -1 : d.args.length;
+  return EXTRA_ARITY[name];
+}
+
+let ruleIds = 0;
+
+export function compileModules(modules: readonly Module[]): Program {
+  const errors: RegoError[] = [];
+  const root = new RuleNode(['data'], undefined);
+  // pass 1: package rule names, function arities
+  const pkgRules = new Map<string, Set<string>>();
+  const functions = new Map<string, number>();
+  for (const m of modules) {
+    const key = ['data', ...m.package.path].join('.');
+    const names = pkgRules.get(key) ?? new Set<string>();
+    pkgRules.set(key, names);
+    for (const r of m.rules) {
+      const first = r.head.ref[0]!;
+      if (first.type === 'var') names.add(first.name);
+      if (r.head.args) {
+        const path = ['data', ...m.package.path, ...groundHeadStrings(r.head.ref)].join('.');
+        const prev = functions.get(path);
+        if (prev !== undefined && prev !== r.head.args.length)
+          errors.push(new RegoError('rego_type_error', `conflicting rules ${path} found`, r.loc));
+        functions.set(path, r.head.args.length);
+      }
+    }
+  }
+  const compiled: CompiledRule[] = [];
+  for (const m of modules) {
+    const pkg = ['data', ...m.package.path];
+    const imports = new Map<string, string[]>();
+    for (const imp of m.imports) {
+      const p = importPath(imp.path);
+      if (p[0] === 'future' || p[0] === 'rego') continue;
+      const alias = imp.alias ?? p[p.length - 1]!;
+      if (p.length === 1 && !imp.alias) continue;
+      imports.set(alias, p);
+    }
+    const ctx: NameContext = { pkg, rules: pkgRules.get(pkg.join('.'))!, imports, errors };
+    for (const r of m.rules) {
+      const c = compileRule(r, ctx, root, functions, errors);
+      if (c) compiled.push(c);
+    }
+  }
+  // rule kind conflicts
+  for (const node of root.walk()) {
+    const kinds = new Set(node.rules.map((r) => (r.keyTerms.length ? 'object' : r.kind)));
+    for (const d of node.defaults) kinds.add(d.kind);
+    if (kinds.size > 1) errors.push(new RegoError('rego_type_error', `conflicting rules ${node.dottedPath} found`, (node.rules[0] ?? node.defaults[0])!.source.loc));
+    if (node.defaults.length > 1) errors.push(new RegoError('rego_type_error', `multiple default rules ${node.dottedPath} found`, node.defaults[1]!.source.loc));
+    if (node.rules.length || node.defaults.length) for (let p = node as RuleNode | undefined; p; p = p.parent) p.hasRules = true;
+  }
+  for (const node of root.walk()) {
+    const hasComplete = node.rules.some((r) => r.kind === 'complete' && r.keyTerms.length === 0) || node.defaults.length > 0;
+    if (hasComplete && [...node.children.values()].some((c) => c.hasRules))
+      errors.push(new RegoError('rego_type_error', `rule ${node.dottedPath} conflicts with rules under it`, (node.rules[0] ?? node.defaults[0])!.source.loc));
+  }
+  checkRecursion(root, compiled, errors);
+  if (errors.length) throw new RegoCompileErrors(dedupe(errors));
+  return { root, modules, rules: compiled, functions };
+}
+
+function dedupe(errors: RegoError[]): RegoError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => (seen.has(e.message) ? false : (seen.add(e.message), true)));
+}
+
+function groundHeadStrings(ref: Term[]): string[] {
+  const out: string[] = [];
+  for (const [i, t] of ref.entries()) {
+    if (i === 0 && t.type === 'var') out.push(t.name);
+    else if (t.type === 'scalar' && typeof t.value === 'string' && i > 0) out.push(t.value);
+    else break;
+  }
+  return out;
+}
+
+function compileRule(
+  rule: Rule,
+  ctx: NameContext,
+  root: RuleNode,
+  functions: Map<string, number>,
+  errors: RegoError[],
+  node?: RuleNode,
+  prefixLen?: number,
+): CompiledRule | undefined {
+  const head = rule.head;
+  const ground = groundHeadStrings(head.ref);
+  const path = [...ctx.pkg, ...ground];
+  const target = node ?? root.find(path.slice(1)) ?? path.slice(1).reduce((n, k) => n.child(k), root);
+  const tail = head.ref.slice(prefixLen ?? ground.length);
+  const headTerms: Term[] = [...tail];
+  if (head.key) headTerms.push(head.key);
+  if (head.value) headTerms.push(head.value);
+  let newHead: Term[] = headTerms;
+  const rewriter = new VarRewriter(ctx);
+  const rewritten = rewriter.rule(head.args, rule.body, headTerms, (t) => (newHead = t));
+  const args = rewritten.args;
+  let body = rewriteOutputArgs(rewritten.body, functions, errors);
+  const bound = new Set<string>();
+  for (const a of args ?? []) forEachVar(a, (n) => bound.add(n));
+  const r = reorderBody(body, bound, new Set(), errors, newHead);
+  body = r.body;
+  const outer = new Set<string>(r.bound);
+  const fixed = newHead.map((t) => fixTerm(t, r.bound, outer, errors));
+  checkHead(fixed, r.bound, errors);
+  checkCalls(body, fixed, functions, errors);
+  const keyTerms = fixed.slice(0, tail.length);
+  let i = tail.length;
+  const element = head.key ? fixed[i++] : undefined;
+  const value = head.value ? fixed[i++] : undefined;
+  const elseRule = rule.elseRule ? compileRule(rule.elseRule, ctx, root, functions, errors, target, ground.length) : undefined;
+  const c: CompiledRule = {
+    source: rule,
+    kind: rule.kind,
+    isDefault: rule.isDefault,
+    path,
+    keyTerms,
+    ...(args ? { args } : {}),
+    ...(element ? { element } : {}),
+    ...(value ? { value } : {}),
+    body,
+    ...(elseRule ? { elseRule } : {}),
+    node: target,
+    id: ++ruleIds,
+  };
+  rule.path = path;
+  if (!node) (rule.isDefault ? target.defaults : target.rules).push(c);
+  return c;
+}
+
+/** Compile a query body against a program. */
+export function compileQuery(body: Body, program: Program | undefined, options: { pkg?: string[]; imports?: Map<string, string[]> } = {}): Body {
+  const errors: RegoError[] = [];
+  const pkg = options.pkg ?? ['data'];
+  const rules = new Set<string>();
+  if (options.pkg && program) {
+    const n = program.root.find(pkg.slice(1));
+    if (n) for (const k of n.children.keys()) rules.add(k);
+  }
+  const ctx: NameContext = { pkg, rules, imports: options.imports ?? new Map(), errors, keepNames: true };
+  const rewritten = new VarRewriter(ctx).query(body);
+  const functions = program?.functions ?? new Map<string, number>();
+  let out = rewriteOutputArgs(rewritten, functions, errors);
+  out = reorderBody(out, new Set(), new Set(), errors).body;
+  checkCalls(out, [], functions, errors);
+  if (errors.length) throw new RegoCompileErrors(dedupe(errors));
+  return out;
+}
+
+function arityOf(name: string, functions: ReadonlyMap<string, number>): number | undefined {
+  return name.startsWith('data.') ? functions.get(name) : builtinArity(name);
+}
+
+function rewriteOutputArgs(body: Body, functions: ReadonlyMap<string, number>, errors: RegoError[]): Body {
+  return body.map((e): Expr => {
+    const mapped = mapExprTerms(e, (t) => rewriteNestedBodies(t, functions, errors));
+    if (mapped.kind !== 'term' || mapped.term.type !== 'call') return mapped;
+    const call = mapped.term;
+    const arity = arityOf(call.name, functions);
+    if (arity === undefined || arity < 0 || call.args.length !== arity + 1) return mapped;
+    const output = call.args[arity]!;
+    const inner: Term = { ...call, args: call.args.slice(0, arity) };
+    return { kind: 'unify', left: output, right: inner, assign: false, negated: mapped.negated, withs: mapped.withs, loc: mapped.loc, ...(mapped.index !== undefined ? { index: mapped.index } : {}) };
+  });
+}
+
+function rewriteNestedBodies(t: Term, functions: ReadonlyMap<string, number>, errors: RegoError[]): Term {
+  const rec = (x: Term): Term => rewriteNestedBodies(x, functions, errors);
+  switch (t.type) {
+    case 'scalar':
+    case 'var':
+      return t;
+    case 'ref':
+      return { ...t, head: rec(t.head), path: t.path.map(rec) };
+    case 'array':
+    case 'set':
+      return { ...t, items: t.items.map(rec) };
+    case 'object':
+      return { ...t, items: t.items.map(([k, v]) => [rec(k), rec(v)] as [Term, Term]) };
+    case 'call':
+      return { ...t, args: t.args.map(rec) };
+    case 'template':
+      return { ...t, parts: t.parts.map((p) => (typeof p === 'string' ? p : rec(p))) };
+    case 'arraycomp':
+    case 'setcomp':
+      return { ...t, term: rec(t.term), body: rewriteOutputArgs(t.body, functions, errors) };
+    case 'objectcomp':
+      return { ...t, key: rec(t.key), value: rec(t.value), body: rewriteOutputArgs(t.body, functions, errors) };
+  }
+}
+
+function mapExprTerms(e: Expr, f: (t: Term) => Term): Expr {
+  const withs = e.withs.map((w) => ({ ...w, value: f(w.value) }));
+  switch (e.kind) {
+    case 'term':
+      return { ...e, withs, term: f(e.term) };
+    case 'unify':
+      return { ...e, withs, left: f(e.left), right: f(e.right) };
+    case 'some':
+      return { ...e, withs };
+    case 'somein':
+      return { ...e, withs, collection: f(e.collection), value: f(e.value), ...(e.key ? { key: f(e.key) } : {}) };
+    case 'every':
+      return { ...e, withs, domain: f(e.domain), body: e.body.map((x) => mapExprTerms(x, f)) };
+  }
+}
+
+/** Undefined functions and wrong arities (rego_type_error). */
+function checkCalls(body: Body, head: Term[], functions: ReadonlyMap<string, number>, errors: RegoError[]): void {
+  const visit = (t: Term): void => {
+    switch (t.type) {
+      case 'call': {
+        const arity = arityOf(t.name, functions);
+        if (arity === undefined) {
+          errors.push(new RegoError('rego_type_error', `undefined function ${t.name}`, t.loc));
+        } else if (arity >= 0 && t.args.length !== arity) {
+          errors.push(
+            new RegoError(
+              'rego_type_error',
+              `${t.name}: ${t.args.length > arity ? 'too many arguments' : 'too few arguments'}`,
+              t.loc,
+            ),
+          );
+        }
+        t.args.forEach(visit);
+        return;
+      }
+      case 'ref':
+        visit(t.head);
+        t.path.forEach(visit);
+        return;
+      case 'array':
+      case 'set':
+        t.items.forEach(visit);
+        return;
+      case 'object':
+        for (const [k, v] of t.items) {
+          visit(k);
+          visit(v);
+        }
+        return;
+      case 'template':
+        for (const p of t.parts) if (typeof p !== 'string') visit(p);
+        return;
+      case 'arraycomp':
+      case 'setcomp':
+        visit(t.term);
+        t.body.forEach(visitExpr);
+        return;
+      case 'objectcomp':
+        visit(t.key);
+        visit(t.value);
+        t.body.forEach(visitExpr);
+        return;
+      default:
+        return;
+    }
+  };
+  const visitExpr = (e: Expr): void => {
+    mapExprTerms(e, (t) => (visit(t), t));
+  };
+  body.forEach(visitExpr);
+  head.forEach(visit);
+}

@@ -1,0 +1,240 @@
+/**
+ * Resolves names and scopes variables, like OPA's resolveAllRefs + rewriteLocalVars:
+ *  - vars naming a rule of the package become `data.<pkg>.<name>` refs; import aliases expand to their paths;
+ *  - variables declared with `:=`, `some`, `some .. in`, `every` and function arguments get unique names per scope,
+ *    so a comprehension's declarations shadow outer ones; `_` becomes a fresh variable per occurrence;
+ *  - undeclared variables inside a comprehension refer to the enclosing body's variable of the same name, if any.
+ */
+import type { Body, Expr, Loc, Term } from '../syntax/ast.ts';
+import { RegoError } from '../syntax/errors.ts';
+import { forEachExprVar, forEachVar } from './terms.ts';
+
+export interface NameContext {
+  /** data path of the package, e.g. ['data','pkg']. */
+  pkg: string[];
+  /** Names of rules defined at the package's top level (first ref element). */
+  rules: Set<string>;
+  /** Import alias -> path (['data','x','y'] or ['input','a']). */
+  imports: Map<string, string[]>;
+  errors: RegoError[];
+  /** Keep declared names unchanged (top-level query vars are reported under their own names). */
+  keepNames?: boolean;
+}
+
+class Scope {
+  readonly decl = new Map<string, string>();
+  constructor(
+    readonly parent: Scope | undefined,
+    /** raw var names used in this scope's body (outside nested closures) */
+    readonly used: Set<string>,
+  ) {}
+  lookup(name: string): string | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const d = s.decl.get(name);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+  /** Is `name` a (declared or used) variable of an enclosing scope? */
+  outerUses(name: string): boolean {
+    for (let s = this.parent; s; s = s.parent) if (s.used.has(name) || s.decl.has(name)) return true;
+    return false;
+  }
+}
+
+let counter = 0;
+export function freshName(base: string): string {
+  return `${base === '_' ? '$' : base}__${++counter}`;
+}
+
+export function isGeneratedVar(name: string): boolean {
+  return name.includes('__') || name.startsWith('$');
+}
+
+function pathTerm(path: string[], loc: Loc): Term {
+  const head: Term = { type: 'var', name: path[0]!, loc };
+  if (path.length === 1) return head;
+  return { type: 'ref', head, path: path.slice(1).map((p) => ({ type: 'scalar', value: p, loc }) as Term), loc };
+}
+
+export class VarRewriter {
+  constructor(private readonly ctx: NameContext) {}
+
+  private usedIn(body: Body, extra: Term[] = []): Set<string> {
+    const used = new Set<string>();
+    for (const e of body) forEachExprVar(e, (n) => used.add(n), false);
+    for (const t of extra) forEachVar(t, (n) => used.add(n), false);
+    return used;
+  }
+
+  /** Rewrite a rule: args, body, then head terms (which see the body's declarations). */
+  rule(args: Term[] | undefined, body: Body, headTerms: Term[], setHead: (terms: Term[]) => void): { args?: Term[]; body: Body } {
+    const scope = new Scope(undefined, this.usedIn(body, [...(args ?? []), ...headTerms]));
+    let newArgs: Term[] | undefined;
+    if (args) {
+      newArgs = args.map((a) => {
+        const declared = this.declarePattern(a, scope, false);
+        return declared;
+      });
+    }
+    const newBody = this.body(body, scope);
+    setHead(headTerms.map((t) => this.term(t, scope)));
+    return newArgs ? { args: newArgs, body: newBody } : { body: newBody };
+  }
+
+  query(body: Body): Body {
+    const scope = new Scope(undefined, this.usedIn(body));
+    return this.body(body, scope);
+  }
+
+  private body(body: Body, scope: Scope): Body {
+    return body.map((e) => this.expr(e, scope));
+  }
+
+  private expr(e: Expr, scope: Scope): Expr {
+    const withs = e.withs.map((w) => ({ ...w, target: this.withTarget(w.target, scope), value: this.term(w.value, scope) }));
+    const base = { negated: e.negated, withs, loc: e.loc, ...(e.index !== undefined ? { index: e.index } : {}) };
+    switch (e.kind) {
+      case 'term':
+        return { ...base, kind: 'term', term: this.term(e.term, scope) };
+      case 'unify': {
+        if (e.assign) {
+          const right = this.term(e.right, scope);
+          const left = this.declarePattern(e.left, scope, true);
+          return { ...base, kind: 'unify', left, right, assign: true };
+        }
+        return { ...base, kind: 'unify', left: this.term(e.left, scope), right: this.term(e.right, scope), assign: false };
+      }
+      case 'some':
+        return { ...base, kind: 'some', vars: e.vars.map((v) => this.declarePattern(v, scope, false)) };
+      case 'somein': {
+        const collection = this.term(e.collection, scope);
+        const key = e.key ? this.declarePattern(e.key, scope, false) : undefined;
+        const value = this.declarePattern(e.value, scope, false);
+        return key ? { ...base, kind: 'somein', key, value, collection } : { ...base, kind: 'somein', value, collection };
+      }
+      case 'every': {
+        const domain = this.term(e.domain, scope);
+        const inner = new Scope(scope, this.usedIn(e.body));
+        const key = e.key ? this.declarePattern(e.key, inner, false) : undefined;
+        const value = this.declarePattern(e.value, inner, false);
+        const body = this.body(e.body, inner);
+        return key ? { ...base, kind: 'every', key, value, domain, body } : { ...base, kind: 'every', value, domain, body };
+      }
+    }
+  }
+
+  private withTarget(t: Term, scope: Scope): Term {
+    if (t.type === 'var' && (t.name === 'input' || t.name === 'data')) return t;
+    if (t.type === 'ref' && t.head.type === 'var' && (t.head.name === 'input' || t.head.name === 'data')) return t;
+    // function/builtin names: resolve package rules and imports, keep builtins
+    return this.term(t, scope);
+  }
+
+  /** Declare the vars of an assignment/some pattern in `scope`, returning the renamed pattern. */
+  private declarePattern(t: Term, scope: Scope, assign: boolean): Term {
+    switch (t.type) {
+      case 'var': {
+        if (t.name === '_') return { ...t, name: freshName('_') };
+        if (assign && scope.decl.has(t.name)) {
+          this.ctx.errors.push(new RegoError('rego_compile_error', `var ${t.name} assigned above`, t.loc));
+        }
+        const name = this.ctx.keepNames && !scope.parent ? t.name : freshName(t.name);
+        scope.decl.set(t.name, name);
+        return { ...t, name };
+      }
+      case 'array':
+        return { ...t, items: t.items.map((i) => this.declarePattern(i, scope, assign)) };
+      case 'object':
+        return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, assign)] as [Term, Term]) };
+      default:
+        return this.term(t, scope);
+    }
+  }
+
+  term(t: Term, scope: Scope): Term {
+    switch (t.type) {
+      case 'scalar':
+        return t;
+      case 'var':
+        return this.resolveVar(t, scope);
+      case 'ref': {
+        const head = this.term(t.head, scope);
+        const path = t.path.map((p) => this.term(p, scope));
+        if (head.type === 'ref') return { type: 'ref', head: head.head, path: [...head.path, ...path], loc: t.loc };
+        return { type: 'ref', head, path, loc: t.loc };
+      }
+      case 'array':
+        return { ...t, items: t.items.map((i) => this.term(i, scope)) };
+      case 'set':
+        return { ...t, items: t.items.map((i) => this.term(i, scope)) };
+      case 'object':
+        return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.term(v, scope)] as [Term, Term]) };
+      case 'template':
+        return { ...t, parts: t.parts.map((p) => (typeof p === 'string' ? p : this.term(p, scope))) };
+      case 'call': {
+        const args = t.args.map((a) => this.term(a, scope));
+        return { ...t, name: this.resolveCallName(t.name, scope), args };
+      }
+      case 'arraycomp':
+      case 'setcomp': {
+        const inner = new Scope(scope, this.usedIn(t.body, [t.term]));
+        const body = this.body(t.body, inner);
+        return { ...t, body, term: this.term(t.term, inner) };
+      }
+      case 'objectcomp': {
+        const inner = new Scope(scope, this.usedIn(t.body, [t.key, t.value]));
+        const body = this.body(t.body, inner);
+        return { ...t, body, key: this.term(t.key, inner), value: this.term(t.value, inner) };
+      }
+    }
+  }
+
+  private resolveVar(t: Term & { type: 'var' }, scope: Scope): Term {
+    const name = t.name;
+    if (name === '_') return { ...t, name: freshName('_') };
+    const declared = scope.lookup(name);
+    if (declared !== undefined) return declared === name ? t : { ...t, name: declared };
+    if (name === 'input' || name === 'data') return t;
+    // an undeclared var inside a closure: the enclosing body's var if it uses the name, else local to the closure
+    const outer = scope.parent !== undefined && scope.outerUses(name);
+    if (!outer) {
+      const imp = this.ctx.imports.get(name);
+      if (imp) return pathTerm(imp, t.loc);
+      if (this.ctx.rules.has(name)) return pathTerm([...this.ctx.pkg, name], t.loc);
+    }
+    if (scope.parent !== undefined && !outer) {
+      const fresh = freshName(name);
+      scope.decl.set(name, fresh);
+      return { ...t, name: fresh };
+    }
+    if (outer) {
+      // resolve through the scope that uses it (may have been declared/renamed there later)
+      for (let s: Scope | undefined = scope.parent; s; s = s.parent) {
+        const d = s.decl.get(name);
+        if (d !== undefined) return { ...t, name: d };
+        if (s.used.has(name)) {
+          if (!s.parent) {
+            const imp = this.ctx.imports.get(name);
+            if (imp) return pathTerm(imp, t.loc);
+            if (this.ctx.rules.has(name)) return pathTerm([...this.ctx.pkg, name], t.loc);
+          }
+          return t;
+        }
+      }
+    }
+    return t;
+  }
+
+  private resolveCallName(name: string, scope: Scope): string {
+    const dot = name.indexOf('.');
+    const first = dot < 0 ? name : name.slice(0, dot);
+    const rest = dot < 0 ? '' : name.slice(dot);
+    if (first === 'data') return name;
+    if (scope.lookup(first) !== undefined) return name;
+    const imp = this.ctx.imports.get(first);
+    if (imp) return imp.join('.') + rest;
+    if (this.ctx.rules.has(first)) return [...this.ctx.pkg, first].join('.') + rest;
+    return name;
+  }
+}

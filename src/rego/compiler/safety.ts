@@ -1,0 +1,297 @@
+/**
+ * Safety analysis and body reordering (OPA's reorderBodyForSafety): every variable must be bound by some
+ * expression before it is used as an input; expressions are scheduled greedily in source order, each as soon as
+ * its inputs are bound. Unbindable variables are reported as `rego_unsafe_var_error: var x is unsafe`.
+ */
+import type { Body, Expr, Term } from '../syntax/ast.ts';
+import { RegoError } from '../syntax/errors.ts';
+import { forEachExprVar, forEachVar, ROOTS } from './terms.ts';
+
+type Vars = Set<string>;
+
+const isWildcard = (name: string): boolean => name.startsWith('$__');
+
+export function displayName(name: string): string {
+  const i = name.indexOf('__');
+  return i > 0 ? name.slice(0, i) : name;
+}
+
+interface Need {
+  inputs: Vars;
+  outputs: Vars;
+}
+
+function evalNeed(t: Term, outer: Vars, need: Need): void {
+  switch (t.type) {
+    case 'scalar':
+      return;
+    case 'var':
+      if (!ROOTS.has(t.name)) need.inputs.add(t.name);
+      return;
+    case 'ref':
+      if (t.head.type !== 'var' || !ROOTS.has(t.head.name)) evalNeed(t.head, outer, need);
+      for (const p of t.path) {
+        if (p.type === 'var' || p.type === 'array' || p.type === 'object') patternNeed(p, outer, need);
+        else evalNeed(p, outer, need);
+      }
+      return;
+    case 'array':
+    case 'set':
+      for (const i of t.items) evalNeed(i, outer, need);
+      return;
+    case 'object':
+      for (const [k, v] of t.items) {
+        evalNeed(k, outer, need);
+        evalNeed(v, outer, need);
+      }
+      return;
+    case 'call':
+      for (const a of t.args) evalNeed(a, outer, need);
+      return;
+    case 'template':
+      for (const p of t.parts) if (typeof p !== 'string') evalNeed(p, outer, need);
+      return;
+    default:
+      // closures: their free variables that belong to the enclosing body are inputs
+      forEachVar(t, (n) => {
+        if (outer.has(n)) need.inputs.add(n);
+      }, true);
+  }
+}
+
+/** A term on one side of a unification: plain vars (also inside arrays/object values) can be bound. */
+function patternNeed(t: Term, outer: Vars, need: Need): void {
+  switch (t.type) {
+    case 'var':
+      if (!ROOTS.has(t.name)) need.outputs.add(t.name);
+      return;
+    case 'array':
+      for (const i of t.items) patternNeed(i, outer, need);
+      return;
+    case 'object':
+      for (const [k, v] of t.items) {
+        evalNeed(k, outer, need);
+        patternNeed(v, outer, need);
+      }
+      return;
+    default:
+      evalNeed(t, outer, need);
+  }
+}
+
+function refOutputs(need: Need, bound: Vars): void {
+  // vars used as ref keys are outputs of the ref
+  void bound;
+  void need;
+}
+
+function subset(a: Vars, b: Vars): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Could `e` run with `bound` vars bound? Returns the vars it binds, or the missing ones. */
+function analyze(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars } | { ok: false; missing: Vars } {
+  const need: Need = { inputs: new Set(), outputs: new Set() };
+  const missing = (): { ok: false; missing: Vars } => {
+    const m = new Set<string>();
+    for (const v of need.inputs) if (!bound.has(v) && !need.outputs.has(v)) m.add(v);
+    if (m.size === 0) for (const v of need.inputs) if (!bound.has(v)) m.add(v);
+    return { ok: false, missing: m };
+  };
+  for (const w of e.withs) evalNeed(w.value, outer, need);
+  switch (e.kind) {
+    case 'some':
+      return { ok: true, outputs: new Set() };
+    case 'term':
+      evalNeed(e.term, outer, need);
+      break;
+    case 'somein':
+      evalNeed(e.collection, outer, need);
+      if (e.key) patternNeed(e.key, outer, need);
+      patternNeed(e.value, outer, need);
+      break;
+    case 'every': {
+      evalNeed(e.domain, outer, need);
+      const local = new Set<string>();
+      if (e.key) forEachVar(e.key, (n) => local.add(n));
+      forEachVar(e.value, (n) => local.add(n));
+      for (const x of e.body) forEachExprVar(x, (n) => {
+        if (outer.has(n) && !local.has(n)) need.inputs.add(n);
+      }, true);
+      break;
+    }
+    case 'unify': {
+      const tryOrder = (pattern: Term, other: Term): Need => {
+        const n: Need = { inputs: new Set(need.inputs), outputs: new Set() };
+        patternNeed(pattern, outer, n);
+        evalNeed(other, outer, n);
+        return n;
+      };
+      const unbound = (n: Need): Vars => {
+        const m = new Set<string>();
+        for (const v of n.inputs) if (!bound.has(v)) m.add(v);
+        return m;
+      };
+      const candidates: Need[] = [tryOrder(e.left, e.right), tryOrder(e.right, e.left)];
+      if (e.left.type === 'array' && e.right.type === 'array' && e.left.items.length === e.right.items.length) {
+        // element-wise: try pairs in order, each pair either way
+        const acc = new Set(bound);
+        const n: Need = { inputs: new Set(need.inputs), outputs: new Set() };
+        let ok = subset(n.inputs, acc);
+        for (let i = 0; ok && i < e.left.items.length; i++) {
+          const sub: Expr = { kind: 'unify', left: e.left.items[i]!, right: e.right.items[i]!, assign: false, negated: false, withs: [], loc: e.loc };
+          const r = analyze(sub, acc, outer);
+          if (!r.ok) ok = false;
+          else for (const v of r.outputs) {
+            acc.add(v);
+            n.outputs.add(v);
+          }
+        }
+        if (ok) candidates.unshift(n);
+      }
+      for (const c of candidates) {
+        if (unbound(c).size === 0) {
+          if (e.negated) return checkNegated(e, bound, outer);
+          return { ok: true, outputs: c.outputs };
+        }
+      }
+      need.inputs = candidates[0]!.inputs;
+      need.outputs = candidates[0]!.outputs;
+      return missing();
+    }
+  }
+  refOutputs(need, bound);
+  for (const v of need.inputs) if (!bound.has(v)) return missing();
+  if (e.negated) return checkNegated(e, bound, outer);
+  return { ok: true, outputs: need.outputs };
+}
+
+function checkNegated(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars } | { ok: false; missing: Vars } {
+  const m = new Set<string>();
+  forEachExprVar(e, (n) => {
+    if (!ROOTS.has(n) && !bound.has(n) && !isWildcard(n) && outer.has(n)) m.add(n);
+  }, false);
+  return m.size ? { ok: false, missing: m } : { ok: true, outputs: new Set() };
+}
+
+export interface SafetyResult {
+  body: Body;
+  bound: Vars;
+}
+
+/**
+ * Reorder `body` so every expression's inputs are bound first. `bound` holds the vars already bound (function
+ * args, enclosing scope). `outerIn` holds variable names of enclosing bodies (closures refer to them).
+ */
+export function reorderBody(body: Body, bound: Vars, outerIn: Vars, errors: RegoError[], extraVars: Term[] = []): SafetyResult {
+  const outer = new Set(outerIn);
+  for (const e of body) forEachExprVar(e, (n) => outer.add(n), false);
+  for (const t of extraVars) forEachVar(t, (n) => outer.add(n), false);
+  const b = new Set(bound);
+  const remaining = [...body];
+  const out: Body = [];
+  while (remaining.length) {
+    let progressed = false;
+    for (let i = 0; i < remaining.length; i++) {
+      const e = remaining[i]!;
+      const r = analyze(e, b, outer);
+      if (!r.ok) continue;
+      remaining.splice(i, 1);
+      out.push(fixClosures(e, b, outer, errors));
+      for (const v of r.outputs) b.add(v);
+      progressed = true;
+      break;
+    }
+    if (!progressed) {
+      // report the unsafe vars of the first stuck expression(s)
+      const reported = new Set<string>();
+      for (const e of remaining) {
+        const r = analyze(e, b, outer);
+        if (r.ok) continue;
+        for (const v of r.missing) {
+          if (reported.has(v)) continue;
+          reported.add(v);
+          errors.push(new RegoError('rego_unsafe_var_error', `var ${displayName(v)} is unsafe`, findVarLoc(e, v) ?? e.loc));
+        }
+      }
+      out.push(...remaining);
+      break;
+    }
+  }
+  return { body: out, bound: b };
+}
+
+function findVarLoc(e: Expr, name: string): Term['loc'] | undefined {
+  let loc: Term['loc'] | undefined;
+  forEachExprVar(e, (n, t) => {
+    if (n === name && !loc) loc = t.loc;
+  }, true);
+  return loc;
+}
+
+function fixClosures(e: Expr, bound: Vars, outer: Vars, errors: RegoError[]): Expr {
+  const fix = (t: Term): Term => fixTerm(t, bound, outer, errors);
+  const withs = e.withs.map((w) => ({ ...w, value: fix(w.value) }));
+  switch (e.kind) {
+    case 'term':
+      return { ...e, withs, term: fix(e.term) };
+    case 'unify':
+      return { ...e, withs, left: fix(e.left), right: fix(e.right) };
+    case 'somein':
+      return { ...e, withs, collection: fix(e.collection) };
+    case 'every': {
+      const inner = new Set(bound);
+      if (e.key) forEachVar(e.key, (n) => inner.add(n));
+      forEachVar(e.value, (n) => inner.add(n));
+      const r = reorderBody(e.body, inner, outer, errors);
+      return { ...e, withs, domain: fix(e.domain), body: r.body };
+    }
+    default:
+      return { ...e, withs };
+  }
+}
+
+export function fixTerm(t: Term, bound: Vars, outer: Vars, errors: RegoError[]): Term {
+  const fix = (x: Term): Term => fixTerm(x, bound, outer, errors);
+  switch (t.type) {
+    case 'scalar':
+    case 'var':
+      return t;
+    case 'ref':
+      return { ...t, head: fix(t.head), path: t.path.map(fix) };
+    case 'array':
+    case 'set':
+      return { ...t, items: t.items.map(fix) };
+    case 'object':
+      return { ...t, items: t.items.map(([k, v]) => [fix(k), fix(v)] as [Term, Term]) };
+    case 'call':
+      return { ...t, args: t.args.map(fix) };
+    case 'template':
+      return { ...t, parts: t.parts.map((p) => (typeof p === 'string' ? p : fix(p))) };
+    case 'arraycomp':
+    case 'setcomp': {
+      const r = reorderBody(t.body, bound, outer, errors, [t.term]);
+      checkHead([t.term], r.bound, errors);
+      return { ...t, body: r.body };
+    }
+    case 'objectcomp': {
+      const r = reorderBody(t.body, bound, outer, errors, [t.key, t.value]);
+      checkHead([t.key, t.value], r.bound, errors);
+      return { ...t, body: r.body };
+    }
+  }
+}
+
+/** Head terms' vars must be bound by the body. */
+export function checkHead(terms: Term[], bound: Vars, errors: RegoError[]): void {
+  const seen = new Set<string>();
+  for (const t of terms) {
+    forEachVar(t, (n, v) => {
+      if (ROOTS.has(n) || bound.has(n) || seen.has(n)) return;
+      seen.add(n);
+      errors.push(new RegoError('rego_unsafe_var_error', `var ${displayName(n)} is unsafe`, v.loc));
+    }, false);
+    // closures in heads are checked with the body's bindings
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Function calls: `with` mocks, user functions, the builtins that need evaluator internals (internal-builtins.ts),
+ * and the pure builtins (src/rego/builtins). Builtin errors follow OPA: with strict builtin errors they abort
+ * evaluation; otherwise the call is undefined.
+ */
+import type { TermOf } from '../syntax/ast.ts';
+import { RegoError } from '../syntax/errors.ts';
+import { BuiltinError, type BuiltinContext } from '../builtins/define-builtin.ts';
+import type { RegoValue } from '../value.ts';
+import type { EvalContext } from './context.ts';
+import type { Env, Evaluator, Stop, ValueCont } from './evaluator.ts';
+import { callFunction } from './rules.ts';
+import { INTERNAL_BUILTINS } from './internal-builtins.ts';
+import { pureBuiltins } from './builtin-registry.ts';
+
+export function callTerm(ev: Evaluator, ctx: EvalContext, t: TermOf<'call'>, env: Env, k: ValueCont): Stop {
+  const special = INTERNAL_BUILTINS.get(t.name);
+  if (special?.raw && !ctx.functionOverrides.has(t.name)) return special.raw(ev, ctx, t, env, k);
+  return ev.evalList(ctx, t.args, 0, [], env, (args) => invoke(ev, ctx, t.name, args, k, t, 0));
+}
+
+export function invoke(ev: Evaluator, ctx: EvalContext, name: string, args: RegoValue[], k: ValueCont, t: TermOf<'call'>, hops: number): Stop {
+  const mock = hops < 8 ? ctx.functionOverrides.get(name) : undefined;
+  if (mock) {
+    if (mock.kind === 'value') return k(mock.value);
+    return invoke(ev, ctx, mock.name, args, k, t, hops + 1);
+  }
+  if (name.startsWith('data.')) {
+    const node = ev.program.root.find(name.split('.').slice(1));
+    if (!node) return;
+    return callFunction(ev, ctx, node, args, k, t.loc);
+  }
+  const special = INTERNAL_BUILTINS.get(name);
+  if (special?.call) return special.call(ev, ctx, args, k, t);
+  const builtin = pureBuiltins().get(name);
+  if (!builtin) throw new RegoError('eval_internal_error', `unsupported builtin ${name}`, t.loc);
+  let result: RegoValue | undefined;
+  try {
+    result = builtin.impl(args, builtinContext(ev));
+  } catch (error) {
+    if (error instanceof BuiltinError) {
+      if (error.code === 'eval_conflict_error' || ev.strict) throw new RegoError(error.code, error.message, t.loc);
+      return;
+    }
+    if (error instanceof RegoError) throw error;
+    if (ev.strict) throw new RegoError('eval_builtin_error', `${name}: ${(error as Error).message}`, t.loc);
+    return;
+  }
+  return result === undefined ? undefined : k(result);
+}
+
+export function builtinContext(ev: Evaluator): BuiltinContext {
+  return {
+    strict: ev.strict,
+    nowNs: ev.nowNs,
+    cache: ev.builtinCache,
+    allowNetwork: ev.options.allowNetwork ?? false,
+    print: (line) => ev.print(line),
+  };
+}

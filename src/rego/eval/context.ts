@@ -1,0 +1,35 @@
+/** One evaluation scope: input, `with` overrides of data and functions, and the virtual-document cache. */
+import type { RegoValue } from '../value.ts';
+
+export type FunctionOverride = { kind: 'value'; value: RegoValue } | { kind: 'function'; name: string };
+
+export interface DataOverride {
+  /** Absolute path: ['data', 'a', 'b']. */
+  readonly path: readonly string[];
+  readonly value: RegoValue;
+}
+
+export class EvalContext {
+  /** Materialised virtual documents by rule-node id (`null` = undefined). */
+  readonly cache = new Map<number, RegoValue | null>();
+  readonly inProgress = new Set<number>();
+  constructor(
+    readonly input: RegoValue | undefined,
+    readonly dataOverrides: readonly DataOverride[],
+    readonly functionOverrides: ReadonlyMap<string, FunctionOverride>,
+  ) {}
+
+  /** The override whose path is a prefix of (or equal to) `path`. Later (inner) overrides win. */
+  covering(path: readonly string[]): DataOverride | undefined {
+    for (let i = this.dataOverrides.length - 1; i >= 0; i--) {
+      const o = this.dataOverrides[i]!;
+      if (o.path.length <= path.length && o.path.every((k, j) => path[j] === k)) return o;
+    }
+    return undefined;
+  }
+
+  /** Overrides strictly below `path`. */
+  below(path: readonly string[]): DataOverride[] {
+    return this.dataOverrides.filter((o) => o.path.length > path.length && path.every((k, j) => o.path[j] === k));
+  }
+}

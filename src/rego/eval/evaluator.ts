@@ -1,0 +1,514 @@
+/**
+ * Top-down evaluator core: bodies, expressions, terms, refs and unification, in continuation-passing style.
+ * A continuation returns `true` to stop the enumeration (used by negation, `every`, existence checks).
+ * Rule/virtual-document evaluation lives in rules.ts, calls in calls.ts.
+ */
+import type { Body, Expr, Term, TermOf } from '../syntax/ast.ts';
+import { RegoError } from '../syntax/errors.ts';
+import type { Program } from '../compiler/compile.ts';
+import { equals, isNumber, RegoObject, RegoSet, valueKey, type RegoValue } from '../value.ts';
+import { EvalContext, type DataOverride, type FunctionOverride } from './context.ts';
+import { printText } from './rego-text.ts';
+import { callTerm } from './calls.ts';
+import { materialize } from './rules.ts';
+import type { RuleNode } from '../compiler/rule-tree.ts';
+
+export type Stop = boolean | void;
+export type Cont = () => Stop;
+export type ValueCont = (v: RegoValue) => Stop;
+export type Env = Map<string, RegoValue>;
+
+export interface EvalLimits {
+  /** Maximum evaluation steps (expressions evaluated). */
+  maxSteps?: number;
+  /** Wall-clock budget in milliseconds. */
+  timeoutMs?: number;
+  /** Maximum nesting of rule/function evaluation. */
+  maxDepth?: number;
+}
+
+export interface EvaluatorOptions {
+  strictBuiltinErrors?: boolean;
+  allowNetwork?: boolean;
+  limits?: EvalLimits;
+  print?: (line: string) => void;
+  nowNs?: bigint;
+  runtime?: RegoValue;
+}
+
+export class Evaluator {
+  steps = 0;
+  depth = 0;
+  readonly maxSteps: number;
+  readonly deadline: number;
+  readonly maxDepth: number;
+  readonly strict: boolean;
+  readonly builtinCache = new Map<string, unknown>();
+  readonly nowNs: bigint;
+  /** Stack of rules being evaluated (rego.metadata.rule/chain). */
+  readonly ruleStack: Array<import('../compiler/rule-tree.ts').CompiledRule> = [];
+
+  constructor(
+    readonly program: Program,
+    readonly data: RegoValue,
+    readonly options: EvaluatorOptions,
+  ) {
+    const limits = options.limits ?? {};
+    this.maxSteps = limits.maxSteps ?? 50_000_000;
+    this.deadline = Date.now() + (limits.timeoutMs ?? 30_000);
+    this.maxDepth = limits.maxDepth ?? 400;
+    this.strict = options.strictBuiltinErrors ?? false;
+    this.nowNs = options.nowNs ?? BigInt(Date.now()) * 1_000_000n;
+  }
+
+  print(line: string): void {
+    this.options.print?.(line);
+  }
+
+  step(loc: Term['loc'] | undefined): void {
+    if (++this.steps > this.maxSteps) throw new RegoError('eval_cancel_error', `evaluation exceeded the step limit (${this.maxSteps})`, loc);
+    if ((this.steps & 1023) === 0 && Date.now() > this.deadline)
+      throw new RegoError('eval_cancel_error', 'evaluation timed out', loc);
+  }
+
+  // ------------------------------------------------------------------ bodies and expressions
+
+  evalBody(ctx: EvalContext, body: Body, i: number, env: Env, k: Cont): Stop {
+    if (i >= body.length) return k();
+    return this.evalExpr(ctx, body[i]!, env, () => this.evalBody(ctx, body, i + 1, env, k));
+  }
+
+  evalExpr(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
+    this.step(e.loc);
+    const inner = e.withs.length ? this.withContext(ctx, e, env) : ctx;
+    if (inner === undefined) return;
+    if (e.negated) {
+      let found = false;
+      this.evalExprCore(inner, e, env, () => {
+        found = true;
+        return true;
+      });
+      return found ? undefined : k();
+    }
+    return this.evalExprCore(inner, e, env, k, record);
+  }
+
+  private evalExprCore(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
+    switch (e.kind) {
+      case 'term':
+        return this.evalTerm(ctx, e.term, env, (v) => {
+          if (v === false) return;
+          record?.(v);
+          return k();
+        });
+      case 'unify':
+        return this.unify(ctx, e.left, e.right, env, () => {
+          record?.(true);
+          return k();
+        });
+      case 'some':
+        record?.(true);
+        return k();
+      case 'somein':
+        return this.evalTerm(ctx, e.collection, env, (coll) =>
+          this.iterate(coll, (key, val) =>
+            this.unifyValue(ctx, e.value, val, env, () => (e.key ? this.unifyValue(ctx, e.key, key, env, () => (record?.(true), k())) : (record?.(true), k()))),
+          ),
+        );
+      case 'every':
+        return this.evalTerm(ctx, e.domain, env, (coll) => {
+          let all = true;
+          this.iterate(coll, (key, val) => {
+            let ok = false;
+            const check = (): Stop =>
+              this.evalBody(ctx, e.body, 0, env, () => {
+                ok = true;
+                return true;
+              });
+            this.unifyValue(ctx, e.value, val, env, () => (e.key ? this.unifyValue(ctx, e.key, key, env, check) : check()));
+            if (!ok) {
+              all = false;
+              return true;
+            }
+            return;
+          });
+          if (!all) return;
+          record?.(true);
+          return k();
+        });
+    }
+  }
+
+  /** Iterate a collection's (key, value) pairs: arrays by index, objects by key, sets by element. */
+  iterate(coll: RegoValue, f: (key: RegoValue, value: RegoValue) => Stop): Stop {
+    if (Array.isArray(coll)) {
+      for (let i = 0; i < coll.length; i++) if (f(i, coll[i]!)) return true;
+    } else if (coll instanceof RegoSet) {
+      for (const v of coll) if (f(v, v)) return true;
+    } else if (coll instanceof RegoObject) {
+      for (const [key, v] of coll) if (f(key, v)) return true;
+    }
+    return;
+  }
+
+  // ------------------------------------------------------------------ with
+
+  private withContext(ctx: EvalContext, e: Expr, env: Env): EvalContext | undefined {
+    let input = ctx.input;
+    const dataOverrides: DataOverride[] = [...ctx.dataOverrides];
+    const fns = new Map<string, FunctionOverride>(ctx.functionOverrides);
+    for (const w of e.withs) {
+      const target = w.target;
+      const head = target.type === 'var' ? target.name : target.type === 'ref' && target.head.type === 'var' ? target.head.name : '';
+      const keys = target.type === 'ref' ? target.path.map((p) => (p.type === 'scalar' ? p.value : undefined)) : [];
+      const dotted = [head, ...keys.map(String)].join('.');
+      const fnName = this.functionName(w.value, env);
+      if (head === 'input') {
+        const value = this.firstValue(ctx, w.value, env);
+        if (value === undefined) return undefined;
+        input = setPath(input, keys as RegoValue[], value);
+        continue;
+      }
+      const node = head === 'data' ? this.program.root.find(keys.map(String)) : undefined;
+      if (head === 'data' && !(node && node.isFunction)) {
+        const value = this.firstValue(ctx, w.value, env);
+        if (value === undefined) return undefined;
+        dataOverrides.push({ path: ['data', ...keys.map(String)], value });
+        continue;
+      }
+      // function or builtin mock
+      if (fnName !== undefined) fns.set(dotted, { kind: 'function', name: fnName });
+      else {
+        const value = this.firstValue(ctx, w.value, env);
+        if (value === undefined) return undefined;
+        fns.set(dotted, { kind: 'value', value });
+      }
+    }
+    return new EvalContext(input, dataOverrides, fns);
+  }
+
+  /** If the term names a function (user function or builtin), its dotted name. */
+  private functionName(t: Term, env: Env): string | undefined {
+    let name: string | undefined;
+    if (t.type === 'var' && !env.has(t.name)) name = t.name;
+    else if (t.type === 'ref' && t.head.type === 'var' && t.path.every((p) => p.type === 'scalar' && typeof p.value === 'string'))
+      name = [t.head.name, ...t.path.map((p) => String((p as TermOf<'scalar'>).value))].join('.');
+    if (name === undefined) return undefined;
+    if (name.startsWith('data.')) return this.program.functions.has(name) ? name : undefined;
+    if (name === 'input' || name === 'data') return undefined;
+    return isKnownFunction(name) ? name : undefined;
+  }
+
+  firstValue(ctx: EvalContext, t: Term, env: Env): RegoValue | undefined {
+    let out: RegoValue | undefined;
+    this.evalTerm(ctx, t, env, (v) => {
+      out = v;
+      return true;
+    });
+    return out;
+  }
+
+  // ------------------------------------------------------------------ terms
+
+  evalTerm(ctx: EvalContext, t: Term, env: Env, k: ValueCont): Stop {
+    switch (t.type) {
+      case 'scalar':
+        return k(t.value);
+      case 'var': {
+        const v = env.get(t.name);
+        if (v !== undefined) return k(v);
+        if (t.name === 'input') return ctx.input === undefined ? undefined : k(ctx.input);
+        if (t.name === 'data') return this.evalDataRef(ctx, [], env, k);
+        throw new RegoError('eval_internal_error', `var ${t.name} is unbound`, t.loc);
+      }
+      case 'ref':
+        return this.evalRef(ctx, t, env, k);
+      case 'array':
+        return this.evalList(ctx, t.items, 0, [], env, (items) => k(items));
+      case 'set':
+        return this.evalList(ctx, t.items, 0, [], env, (items) => k(new RegoSet(items)));
+      case 'object':
+        return this.evalObject(ctx, t.items, 0, new RegoObject(), env, k);
+      case 'call':
+        return callTerm(this, ctx, t, env, k);
+      case 'arraycomp': {
+        const out: RegoValue[] = [];
+        this.evalBody(ctx, t.body, 0, env, () => this.evalTerm(ctx, t.term, env, (v) => void out.push(v)));
+        return k(out);
+      }
+      case 'setcomp': {
+        const out = new RegoSet();
+        this.evalBody(ctx, t.body, 0, env, () => this.evalTerm(ctx, t.term, env, (v) => void out.add(v)));
+        return k(out);
+      }
+      case 'objectcomp': {
+        const out = new RegoObject();
+        this.evalBody(ctx, t.body, 0, env, () =>
+          this.evalTerm(ctx, t.key, env, (key) =>
+            this.evalTerm(ctx, t.value, env, (v) => {
+              const prev = out.get(key);
+              if (prev !== undefined && !equals(prev, v))
+                throw new RegoError('eval_conflict_error', 'object keys must be unique', t.loc);
+              out.set(key, v);
+            }),
+          ),
+        );
+        return k(out);
+      }
+      case 'template':
+        return this.evalTemplate(ctx, t, 0, '', env, k);
+    }
+  }
+
+  private evalTemplate(ctx: EvalContext, t: TermOf<'template'>, i: number, acc: string, env: Env, k: ValueCont): Stop {
+    if (i >= t.parts.length) return k(acc);
+    const part = t.parts[i]!;
+    if (typeof part === 'string') return this.evalTemplate(ctx, t, i + 1, acc + part, env, k);
+    const values = new RegoSet();
+    let first: RegoValue | undefined;
+    this.evalTerm(ctx, part, env, (v) => {
+      if (first === undefined) first = v;
+      values.add(v);
+    });
+    if (values.size > 1) throw new RegoError('eval_conflict_error', 'template expressions must not produce multiple outputs', part.loc);
+    const text = first === undefined ? '<undefined>' : printText(first);
+    return this.evalTemplate(ctx, t, i + 1, acc + text, env, k);
+  }
+
+  evalList(ctx: EvalContext, items: Term[], i: number, acc: RegoValue[], env: Env, k: (items: RegoValue[]) => Stop): Stop {
+    if (i >= items.length) return k(acc.slice());
+    return this.evalTerm(ctx, items[i]!, env, (v) => {
+      acc.push(v);
+      const r = this.evalList(ctx, items, i + 1, acc, env, k);
+      acc.pop();
+      return r;
+    });
+  }
+
+  private evalObject(ctx: EvalContext, items: Array<[Term, Term]>, i: number, acc: RegoObject, env: Env, k: ValueCont): Stop {
+    if (i >= items.length) return k(new RegoObject(acc.entries()));
+    const [kt, vt] = items[i]!;
+    return this.evalTerm(ctx, kt, env, (key) =>
+      this.evalTerm(ctx, vt, env, (v) => {
+        const had = acc.get(key);
+        acc.set(key, v);
+        const r = this.evalObject(ctx, items, i + 1, acc, env, k);
+        if (had === undefined) acc.delete(key);
+        else acc.set(key, had);
+        return r;
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------------ refs
+
+  evalRef(ctx: EvalContext, t: TermOf<'ref'>, env: Env, k: ValueCont): Stop {
+    const head = t.head;
+    if (head.type === 'var' && !env.has(head.name)) {
+      if (head.name === 'data') return this.evalDataRef(ctx, t.path, env, k);
+      if (head.name === 'input') return ctx.input === undefined ? undefined : this.walk(ctx, ctx.input, t.path, 0, env, k);
+    }
+    return this.evalTerm(ctx, head, env, (v) => this.walk(ctx, v, t.path, 0, env, k));
+  }
+
+  /** Does the ref key need enumeration (unbound vars inside a var/array/object pattern)? */
+  private needsIteration(key: Term, env: Env): boolean {
+    switch (key.type) {
+      case 'var':
+        return !env.has(key.name) && key.name !== 'input' && key.name !== 'data';
+      case 'array':
+        return key.items.some((x) => this.needsIteration(x, env));
+      case 'object':
+        return key.items.some(([, x]) => this.needsIteration(x, env));
+      default:
+        return false;
+    }
+  }
+
+  walk(ctx: EvalContext, value: RegoValue, path: Term[], i: number, env: Env, k: ValueCont): Stop {
+    if (i >= path.length) return k(value);
+    const key = path[i]!;
+    if (this.needsIteration(key, env)) {
+      return this.iterate(value, (kv, v) => this.unifyValue(ctx, key, kv, env, () => this.walk(ctx, v, path, i + 1, env, k)));
+    }
+    return this.evalTerm(ctx, key, env, (kv) => {
+      const v = lookup(value, kv);
+      return v === undefined ? undefined : this.walk(ctx, v, path, i + 1, env, k);
+    });
+  }
+
+  /** data.<path>: descend the rule tree while keys are known; materialise virtual documents where needed. */
+  evalDataRef(ctx: EvalContext, path: Term[], env: Env, k: ValueCont): Stop {
+    return this.descend(ctx, this.program.root, path, 0, env, k);
+  }
+
+  private descend(ctx: EvalContext, node: RuleNode, path: Term[], i: number, env: Env, k: ValueCont): Stop {
+    const cover = ctx.dataOverrides.length ? ctx.covering(node.path) : undefined;
+    if (cover || node.rules.length || node.defaults.length || i >= path.length) {
+      const v = cover ? lookupPath(cover.value, node.path.slice(cover.path.length)) : materialize(this, ctx, node);
+      if (v === undefined) return;
+      return this.walk(ctx, v, path, i, env, k);
+    }
+    const key = path[i]!;
+    if (this.needsIteration(key, env)) {
+      const v = materialize(this, ctx, node);
+      return v === undefined ? undefined : this.walk(ctx, v, path, i, env, k);
+    }
+    return this.evalTerm(ctx, key, env, (kv) => {
+      const child = typeof kv === 'string' ? node.children.get(kv) : undefined;
+      if (child) return this.descend(ctx, child, path, i + 1, env, k);
+      if (typeof kv !== 'string') return;
+      const base = this.baseAt(ctx, [...node.path, kv]);
+      return base === undefined ? undefined : this.walk(ctx, base, path, i + 1, env, k);
+    });
+  }
+
+  /** Base document at an absolute path, with `with data...` overrides applied. */
+  baseAt(ctx: EvalContext, path: readonly string[]): RegoValue | undefined {
+    if (ctx.dataOverrides.length) {
+      const cover = ctx.covering(path);
+      if (cover) return lookupPath(cover.value, path.slice(cover.path.length));
+    }
+    let v: RegoValue | undefined = lookupPath(this.data, path.slice(1));
+    if (ctx.dataOverrides.length) {
+      for (const o of ctx.below(path)) v = setPath(v, o.path.slice(path.length), o.value);
+    }
+    return v;
+  }
+
+  // ------------------------------------------------------------------ unification
+
+  private needsUnify(t: Term, env: Env): boolean {
+    switch (t.type) {
+      case 'var':
+        return !env.has(t.name) && t.name !== 'input' && t.name !== 'data';
+      case 'array':
+        return t.items.some((x) => this.needsUnify(x, env));
+      case 'object':
+        return t.items.some(([, x]) => this.needsUnify(x, env));
+      default:
+        return false;
+    }
+  }
+
+  unify(ctx: EvalContext, a: Term, b: Term, env: Env, k: Cont): Stop {
+    const na = this.needsUnify(a, env);
+    const nb = this.needsUnify(b, env);
+    if (!na) return this.evalTerm(ctx, a, env, (va) => this.unifyValue(ctx, b, va, env, k));
+    if (!nb) return this.evalTerm(ctx, b, env, (vb) => this.unifyValue(ctx, a, vb, env, k));
+    if (a.type === 'array' && b.type === 'array') {
+      if (a.items.length !== b.items.length) return;
+      const rec = (i: number): Stop => (i >= a.items.length ? k() : this.unify(ctx, a.items[i]!, b.items[i]!, env, () => rec(i + 1)));
+      return rec(0);
+    }
+    if (a.type === 'object' && b.type === 'object') {
+      if (a.items.length !== b.items.length) return;
+      // match keys (ground) pairwise
+      const bKeys = new Map<string, Term>();
+      for (const [kt, vt] of b.items) {
+        const kv = this.firstValue(ctx, kt, env);
+        if (kv === undefined) return;
+        bKeys.set(valueKey(kv), vt);
+      }
+      const pairs: Array<[Term, Term]> = [];
+      for (const [kt, vt] of a.items) {
+        const kv = this.firstValue(ctx, kt, env);
+        const other = kv === undefined ? undefined : bKeys.get(valueKey(kv));
+        if (!other) return;
+        pairs.push([vt, other]);
+      }
+      const rec = (i: number): Stop => (i >= pairs.length ? k() : this.unify(ctx, pairs[i]![0], pairs[i]![1], env, () => rec(i + 1)));
+      return rec(0);
+    }
+    if (a.type === 'var' && b.type === 'var') throw new RegoError('rego_unsafe_var_error', `var ${a.name} is unsafe`, a.loc);
+    return;
+  }
+
+  /** Unify a term (pattern) with a value. */
+  unifyValue(ctx: EvalContext, t: Term, v: RegoValue, env: Env, k: Cont): Stop {
+    switch (t.type) {
+      case 'var': {
+        const bound = env.get(t.name);
+        if (bound !== undefined) return equalValues(bound, v) ? k() : undefined;
+        if (t.name === 'input' || t.name === 'data') return this.evalTerm(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
+        env.set(t.name, v);
+        const r = k();
+        env.delete(t.name);
+        return r;
+      }
+      case 'array': {
+        if (!Array.isArray(v) || v.length !== t.items.length) return;
+        if (!this.needsUnify(t, env)) break;
+        const rec = (i: number): Stop => (i >= t.items.length ? k() : this.unifyValue(ctx, t.items[i]!, v[i]!, env, () => rec(i + 1)));
+        return rec(0);
+      }
+      case 'object': {
+        if (!(v instanceof RegoObject) || v.size !== t.items.length) return;
+        if (!this.needsUnify(t, env)) break;
+        const rec = (i: number): Stop => {
+          if (i >= t.items.length) return k();
+          const [kt, vt] = t.items[i]!;
+          return this.evalTerm(ctx, kt, env, (key) => {
+            const x = v.get(key);
+            return x === undefined ? undefined : this.unifyValue(ctx, vt, x, env, () => rec(i + 1));
+          });
+        };
+        return rec(0);
+      }
+      case 'scalar':
+        return equalValues(t.value, v) ? k() : undefined;
+      default:
+        break;
+    }
+    return this.evalTerm(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
+  }
+}
+
+export function equalValues(a: RegoValue, b: RegoValue): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string' || typeof a === 'boolean' || typeof b === 'boolean' || a === null || b === null) return false;
+  if (isNumber(a) && isNumber(b)) return typeof a === typeof b ? a === b : equals(a, b);
+  return equals(a, b);
+}
+
+/** value[key] for arrays (integer index), objects and sets (membership). */
+export function lookup(value: RegoValue, key: RegoValue): RegoValue | undefined {
+  if (Array.isArray(value)) {
+    if (typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < value.length) return value[key];
+    return undefined;
+  }
+  if (value instanceof RegoObject) return value.get(key);
+  if (value instanceof RegoSet) return value.has(key) ? key : undefined;
+  return undefined;
+}
+
+export function lookupPath(value: RegoValue | undefined, path: readonly RegoValue[]): RegoValue | undefined {
+  let v = value;
+  for (const k of path) {
+    if (v === undefined) return undefined;
+    v = lookup(v, k);
+  }
+  return v;
+}
+
+/** A copy of `value` with `path` set to `replacement` (creating objects as needed). */
+export function setPath(value: RegoValue | undefined, path: readonly RegoValue[], replacement: RegoValue): RegoValue {
+  if (path.length === 0) return replacement;
+  const [first, ...rest] = path as [RegoValue, ...RegoValue[]];
+  if (Array.isArray(value) && typeof first === 'number' && first >= 0 && first < value.length) {
+    const copy = value.slice();
+    copy[first] = setPath(value[first], rest, replacement);
+    return copy;
+  }
+  const obj = value instanceof RegoObject ? new RegoObject(value.entries()) : new RegoObject();
+  obj.set(first, setPath(obj.get(first), rest, replacement));
+  return obj;
+}
+
+let knownFunction: (name: string) => boolean = () => false;
+export function setKnownFunction(f: (name: string) => boolean): void {
+  knownFunction = f;
+}
+function isKnownFunction(name: string): boolean {
+  return knownFunction(name);
+}

@@ -1,0 +1,185 @@
+/**
+ * Builtins that need the evaluator: comparison operators, membership (`in`), print, walk, trace,
+ * rego.metadata.rule/chain, opa.runtime, and the network builtins (disabled unless allowNetwork).
+ */
+import type { TermOf } from '../syntax/ast.ts';
+import { RegoError } from '../syntax/errors.ts';
+import { compare, fromJS, RegoObject, RegoSet, type RegoValue } from '../value.ts';
+import type { EvalContext } from './context.ts';
+import { equalValues, lookup, type Env, type Evaluator, type Stop, type ValueCont } from './evaluator.ts';
+import { printText } from './rego-text.ts';
+
+export interface InternalBuiltin {
+  /** Called with evaluated arguments. */
+  call?: (ev: Evaluator, ctx: EvalContext, args: RegoValue[], k: ValueCont, t: TermOf<'call'>) => Stop;
+  /** Called with unevaluated argument terms (print needs to see undefined arguments). */
+  raw?: (ev: Evaluator, ctx: EvalContext, t: TermOf<'call'>, env: Env, k: ValueCont) => Stop;
+}
+
+const cmp = (f: (c: number) => boolean): InternalBuiltin => ({
+  call: (_ev, _ctx, [a, b], k) => k(f(compare(a!, b!))),
+});
+
+function walkValue(v: RegoValue, path: RegoValue[], f: (path: RegoValue[], v: RegoValue) => Stop): Stop {
+  if (f(path.slice(), v)) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      const r = walkValue(v[i]!, path, f);
+      path.pop();
+      if (r) return true;
+    }
+  } else if (v instanceof RegoSet) {
+    for (const x of v.sorted()) {
+      path.push(x);
+      const r = walkValue(x, path, f);
+      path.pop();
+      if (r) return true;
+    }
+  } else if (v instanceof RegoObject) {
+    for (const [key, x] of v.sortedEntries()) {
+      path.push(key);
+      const r = walkValue(x, path, f);
+      path.pop();
+      if (r) return true;
+    }
+  }
+  return;
+}
+
+function annotationsValue(a: Record<string, unknown>): RegoValue {
+  const { loc: _loc, ...rest } = a;
+  return fromJS(rest);
+}
+
+export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<string, InternalBuiltin>([
+  ['equal', { call: (_ev, _ctx, [a, b], k) => k(equalValues(a!, b!)) }],
+  ['neq', { call: (_ev, _ctx, [a, b], k) => k(!equalValues(a!, b!)) }],
+  ['lt', cmp((c) => c < 0)],
+  ['lte', cmp((c) => c <= 0)],
+  ['gt', cmp((c) => c > 0)],
+  ['gte', cmp((c) => c >= 0)],
+  ['eq', { call: (_ev, _ctx, [a, b], k) => (equalValues(a!, b!) ? k(true) : undefined) }],
+  [
+    'internal.member_2',
+    {
+      call: (ev, _ctx, [x, coll], k) => {
+        let found = false;
+        if (coll instanceof RegoSet) found = coll.has(x!);
+        else ev.iterate(coll!, (_key, v) => (equalValues(v, x!) ? (found = true) : undefined));
+        return k(found);
+      },
+    },
+  ],
+  [
+    'internal.member_3',
+    {
+      call: (_ev, _ctx, [key, x, coll], k) => {
+        const v = coll instanceof RegoSet ? undefined : lookup(coll!, key!);
+        return k(v !== undefined && equalValues(v, x!));
+      },
+    },
+  ],
+  [
+    'print',
+    {
+      raw: (ev, ctx, t, env, k) => {
+        const columns: string[][] = t.args.map((a) => {
+          const vals: RegoValue[] = [];
+          ev.evalTerm(ctx, a, env, (v) => void vals.push(v));
+          return vals.length ? [...new RegoSet(vals).sorted()].map(printText) : ['<undefined>'];
+        });
+        const lines: string[] = [''];
+        let acc = lines;
+        for (const [i, col] of columns.entries()) {
+          const next: string[] = [];
+          for (const prefix of acc) for (const c of col) next.push(i === 0 ? c : `${prefix} ${c}`);
+          acc = next;
+        }
+        for (const line of acc) ev.print(line);
+        return k(true);
+      },
+    },
+  ],
+  [
+    'internal.print',
+    {
+      call: (ev, _ctx, [arr], k) => {
+        const parts = Array.isArray(arr) ? arr.map((s) => (s instanceof RegoSet && s.size ? s.sorted().map(printText).join(' ') : '<undefined>')) : [];
+        ev.print(parts.join(' '));
+        return k(true);
+      },
+    },
+  ],
+  ['trace', { call: (_ev, _ctx, _args, k) => k(true) }],
+  ['test.sleep', { call: (_ev, _ctx, _args, k) => k(true) }],
+  [
+    'walk',
+    {
+      call: (_ev, _ctx, [x], k) => walkValue(x!, [], (path, v) => k([path, v])),
+    },
+  ],
+  [
+    'rego.metadata.rule',
+    {
+      call: (ev, _ctx, _args, k) => {
+        const r = ev.ruleStack[ev.ruleStack.length - 1];
+        const a = r?.source.annotations;
+        return k(a && a.scope !== 'package' && a.scope !== 'subpackages' ? annotationsValue(a) : new RegoObject());
+      },
+    },
+  ],
+  [
+    'rego.metadata.chain',
+    {
+      call: (ev, _ctx, _args, k) => {
+        const r = ev.ruleStack[ev.ruleStack.length - 1];
+        if (!r) return k([]);
+        const chain: RegoValue[] = [];
+        const path = r.path.map((p) => p as RegoValue);
+        const entry = (p: RegoValue[], a?: Record<string, unknown>): RegoValue =>
+          a ? RegoObject.fromRecord({ path: p, annotations: annotationsValue(a) }) : RegoObject.fromRecord({ path: p });
+        const ruleAnn = r.source.annotations;
+        chain.push(entry(path, ruleAnn && ruleAnn.scope !== 'package' ? ruleAnn : undefined));
+        // package and subpackages annotations from the innermost package outwards
+        const mods = ev.program.modules;
+        const pkg = ['data', ...r.source.module.package.path];
+        for (let len = pkg.length; len >= 1; len--) {
+          const prefix = pkg.slice(0, len);
+          for (const m of mods) {
+            const mp = ['data', ...m.package.path];
+            if (mp.length !== len || mp.some((x, i) => x !== prefix[i])) continue;
+            for (const a of m.package.annotations ?? []) {
+              if (len === pkg.length ? a.scope === 'package' || a.scope === 'subpackages' : a.scope === 'subpackages')
+                chain.push(entry(prefix, a));
+            }
+          }
+        }
+        return k(chain);
+      },
+    },
+  ],
+  [
+    'opa.runtime',
+    {
+      call: (ev, _ctx, _args, k) =>
+        k(ev.options.runtime ?? RegoObject.fromRecord({ env: fromJS({ ...process.env }), version: 'iacpac', commit: '' })),
+    },
+  ],
+  [
+    'http.send',
+    {
+      call: (ev, _ctx, _args, _k, t) => {
+        throw new RegoError('eval_builtin_error', ev.options.allowNetwork ? 'http.send: not supported by this engine' : 'http.send: network access is disabled (allowNetwork: false)', t.loc);
+      },
+    },
+  ],
+  [
+    'net.lookup_ip_addr',
+    {
+      call: (ev, _ctx, _args, _k, t) => {
+        throw new RegoError('eval_builtin_error', ev.options.allowNetwork ? 'net.lookup_ip_addr: not supported by this engine' : 'net.lookup_ip_addr: network access is disabled (allowNetwork: false)', t.loc);
+      },
+    },
+  ],
+]);

@@ -1,0 +1,199 @@
+/**
+ * Virtual documents: complete rules (with else chains and defaults), multi-value (set) rules, object/ref-head
+ * rules and functions, merged with base data into the document at a rule-tree node. Cached per EvalContext.
+ */
+import type { CompiledRule, RuleNode } from '../compiler/rule-tree.ts';
+import { RegoError } from '../syntax/errors.ts';
+import { equals, RegoObject, RegoSet, type RegoValue } from '../value.ts';
+import type { EvalContext } from './context.ts';
+import { setPath, type Env, type Evaluator, type Stop, type ValueCont } from './evaluator.ts';
+
+function enter(ev: Evaluator, r: CompiledRule | undefined): void {
+  if (++ev.depth > ev.maxDepth) {
+    ev.depth--;
+    throw new RegoError('eval_cancel_error', `maximum rule evaluation depth exceeded (${ev.maxDepth})`, r?.source.loc);
+  }
+}
+
+/** The document at `node`: its rules' value, or base data merged with the documents of child nodes. */
+export function materialize(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
+  const cached = ctx.cache.get(node.id);
+  if (cached !== undefined) return cached === null ? undefined : cached;
+  if (ctx.inProgress.has(node.id)) {
+    throw new RegoError('rego_recursion_error', `rule ${node.dottedPath} is recursive`, (node.rules[0] ?? node.defaults[0])?.source.loc);
+  }
+  ctx.inProgress.add(node.id);
+  let value: RegoValue | undefined;
+  try {
+    value = compute(ev, ctx, node);
+  } finally {
+    ctx.inProgress.delete(node.id);
+  }
+  ctx.cache.set(node.id, value === undefined ? null : value);
+  return value;
+}
+
+function compute(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
+  if (node.isFunction) return undefined;
+  let value: RegoValue | undefined;
+  if (node.rules.length || node.defaults.length) {
+    value = evalRules(ev, ctx, node);
+    if (value === undefined || !(value instanceof RegoObject) || node.children.size === 0) return patchOverrides(ctx, node, value);
+  } else {
+    value = ev.baseAt(ctx, node.path);
+    if (value !== undefined && !(value instanceof RegoObject)) return value;
+  }
+  const obj = value instanceof RegoObject ? new RegoObject(value.entries()) : new RegoObject();
+  for (const [key, child] of node.children) {
+    if (child.isFunction) continue;
+    const v = materialize(ev, ctx, child);
+    if (v === undefined) continue;
+    const prev = obj.get(key);
+    obj.set(key, prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : v);
+  }
+  return patchOverrides(ctx, node, obj);
+}
+
+function patchOverrides(ctx: EvalContext, node: RuleNode, value: RegoValue | undefined): RegoValue | undefined {
+  if (!ctx.dataOverrides.length) return value;
+  let v = value;
+  for (const o of ctx.below(node.path)) v = setPath(v, o.path.slice(node.path.length), o.value);
+  return v;
+}
+
+function mergeObjects(a: RegoObject, b: RegoObject): RegoObject {
+  const out = new RegoObject(a.entries());
+  for (const [k, v] of b) {
+    const prev = out.get(k);
+    out.set(k, prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : v);
+  }
+  return out;
+}
+
+function evalRules(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
+  const rules = node.rules;
+  const first = rules[0] ?? node.defaults[0]!;
+  if (first.keyTerms.length === 0 && first.kind === 'complete') {
+    let result: RegoValue | undefined;
+    for (const r of rules) {
+      const v = evalChain(ev, ctx, r);
+      if (v === undefined) continue;
+      if (result !== undefined && !equals(result, v))
+        throw new RegoError('eval_conflict_error', 'complete rules must not produce multiple outputs', r.source.loc);
+      result = v;
+    }
+    if (result === undefined && node.defaults[0]) result = evalChain(ev, ctx, node.defaults[0]);
+    return result;
+  }
+  if (first.keyTerms.length === 0 && first.kind === 'set') {
+    const out = new RegoSet();
+    for (const r of rules) {
+      runBody(ev, ctx, r, new Map(), (env) => ev.evalTerm(ctx, r.element!, env, (v) => void out.add(v)));
+    }
+    return out;
+  }
+  // object / ref-head rules: insert each solution at its key path
+  const out = new RegoObject();
+  for (const r of rules) {
+    runBody(ev, ctx, r, new Map(), (env) =>
+      ev.evalList(ctx, r.keyTerms, 0, [], env, (keys) => {
+        if (r.kind === 'set') return ev.evalTerm(ctx, r.element!, env, (v) => void insert(out, keys, v, true, r));
+        return ev.evalTerm(ctx, r.value!, env, (v) => void insert(out, keys, v, false, r));
+      }),
+    );
+  }
+  // ref-head rules with a single variable key and an else chain are evaluated per rule above; defaults do not apply
+  return out;
+}
+
+function insert(obj: RegoObject, keys: RegoValue[], v: RegoValue, isSet: boolean, r: CompiledRule): void {
+  let cur = obj;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const k = keys[i]!;
+    let next = cur.get(k);
+    if (next === undefined) {
+      next = new RegoObject();
+      cur.set(k, next);
+    } else if (!(next instanceof RegoObject)) {
+      throw new RegoError('eval_conflict_error', 'object keys must be unique', r.source.loc);
+    }
+    cur = next;
+  }
+  const last = keys[keys.length - 1]!;
+  const prev = cur.get(last);
+  if (isSet) {
+    if (prev === undefined) cur.set(last, new RegoSet([v]));
+    else if (prev instanceof RegoSet) prev.add(v);
+    else throw new RegoError('eval_conflict_error', 'object keys must be unique', r.source.loc);
+    return;
+  }
+  if (prev !== undefined && !equals(prev, v)) throw new RegoError('eval_conflict_error', 'object keys must be unique', r.source.loc);
+  cur.set(last, v);
+}
+
+function runBody(ev: Evaluator, ctx: EvalContext, r: CompiledRule, env: Env, k: (env: Env) => Stop): Stop {
+  enter(ev, r);
+  ev.ruleStack.push(r);
+  try {
+    return ev.evalBody(ctx, r.body, 0, env, () => k(env));
+  } finally {
+    ev.ruleStack.pop();
+    ev.depth--;
+  }
+}
+
+/** A complete rule with its else chain: the first rule in the chain with a defined value. */
+function evalChain(ev: Evaluator, ctx: EvalContext, rule: CompiledRule): RegoValue | undefined {
+  for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) {
+    let result: RegoValue | undefined;
+    const cur = r;
+    runBody(ev, ctx, cur, new Map(), (env) =>
+      ev.evalTerm(ctx, cur.value!, env, (v) => {
+        if (result !== undefined && !equals(result, v))
+          throw new RegoError('eval_conflict_error', 'complete rules must not produce multiple outputs', cur.source.loc);
+        result = v;
+      }),
+    );
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
+/** Call the user function at `node` with argument values. */
+export function callFunction(ev: Evaluator, ctx: EvalContext, node: RuleNode, args: RegoValue[], k: ValueCont, loc: CompiledRule['source']['loc']): Stop {
+  let result: RegoValue | undefined;
+  const consider = (v: RegoValue, r: CompiledRule): void => {
+    if (result !== undefined && !equals(result, v))
+      throw new RegoError('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', r.source.loc ?? loc);
+    result = v;
+  };
+  const tryRule = (r: CompiledRule): boolean => {
+    let found = false;
+    const fargs = r.args ?? [];
+    if (fargs.length !== args.length) return false;
+    const env: Env = new Map();
+    const bindArgs = (i: number, kk: () => Stop): Stop =>
+      i >= fargs.length ? kk() : ev.unifyValue(ctx, fargs[i]!, args[i]!, env, () => bindArgs(i + 1, kk));
+    enter(ev, r);
+    ev.ruleStack.push(r);
+    try {
+      bindArgs(0, () =>
+        ev.evalBody(ctx, r.body, 0, env, () =>
+          ev.evalTerm(ctx, r.value!, env, (v) => {
+            found = true;
+            consider(v, r);
+          }),
+        ),
+      );
+    } finally {
+      ev.ruleStack.pop();
+      ev.depth--;
+    }
+    return found;
+  };
+  for (const rule of node.rules) {
+    for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) if (tryRule(r)) break;
+  }
+  if (result === undefined && node.defaults[0]) tryRule(node.defaults[0]);
+  return result === undefined ? undefined : k(result);
+}

@@ -1,0 +1,235 @@
+/**
+ * The embedded Rego engine: `new RegoEngine(options)`, `addModule`, `addData`, `prepare(query).eval({ input })`
+ * returning OPA's result-set shape, plus helpers to evaluate a rule path and list rules with annotations.
+ */
+import type { Annotations, Body, Module } from './syntax/ast.ts';
+import { parseModule, parseQuery } from './syntax/parser.ts';
+import { RegoCompileErrors, RegoError } from './syntax/errors.ts';
+import { compileModules, compileQuery, builtinArity, type Program } from './compiler/compile.ts';
+import { isGeneratedVar } from './compiler/rewrite-vars.ts';
+import { forEachExprVar } from './compiler/terms.ts';
+import { EvalContext } from './eval/context.ts';
+import { Evaluator, setKnownFunction, type EvalLimits, type Env } from './eval/evaluator.ts';
+import { INTERNAL_BUILTINS } from './eval/internal-builtins.ts';
+import { pureBuiltins } from './eval/builtin-registry.ts';
+import { fromJS, RegoObject, toJS, type RegoValue } from './value.ts';
+
+export { RegoError, RegoCompileErrors, RegoSyntaxError, formatRegoError } from './syntax/errors.ts';
+export type { RegoErrorCode, RegoLocation } from './syntax/errors.ts';
+export { parseModule, parseQuery, parseTerm } from './syntax/parser.ts';
+export { parseJSON } from './json.ts';
+export type { EvalLimits } from './eval/evaluator.ts';
+
+setKnownFunction((name) => INTERNAL_BUILTINS.has(name) || pureBuiltins().has(name) || builtinArity(name) !== undefined);
+
+export interface RegoEngineOptions {
+  /** Parse modules as Rego v0 unless they `import rego.v1`. */
+  v0Compatible?: boolean;
+  /** Builtin errors abort evaluation (OPA `--strict-builtin-errors`). */
+  strictBuiltinErrors?: boolean;
+  limits?: EvalLimits;
+  /** Enable http.send / net.lookup_ip_addr (disabled by default). */
+  allowNetwork?: boolean;
+  /** Receives print() output; default: discarded. */
+  print?: (line: string) => void;
+}
+
+export interface ExpressionResult {
+  value: unknown;
+  text: string;
+  location: { row: number; col: number };
+}
+export interface Result {
+  expressions: ExpressionResult[];
+  bindings: Record<string, unknown>;
+}
+export type ResultSet = Result[];
+
+export interface EvalOptions {
+  input?: unknown;
+  /** Input already converted to a Rego value (e.g. from parseJSON). */
+  inputValue?: RegoValue;
+  strictBuiltinErrors?: boolean;
+  print?: (line: string) => void;
+}
+
+export interface RuleInfo {
+  /** Absolute path, e.g. `data.iacpac.aws.s3.deny`. */
+  path: string;
+  kind: 'complete' | 'set' | 'function';
+  file: string;
+  row: number;
+  col: number;
+  annotations?: Record<string, unknown>;
+  packageAnnotations?: Array<Record<string, unknown>>;
+}
+
+export class RegoEngine {
+  private readonly modules = new Map<string, Module>();
+  private data: RegoObject = new RegoObject();
+  private program: Program | undefined;
+
+  constructor(readonly options: RegoEngineOptions = {}) {}
+
+  /** Parse and add a module (replacing one with the same file name). Throws RegoError on syntax errors. */
+  addModule(filename: string, text: string): Module {
+    const m = parseModule(filename, text, { v0: this.options.v0Compatible ?? false });
+    this.modules.set(filename, m);
+    this.program = undefined;
+    return m;
+  }
+
+  /** Merge a JSON-like document (or Rego value) into the base data. */
+  addData(json: unknown): void {
+    const v = json instanceof RegoObject ? json : fromJS(json);
+    if (!(v instanceof RegoObject)) throw new RegoError('rego_compile_error', 'data must be an object');
+    this.data = mergeData(this.data, v);
+  }
+
+  /** Compile all modules (cached). Throws RegoCompileErrors listing every error. */
+  compile(): Program {
+    return (this.program ??= compileModules([...this.modules.values()]));
+  }
+
+  getModules(): Module[] {
+    return [...this.modules.values()];
+  }
+
+  prepare(query: string): PreparedQuery {
+    const program = this.compile();
+    const parsed = parseQuery(query, { v0: false });
+    const body = compileQuery(parsed, program);
+    return new PreparedQuery(this, program, body, query);
+  }
+
+  /** Evaluate `data.a.b.rule` (or any ref) to a Rego value; undefined when the rule is undefined. */
+  evalRule(path: string, options: EvalOptions = {}): RegoValue | undefined {
+    const q = this.prepare(path);
+    return q.evalValue(options);
+  }
+
+  /** All rules with their annotations (for scanners and docs). */
+  listRules(): RuleInfo[] {
+    const program = this.compile();
+    const out: RuleInfo[] = [];
+    const seen = new Set<string>();
+    for (const r of program.rules) {
+      const path = r.path.join('.');
+      const key = `${path}@${r.source.loc.file}:${r.source.loc.row}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const info: RuleInfo = { path, kind: r.kind, file: r.source.loc.file, row: r.source.loc.row, col: r.source.loc.col };
+      if (r.source.annotations) info.annotations = plainAnnotations(r.source.annotations);
+      const pkgAnn = r.source.module.package.annotations;
+      if (pkgAnn?.length) info.packageAnnotations = pkgAnn.map(plainAnnotations);
+      out.push(info);
+    }
+    return out;
+  }
+
+  get baseData(): RegoObject {
+    return this.data;
+  }
+}
+
+function plainAnnotations(a: Annotations): Record<string, unknown> {
+  const { loc: _loc, ...rest } = a;
+  return rest;
+}
+
+function mergeData(a: RegoObject, b: RegoObject): RegoObject {
+  const out = new RegoObject(a.entries());
+  for (const [k, v] of b) {
+    const prev = out.get(k);
+    out.set(k, prev instanceof RegoObject && v instanceof RegoObject ? mergeData(prev, v) : v);
+  }
+  return out;
+}
+
+export class PreparedQuery {
+  private readonly vars: string[];
+  constructor(
+    private readonly engine: RegoEngine,
+    private readonly program: Program,
+    readonly body: Body,
+    readonly text: string,
+  ) {
+    const vars = new Set<string>();
+    for (const e of body) forEachExprVar(e, (n) => {
+      if (!isGeneratedVar(n) && n !== 'input' && n !== 'data') vars.add(n);
+    }, false);
+    this.vars = [...vars];
+  }
+
+  private run(options: EvalOptions, emit: (env: Env, values: RegoValue[]) => boolean | void): void {
+    const input = options.inputValue ?? (options.input === undefined ? undefined : fromJS(options.input));
+    const print = options.print ?? this.engine.options.print;
+    const ev = new Evaluator(this.program, this.engine.baseData, {
+      strictBuiltinErrors: options.strictBuiltinErrors ?? this.engine.options.strictBuiltinErrors ?? false,
+      allowNetwork: this.engine.options.allowNetwork ?? false,
+      ...(this.engine.options.limits ? { limits: this.engine.options.limits } : {}),
+      ...(print ? { print } : {}),
+    });
+    const ctx = new EvalContext(input, [], new Map());
+    const env: Env = new Map();
+    const values: RegoValue[] = [];
+    const body = this.body;
+    const rec = (i: number): boolean | void => {
+      if (i >= body.length) return emit(env, values);
+      const e = body[i]!;
+      return ev.evalExpr(ctx, e, env, () => rec(i + 1), (v) => (values[e.index ?? i] = v));
+    };
+    try {
+      rec(0);
+    } catch (error) {
+      if (error instanceof RangeError && /call stack/i.test(error.message))
+        throw new RegoError('eval_cancel_error', 'evaluation exceeded the maximum stack depth (deep recursion or nesting)');
+      throw error;
+    }
+  }
+
+  /** Evaluate; results in OPA's result-set shape. */
+  eval(options: EvalOptions = {}): ResultSet {
+    const out: ResultSet = [];
+    const texts = this.body
+      .slice()
+      .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+      .map((e) => ({ text: e.loc.text ?? '', location: { row: e.loc.row, col: e.loc.col }, index: e.index ?? 0 }));
+    this.run(options, (env, values) => {
+      const bindings: Record<string, unknown> = {};
+      for (const v of this.vars) {
+        const x = env.get(v);
+        if (x !== undefined) bindings[v] = toJS(x);
+      }
+      out.push({
+        expressions: texts.map((t) => ({ value: toJS(values[t.index] ?? true), text: t.text, location: t.location })),
+        bindings,
+      });
+    });
+    return out;
+  }
+
+  /** Evaluate and return raw Rego values: one map of bindings per solution. */
+  evalBindings(options: EvalOptions = {}): Array<Map<string, RegoValue>> {
+    const out: Array<Map<string, RegoValue>> = [];
+    this.run(options, (env) => {
+      const row = new Map<string, RegoValue>();
+      for (const v of this.vars) {
+        const x = env.get(v);
+        if (x !== undefined) row.set(v, x);
+      }
+      out.push(row);
+    });
+    return out;
+  }
+
+  /** Value of the (single-expression) query's first solution, or undefined. */
+  evalValue(options: EvalOptions = {}): RegoValue | undefined {
+    let result: RegoValue | undefined;
+    this.run(options, (_env, values) => {
+      result = values[0];
+      return true;
+    });
+    return result;
+  }
+}

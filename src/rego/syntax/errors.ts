@@ -1,0 +1,53 @@
+/** Rego errors with OPA's codes and `file:line:col: code: message` formatting. */
+export type RegoErrorCode =
+  | 'rego_parse_error'
+  | 'rego_compile_error'
+  | 'rego_type_error'
+  | 'rego_unsafe_var_error'
+  | 'rego_recursion_error'
+  | 'eval_conflict_error'
+  | 'eval_type_error'
+  | 'eval_builtin_error'
+  | 'eval_cancel_error'
+  | 'eval_internal_error';
+
+export interface RegoLocation {
+  readonly file: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+export class RegoError extends Error {
+  readonly code: RegoErrorCode;
+  readonly location: RegoLocation | undefined;
+  /** The message without code and location. */
+  readonly detail: string;
+  constructor(code: RegoErrorCode, detail: string, location?: RegoLocation) {
+    super(formatRegoError(code, detail, location));
+    this.name = 'RegoError';
+    this.code = code;
+    this.detail = detail;
+    this.location = location;
+  }
+}
+
+export function formatRegoError(code: string, detail: string, location?: RegoLocation): string {
+  return location ? `${location.file}:${location.row}:${location.col}: ${code}: ${detail}` : `${code}: ${detail}`;
+}
+
+export class RegoSyntaxError extends RegoError {
+  constructor(file: string, row: number, col: number, detail: string) {
+    super('rego_parse_error', detail, { file, row, col });
+    this.name = 'RegoSyntaxError';
+  }
+}
+
+/** Several compile errors at once (OPA reports them all). */
+export class RegoCompileErrors extends Error {
+  readonly errors: readonly RegoError[];
+  constructor(errors: readonly RegoError[]) {
+    super(errors.length === 1 ? errors[0]!.message : `${errors.length} errors occurred:\n${errors.map((e) => e.message).join('\n')}`);
+    this.name = 'RegoCompileErrors';
+    this.errors = errors;
+  }
+}
