@@ -1,0 +1,143 @@
+import type { Diagnostic } from '../../core/diagnostics.ts';
+import { formatRange } from '../../core/source-range.ts';
+import type { Expression, FunctionCallExpr } from '../../hcl/ast.ts';
+import { type CallContext, FunctionArgError, FunctionError, type ParamOptions } from '../functions/define-function.ts';
+import { FUNCTIONS } from '../functions/index.ts';
+import { lookupFunctionSignature, type ParamSignature } from '../functions/signatures.ts';
+import { convert } from './convert.ts';
+import { EvalAbort, evalError } from './eval-error.ts';
+import type { Evaluator } from './evaluate.ts';
+import { T_BOOL, typeFromJson } from './types.ts';
+import { isWhollyKnown, markSensitive, type TfValue, Unknown, UNKNOWN, unknownOf, unmarkDeep } from './value.ts';
+
+type Bindings = ReadonlyMap<string, TfValue>;
+
+/** Evaluates a function call with cty's calling convention (arity, null/unknown/mark handling, conversion). */
+export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {
+  const name = expr.name.startsWith('core::') ? expr.name.slice('core::'.length) : expr.name;
+  if (name.startsWith('provider::')) {
+    for (const arg of expr.args) ev.eval(arg, scope);
+    ev.warn('Provider function not evaluated', `iacpac does not run provider functions; the result of ${expr.name} is treated as unknown (known after apply).`, expr.nameRange);
+    return UNKNOWN;
+  }
+  if (name === 'try') return callTry(ev, expr, scope);
+  if (name === 'can') return callCan(ev, expr, scope);
+
+  const sig = lookupFunctionSignature(name);
+  if (!sig) throw evalError('Call to unknown function', `There is no function named ${JSON.stringify(expr.name)}.`, expr.nameRange);
+
+  // Arguments, with `...` expansion of the last one.
+  const args: TfValue[] = [];
+  const argRanges = [];
+  for (let i = 0; i < expr.args.length; i++) {
+    const argExpr = expr.args[i]!;
+    const v = ev.eval(argExpr, scope);
+    if (expr.expandFinal && i === expr.args.length - 1) {
+      const { value, sensitive } = unmarkDeep(v);
+      if (value instanceof Unknown) return UNKNOWN;
+      if (value === null) throw evalError('Invalid expanding argument value', 'The expanding argument (indicated by ...) must not be null.', argExpr.range);
+      if (!Array.isArray(value))
+        throw evalError('Invalid expanding argument value', 'The expanding argument (indicated by ...) must be of a tuple, list, or set type.', argExpr.range);
+      for (const item of value) {
+        args.push(sensitive ? markSensitive(item) : item);
+        argRanges.push(argExpr.range);
+      }
+    } else {
+      args.push(v);
+      argRanges.push(argExpr.range);
+    }
+  }
+
+  const n = sig.params.length;
+  if (args.length < n) {
+    const missing = sig.params[args.length]!;
+    throw evalError('Not enough function arguments', `Function ${JSON.stringify(name)} expects ${n} argument(s). Missing value for ${JSON.stringify(missing.name)}.`, expr.range);
+  }
+  if (args.length > n && !sig.variadic)
+    throw evalError('Too many function arguments', `Function ${JSON.stringify(name)} expects only ${n} argument(s).`, argRanges[n] ?? expr.range);
+
+  const fn = FUNCTIONS.get(name);
+  const returnType = typeFromJson(sig.returns);
+  if (!fn) {
+    ev.warn('Function not evaluated', `iacpac does not evaluate ${JSON.stringify(name)} yet; its result is treated as unknown (known after apply).`, expr.nameRange);
+    return unknownOf(returnType);
+  }
+
+  let sensitive = false;
+  let resultUnknown = false;
+  const converted: TfValue[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const param: ParamSignature = i < n ? sig.params[i]! : sig.variadic!;
+    const opts: ParamOptions = (i < n ? fn.params?.[i] : fn.variadic) ?? {};
+    let v: TfValue = args[i] as TfValue;
+    const range = argRanges[i]!;
+    if (!opts.allowMarked) {
+      const u = unmarkDeep(v);
+      if (u.sensitive) sensitive = true;
+      v = u.value;
+    }
+    if (v === null && !opts.allowNull && !param.nullable)
+      throw evalError('Invalid function argument', `Invalid value for ${JSON.stringify(param.name)} parameter: argument must not be null.`, range);
+    if (v instanceof Unknown && !opts.allowUnknown) {
+      resultUnknown = true;
+      converted.push(v);
+      continue;
+    }
+    if (!fn.partialUnknown && !opts.allowUnknown && !isWhollyKnown(v)) resultUnknown = true;
+    const c = convert(v, typeFromJson(param.type));
+    if (!c.ok) throw evalError('Invalid function argument', `Invalid value for ${JSON.stringify(param.name)} parameter: ${c.error}.`, range);
+    converted.push(c.value);
+  }
+  if (resultUnknown) return sensitive ? markSensitive(unknownOf(returnType)) : unknownOf(returnType);
+
+  const ctx: CallContext = {
+    baseDir: ev.ctx.baseDir,
+    rootDir: ev.ctx.rootDir,
+    cwd: ev.ctx.cwd,
+    range: expr.range,
+    warn: (summary, detail) => ev.warn(summary, detail, expr.range),
+    parseTemplate: ev.ctx.parseTemplate,
+    evaluateTemplate: (template: Expression, vars: Record<string, TfValue>) => ev.evalIsolated(template, vars),
+  };
+  let result: TfValue;
+  try {
+    result = fn.impl(converted, ctx);
+  } catch (error) {
+    if (error instanceof EvalAbort) throw error;
+    if (error instanceof FunctionArgError) {
+      const param = error.argIndex < n ? sig.params[error.argIndex] : sig.variadic;
+      throw evalError(
+        'Invalid function argument',
+        `Invalid value for ${JSON.stringify(param?.name ?? `argument ${error.argIndex + 1}`)} parameter: ${error.message}.`,
+        argRanges[error.argIndex] ?? expr.range,
+      );
+    }
+    const message = error instanceof FunctionError ? error.message : error instanceof RangeError ? 'the result is too large' : String(error);
+    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: ${message}.`, expr.range);
+  }
+  return sensitive ? markSensitive(result) : result;
+}
+
+function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {
+  if (expr.args.length === 0)
+    throw evalError('Not enough function arguments', 'Function "try" expects at least 1 argument(s). Missing value for "expressions".', expr.range);
+  const failures: Diagnostic[] = [];
+  for (const arg of expr.args) {
+    const r = ev.attempt(arg, scope);
+    if (r.ok) {
+      // A value that is not wholly known might still fail once known: the result is unknown.
+      return isWhollyKnown(r.value) ? r.value : UNKNOWN;
+    }
+    failures.push(...r.diagnostics);
+  }
+  const lines = failures.map((d) => `- ${d.detail} (at ${formatRange(d.range)})`).join('\n');
+  throw evalError('Error in function call', `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`, expr.range);
+}
+
+function callCan(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {
+  if (expr.args.length !== 1)
+    throw evalError(expr.args.length === 0 ? 'Not enough function arguments' : 'Too many function arguments', 'Function "can" expects 1 argument(s).', expr.range);
+  const r = ev.attempt(expr.args[0]!, scope);
+  if (!r.ok) return false;
+  return isWhollyKnown(r.value) ? true : unknownOf(T_BOOL);
+}

@@ -1,0 +1,472 @@
+import { convert, unifyValues } from '../eval/convert.ts';
+import { T_BOOL, T_DYNAMIC, T_NUMBER, T_STRING, type TfType } from '../eval/types.ts';
+import {
+  collectionInfo,
+  compareStrings,
+  isObject,
+  isWhollyKnown,
+  makeList,
+  makeMap,
+  makeSet,
+  sortedKeys,
+  type TfObject,
+  type TfValue,
+  typeOf,
+  unifyTypes,
+  Unknown,
+  UNKNOWN,
+  unknownOf,
+  valuesEqual,
+  valuesIdentical,
+} from '../eval/value.ts';
+import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
+import { checkLength, graphemes } from './helpers.ts';
+
+const arr = (v: TfValue): TfValue[] => v as TfValue[];
+const isSeq = (v: TfValue): v is TfValue[] => Array.isArray(v);
+const kindOf = (v: TfValue): 'list' | 'set' | 'tuple' | 'map' | 'object' | 'other' => {
+  if (Array.isArray(v)) return collectionInfo(v)?.kind === 'set' ? 'set' : collectionInfo(v) ? 'list' : 'tuple';
+  if (isObject(v)) return collectionInfo(v) ? 'map' : 'object';
+  return 'other';
+};
+
+/** Rebuilds a sequence with the same kind (list/set/tuple) as `like`. */
+function sameKind(like: TfValue, items: TfValue[]): TfValue[] {
+  const info = Array.isArray(like) ? collectionInfo(like) : undefined;
+  if (info?.kind === 'set') return makeSet(items, info.element);
+  if (info) return makeList(items, info.element);
+  return items;
+}
+
+function elementsEqual(a: TfValue, b: TfValue): boolean | Unknown {
+  return valuesEqual(a, b);
+}
+
+/** Set operations on list/set arguments: elements unified, result a set. */
+function setArgs(args: TfValue[]): TfValue[][] {
+  return args.map((a) => arr(a));
+}
+
+function toSetResult(items: TfValue[], args: TfValue[]): TfValue {
+  const element = unifyTypes(args.map((a) => typeOf(a)).map((t) => ('element' in t ? t.element : T_DYNAMIC))) ?? T_DYNAMIC;
+  const converted = element.kind === 'dynamic' ? items : items.map((x) => {
+    const c = convert(x, element);
+    return c.ok ? c.value : x;
+  });
+  return makeSet(converted, element);
+}
+
+export const collectionFunctions: TfFunction[] = [
+  defineFunction({
+    name: 'alltrue',
+    partialUnknown: true,
+    impl: ([list]) => {
+      let unknown = false;
+      for (const x of arr(list!)) {
+        if (x instanceof Unknown) unknown = true;
+        else if (x !== true) return false;
+      }
+      return unknown ? unknownOf(T_BOOL) : true;
+    },
+  }),
+  defineFunction({
+    name: 'anytrue',
+    partialUnknown: true,
+    impl: ([list]) => {
+      let unknown = false;
+      for (const x of arr(list!)) {
+        if (x instanceof Unknown) unknown = true;
+        else if (x === true) return true;
+      }
+      return unknown ? unknownOf(T_BOOL) : false;
+    },
+  }),
+  defineFunction({
+    name: 'chunklist',
+    partialUnknown: true,
+    impl: ([list, sizeArg]) => {
+      const size = sizeArg as number;
+      if (!Number.isInteger(size) || size < 0) throw new FunctionArgError(1, 'the size argument must be positive');
+      const items = arr(list!);
+      const element = collectionInfo(items)?.element ?? T_DYNAMIC;
+      if (size === 0) return makeList([makeList([...items], element)]);
+      const out: TfValue[] = [];
+      for (let i = 0; i < items.length; i += size) out.push(makeList(items.slice(i, i + size), element));
+      return makeList(out);
+    },
+  }),
+  defineFunction({
+    name: 'coalesce',
+    partialUnknown: true,
+    params: [],
+    variadic: { allowNull: true, allowUnknown: true },
+    impl: (args) => {
+      const u = unifyValues(args);
+      if (!u.ok) throw new FunctionError('all arguments must have the same type');
+      for (const v of u.values) {
+        if (v instanceof Unknown) return unknownOf(u.type);
+        if (v === null) continue;
+        if (v === '') continue;
+        return v;
+      }
+      throw new FunctionError('no non-null, non-empty-string arguments');
+    },
+  }),
+  defineFunction({
+    name: 'coalescelist',
+    partialUnknown: true,
+    variadic: { allowNull: true, allowUnknown: true },
+    impl: (args) => {
+      args.forEach((a, i) => {
+        if (a !== null && !(a instanceof Unknown) && !isSeq(a)) throw new FunctionArgError(i, 'a list, set, or tuple value is required');
+      });
+      for (const v of args) {
+        if (v instanceof Unknown) return UNKNOWN;
+        if (v === null) continue;
+        if (arr(v).length > 0) return v;
+      }
+      throw new FunctionError('no non-null arguments');
+    },
+  }),
+  defineFunction({
+    name: 'compact',
+    partialUnknown: true,
+    impl: ([list]) => {
+      const items = arr(list!);
+      if (items.some((x) => x instanceof Unknown)) return unknownOf({ kind: 'list', element: T_STRING });
+      return makeList(items.filter((x) => x !== null && x !== ''), T_STRING);
+    },
+  }),
+  defineFunction({
+    name: 'concat',
+    partialUnknown: true,
+    impl: (seqs) => {
+      seqs.forEach((s, i) => {
+        if (!isSeq(s)) throw new FunctionArgError(i, 'all arguments must be lists or tuples; got ' + kindOf(s));
+      });
+      const items = seqs.flatMap((s) => arr(s));
+      checkLength(items.length);
+      if (seqs.length > 0 && seqs.every((s) => kindOf(s) === 'list' || kindOf(s) === 'set')) {
+        const u = unifyValues(items);
+        const element = unifyTypes(seqs.map((s) => (typeOf(s) as { element: TfType }).element));
+        if (!u.ok || !element) throw new FunctionError('all arguments must be lists of the same element type');
+        return makeList(element.kind === 'dynamic' ? u.values : items.map((x) => { const c = convert(x, element); return c.ok ? c.value : x; }), element);
+      }
+      return items;
+    },
+  }),
+  defineFunction({
+    name: 'contains',
+    partialUnknown: true,
+    impl: ([list, value]) => {
+      if (!isSeq(list!)) throw new FunctionArgError(0, 'argument must be list, tuple, or set');
+      let unknown = false;
+      for (const x of arr(list!)) {
+        const e = elementsEqual(x, value!);
+        if (e instanceof Unknown) unknown = true;
+        else if (e) return true;
+      }
+      return unknown ? unknownOf(T_BOOL) : false;
+    },
+  }),
+  defineFunction({
+    name: 'distinct',
+    impl: ([list]) => {
+      const items = arr(list!);
+      const out: TfValue[] = [];
+      for (const x of items) if (!out.some((o) => valuesIdentical(o, x))) out.push(x);
+      return makeList(out, collectionInfo(items)?.element ?? T_DYNAMIC);
+    },
+  }),
+  defineFunction({
+    name: 'element',
+    partialUnknown: true,
+    impl: ([list, indexArg]) => {
+      if (!isSeq(list!)) throw new FunctionArgError(0, 'cannot read elements from ' + kindOf(list!));
+      const items = arr(list!);
+      const index = indexArg as number;
+      if (!Number.isInteger(index)) throw new FunctionArgError(1, 'invalid index: value must be a whole number');
+      if (kindOf(list!) === 'set') throw new FunctionArgError(0, 'cannot read elements from set');
+      if (items.length === 0) throw new FunctionError('cannot use element function with an empty list');
+      if (index < 0) throw new FunctionError('cannot use element function with a negative index');
+      return items[index % items.length]!;
+    },
+  }),
+  defineFunction({
+    name: 'flatten',
+    partialUnknown: true,
+    impl: ([list]) => {
+      if (!isSeq(list!)) throw new FunctionArgError(0, 'can only flatten lists, sets and tuples');
+      const out: TfValue[] = [];
+      let unknown = false;
+      const walk = (items: TfValue[]): void => {
+        for (const x of items) {
+          if (x instanceof Unknown && (x.type.kind === 'dynamic' || x.type.kind === 'list' || x.type.kind === 'set' || x.type.kind === 'tuple')) unknown = true;
+          else if (isSeq(x)) walk(x);
+          else out.push(x);
+          checkLength(out.length);
+        }
+      };
+      walk(arr(list!));
+      return unknown ? UNKNOWN : out;
+    },
+  }),
+  defineFunction({
+    name: 'index',
+    impl: ([list, value]) => {
+      if (!isSeq(list!)) throw new FunctionArgError(0, 'argument must be a list or tuple');
+      const items = arr(list!);
+      for (let i = 0; i < items.length; i++) if (elementsEqual(items[i]!, value!) === true) return i;
+      throw new FunctionError('item not found');
+    },
+  }),
+  defineFunction({
+    name: 'keys',
+    partialUnknown: true,
+    impl: ([m]) => {
+      if (!isObject(m!)) throw new FunctionArgError(0, 'must have map or object type');
+      const keys = sortedKeys(m);
+      return kindOf(m!) === 'map' ? makeList(keys, T_STRING) : keys;
+    },
+  }),
+  defineFunction({
+    name: 'values',
+    partialUnknown: true,
+    impl: ([m]) => {
+      if (!isObject(m!)) throw new FunctionArgError(0, 'must have map or object type');
+      const vals = sortedKeys(m).map((k) => m[k]!);
+      return kindOf(m!) === 'map' ? makeList(vals, collectionInfo(m)!.element) : vals;
+    },
+  }),
+  defineFunction({
+    name: 'length',
+    partialUnknown: true,
+    impl: ([v]) => {
+      if (typeof v === 'string') return graphemes(v).length;
+      if (isSeq(v!)) return v.length;
+      if (isObject(v!)) return Object.keys(v).length;
+      throw new FunctionArgError(0, 'argument must be a string, a collection type, or a structural type');
+    },
+  }),
+  defineFunction({
+    name: 'lookup',
+    partialUnknown: true,
+    params: [{}, {}],
+    variadic: { allowNull: true, allowUnknown: true },
+    impl: ([m, keyArg, ...rest]) => {
+      if (rest.length > 1) throw new FunctionError('lookup() takes two or three arguments');
+      if (!isObject(m!)) throw new FunctionArgError(0, 'the first argument must be a map or object');
+      const key = keyArg as string;
+      if (Object.hasOwn(m, key)) {
+        const v = m[key]!;
+        if (rest.length === 1 && kindOf(m!) === 'object' && !(rest[0] instanceof Unknown) && rest[0] !== null) {
+          const t = unifyTypes([typeOf(v), typeOf(rest[0]!)]);
+          if (t) {
+            const c = convert(v, t);
+            if (c.ok) return c.value;
+          }
+        }
+        return v;
+      }
+      if (rest.length === 0) throw new FunctionError(`lookup failed to find key ${JSON.stringify(key)}`);
+      const def = rest[0]!;
+      if (kindOf(m!) === 'map' && def !== null && !(def instanceof Unknown)) {
+        const element = collectionInfo(m)!.element;
+        const t = unifyTypes([element, typeOf(def)]) ?? element;
+        const c = convert(def, t);
+        if (!c.ok) throw new FunctionArgError(2, `the default value must have the same type as the map elements: ${c.error}`);
+        return c.value;
+      }
+      return def;
+    },
+  }),
+  defineFunction({
+    name: 'matchkeys',
+    impl: ([values, keys, searchset]) => {
+      const vs = arr(values!);
+      const ks = arr(keys!);
+      if (vs.length !== ks.length) throw new FunctionError('length of keys and values should be equal');
+      const search = arr(searchset!);
+      const out: TfValue[] = [];
+      ks.forEach((k, i) => {
+        if (search.some((s) => valuesEqual(s, k) === true)) out.push(vs[i]!);
+      });
+      return makeList(out, collectionInfo(vs)?.element ?? T_DYNAMIC);
+    },
+  }),
+  defineFunction({
+    name: 'merge',
+    partialUnknown: true,
+    variadic: { allowNull: true },
+    impl: (maps) => {
+      const out: TfObject = {};
+      let allMaps = true;
+      maps.forEach((m, i) => {
+        if (m === null) return;
+        if (!isObject(m)) throw new FunctionArgError(i, `arguments must be maps or objects, got ${JSON.stringify(kindOf(m) === 'other' ? typeof m : kindOf(m))}`);
+        if (kindOf(m) !== 'map') allMaps = false;
+        for (const k of Object.keys(m)) out[k] = m[k]!;
+      });
+      if (allMaps && maps.some((m) => m !== null)) {
+        const keys = sortedKeys(out);
+        const u = unifyValues(keys.map((k) => out[k]!));
+        if (u.ok) {
+          const typed: TfObject = {};
+          keys.forEach((k, i) => (typed[k] = u.values[i]!));
+          return makeMap(typed, u.type);
+        }
+      }
+      return out;
+    },
+  }),
+  defineFunction({
+    name: 'one',
+    partialUnknown: true,
+    impl: ([list]) => {
+      if (!isSeq(list!)) throw new FunctionArgError(0, 'must be a list, set, or tuple value');
+      const items = arr(list!);
+      if (items.length === 0) return null;
+      if (items.length === 1) return items[0]!;
+      throw new FunctionArgError(0, 'must be a list, set, or tuple value with either zero or one elements');
+    },
+  }),
+  defineFunction({
+    name: 'range',
+    impl: (args) => {
+      let start = 0;
+      let limit: number;
+      let step: number;
+      if (args.length === 1) limit = args[0] as number;
+      else if (args.length === 2 || args.length === 3) {
+        start = args[0] as number;
+        limit = args[1] as number;
+      } else throw new FunctionError('must have one, two, or three arguments');
+      if (args.length === 3) {
+        step = args[2] as number;
+        if (step === 0) throw new FunctionError('step must not be zero');
+      } else step = start > limit ? -1 : 1;
+      const out: number[] = [];
+      if (step > 0) for (let v = start; v < limit; v += step) {
+        if (out.length >= 1024) throw new FunctionError('more than 1024 values were generated; either decrease the difference between start and end or use a smaller step');
+        out.push(v);
+      }
+      else for (let v = start; v > limit; v += step) {
+        if (out.length >= 1024) throw new FunctionError('more than 1024 values were generated; either decrease the difference between start and end or use a smaller step');
+        out.push(v);
+      }
+      return makeList(out, T_NUMBER);
+    },
+  }),
+  defineFunction({
+    name: 'reverse',
+    partialUnknown: true,
+    impl: ([list]) => {
+      if (!isSeq(list!) || kindOf(list!) === 'set') throw new FunctionArgError(0, 'can only reverse list or tuple values, not ' + kindOf(list!));
+      return sameKind(list!, [...arr(list!)].reverse());
+    },
+  }),
+  defineFunction({
+    name: 'setintersection',
+    impl: (args) => {
+      const [first = [], ...rest] = setArgs(args);
+      return toSetResult(first.filter((x) => rest.every((r) => r.some((y) => valuesIdentical(x, y)))), args);
+    },
+  }),
+  defineFunction({
+    name: 'setsubtract',
+    impl: ([a, b]) => toSetResult(arr(a!).filter((x) => !arr(b!).some((y) => valuesIdentical(x, y))), [a!, b!]),
+  }),
+  defineFunction({
+    name: 'setunion',
+    impl: (args) => toSetResult(setArgs(args).flat(), args),
+  }),
+  defineFunction({
+    name: 'setproduct',
+    impl: (args) => {
+      if (args.length < 2) throw new FunctionError('at least two arguments are required');
+      const sets = setArgs(args);
+      let total = 1;
+      for (const s of sets) total *= s.length;
+      checkLength(total);
+      let acc: TfValue[][] = [[]];
+      for (const s of sets) acc = acc.flatMap((prefix) => s.map((x) => [...prefix, x]));
+      const anyList = args.some((a) => kindOf(a) !== 'set');
+      return anyList ? makeList(acc, T_DYNAMIC) : makeSet(acc, T_DYNAMIC);
+    },
+  }),
+  defineFunction({
+    name: 'slice',
+    partialUnknown: true,
+    impl: ([list, startArg, endArg]) => {
+      if (!isSeq(list!) || kindOf(list!) === 'set') throw new FunctionArgError(0, 'must be a list or tuple value');
+      const items = arr(list!);
+      const start = startArg as number;
+      const end = endArg as number;
+      if (!Number.isInteger(start)) throw new FunctionArgError(1, 'invalid start index: value must be a whole number');
+      if (!Number.isInteger(end)) throw new FunctionArgError(2, 'invalid end index: value must be a whole number');
+      if (start < 0) throw new FunctionArgError(1, 'the starting index must not be negative');
+      if (end > items.length) throw new FunctionArgError(2, 'the ending index must not exceed the list length');
+      if (start > end) throw new FunctionArgError(1, 'the starting index must not be greater than the ending index');
+      return sameKind(list!, items.slice(start, end));
+    },
+  }),
+  defineFunction({
+    name: 'sort',
+    impl: ([list]) => {
+      const items = arr(list!) as Array<string | null>;
+      if (items.some((x) => x === null)) throw new FunctionArgError(0, 'given list element is null; a null string cannot be sorted');
+      return makeList([...(items as string[])].sort(compareStrings), T_STRING);
+    },
+  }),
+  defineFunction({
+    name: 'sum',
+    impl: ([list]) => {
+      if (!isSeq(list!)) throw new FunctionArgError(0, 'cannot sum noniterable');
+      const items = arr(list!);
+      if (items.length === 0) throw new FunctionArgError(0, 'cannot sum an empty list');
+      let total = 0;
+      items.forEach((x, i) => {
+        if (x === null) throw new FunctionArgError(0, 'argument must be list, set, or tuple of number values');
+        const c = convert(x, T_NUMBER);
+        if (!c.ok) throw new FunctionArgError(0, `element ${i}: ${c.error}`);
+        total += c.value as number;
+      });
+      return total;
+    },
+  }),
+  defineFunction({
+    name: 'transpose',
+    impl: ([m]) => {
+      const src = m as TfObject;
+      const out: Record<string, string[]> = {};
+      for (const k of sortedKeys(src)) {
+        for (const v of arr(src[k]!)) {
+          if (v === null) throw new FunctionArgError(0, 'lists must not contain null values');
+          (out[v as string] ??= []).push(k);
+        }
+      }
+      const result: TfObject = {};
+      for (const k of sortedKeys(out)) result[k] = makeList(out[k]!, T_STRING);
+      return makeMap(result, { kind: 'list', element: T_STRING });
+    },
+  }),
+  defineFunction({
+    name: 'zipmap',
+    partialUnknown: true,
+    impl: ([keysArg, valuesArg]) => {
+      const keys = arr(keysArg!);
+      if (!isSeq(valuesArg!)) throw new FunctionArgError(1, 'must be a list or tuple value');
+      const values = arr(valuesArg!);
+      if (keys.length !== values.length)
+        throw new FunctionError(`number of keys (${keys.length}) does not match number of values (${values.length})`);
+      if (!isWhollyKnown(keys)) return UNKNOWN;
+      const out: TfObject = {};
+      keys.forEach((k, i) => {
+        if (k === null) throw new FunctionArgError(0, 'keys list has null value at index ' + i);
+        out[k as string] = values[i]!;
+      });
+      if (kindOf(valuesArg!) === 'tuple') return out;
+      return makeMap(out, collectionInfo(values)?.element ?? T_DYNAMIC);
+    },
+  }),
+];

@@ -1,0 +1,129 @@
+import { T_STRING } from '../eval/types.ts';
+import { type TfValue, unknownOf } from '../eval/value.ts';
+import { defineFunction, FunctionArgError, type TfFunction } from './define-function.ts';
+
+const str = (v: TfValue): string => v as string;
+
+interface Instant {
+  /** UTC milliseconds (fraction kept separately). */
+  ms: number;
+  nanos: number;
+  /** Offset from UTC in minutes, and whether it was written as `Z`. */
+  offset: number;
+  zulu: boolean;
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+function parseTimestamp(s: string, argIndex: number): Instant {
+  const m = RFC3339.exec(s);
+  if (!m) throw new FunctionArgError(argIndex, `not a valid RFC3339 timestamp: cannot use ${JSON.stringify(s)} as year`);
+  const [, y, mo, d, h, mi, se, frac = '', z, sign, oh = '0', om = '0'] = m;
+  const offset = z ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
+  const check = new Date(local);
+  if (check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(se) > 59)
+    throw new FunctionArgError(argIndex, `not a valid RFC3339 timestamp: ${JSON.stringify(s)} is out of range`);
+  return { ms: local - offset * 60_000, nanos: Number(frac.padEnd(9, '0')), offset, zulu: Boolean(z) };
+}
+
+/** Local wall-clock fields of an instant in its own offset. */
+function fields(t: Instant): { Y: number; M: number; D: number; h: number; m: number; s: number; wd: number } {
+  const d = new Date(t.ms + t.offset * 60_000);
+  return { Y: d.getUTCFullYear(), M: d.getUTCMonth() + 1, D: d.getUTCDate(), h: d.getUTCHours(), m: d.getUTCMinutes(), s: d.getUTCSeconds(), wd: d.getUTCDay() };
+}
+
+const p2 = (n: number): string => String(n).padStart(2, '0');
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function offsetText(t: Instant, colon: boolean): string {
+  const sign = t.offset < 0 ? '-' : '+';
+  const a = Math.abs(t.offset);
+  return `${sign}${p2(Math.floor(a / 60))}${colon ? ':' : ''}${p2(a % 60)}`;
+}
+
+/** RFC 3339 without fractional seconds, in the instant's own offset (Go's time.RFC3339 layout). */
+function rfc3339(t: Instant): string {
+  const f = fields(t);
+  const zone = t.offset === 0 ? 'Z' : offsetText(t, true);
+  return `${String(f.Y).padStart(4, '0')}-${p2(f.M)}-${p2(f.D)}T${p2(f.h)}:${p2(f.m)}:${p2(f.s)}${zone}`;
+}
+
+function formatDate(spec: string, t: Instant): string {
+  const f = fields(t);
+  let out = '';
+  let i = 0;
+  while (i < spec.length) {
+    const c = spec[i]!;
+    if (c === "'") {
+      const end = spec.indexOf("'", i + 1);
+      if (end < 0) throw new FunctionArgError(0, 'unterminated literal \'');
+      out += end === i + 1 ? "'" : spec.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(c)) {
+      out += c;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (spec[j] === c) j++;
+    const seq = spec.slice(i, j);
+    i = j;
+    const h12 = f.h % 12 === 0 ? 12 : f.h % 12;
+    const map: Record<string, string> = {
+      YYYY: String(f.Y).padStart(4, '0'), YY: p2(f.Y % 100),
+      MMMM: MONTHS[f.M - 1]!, MMM: MONTHS[f.M - 1]!.slice(0, 3), MM: p2(f.M), M: String(f.M),
+      DD: p2(f.D), D: String(f.D),
+      EEEE: DAYS[f.wd]!, EEE: DAYS[f.wd]!.slice(0, 3),
+      hh: p2(f.h), h: String(f.h), HH: p2(h12), H: String(h12),
+      AA: f.h < 12 ? 'AM' : 'PM', aa: f.h < 12 ? 'am' : 'pm',
+      mm: p2(f.m), m: String(f.m), ss: p2(f.s), s: String(f.s),
+      ZZZZZ: offsetText(t, true), ZZZZ: offsetText(t, false), ZZZ: t.offset === 0 ? 'UTC' : offsetText(t, false),
+      Z: t.offset === 0 ? 'Z' : offsetText(t, true),
+    };
+    const v = map[seq];
+    if (v === undefined) throw new FunctionArgError(0, `invalid date format verb ${JSON.stringify(seq)}: unsupported format sequence`);
+    out += v;
+  }
+  return out;
+}
+
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Go's time.ParseDuration, in milliseconds. */
+function parseDuration(s: string): number | undefined {
+  const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(s);
+  if (s === '0') return 0;
+  if (!m) return undefined;
+  let total = 0;
+  for (const part of s.slice(m[1]!.length).matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(part[1]) * UNITS[part[2]!]!;
+  return m[1] === '-' ? -total : total;
+}
+
+export const dateTimeFunctions: TfFunction[] = [
+  defineFunction({ name: 'timestamp', impl: () => unknownOf(T_STRING) }),
+  defineFunction({ name: 'plantimestamp', impl: () => unknownOf(T_STRING) }),
+  defineFunction({ name: 'formatdate', impl: ([spec, ts]) => formatDate(str(spec!), parseTimestamp(str(ts!), 1)) }),
+  defineFunction({
+    name: 'timeadd',
+    impl: ([ts, dur]) => {
+      const t = parseTimestamp(str(ts!), 0);
+      const d = parseDuration(str(dur!));
+      if (d === undefined) throw new FunctionArgError(1, `time: invalid duration ${JSON.stringify(str(dur!))}`);
+      return rfc3339({ ...t, ms: t.ms + Math.trunc(d) });
+    },
+  }),
+  defineFunction({
+    name: 'timecmp',
+    impl: ([a, b]) => {
+      const x = parseTimestamp(str(a!), 0);
+      const y = parseTimestamp(str(b!), 1);
+      const dx = x.ms * 1e6 + x.nanos;
+      const dy = y.ms * 1e6 + y.nanos;
+      return x.ms !== y.ms ? Math.sign(x.ms - y.ms) : Math.sign(dx - dy);
+    },
+  }),
+];

@@ -1,0 +1,186 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { fromJson, isWhollyKnown, makeList, type TfObject, type TfValue, unknownOf } from '../eval/value.ts';
+import { T_STRING } from '../eval/types.ts';
+import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
+import { jsonEncode } from './json-encode.ts';
+import { yamlEncode } from './yaml-encode.ts';
+
+const str = (v: TfValue): string => v as string;
+
+function decodeBase64(s: string, argIndex: number): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0)
+    throw new FunctionArgError(argIndex, 'failed to decode base64 data ' + JSON.stringify(s));
+  return Buffer.from(s, 'base64');
+}
+
+function utf8OrFail(buf: Buffer, argIndex: number): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new FunctionArgError(argIndex, 'the result of decoding the provided string is not valid UTF-8');
+  }
+}
+
+/** Encodings supported by textencodebase64/textdecodebase64 (IANA names, case-insensitive). */
+function encodingName(name: string, argIndex: number): 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' {
+  const n = name.toLowerCase().replace(/_/g, '-');
+  if (n === 'utf-8' || n === 'utf8') return 'utf-8';
+  if (n === 'utf-16le') return 'utf-16le';
+  if (n === 'utf-16be') return 'utf-16be';
+  if (n === 'iso-8859-1' || n === 'latin1' || n === 'l1' || n === 'iso8859-1') return 'latin1';
+  throw new FunctionArgError(argIndex, `${JSON.stringify(name)} is not a supported IANA encoding name or alias in this Terraform version`);
+}
+
+function urlQueryEscape(s: string): string {
+  let out = '';
+  for (const byte of Buffer.from(s, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** RFC 4180 CSV with a header row, as Go's encoding/csv reads it. */
+function csvDecode(text: string): TfValue {
+  const rows: string[][] = [];
+  let field = '';
+  let row: string[] = [];
+  let i = 0;
+  let quoted = false;
+  let line = 1;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      if (c === '\n') line++;
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+      continue;
+    }
+    if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+      continue;
+    }
+    if (c === '\r' && text[i + 1] === '\n') {
+      i++;
+      continue;
+    }
+    if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      line++;
+      i++;
+      continue;
+    }
+    if (c === '"') throw new FunctionError(`parse error on line ${line}, column ${i + 1}: bare " in non-quoted-field`);
+    field += c;
+    i++;
+  }
+  if (quoted) throw new FunctionError(`parse error on line ${line}: extraneous or missing " in quoted-field`);
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const nonEmpty = rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  const [header, ...data] = nonEmpty;
+  if (!header) throw new FunctionError('missing header line');
+  const out: TfValue[] = [];
+  data.forEach((r, n) => {
+    if (r.length !== header.length) throw new FunctionError(`record on line ${n + 2}: wrong number of fields`);
+    const obj: TfObject = {};
+    header.forEach((h, j) => (obj[h] = r[j]!));
+    out.push(obj);
+  });
+  return makeList(out);
+}
+
+export const encodingFunctions: TfFunction[] = [
+  defineFunction({ name: 'base64encode', impl: ([s]) => Buffer.from(str(s!), 'utf8').toString('base64') }),
+  defineFunction({ name: 'base64decode', impl: ([s]) => utf8OrFail(decodeBase64(str(s!), 0), 0) }),
+  defineFunction({
+    name: 'base64gzip',
+    impl: (_args, ctx) => {
+      // Go's compress/flate output differs from zlib's byte for byte, so no value here would match Terraform.
+      ctx.warn('Function result not computed', 'base64gzip output depends on Go\'s gzip compressor; iacpac treats it as unknown (known after apply).');
+      return unknownOf(T_STRING);
+    },
+  }),
+  defineFunction({
+    name: 'textencodebase64',
+    impl: ([s, enc]) => {
+      const e = encodingName(str(enc!), 1);
+      if (e === 'utf-16be') {
+        const le = Buffer.from(str(s!), 'utf16le');
+        for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+        return le.toString('base64');
+      }
+      if (e === 'latin1' && /[^\x00-\xff]/.test(str(s!)))
+        throw new FunctionArgError(0, `the given string contains characters that cannot be represented in ${str(enc!)}`);
+      return Buffer.from(str(s!), e === 'utf-8' ? 'utf8' : e === 'utf-16le' ? 'utf16le' : 'latin1').toString('base64');
+    },
+  }),
+  defineFunction({
+    name: 'textdecodebase64',
+    impl: ([s, enc]) => {
+      const e = encodingName(str(enc!), 1);
+      const buf = decodeBase64(str(s!), 0);
+      if (e === 'utf-8') return utf8OrFail(buf, 0);
+      return new TextDecoder(e === 'latin1' ? 'latin1' : e).decode(buf);
+    },
+  }),
+  defineFunction({ name: 'urlencode', impl: ([s]) => urlQueryEscape(str(s!)) }),
+  defineFunction({ name: 'csvdecode', impl: ([s]) => csvDecode(str(s!)) }),
+  defineFunction({
+    name: 'jsonencode',
+    impl: ([v]) => {
+      if (!isWhollyKnown(v!)) return unknownOf(T_STRING);
+      return jsonEncode(v!);
+    },
+  }),
+  defineFunction({
+    name: 'jsondecode',
+    impl: ([s]) => {
+      try {
+        return fromJson(JSON.parse(str(s!)));
+      } catch (error) {
+        throw new FunctionArgError(0, error instanceof Error ? error.message : String(error));
+      }
+    },
+  }),
+  defineFunction({
+    name: 'yamlencode',
+    impl: ([v]) => (isWhollyKnown(v!) ? yamlEncode(v!) : unknownOf(T_STRING)),
+  }),
+  defineFunction({
+    name: 'yamldecode',
+    impl: ([s]) => {
+      try {
+        const doc = parseYaml(str(s!), { schema: 'core', maxAliasCount: 100, uniqueKeys: true, intAsBigInt: false });
+        return fromJson(doc ?? null);
+      } catch (error) {
+        if (error instanceof YAMLParseError) throw new FunctionError(`on line ${error.linePos?.[0].line ?? 1}, column ${error.linePos?.[0].col ?? 1}: ${error.message.split('\n')[0]}`);
+        throw new FunctionError(error instanceof Error ? error.message : String(error));
+      }
+    },
+  }),
+];

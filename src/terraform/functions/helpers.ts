@@ -1,0 +1,26 @@
+import { FunctionArgError, FunctionError } from './define-function.ts';
+import type { TfValue } from '../eval/value.ts';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Splits text into grapheme clusters, as Terraform counts "characters" (length, substr, strrev). */
+export function graphemes(s: string): string[] {
+  return Array.from(segmenter.segment(s), (x) => x.segment);
+}
+
+/** Limits the size of built strings/collections so bad input cannot exhaust memory. */
+export const MAX_RESULT_LENGTH = 8 * 1024 * 1024;
+
+export function checkLength(n: number): void {
+  if (n > MAX_RESULT_LENGTH) throw new FunctionError(`the result would be longer than ${MAX_RESULT_LENGTH} elements or characters`);
+}
+
+export function argError(index: number, message: string): FunctionArgError {
+  return new FunctionArgError(index, message);
+}
+
+export function requireInteger(v: TfValue, index: number, what = 'value'): number {
+  const n = v as number;
+  if (!Number.isInteger(n)) throw argError(index, `${what} must be a whole number`);
+  return n;
+}

@@ -1,0 +1,241 @@
+import { RE2JS } from 're2js';
+import { makeList, type TfObject, type TfValue } from '../eval/value.ts';
+import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
+import { formatString } from './format-verbs.ts';
+import { checkLength, graphemes } from './helpers.ts';
+import { renderTemplate } from './template-support.ts';
+
+const str = (v: TfValue): string => v as string;
+
+/** Go's unicode.IsSpace set (strings.TrimSpace). */
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000';
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`, 'u');
+const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`, 'u');
+
+export function compileRegex(pattern: string, argIndex: number): RE2JS {
+  try {
+    return RE2JS.compile(pattern);
+  } catch (error) {
+    throw new FunctionArgError(argIndex, `invalid regular expression pattern: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** One match as Terraform's regex returns it: the string, a tuple of captures, or an object of named captures. */
+function matchResult(re: RE2JS, m: ReturnType<RE2JS['matcher']>): TfValue {
+  const groups = re.groupCount();
+  if (groups === 0) return m.group(0) ?? '';
+  const named = re.namedGroups() as Record<string, number>;
+  const names = Object.keys(named);
+  if (names.length > 0) {
+    if (names.length !== groups) throw new FunctionError('invalid regular expression pattern: cannot mix both named and unnamed capture groups');
+    const out: TfObject = {};
+    for (const name of names) out[name] = m.group(named[name]!) ?? null;
+    return out;
+  }
+  const out: TfValue[] = [];
+  for (let i = 1; i <= groups; i++) out.push(m.group(i) ?? null);
+  return makeList(out, { kind: 'string' });
+}
+
+/** Go's regexp.Expand template: $1, ${1}, $name, ${name}, $$. */
+function expandReplacement(template: string, m: ReturnType<RE2JS['matcher']>, named: Record<string, number>, groups: number): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if (c !== '$') {
+      out += c;
+      continue;
+    }
+    const rest = template.slice(i + 1);
+    if (rest.startsWith('$')) {
+      out += '$';
+      i++;
+      continue;
+    }
+    const mm = /^(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/.exec(rest);
+    if (!mm) {
+      out += '$';
+      continue;
+    }
+    const name = mm[1] ?? mm[2]!;
+    i += mm[0].length;
+    const index = /^\d+$/.test(name) ? Number(name) : named[name];
+    if (index !== undefined && index <= groups) out += m.group(index) ?? '';
+  }
+  return out;
+}
+
+function goTitle(s: string): string {
+  let prev = ' ';
+  let out = '';
+  for (const c of s) {
+    const isSep = /[\x00-\x7f]/.test(prev) ? !/[A-Za-z0-9_]/.test(prev) : /\s/u.test(prev);
+    out += isSep ? c.toUpperCase() : c;
+    prev = c;
+  }
+  return out;
+}
+
+function cutsetTrim(s: string, cutset: string, left: boolean, right: boolean): string {
+  const set = new Set(Array.from(cutset));
+  const chars = Array.from(s);
+  let a = 0;
+  let b = chars.length;
+  if (left) while (a < b && set.has(chars[a]!)) a++;
+  if (right) while (b > a && set.has(chars[b - 1]!)) b--;
+  return chars.slice(a, b).join('');
+}
+
+export const stringFunctions: TfFunction[] = [
+  defineFunction({ name: 'chomp', impl: ([s]) => str(s!).replace(/(?:\r\n|\r|\n)+$/, '') }),
+  defineFunction({ name: 'endswith', impl: ([s, suffix]) => str(s!).endsWith(str(suffix!)) }),
+  defineFunction({ name: 'startswith', impl: ([s, prefix]) => str(s!).startsWith(str(prefix!)) }),
+  defineFunction({ name: 'strcontains', impl: ([s, sub]) => str(s!).includes(str(sub!)) }),
+  defineFunction({ name: 'lower', impl: ([s]) => str(s!).toLowerCase() }),
+  defineFunction({ name: 'upper', impl: ([s]) => str(s!).toUpperCase() }),
+  defineFunction({ name: 'title', impl: ([s]) => goTitle(str(s!)) }),
+  defineFunction({ name: 'strrev', impl: ([s]) => graphemes(str(s!)).reverse().join('') }),
+  defineFunction({ name: 'trimspace', impl: ([s]) => str(s!).replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '') }),
+  defineFunction({ name: 'trim', impl: ([s, cut]) => cutsetTrim(str(s!), str(cut!), true, true) }),
+  defineFunction({ name: 'trimprefix', impl: ([s, p]) => (str(s!).startsWith(str(p!)) ? str(s!).slice(str(p!).length) : str(s!)) }),
+  defineFunction({
+    name: 'trimsuffix',
+    impl: ([s, p]) => (str(p!) !== '' && str(s!).endsWith(str(p!)) ? str(s!).slice(0, str(s!).length - str(p!).length) : str(s!)),
+  }),
+  defineFunction({
+    name: 'indent',
+    impl: ([n, s]) => {
+      const spaces = n as number;
+      if (!Number.isInteger(spaces) || spaces < 0) throw new FunctionArgError(0, 'must be a non-negative whole number');
+      const pad = ' '.repeat(Math.min(spaces, 1_000_000));
+      const out = str(s!).replace(/\n/g, `\n${pad}`);
+      checkLength(out.length);
+      return out;
+    },
+  }),
+  defineFunction({
+    name: 'split',
+    impl: ([sep, s]) => {
+      const parts = str(sep!) === '' ? Array.from(str(s!)) : str(s!).split(str(sep!));
+      return makeList(parts, { kind: 'string' });
+    },
+  }),
+  defineFunction({
+    name: 'join',
+    impl: ([sep, ...lists]) => {
+      if (lists.length === 0) throw new FunctionError('at least one list is required');
+      const items: string[] = [];
+      lists.forEach((list, li) => {
+        (list as TfValue[]).forEach((x, i) => {
+          if (x === null) throw new FunctionArgError(li + 1, `element ${i} is null; cannot concatenate null values`);
+          items.push(str(x));
+        });
+      });
+      const out = items.join(str(sep!));
+      checkLength(out.length);
+      return out;
+    },
+  }),
+  defineFunction({
+    name: 'substr',
+    impl: ([s, offsetArg, lengthArg]) => {
+      const chars = graphemes(str(s!));
+      let offset = offsetArg as number;
+      let length = lengthArg as number;
+      if (!Number.isInteger(offset)) throw new FunctionArgError(1, 'must be a whole number');
+      if (!Number.isInteger(length)) throw new FunctionArgError(2, 'must be a whole number');
+      if (offset < 0) {
+        offset += chars.length;
+        if (offset < 0) throw new FunctionArgError(1, 'offset cannot be larger than the length of the string');
+      }
+      if (offset > chars.length) throw new FunctionArgError(1, 'offset cannot be larger than the length of the string');
+      if (length < 0) length = chars.length - offset;
+      return chars.slice(offset, offset + length).join('');
+    },
+  }),
+  defineFunction({
+    name: 'format',
+    variadic: { allowNull: true },
+    impl: ([fmt, ...args]) => formatString(str(fmt!), args),
+  }),
+  defineFunction({
+    name: 'formatlist',
+    variadic: { allowNull: true },
+    impl: ([fmt, ...args]) => {
+      let n: number | undefined;
+      let firstList = -1;
+      args.forEach((a, i) => {
+        if (!Array.isArray(a)) return;
+        if (n === undefined) {
+          n = a.length;
+          firstList = i;
+        } else if (a.length !== n)
+          throw new FunctionError(
+            `argument ${i + 1} has length ${a.length}, which is inconsistent with argument ${firstList + 1} of length ${n}`,
+          );
+      });
+      const count = n ?? 1;
+      checkLength(count);
+      const out: string[] = [];
+      for (let j = 0; j < count; j++) out.push(formatString(str(fmt!), args.map((a) => (Array.isArray(a) ? a[j]! : a))));
+      return makeList(out, { kind: 'string' });
+    },
+  }),
+  defineFunction({
+    name: 'regex',
+    impl: ([pattern, s]) => {
+      const re = compileRegex(str(pattern!), 0);
+      const m = re.matcher(str(s!));
+      if (!m.find()) throw new FunctionError('pattern did not match any part of the given string');
+      return matchResult(re, m);
+    },
+  }),
+  defineFunction({
+    name: 'regexall',
+    impl: ([pattern, s]) => {
+      const re = compileRegex(str(pattern!), 0);
+      const m = re.matcher(str(s!));
+      const out: TfValue[] = [];
+      while (m.find()) {
+        out.push(matchResult(re, m));
+        checkLength(out.length);
+      }
+      return makeList(out);
+    },
+  }),
+  defineFunction({
+    name: 'replace',
+    impl: ([sArg, subArg, replArg]) => {
+      const s = str(sArg!);
+      const sub = str(subArg!);
+      const repl = str(replArg!);
+      if (sub.length >= 2 && sub.startsWith('/') && sub.endsWith('/')) {
+        const re = compileRegex(sub.slice(1, -1), 1);
+        const named = re.namedGroups() as Record<string, number>;
+        const groups = re.groupCount();
+        const m = re.matcher(s);
+        let out = '';
+        let last = 0;
+        while (m.find()) {
+          out += s.slice(last, m.start()) + expandReplacement(repl, m, named, groups);
+          last = m.end();
+          checkLength(out.length);
+        }
+        return out + s.slice(last);
+      }
+      if (sub === '') {
+        const chars = Array.from(s);
+        const out = repl + chars.join(repl) + (chars.length > 0 ? repl : '');
+        checkLength(out.length);
+        return out;
+      }
+      const out = s.split(sub).join(repl);
+      checkLength(out.length);
+      return out;
+    },
+  }),
+  defineFunction({
+    name: 'templatestring',
+    impl: ([template, vars], ctx) => renderTemplate(str(template!), '<templatestring>', vars!, ctx, 1),
+  }),
+];
