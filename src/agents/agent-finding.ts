@@ -10,8 +10,8 @@ export type Stage =
   | 'policy-evaluation'
   | 'review';
 
-/** Which generator the finding is fed back to. */
-export type Target = 'iac' | 'pac';
+/** Which generator the finding is fed back to ('none': blocking, but no generator can fix it, e.g. an unusable review). */
+export type Target = 'iac' | 'pac' | 'none';
 
 /**
  * One problem the loop knows about, with the exact text the validator, scanner or Rego engine produced, so the

@@ -17,6 +17,8 @@ export interface CommandModule {
 const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/bench.ts'),
   () => import('./commands/report.ts'),
+  () => import('./commands/generate.ts'),
+  () => import('./commands/kb.ts'),
   // <commands>
 ];
 

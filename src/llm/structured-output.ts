@@ -6,7 +6,7 @@ import { InvalidResponseError } from './errors/invalid-response-error.ts';
  * `{...}` of the text) and validates it with a zod schema. Throws InvalidResponseError with the first problem, in
  * words that can be sent back to the model.
  */
-export function parseJsonReply<T>(text: string, schema: z.ZodType<T>): T {
+export function parseJsonReply<S extends z.ZodTypeAny>(text: string, schema: S): z.output<S> {
   const candidates: string[] = [];
   for (const match of text.matchAll(/```[ \t]*([A-Za-z0-9_-]*)[^\n]*\n([\s\S]*?)```/g)) {
     const body = match[2] ?? '';
@@ -27,7 +27,7 @@ export function parseJsonReply<T>(text: string, schema: z.ZodType<T>): T {
       continue;
     }
     const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return parsed.data as z.output<S>;
     const issue = parsed.error.issues[0];
     problem = `the JSON does not match the schema: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`;
   }

@@ -1,0 +1,207 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ExitError, InputError, UsageError, errorMessage } from '../core/errors.ts';
+import { logger } from '../core/logger.ts';
+import { buildKnowledgeBase } from '../kb/build-knowledge-base.ts';
+import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { loadConfigFile } from '../llm/config.ts';
+import { createRoleModels, type ResolvedModels } from '../llm/create-models.ts';
+import { redactValue } from '../llm/redact.ts';
+import { PROVIDER_NAMES, type ProviderName } from '../llm/providers/provider-definition.ts';
+import { askDecision, createPrompter } from './interactive.ts';
+import { runGenerateLoop, type LoopResult } from './orchestrator.ts';
+import { createProgress } from './progress.ts';
+import type { TaskInputs } from './prompts.ts';
+import { renderReviewReport } from './review-report.ts';
+import { runReview } from './reviewer.ts';
+import { buildRunReport, type RunStatus } from './run-report.ts';
+import { createTechnicalVerifier, type SeverityThreshold } from './technical-validation.ts';
+import { Trace } from './trace.ts';
+import { Workspace } from './workspace.ts';
+
+export interface GenerateOptions {
+  /** Requirements text given on the command line. */
+  requirementsText?: string;
+  /** --requirements <file> */
+  requirements?: string;
+  regulations?: string;
+  provider?: string;
+  model?: string;
+  baseUrl?: string;
+  maxIterations?: string | number;
+  out?: string;
+  interactive?: boolean;
+  config?: string;
+  docs?: string[];
+  severity?: string;
+  /** --no-cache */
+  cache?: boolean;
+  /** --no-kb */
+  kb?: boolean;
+}
+
+export interface GenerateIo {
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+const MAX_INPUT_BYTES = 1_000_000;
+
+/**
+ * `iacpac generate`: requirements (+ regulations) -> Terraform + Rego policies in --out, verified by the loop.
+ * Exit 0 when clean (or approved), 3 when escalated to a human (REVIEW.md), 2 on usage/configuration errors.
+ */
+export async function generate(options: GenerateOptions, io: GenerateIo = { stdin: process.stdin, stderr: process.stderr, env: process.env, cwd: process.cwd() }): Promise<void> {
+  const task = readTask(options, io.cwd);
+  const { config } = loadConfigFile(options.config, io.cwd);
+  const maxIterations = parseIterations(options.maxIterations ?? config.generate?.maxIterations ?? 5);
+  const severity = parseSeverity(options.severity ?? config.generate?.severity ?? 'high');
+  if (options.provider !== undefined && !(PROVIDER_NAMES as readonly string[]).includes(options.provider)) {
+    throw new UsageError(`--provider ${options.provider}: expected one of ${PROVIDER_NAMES.join(', ')}`);
+  }
+  if (options.interactive && !io.stdin.isTTY) throw new UsageError('--interactive needs a terminal on stdin (run it in a shell, not a pipe)');
+  const models = await createRoleModels(
+    {
+      ...(options.provider ? { provider: options.provider as ProviderName } : {}),
+      ...(options.model ? { model: options.model } : {}),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      ...(options.cache === false ? { cache: false } : {}),
+    },
+    config.llm ?? {},
+    io.env,
+  );
+
+  const workspace = new Workspace(resolve(io.cwd, options.out ?? 'iacpac-out'));
+  workspace.prepare();
+  const trace = new Trace(join(workspace.dir, 'trace.jsonl'), models.secrets);
+  const progress = createProgress(io.stderr);
+  trace.step({ iteration: 0, stage: 'start', status: 'end', models: describeModels(models), maxIterations, severity, out: workspace.dir });
+
+  let kb: KnowledgeBase | undefined;
+  if (options.kb !== false) {
+    progress.update('building the knowledge base (provider schemas, policy library, Rego builtins, docs)');
+    kb = buildKnowledgeBase({ docs: [...(config.generate?.docs ?? []), ...(options.docs ?? [])].map((d) => resolve(io.cwd, d)) });
+    trace.step({ iteration: 0, stage: 'knowledge-base', status: 'end', documents: kb.counts() });
+  }
+
+  const verifier = createTechnicalVerifier({ severity });
+  let result: LoopResult | undefined;
+  let status: RunStatus;
+  try {
+    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(kb ? { kb } : {}), verifier, workspace, trace, progress });
+    status = result.status;
+    if (status === 'escalated' && options.interactive) status = await interact(result, { task, workspace, verifier, models, trace, io, maxIterations });
+  } catch (error) {
+    progress.done();
+    const report = buildRunReport({ status: 'error', exitCode: 2, task, maxIterations, models: models.roles, totals: trace.totals, elapsedMs: trace.elapsedMs(), error: errorMessage(error) });
+    workspace.writeText('report.json', `${JSON.stringify(redactValue(report, models.secrets), null, 2)}\n`);
+    throw error;
+  }
+  progress.done();
+
+  const exitCode = status === 'clean' || status === 'approved' ? 0 : 3;
+  const report = buildRunReport({ status, exitCode, task, maxIterations, models: models.roles, result, totals: trace.totals, elapsedMs: trace.elapsedMs() });
+  workspace.writeText('report.json', `${JSON.stringify(redactValue(report, models.secrets), null, 2)}\n`);
+  if (result.status === 'escalated') workspace.writeText('REVIEW.md', renderReviewReport({ task, result, maxIterations }));
+
+  const t = trace.totals;
+  logger.out(`${status === 'clean' ? 'clean' : status}: ${result.iterations.length} iteration(s), ${result.files.length} file(s) in ${workspace.dir}`);
+  for (const file of result.files) logger.out(`  ${file.path}`);
+  logger.out(
+    `LLM: ${t.llmCalls} call(s) (${t.cachedCalls} cached), ${t.inputTokens} input + ${t.outputTokens} output tokens, $${t.costUsd.toFixed(4)}, ` +
+      `${t.retries} transient retr${t.retries === 1 ? 'y' : 'ies'}, ${t.modelFailures} unusable repl${t.modelFailures === 1 ? 'y' : 'ies'}`,
+  );
+  if (result.status === 'escalated') {
+    logger.out(`${result.openFindings.length} open finding(s): see ${join(workspace.dir, 'REVIEW.md')}`);
+  }
+  if (exitCode !== 0) throw new ExitError(exitCode);
+}
+
+interface InteractContext {
+  task: TaskInputs;
+  workspace: Workspace;
+  verifier: ReturnType<typeof createTechnicalVerifier>;
+  models: ResolvedModels;
+  trace: Trace;
+  io: GenerateIo;
+  maxIterations: number;
+}
+
+/** --interactive: approve, edit (then re-verify the edited files: technical + review), or reject. */
+async function interact(result: LoopResult, context: InteractContext): Promise<RunStatus> {
+  const { io, workspace, trace } = context;
+  const prompter = createPrompter(io.stdin, io.stderr);
+  try {
+    for (let round = 1; round <= 5; round++) {
+      const decision = await askDecision(prompter, io.stderr, `Escalated with ${result.openFindings.length} open finding(s); the files are in ${workspace.dir}.`);
+      trace.step({ iteration: result.iterations.length, stage: 'human', status: 'end', decision });
+      if (decision !== 'edit') return decision === 'approve' ? 'approved' : 'rejected';
+      await prompter.question(`Edit the files in ${workspace.dir}, then press Enter to verify them again. `);
+      const files = workspace.readFiles();
+      const terraform = files.filter((f) => !f.path.startsWith('policies/'));
+      const policies = files.filter((f) => f.path.startsWith('policies/'));
+      const technical = await context.verifier.verify({ dir: workspace.dir, terraform, policies });
+      const reviewed = technical.terraformValid
+        ? await runReview(context.models.roles.reviewer, { task: context.task, terraform, policies: policies.filter((f) => !f.path.endsWith('_test.rego')), plan: '', technical: '', references: '' }, trace, result.iterations.length)
+        : { findings: [] };
+      const open = [...technical.findings, ...reviewed.findings].filter((f) => f.blocking);
+      io.stderr.write(open.length === 0 ? 'The edited files verify clean.\n' : `${open.length} blocking finding(s) remain:\n${open.map((f) => `  - ${f.stage}: ${f.message}`).join('\n')}\n`);
+      if (open.length === 0) {
+        result.files = files;
+        result.openFindings = [];
+        return 'approved';
+      }
+      result.openFindings = open;
+    }
+    return 'rejected';
+  } finally {
+    prompter.close();
+  }
+}
+
+function readTask(options: GenerateOptions, cwd: string): TaskInputs {
+  if (options.requirementsText !== undefined && options.requirements !== undefined) {
+    throw new UsageError('give the requirements either as text or with --requirements <file>, not both');
+  }
+  const requirements = options.requirements !== undefined ? readTextFile(options.requirements, '--requirements', cwd) : options.requirementsText;
+  if (requirements === undefined || requirements.trim() === '') {
+    throw new UsageError('no requirements: run iacpac generate "<requirements>" or iacpac generate --requirements <file>');
+  }
+  const regulations = options.regulations !== undefined ? readTextFile(options.regulations, '--regulations', cwd) : undefined;
+  return { requirements, ...(regulations?.trim() ? { regulations } : {}) };
+}
+
+function readTextFile(path: string, flag: string, cwd: string): string {
+  const full = resolve(cwd, path);
+  let size: number;
+  try {
+    const stat = statSync(full);
+    if (!stat.isFile()) throw new InputError(`${flag} ${path}: not a file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${flag} ${path}: no such file`);
+  }
+  if (size > MAX_INPUT_BYTES) throw new InputError(`${flag} ${path}: larger than 1 MB; shorten it`);
+  const buffer = readFileSync(full);
+  if (buffer.includes(0)) throw new InputError(`${flag} ${path}: not a text file`);
+  return buffer.toString('utf8');
+}
+
+function parseIterations(value: string | number): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--max-iterations ${value}: expected a whole number from 1 to 50`);
+  return n;
+}
+
+function parseSeverity(value: string): SeverityThreshold {
+  if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--severity ${value}: expected one of ${SEVERITIES.join(', ')}`);
+  return value as SeverityThreshold;
+}
+
+function describeModels(models: ResolvedModels): Record<string, string> {
+  return Object.fromEntries(Object.entries(models.roles).map(([role, m]) => [role, `${m.model.provider}/${m.model.modelId}${m.model.baseUrl ? ` @ ${m.model.baseUrl}` : ''}`]));
+}

@@ -1,0 +1,262 @@
+import { errorMessage } from '../core/errors.ts';
+import { formatRange } from '../core/source-range.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { RegoEngine } from '../rego/index.ts';
+import { toJS, type RegoValue } from '../rego/value.ts';
+import type { AgentFinding } from './agent-finding.ts';
+import type { GeneratedFile } from './extract-files.ts';
+import { readRegoFile, uncoveredDenyRules, type RegoFileInfo } from './rego-source.ts';
+import type { Candidate, TechnicalResult, Verifier } from './verifier.ts';
+
+export type SeverityThreshold = 'info' | 'low' | 'medium' | 'high' | 'critical';
+
+export interface TechnicalValidationOptions {
+  /** Security findings at or above this severity block (default high). */
+  severity: SeverityThreshold;
+}
+
+/** Deny-style rules whose results are violations (blocking) and warnings (advisory). */
+const VIOLATION_RULES = ['deny', 'violation'];
+const WARNING_RULES = ['warn'];
+
+/**
+ * Step 1 on iacpac's embedded engines, in order: terraform validate (validator), plan synthesis, security scan
+ * (policy library), rego check (compile every generated module), rego test (every test_ rule must be true), test
+ * coverage (each deny rule has a test that makes it fire), and the generated policies evaluated on the plan.
+ * Every finding quotes the engine's own message. Nothing is executed: no terraform, no providers, no generated code.
+ */
+export function createTechnicalVerifier(options: TechnicalValidationOptions): Verifier {
+  return {
+    async verify(candidate: Candidate): Promise<TechnicalResult> {
+      const findings: AgentFinding[] = [];
+      const stages: Record<string, string> = {};
+      let terraformValid = false;
+      let plan: unknown;
+
+      if (candidate.terraform.length === 0) {
+        stages['terraform-validate'] = 'skipped (no Terraform files)';
+      } else {
+        const validation = await validateTerraform(candidate.dir);
+        findings.push(...validation.findings);
+        terraformValid = validation.valid;
+        stages['terraform-validate'] = validation.valid ? `valid${validation.warnings ? ` (${validation.warnings} warning(s))` : ''}` : `${validation.errors} error(s)`;
+      }
+
+      if (terraformValid) {
+        const planned = await synthesize(candidate.dir);
+        plan = planned.plan;
+        findings.push(...planned.findings);
+        stages.plan = planned.plan ? `${countChanges(planned.plan)} resource change(s)` : 'failed';
+        const scanned = await scan(candidate.dir, options.severity);
+        findings.push(...scanned.findings);
+        stages['security-scan'] = `${scanned.findings.length} finding(s) at or above ${options.severity}`;
+      } else {
+        stages.plan = 'skipped (Terraform not valid)';
+        stages['security-scan'] = 'skipped (Terraform not valid)';
+      }
+
+      const policyResult = checkPolicies(candidate.policies, plan);
+      findings.push(...policyResult.findings);
+      Object.assign(stages, policyResult.stages);
+      return { findings, terraformValid, ...(plan !== undefined ? { plan } : {}), stages };
+    },
+  };
+}
+
+async function validateTerraform(dir: string): Promise<{ valid: boolean; errors: number; warnings: number; findings: AgentFinding[] }> {
+  const { validateDirectory } = await import('../validate/index.ts');
+  const result = await validateDirectory(dir);
+  const findings = result.diagnostics.map((d: Diagnostic): AgentFinding => ({
+    stage: 'terraform-validate',
+    target: 'iac',
+    blocking: d.severity === 'error',
+    severity: d.severity,
+    message: d.detail ? `${d.summary}: ${d.detail}` : d.summary,
+    ...(d.range ? { location: formatRange(d.range) } : {}),
+  }));
+  return { valid: result.valid, errors: result.error_count, warnings: result.warning_count, findings };
+}
+
+async function synthesize(dir: string): Promise<{ plan?: unknown; findings: AgentFinding[] }> {
+  const { loadConfiguration } = await import('../terraform/load-module.ts');
+  const { synthesizePlan } = await import('../plan/index.ts');
+  try {
+    const config = await loadConfiguration(dir);
+    const { plan, diagnostics } = synthesizePlan(config, {});
+    const findings = diagnostics
+      .filter((d: Diagnostic) => d.severity === 'error')
+      .map((d: Diagnostic): AgentFinding => ({
+        stage: 'plan',
+        target: 'iac',
+        blocking: true,
+        severity: 'error',
+        message: d.detail ? `${d.summary}: ${d.detail}` : d.summary,
+        ...(d.range ? { location: formatRange(d.range) } : {}),
+      }));
+    return { plan, findings };
+  } catch (error) {
+    return { findings: [{ stage: 'plan', target: 'iac', blocking: true, message: errorMessage(error) }] };
+  }
+}
+
+async function scan(dir: string, severity: SeverityThreshold): Promise<{ findings: AgentFinding[] }> {
+  const { scanDirectory, loadLibrary } = await import('../scan/index.ts');
+  const result = await scanDirectory(dir, { severity });
+  const remediation = new Map(loadLibrary().policies.map((p) => [p.id, p.remediation]));
+  const findings = result.findings
+    .filter((f) => !f.suppressed)
+    .map((f): AgentFinding => ({
+      stage: 'security-scan',
+      target: 'iac',
+      blocking: true,
+      id: f.policy_id,
+      severity: f.severity,
+      resource: f.resource,
+      message: `${f.title}: ${f.message}`,
+      ...(f.range ? { location: formatRange(f.range) } : {}),
+      ...(remediation.get(f.policy_id) ? { hint: remediation.get(f.policy_id)! } : {}),
+    }));
+  return { findings };
+}
+
+/** rego check, rego test, test coverage and the policies on the plan, all through the embedded Rego engine. */
+export function checkPolicies(policies: readonly GeneratedFile[], plan: unknown): { findings: AgentFinding[]; stages: Record<string, string> } {
+  const stages: Record<string, string> = {};
+  const findings: AgentFinding[] = [];
+  if (policies.length === 0) {
+    stages['rego-check'] = 'no policies';
+    findings.push({ stage: 'rego-check', target: 'pac', blocking: true, message: 'no Rego policy files were generated' });
+    return { findings, stages };
+  }
+  const infos = policies.map((f) => readRegoFile(f.path, f.content));
+  const compiled = compilePolicies(policies);
+  findings.push(...compiled.findings);
+  stages['rego-check'] = compiled.engine ? `${policies.length} module(s) compile` : `${compiled.findings.length} error(s)`;
+  if (!compiled.engine) {
+    stages['rego-test'] = 'skipped (policies do not compile)';
+    stages['policy-evaluation'] = 'skipped (policies do not compile)';
+    return { findings, stages };
+  }
+  const engine = compiled.engine;
+
+  const tests = runTests(engine, infos);
+  findings.push(...tests.findings);
+  stages['rego-test'] = `${tests.passed}/${tests.total} passed`;
+
+  const uncovered = uncoveredDenyRules(infos);
+  for (const u of uncovered) {
+    findings.push({
+      stage: 'test-coverage',
+      target: 'pac',
+      blocking: true,
+      id: `${u.packageName}.${u.rule}`,
+      location: u.path,
+      message: `no test makes data.${u.packageName}.${u.rule} fire: add a test_ rule that asserts count(${u.rule}) > 0 on a violating input (with input as {...})`,
+    });
+  }
+  const policyFiles = infos.filter((i) => i.tests.length === 0 && i.packageName);
+  const denyTotal = policyFiles.reduce((n, i) => n + VIOLATION_RULES.filter((r) => i.rules.has(r)).length, 0);
+  stages['test-coverage'] = `${denyTotal - uncovered.length}/${denyTotal} deny rule(s) have a firing test`;
+  if (denyTotal === 0) {
+    findings.push({ stage: 'test-coverage', target: 'pac', blocking: true, message: 'the generated policies define no deny rule (deny contains msg if {...})' });
+  }
+
+  if (plan === undefined) {
+    stages['policy-evaluation'] = 'skipped (no plan)';
+  } else {
+    let violations = 0;
+    for (const info of policyFiles) {
+      for (const rule of [...VIOLATION_RULES, ...WARNING_RULES]) {
+        if (!info.rules.has(rule)) continue;
+        const evaluated = evaluateRule(engine, `data.${info.packageName}.${rule}`, plan);
+        if ('error' in evaluated) {
+          findings.push({ stage: 'policy-evaluation', target: 'pac', blocking: true, id: info.path, location: info.path, message: `evaluating data.${info.packageName}.${rule} on the plan failed: ${evaluated.error}` });
+          continue;
+        }
+        for (const message of evaluated.messages) {
+          const blocking = VIOLATION_RULES.includes(rule);
+          if (blocking) violations++;
+          findings.push({ stage: 'policy-evaluation', target: 'iac', blocking, id: info.path, severity: blocking ? 'error' : 'warning', message: `${rule} (${info.packageName}): ${message.text}`, ...(message.resource ? { resource: message.resource } : {}) });
+        }
+      }
+    }
+    stages['policy-evaluation'] = `${violations} violation(s) on the plan`;
+  }
+  return { findings, stages };
+}
+
+type Engine = RegoEngine;
+
+function compilePolicies(policies: readonly GeneratedFile[]): { engine?: Engine; findings: AgentFinding[] } {
+  const findings: AgentFinding[] = [];
+  const engine = new RegoEngine();
+  for (const file of policies) {
+    try {
+      engine.addModule(file.path, file.content);
+    } catch (error) {
+      findings.push({ stage: 'rego-check', target: 'pac', blocking: true, location: file.path, message: errorMessage(error) });
+    }
+  }
+  if (findings.length > 0) return { findings };
+  try {
+    engine.prepare('data');
+  } catch (error) {
+    return { findings: [{ stage: 'rego-check', target: 'pac', blocking: true, message: errorMessage(error) }] };
+  }
+  return { engine, findings };
+}
+
+function runTests(engine: Engine, infos: readonly RegoFileInfo[]): { total: number; passed: number; findings: AgentFinding[] } {
+  let total = 0;
+  let passed = 0;
+  const findings: AgentFinding[] = [];
+  for (const info of infos) {
+    for (const test of info.tests) {
+      total++;
+      const name = `data.${info.packageName}.${test.name}`;
+      const result = evaluateValue(engine, name, undefined);
+      if ('error' in result) {
+        findings.push({ stage: 'rego-test', target: 'pac', blocking: true, id: test.name, location: `${info.path}:${test.line}`, message: `${name}: ERROR: ${result.error}` });
+      } else if (result.value !== true) {
+        findings.push({ stage: 'rego-test', target: 'pac', blocking: true, id: test.name, location: `${info.path}:${test.line}`, message: `${name}: FAIL (the test body is ${result.value === undefined ? 'undefined' : 'not true'})` });
+      } else {
+        passed++;
+      }
+    }
+  }
+  return { total, passed, findings };
+}
+
+function evaluateValue(engine: Engine, query: string, input: unknown): { value: unknown } | { error: string } {
+  try {
+    const results = engine.prepare(query).eval(input === undefined ? {} : { input });
+    const value = results[0]?.expressions[0]?.value as RegoValue | undefined;
+    return { value: value === undefined ? undefined : toJS(value) };
+  } catch (error) {
+    return { error: errorMessage(error) };
+  }
+}
+
+/** A deny-style rule's results as messages: strings, or objects with msg/message and an address/resource. */
+function evaluateRule(engine: Engine, query: string, input: unknown): { messages: Array<{ text: string; resource?: string }> } | { error: string } {
+  const result = evaluateValue(engine, query, input);
+  if ('error' in result) return result;
+  const items = Array.isArray(result.value) ? result.value : result.value === undefined ? [] : [result.value];
+  return {
+    messages: items.map((item: unknown) => {
+      if (typeof item === 'string') return { text: item };
+      if (item && typeof item === 'object') {
+        const o = item as Record<string, unknown>;
+        const text = typeof o.msg === 'string' ? o.msg : typeof o.message === 'string' ? o.message : JSON.stringify(item);
+        const resource = typeof o.address === 'string' ? o.address : typeof o.resource === 'string' ? o.resource : undefined;
+        return { text, ...(resource ? { resource } : {}) };
+      }
+      return { text: JSON.stringify(item) };
+    }),
+  };
+}
+
+function countChanges(plan: unknown): number {
+  const changes = (plan as { resource_changes?: unknown[] }).resource_changes;
+  return Array.isArray(changes) ? changes.length : 0;
+}

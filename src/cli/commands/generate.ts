@@ -1,0 +1,28 @@
+import { Option, type Command } from 'commander';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `iacpac generate`: requirements -> Terraform + Rego policies, verified by the multi-agent loop. */
+export function register(program: Command): void {
+  program
+    .command('generate')
+    .description('generate Terraform and OPA Rego policies from requirements, and verify them (validate, plan, scan, rego test, review)')
+    .argument('[requirements]', 'the requirements as text (or use --requirements <file>)')
+    .option('-r, --requirements <file>', 'read the requirements from a file')
+    .option('--regulations <file>', 'regulations / compliance rules the policies must enforce')
+    .addOption(new Option('--provider <name>', 'LLM provider').choices(['openai', 'azure', 'anthropic', 'ollama', 'openai-compatible']))
+    .option('--model <id>', 'model id (Azure: deployment name) for every role')
+    .option('--base-url <url>', 'API endpoint, e.g. http://localhost:8000/v1')
+    .option('--max-iterations <n>', 'stop and escalate after this many iterations (default 5)')
+    .option('-o, --out <dir>', 'output directory, the only place written (default iacpac-out)')
+    .option('--interactive', 'on escalation, ask to approve, edit or reject (needs a terminal)')
+    .addOption(new Option('--severity <level>', 'security findings at or above this block (default high)').choices(['info', 'low', 'medium', 'high', 'critical']))
+    .option('--docs <dir>', 'index this documentation folder (Markdown/HTML) for retrieval (repeatable)', collect)
+    .option('--config <file>', 'config file (default: iacpac.config.yaml in the current directory)')
+    .option('--no-cache', 'do not use the on-disk LLM response cache')
+    .option('--no-kb', 'do not retrieve references from the knowledge base')
+    .action(async (requirementsText: string | undefined, options) => {
+      const { generate } = await import('../../agents/generate.ts');
+      await generate({ ...options, ...(requirementsText !== undefined ? { requirementsText } : {}) });
+    });
+}
