@@ -16,6 +16,15 @@ import { setBuiltins } from './sets.ts';
 import { stringFormattingBuiltins } from './string-formatting.ts';
 import { stringBuiltins } from './strings.ts';
 import { typeBuiltins } from './types.ts';
+import { cryptoBuiltins } from './crypto.ts';
+import { globBuiltins } from './glob.ts';
+import { graphBuiltins } from './graph.ts';
+import { jwtBuiltins } from './jwt.ts';
+import { netBuiltins } from './net.ts';
+import { regexBuiltins } from './regex.ts';
+import { semverBuiltins } from './semver.ts';
+import { unitsBuiltins } from './units.ts';
+import { uuidBuiltins } from './uuid.ts';
 
 export type { BuiltinContext, BuiltinDefinition, RegoType } from './define-builtin.ts';
 export { BuiltinError, defineBuiltin } from './define-builtin.ts';
@@ -61,4 +70,13 @@ export const BUILTINS: ReadonlyMap<string, BuiltinDefinition> = indexByName([
   ...stringBuiltins,
   ...stringFormattingBuiltins,
   ...typeBuiltins,
+  ...cryptoBuiltins,
+  ...globBuiltins,
+  ...graphBuiltins,
+  ...jwtBuiltins,
+  ...netBuiltins,
+  ...regexBuiltins,
+  ...semverBuiltins,
+  ...unitsBuiltins,
+  ...uuidBuiltins,
 ]);
