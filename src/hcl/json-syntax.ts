@@ -11,7 +11,8 @@ import { maskForGrammar, terraformParser } from './tree-sitter.ts';
  * Terraform's JSON syntax (`*.tf.json`, `*.tfvars.json`) read into the same AST as native files.
  * Without provider schemas, nested objects inside resources are attributes (object expressions),
  * except the block types Terraform itself defines (lifecycle, provisioner, dynamic, ...).
- * Strings are templates: `"${var.x}"` is parsed as HCL; meta-arguments that take bare expressions
+ * Strings are templates (`"a-${var.x}"` is parsed as HCL; `"${var.x}"` alone becomes the expression
+ * `var.x`, which is what HCL evaluates it to); meta-arguments that take bare expressions
  * (`depends_on`, `provider`, variable `type`, ...) are parsed as expressions. Values in
  * `*.tfvars.json` are literal.
  */
@@ -105,14 +106,14 @@ function fillBody(ctx: JsonContext, object: Extract<JsonNode, { type: 'object' }
       // `"locals": {...}` or `[{...}]`: a block of attributes.
       for (const bodyNode of entry.value.type === 'array' ? entry.value.items : [entry.value]) {
         if (bodyNode.type !== 'object') continue;
-        const block = emptyBlock(ctx, entry.key, entry.keyStart, [], bodyNode);
+        const block = emptyBlock(ctx, { start: entry.keyStart, end: entry.keyEnd }, entry.key, [], bodyNode);
         fillBody(ctx, bodyNode, block.body, undefined);
         body.blocks.push(block);
       }
       continue;
     }
     if (labelCount !== undefined) {
-      collectBlocks(ctx, entry.key, entry.keyStart, entry.value, labelCount, [], body);
+      collectBlocks(ctx, entry.key, { start: entry.keyStart, end: entry.keyEnd }, entry.value, labelCount, [], body);
       continue;
     }
     const attribute: Attribute = {
@@ -125,14 +126,19 @@ function fillBody(ctx: JsonContext, object: Extract<JsonNode, { type: 'object' }
   }
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
 function emptyBlock(
   ctx: JsonContext,
+  typeSpan: Span,
   type: string,
-  typeStart: number,
   labels: Array<{ value: string; start: number; end: number }>,
   bodyNode: JsonNode,
 ): Block {
-  const typeRange = ctx.positions.range(typeStart, typeStart + type.length + 2);
+  const typeRange = ctx.positions.range(typeSpan.start, typeSpan.end);
   const labelRanges = labels.map((l) => ctx.positions.range(l.start, l.end));
   const last = labelRanges[labelRanges.length - 1] ?? typeRange;
   return {
@@ -144,7 +150,7 @@ function emptyBlock(
       range: ctx.positions.range(bodyNode.start, bodyNode.end),
       endRange: ctx.positions.range(Math.max(bodyNode.start, bodyNode.end - 1), bodyNode.end),
     },
-    range: ctx.positions.range(typeStart, bodyNode.end),
+    range: ctx.positions.range(typeSpan.start, bodyNode.end),
     typeRange,
     labelRanges,
     defRange: { filename: ctx.filename, start: typeRange.start, end: last.end },
@@ -154,7 +160,7 @@ function emptyBlock(
 function collectBlocks(
   ctx: JsonContext,
   type: string,
-  typeStart: number,
+  typeSpan: Span,
   value: JsonNode,
   labelsLeft: number,
   labels: Array<{ value: string; start: number; end: number }>,
@@ -167,7 +173,7 @@ function collectBlocks(
     }
     for (const entry of value.entries) {
       if (entry.key === '//') continue;
-      collectBlocks(ctx, type, typeStart, entry.value, labelsLeft - 1, [...labels, { value: entry.key, start: entry.keyStart, end: entry.keyEnd }], body);
+      collectBlocks(ctx, type, typeSpan, entry.value, labelsLeft - 1, [...labels, { value: entry.key, start: entry.keyStart, end: entry.keyEnd }], body);
     }
     return;
   }
@@ -176,7 +182,7 @@ function collectBlocks(
       ctx.diagnostics.push(jsonError(ctx, bodyNode, 'Incorrect JSON value type', `A JSON object is required here, to define the body of a ${type} block.`));
       continue;
     }
-    const block = emptyBlock(ctx, type, typeStart, labels, bodyNode);
+    const block = emptyBlock(ctx, typeSpan, type, labels, bodyNode);
     fillBody(ctx, bodyNode, block.body, type);
     body.blocks.push(block);
   }
@@ -250,6 +256,9 @@ function embedded(ctx: JsonContext, node: Extract<JsonNode, { type: 'string' }>,
         if (last.value === '') expr.parts.pop();
       }
       expr = { kind: 'template', parts: expr.parts, range };
+      // A string that is one interpolation is the interpolated value (HCL's TemplateWrapExpr).
+      const only = expr.parts.length === 1 ? expr.parts[0] : undefined;
+      if (only?.kind === 'interpolation' && !only.stripLeft && !only.stripRight) return only.expr;
       if (expr.parts.every((p) => p.kind === 'text')) {
         return { kind: 'literal', value: expr.parts.map((p) => (p.kind === 'text' ? p.value : '')).join(''), range };
       }

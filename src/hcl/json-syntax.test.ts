@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHclFile } from './parse.ts';
+
+const FIXTURES = join(import.meta.dirname, '__fixtures__', 'json');
+
+/** The AST without positions and without the native-only `bareKey` flag. */
+function normalize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalize);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key.endsWith('ange') || key === 'labelRanges' || key === 'bareKey') continue;
+      out[key] = normalize(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+describe('Terraform JSON syntax', () => {
+  it('reads main.tf.json into the same AST as the equivalent main.tf', async () => {
+    const native = await parseHclFile('main.tf', readFileSync(join(FIXTURES, 'main.tf'), 'utf8'));
+    const json = await parseHclFile('main.tf.json', readFileSync(join(FIXTURES, 'main.tf.json'), 'utf8'));
+    expect(json.syntaxErrors).toEqual([]);
+    expect(normalize(json.body)).toEqual(normalize(native.body));
+    expect(json.comments).toEqual([{ text: "The same configuration as main.tf, in Terraform's JSON syntax.", line: 2 }]);
+  });
+
+  it('positions expressions inside JSON strings at their characters', async () => {
+    const source = '{"output": {"a": {"value": "id-${var.x}"}}}';
+    const file = await parseHclFile('o.tf.json', source);
+    const expr = file.body.blocks[0]?.body.attributes[0]?.expr;
+    expect(expr?.kind).toBe('template');
+    if (expr?.kind !== 'template' || expr.parts[1]?.kind !== 'interpolation') return;
+    expect(expr.range).toEqual({ filename: 'o.tf.json', start: { line: 1, column: 28, byte: 27 }, end: { line: 1, column: 41, byte: 40 } });
+    expect(expr.parts[1].expr.range).toEqual({ filename: 'o.tf.json', start: { line: 1, column: 34, byte: 33 }, end: { line: 1, column: 39, byte: 38 } });
+  });
+
+  it('reads a string that is one interpolation as the expression itself', async () => {
+    const file = await parseHclFile('o.tf.json', '{"output": {"a": {"value": "${var.x}"}}}');
+    const expr = file.body.blocks[0]?.body.attributes[0]?.expr;
+    expect(expr?.kind === 'traversal' && [expr.root, expr.range.start.column, expr.range.end.column]).toEqual(['var', 31, 36]);
+  });
+
+  it('reads a provider given as an array of configurations', async () => {
+    const file = await parseHclFile('p.tf.json', '{"provider": {"aws": [{"region": "us-east-1"}, {"alias": "west", "region": "us-west-2"}]}}');
+    expect(file.body.blocks.map((b) => [b.type, b.labels, b.body.attributes.map((a) => a.name)])).toEqual([
+      ['provider', ['aws'], ['region']],
+      ['provider', ['aws'], ['alias', 'region']],
+    ]);
+  });
+
+  it('keeps tfvars.json values literal', async () => {
+    const file = await parseHclFile('terraform.tfvars.json', '{"name": "${not_a_template}", "n": 3}');
+    expect(file.body.attributes.map((a) => a.expr.kind === 'literal' && a.expr.value)).toEqual(['${not_a_template}', 3]);
+  });
+
+  const errors: Array<[string, string, string, { line: number; column: number }]> = [
+    ['truncated object', '{"a": 1', 'Invalid JSON object', { line: 1, column: 8 }],
+    ['trailing comma', '{"a": 1,}', 'Invalid JSON object', { line: 1, column: 9 }],
+    ['bad keyword', '{"a": nul}', 'Invalid JSON', { line: 1, column: 7 }],
+    ['root is not an object', '[1]', 'Root value must be object', { line: 1, column: 2 }],
+  ];
+  it.each(errors)('reports %s', async (_name, source, summary, start) => {
+    const file = await parseHclFile('x.tf.json', source);
+    expect(file.syntaxErrors.map((d) => [d.summary, d.range?.start.line, d.range?.start.column])).toEqual([[summary, start.line, start.column]]);
+  });
+
+  it('bounds nesting depth', async () => {
+    const file = await parseHclFile('deep.tf.json', `{"locals": {"x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}}`);
+    expect(file.syntaxErrors.map((d) => d.summary)).toEqual(['JSON nested too deeply']);
+  });
+});
