@@ -94,6 +94,31 @@ function dedupe(errors: RegoError[]): RegoError[] {
   return errors.filter((e) => (seen.has(e.message) ? false : (seen.add(e.message), true)));
 }
 
+let hoistCounter = 0;
+
+/** Replace a head term that needs evaluation with a fresh var bound by an appended body expression. */
+function hoist(t: Term, out: Expr[]): Term {
+  if (!needsEval(t)) return t;
+  const v: Term = { type: 'var', name: `__head${++hoistCounter}__`, loc: t.loc };
+  out.push({ kind: 'unify', left: v, right: t, assign: false, negated: false, withs: [], loc: t.loc });
+  return v;
+}
+
+function needsEval(t: Term): boolean {
+  switch (t.type) {
+    case 'scalar':
+    case 'var':
+      return false;
+    case 'array':
+    case 'set':
+      return t.items.some(needsEval);
+    case 'object':
+      return t.items.some(([k, v]) => needsEval(k) || needsEval(v));
+    default:
+      return true;
+  }
+}
+
 function groundHeadStrings(ref: Term[]): string[] {
   const out: string[] = [];
   for (const [i, t] of ref.entries()) {
@@ -121,9 +146,12 @@ function compileRule(
   const headTerms: Term[] = [...tail];
   if (head.key) headTerms.push(head.key);
   if (head.value) headTerms.push(head.value);
-  let newHead: Term[] = headTerms;
+  // head terms that must be evaluated (refs, calls, closures) are moved into the body, as OPA does
+  const hoisted: Expr[] = [];
+  const headVars = headTerms.map((t) => hoist(t, hoisted));
+  let newHead: Term[] = headVars;
   const rewriter = new VarRewriter(ctx);
-  const rewritten = rewriter.rule(head.args, rule.body, headTerms, (t) => (newHead = t));
+  const rewritten = rewriter.rule(head.args, [...rule.body, ...hoisted], headVars, (t) => (newHead = t));
   const args = rewritten.args;
   let body = rewriteOutputArgs(rewritten.body, functions, errors);
   const bound = new Set<string>();

@@ -11,7 +11,7 @@ function dataRefs(terms: Term[], body: Body, out: Array<{ path: string[]; open: 
           const path: string[] = [];
           let open = false;
           for (const p of t.path) {
-            if (p.type === 'scalar' && typeof p.value === 'string') path.push(p.value);
+            if (p.type === 'scalar' && (typeof p.value === 'string' || typeof p.value === 'number')) path.push(String(p.value));
             else {
               open = true;
               break;
@@ -101,7 +101,7 @@ export function checkRecursion(root: RuleNode, rules: readonly CompiledRule[], e
       }
       if (!n) continue;
       if (n.rules.length || n.defaults.length) set.add(n);
-      else for (const d of n.walk()) if (d.rules.length || d.defaults.length) set.add(d);
+      else if (!ref.open) for (const d of n.walk()) if (d.rules.length || d.defaults.length) set.add(d);
     }
     if (r.elseRule) addRule(r.elseRule);
   };

@@ -85,6 +85,37 @@ function refOutputs(need: Need, bound: Vars): void {
   void need;
 }
 
+function elementPairs(a: Term, b: Term): Array<[Term, Term]> | undefined {
+  if (a.type === 'array' && b.type === 'array') {
+    if (a.items.length !== b.items.length) return undefined;
+    return a.items.map((x, i) => [x, b.items[i]!]);
+  }
+  if (a.type === 'object' && b.type === 'object' && a.items.length === b.items.length) {
+    const keyOf = (t: Term): string | undefined => (t.type === 'scalar' ? JSON.stringify(String(t.value)) + typeof t.value : undefined);
+    const bm = new Map<string, Term>();
+    for (const [k, v] of b.items) {
+      const key = keyOf(k);
+      if (key === undefined) return undefined;
+      bm.set(key, v);
+    }
+    const out: Array<[Term, Term]> = [];
+    for (const [k, v] of a.items) {
+      const key = keyOf(k);
+      const other = key === undefined ? undefined : bm.get(key);
+      if (!other) return undefined;
+      out.push([v, other]);
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/** A `with` value that is a bare function/builtin name (`with count as my_count`). */
+function namesFunction(t: Term, bound: Vars): boolean {
+  if (t.type === 'var') return !bound.has(t.name) && !ROOTS.has(t.name);
+  return t.type === 'ref' && t.head.type === 'var' && !bound.has(t.head.name) && !ROOTS.has(t.head.name) && t.path.every((p) => p.type === 'scalar');
+}
+
 function subset(a: Vars, b: Vars): boolean {
   for (const x of a) if (!b.has(x)) return false;
   return true;
@@ -99,7 +130,7 @@ function analyze(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars }
     if (m.size === 0) for (const v of need.inputs) if (!bound.has(v)) m.add(v);
     return { ok: false, missing: m };
   };
-  for (const w of e.withs) evalNeed(w.value, outer, need);
+  for (const w of e.withs) if (!namesFunction(w.value, bound)) evalNeed(w.value, outer, need);
   switch (e.kind) {
     case 'some':
       return { ok: true, outputs: new Set() };
@@ -134,13 +165,14 @@ function analyze(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars }
         return m;
       };
       const candidates: Need[] = [tryOrder(e.left, e.right), tryOrder(e.right, e.left)];
-      if (e.left.type === 'array' && e.right.type === 'array' && e.left.items.length === e.right.items.length) {
+      const pairs = elementPairs(e.left, e.right);
+      if (pairs) {
         // element-wise: try pairs in order, each pair either way
         const acc = new Set(bound);
         const n: Need = { inputs: new Set(need.inputs), outputs: new Set() };
         let ok = subset(n.inputs, acc);
-        for (let i = 0; ok && i < e.left.items.length; i++) {
-          const sub: Expr = { kind: 'unify', left: e.left.items[i]!, right: e.right.items[i]!, assign: false, negated: false, withs: [], loc: e.loc };
+        for (let i = 0; ok && i < pairs.length; i++) {
+          const sub: Expr = { kind: 'unify', left: pairs[i]![0], right: pairs[i]![1], assign: false, negated: false, withs: [], loc: e.loc };
           const r = analyze(sub, acc, outer);
           if (!r.ok) ok = false;
           else for (const v of r.outputs) {

@@ -117,6 +117,7 @@ export class Evaluator {
         );
       case 'every':
         return this.evalTerm(ctx, e.domain, env, (coll) => {
+          if (!Array.isArray(coll) && !(coll instanceof RegoSet) && !(coll instanceof RegoObject)) return;
           let all = true;
           this.iterate(coll, (key, val) => {
             let ok = false;
@@ -354,7 +355,9 @@ export class Evaluator {
       const v = materialize(this, ctx, node);
       return v === undefined ? undefined : this.walk(ctx, v, path, i, env, k);
     }
-    return this.evalTerm(ctx, key, env, (kv) => {
+    return this.evalTerm(ctx, key, env, (kv0) => {
+      // data keys are strings; numbers are converted like OPA does for data refs
+      const kv = typeof kv0 === 'number' || typeof kv0 === 'bigint' ? String(kv0) : kv0;
       const child = typeof kv === 'string' ? node.children.get(kv) : undefined;
       if (child) return this.descend(ctx, child, path, i + 1, env, k);
       if (typeof kv !== 'string') return;

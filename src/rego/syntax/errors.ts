@@ -32,7 +32,10 @@ export class RegoError extends Error {
 }
 
 export function formatRegoError(code: string, detail: string, location?: RegoLocation): string {
-  return location ? `${location.file}:${location.row}:${location.col}: ${code}: ${detail}` : `${code}: ${detail}`;
+  if (!location) return `${code}: ${detail}`;
+  // evaluation errors are located by file:row, as OPA prints them; compile errors by file:row:col
+  const where = code.startsWith('eval_') ? `${location.file}:${location.row}` : `${location.file}:${location.row}:${location.col}`;
+  return `${where}: ${code}: ${detail}`;
 }
 
 export class RegoSyntaxError extends RegoError {

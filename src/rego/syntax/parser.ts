@@ -64,7 +64,14 @@ class Parser {
     return t.kind === 'op' && t.text === text;
   }
   isKeyword(name: string, t: Token = this.tok): boolean {
-    return t.kind === 'ident' && t.text === name && (this.keywords.has(name) || !(FUTURE_KEYWORDS as readonly string[]).includes(name));
+    if (t.kind !== 'ident' || t.text !== name) return false;
+    if (t === this.tok && this.glued()) return false;
+    return this.keywords.has(name) || !(FUTURE_KEYWORDS as readonly string[]).includes(name);
+  }
+  /** The current token is immediately followed by `.ident` (a keyword used as a ref: `import.foo`). */
+  glued(): boolean {
+    const n = this.peek();
+    return n.kind === 'op' && n.text === '.' && !n.wsBefore && this.peek(2).kind === 'ident' && !this.peek(2).wsBefore;
   }
   fail(message: string, t: Token = this.tok): never {
     throw new RegoSyntaxError(this.file, t.row, t.col, message);
@@ -317,7 +324,7 @@ class Parser {
       if (this.isKeyword('some') && this.keywordFollows()) kind = this.parseSome();
       else if (this.isKeyword('every') && this.keywordFollows()) kind = this.parseEvery();
       else {
-        const left = this.parseTermIn();
+        const left = this.parseTermIn(false, true);
         if ((this.isOp('=') || this.isOp(':=')) && !this.tok.nlBefore) {
           const assign = this.next().text === ':=';
           const right = this.parseTermIn();
@@ -392,8 +399,23 @@ class Parser {
 
   // ---------------------------------------------------------------- terms
 
-  parseTermIn(noOr = false): Term {
+  parseTermIn(noOr = false, keyVal = false): Term {
     let lhs = this.parseTermRelation(noOr);
+    if (keyVal && this.isOp(',') && !this.tok.nlBefore) {
+      // `k, v in xs` (membership with key)
+      const save = this.pos;
+      this.next();
+      try {
+        const mhs = this.parseTermRelation(noOr);
+        if (this.isKeyword('in') && !this.tok.nlBefore) {
+          this.next();
+          const rhs = this.parseTermRelation(noOr);
+          lhs = this.call('internal.member_3', [lhs, mhs, rhs], lhs.loc);
+        } else this.pos = save;
+      } catch {
+        this.pos = save;
+      }
+    }
     while (this.isKeyword('in') && !this.tok.nlBefore) {
       const t = this.next();
       const rhs = this.parseTermRelation(noOr);
@@ -498,8 +520,9 @@ class Parser {
       }
       case 'ident': {
         this.next();
-        if (t.text === 'true' || t.text === 'false') return { type: 'scalar', value: t.text === 'true', loc };
-        if (t.text === 'null') return { type: 'scalar', value: null, loc };
+        const glued = this.isOp('.') && !this.tok.wsBefore && this.peek().kind === 'ident' && !this.peek().wsBefore;
+        if (!glued && (t.text === 'true' || t.text === 'false')) return { type: 'scalar', value: t.text === 'true', loc };
+        if (!glued && t.text === 'null') return { type: 'scalar', value: null, loc };
         if (t.text === 'set' && this.isOp('(') && !this.tok.wsBefore && this.isOp(')', this.peek())) {
           this.next();
           this.next();
@@ -526,7 +549,7 @@ class Parser {
       }
       case '(': {
         this.next();
-        const inner = this.parseTermIn();
+        const inner = this.parseTermIn(false, true);
         this.expectOp(')');
         return inner;
       }
