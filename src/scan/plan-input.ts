@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
-import { synthesizePlan } from '../plan/index.ts';
+import { synthesizePlan } from '../plan/synthesize.ts';
 import { loadConfiguration } from '../terraform/load-module.ts';
 import type { Configuration } from '../terraform/model.ts';
 

@@ -35,9 +35,10 @@ export class PolicyRunner {
 
   evaluate(input: unknown): Map<string, PolicyOutcome> {
     const outcomes = new Map<string, PolicyOutcome>();
+    const value = this.backend.toInput(input);
     let all: unknown;
     try {
-      all = this.backend.query(`data.${RUNNER_PACKAGE}.results`, input);
+      all = this.backend.query(`data.${RUNNER_PACKAGE}.results`, value);
     } catch {
       all = undefined;
     }
@@ -48,7 +49,7 @@ export class PolicyRunner {
     }
     for (const policy of this.policies) {
       try {
-        outcomes.set(policy.id, toOutcome(this.backend.query(`data.${policy.packagePath.join('.')}.deny`, input)));
+        outcomes.set(policy.id, toOutcome(this.backend.query(`data.${policy.packagePath.map(refPart).join('')}.deny`, value)));
       } catch (error) {
         outcomes.set(policy.id, { error: errorMessage(error) });
       }
