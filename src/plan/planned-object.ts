@@ -14,6 +14,18 @@ import {
 import type { ProviderDefaults } from './provider-defaults.ts';
 import { orderSet } from './set-order.ts';
 
+/** The unknown value of a computed attribute the configuration leaves unset (decided by the provider). */
+export class ComputedUnknown extends Unknown {}
+
+/** Whether every value the configuration sets is known (computed-but-unset attributes do not count). */
+export function configWhollyKnown(v: TfValue): boolean {
+  if (v instanceof ComputedUnknown) return true;
+  if (v instanceof Unknown) return false;
+  if (v instanceof Sensitive) return configWhollyKnown(v.value);
+  if (v === null || typeof v !== 'object') return true;
+  return Array.isArray(v) ? v.every(configWhollyKnown) : Object.values(v).every(configWhollyKnown);
+}
+
 /** Evaluates one expression in the resource's scope, with extra names bound (dynamic block iterators). */
 export type EvaluateFn = (expr: Expression, extra: ReadonlyMap<string, TfValue>) => TfValue;
 
@@ -22,6 +34,11 @@ export interface PlanObjectContext {
   defaults: ProviderDefaults;
   /** Resource type, the key of `defaults`. */
   type: string;
+  /**
+   * The legacy SDK shim (managed resources of SDKv2 providers): an attribute value holding an unknown
+   * anywhere becomes wholly unknown. Terraform core plans data sources without it.
+   */
+  legacyShim: boolean;
   /** Called for dynamic blocks whose for_each is not iterable, etc. */
   warn?: (message: string, expr: Expression) => void;
 }
@@ -52,7 +69,7 @@ function planBlock(
     const attrPath = path ? `${path}.${name}` : name;
     const set = body.attributes.find((a) => a.name === name);
     let value: TfValue | undefined;
-    if (set) value = attributeValue(context.evaluate(set.expr, scope), attribute);
+    if (set) value = attributeValue(context.evaluate(set.expr, scope), attribute, context.legacyShim);
     else {
       const asBlocks = body.blocks.filter((b) => b.type === name);
       if (asBlocks.length > 0) value = blocksAsAttribute(asBlocks, attribute, context, attrPath, scope, depth);
@@ -81,12 +98,12 @@ function attributeType(attribute: SchemaAttribute): TfType {
 }
 
 /** A configured value converted to the attribute type; a collection with unknowns inside is wholly unknown. */
-function attributeValue(raw: TfValue, attribute: SchemaAttribute): TfValue {
+function attributeValue(raw: TfValue, attribute: SchemaAttribute, legacyShim: boolean): TfValue {
   const type = attributeType(attribute);
   const converted = convert(raw, type);
   let value = converted.ok ? converted.value : raw;
   const inner = value instanceof Sensitive ? value.value : value;
-  if (inner !== null && typeof inner === 'object' && !(inner instanceof Unknown) && !isWhollyKnown(inner)) {
+  if (legacyShim && inner !== null && typeof inner === 'object' && !(inner instanceof Unknown) && !isWhollyKnown(inner)) {
     value = unknownOf(type);
   }
   if (inner !== null && Array.isArray(inner) && type.kind === 'set' && isWhollyKnown(inner)) {
@@ -99,7 +116,7 @@ function attributeValue(raw: TfValue, attribute: SchemaAttribute): TfValue {
 function unsetValue(attribute: SchemaAttribute, context: PlanObjectContext, path: string): TfValue {
   const fallback = context.defaults.lookup(context.type, path);
   if (fallback !== undefined) return fallback;
-  if (attribute.computed) return unknownOf(attributeType(attribute));
+  if (attribute.computed) return new ComputedUnknown(attributeType(attribute));
   return null;
 }
 
@@ -127,7 +144,7 @@ function blocksAsAttribute(
       const converted = convert(raw, element.attributes[name]!);
       let value: TfValue = converted.ok ? converted.value : raw;
       if (value === null) value = context.defaults.lookup(context.type, `${path}.*.${name}`) ?? null;
-      if (value !== null && typeof value === 'object' && !(value instanceof Unknown) && !isWhollyKnown(value)) {
+      if (context.legacyShim && value !== null && typeof value === 'object' && !(value instanceof Unknown) && !isWhollyKnown(value)) {
         value = unknownOf(element.attributes[name]!);
       }
       if (Array.isArray(value) && element.attributes[name]!.kind === 'set' && isWhollyKnown(value)) value = orderSet(value);
@@ -208,7 +225,7 @@ function expandBlocks(body: Body, name: string, context: PlanObjectContext, scop
     }
     const entries: Array<[TfValue, TfValue]> = Array.isArray(collection)
       ? collection.map((v, i) => [i, v])
-      : sortedKeys(collection).map((k) => [k, (collection as TfObject)[k]!]);
+      : sortedKeys(collection as TfObject).map((k) => [k, (collection as TfObject)[k]!]);
     const labelsAttr = block.body.attributes.find((a) => a.name === 'labels');
     for (const [key, value] of entries) {
       const inner = new Map(scope);
@@ -233,7 +250,8 @@ function applyDerived(out: TfObject, schema: SchemaBlock, path: string): void {
   const tags = out.tags instanceof Sensitive ? out.tags.value : out.tags;
   if (tags !== null && tags !== undefined && typeof tags === 'object' && !(tags instanceof Unknown) && !Array.isArray(tags)) {
     const merged: TfObject = {};
-    for (const key of sortedKeys(tags)) merged[key] = tags[key]!;
+    const source = tags as TfObject;
+    for (const key of sortedKeys(source)) merged[key] = source[key]!;
     out.tags_all = merged;
   }
 }

@@ -16,7 +16,7 @@ export function orderSet(items: TfValue[]): TfValue[] {
   keyed.sort((a, b) => a.hash - b.hash || a.index - b.index);
   const ordered = keyed.map((k) => k.value);
   const plain = ordered.map((v) => (v instanceof Sensitive ? v.value : v));
-  if (plain.every((v) => typeof v === 'string')) return sortStable(ordered, plain, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (plain.every((v) => typeof v === 'string')) return sortStable(ordered, plain, (a, b) => ((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0));
   if (plain.every((v) => typeof v === 'number')) return sortStable(ordered, plain, (a, b) => (a as number) - (b as number));
   if (plain.every((v) => typeof v === 'boolean')) return sortStable(ordered, plain, (a, b) => Number(a) - Number(b));
   return ordered;

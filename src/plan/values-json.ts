@@ -17,9 +17,10 @@ export function knownJson(value: TfValue): JsonValue | undefined {
   if (v instanceof Unknown) return undefined;
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map((item) => knownJson(item) ?? null);
+  const obj = v as TfObject;
   const out: JsonObject = {};
-  for (const key of sortedKeys(v)) {
-    const item = knownJson(v[key]!);
+  for (const key of sortedKeys(obj)) {
+    const item = knownJson(obj[key]!);
     if (item !== undefined) out[key] = item;
   }
   return out;
@@ -31,9 +32,10 @@ export function unknownJson(value: TfValue): JsonValue {
   if (v instanceof Unknown) return true;
   if (v === null || typeof v !== 'object') return false;
   if (Array.isArray(v)) return v.map(unknownJson);
+  const obj = v as TfObject;
   const out: JsonObject = {};
-  for (const key of sortedKeys(v)) {
-    const item = unknownJson(v[key]!);
+  for (const key of sortedKeys(obj)) {
+    const item = unknownJson(obj[key]!);
     if (item !== false) out[key] = item;
   }
   return out;

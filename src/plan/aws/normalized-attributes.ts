@@ -1,0 +1,58 @@
+import { goJson, normalizeJsonString } from './go-json.ts';
+
+/**
+ * Arguments whose planned value the AWS provider normalises (SDK `StateFunc`s): JSON documents
+ * re-encoded compactly with sorted keys, and the legacy IAM inline-policy form (Version first).
+ * Keyed `<resource type>.<argument>`.
+ */
+const NORMALIZED: Record<string, 'json' | 'iam-legacy'> = {
+  'aws_api_gateway_rest_api.policy': 'json',
+  'aws_api_gateway_rest_api_policy.policy': 'json',
+  'aws_backup_vault_policy.policy': 'json',
+  'aws_cloudwatch_log_resource_policy.policy_document': 'json',
+  'aws_ecr_registry_policy.policy': 'json',
+  'aws_ecr_repository_policy.policy': 'json',
+  'aws_elasticsearch_domain.access_policies': 'json',
+  'aws_elasticsearch_domain_policy.access_policies': 'json',
+  'aws_glacier_vault.access_policy': 'json',
+  'aws_iam_group_policy.policy': 'iam-legacy',
+  'aws_iam_policy.policy': 'json',
+  'aws_iam_role.assume_role_policy': 'json',
+  'aws_iam_role_policy.policy': 'iam-legacy',
+  'aws_iam_user_policy.policy': 'iam-legacy',
+  'aws_kms_key.policy': 'json',
+  'aws_opensearch_domain.access_policies': 'json',
+  'aws_opensearch_domain_policy.access_policies': 'json',
+  'aws_opensearchserverless_access_policy.policy': 'json',
+  'aws_opensearchserverless_security_policy.policy': 'json',
+  'aws_s3_bucket.policy': 'json',
+  'aws_s3_bucket_policy.policy': 'json',
+  'aws_sagemaker_pipeline.pipeline_definition': 'json',
+  'aws_sns_topic.policy': 'json',
+  'aws_sns_topic_policy.policy': 'json',
+  'aws_sqs_queue.policy': 'json',
+  'aws_sqs_queue_policy.policy': 'json',
+};
+
+/** The planned value of a normalised argument, or the text unchanged. */
+export function normalizeAttribute(type: string, name: string, text: string): string {
+  const mode = NORMALIZED[`${type}.${name}`];
+  if (!mode) return text;
+  if (mode === 'json') return normalizeJsonString(text) ?? text;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return normalizeJsonString(text) ?? text;
+    const record = parsed as Record<string, unknown>;
+    const sorted = JSON.parse(normalizeJsonString(text) ?? text) as Record<string, unknown>;
+    const ordered: Record<string, unknown> = {};
+    if ('Version' in record) ordered.Version = sorted.Version;
+    for (const key of Object.keys(sorted)) if (key !== 'Version') ordered[key] = sorted[key];
+    return goJson(ordered);
+  } catch {
+    return text;
+  }
+}
+
+export function isNormalizedAttribute(type: string, name: string): boolean {
+  return `${type}.${name}` in NORMALIZED;
+}

@@ -1,0 +1,200 @@
+import type { Expression } from '../hcl/ast.ts';
+import type { ProviderSchemas } from '../schema/index.ts';
+import { normalizeProviderAddress, requiredProvidersOf, resolveResourceProvider } from '../schema/index.ts';
+import { evaluate } from '../terraform/eval/evaluate.ts';
+import { isWhollyKnown } from '../terraform/eval/value.ts';
+import type { Configuration, TerraformModule } from '../terraform/model.ts';
+import { marshalBody, marshalDependsOn, marshalExpression } from './expression-json.ts';
+import type {
+  ConfigModuleCallJson,
+  ConfigModuleJson,
+  ConfigOutputJson,
+  ConfigResourceJson,
+  ConfigurationJson,
+  ConfigVariableJson,
+  ExpressionsJson,
+  JsonValue,
+  ProviderConfigJson,
+} from './plan-json.ts';
+import { parseTypeConstraint } from './variable-type.ts';
+import { convert } from '../terraform/eval/convert.ts';
+import { knownJson } from './values-json.ts';
+
+/**
+ * The plan's `configuration` section (Terraform's jsonconfig): provider configurations, and per module
+ * the resources (sorted by address) with their argument expressions, module calls, variables and outputs.
+ */
+export function configurationJson(config: Configuration, schemas: ProviderSchemas | undefined): ConfigurationJson {
+  const provider_config: Record<string, ProviderConfigJson> = {};
+  collectProviderConfigs(config.root, [], schemas, provider_config, []);
+  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, []) };
+  if (Object.keys(provider_config).length > 0) out.provider_config = provider_config;
+  return out;
+}
+
+function moduleAddress(path: string[]): string {
+  return path.map((name) => `module.${name}`).join('.');
+}
+
+function opaqueKey(provider: string, path: string[]): string {
+  return path.length > 0 ? `${moduleAddress(path)}:${provider}` : provider;
+}
+
+function collectProviderConfigs(
+  module: TerraformModule,
+  path: string[],
+  schemas: ProviderSchemas | undefined,
+  out: Record<string, ProviderConfigJson>,
+  stack: TerraformModule[],
+): void {
+  if (stack.includes(module) || stack.length > 32) return;
+  const required = requiredProvidersOf(module);
+  const versions = new Map<string, string>();
+  for (const settings of module.terraform) {
+    for (const [name, requirement] of Object.entries(settings.requiredProviders)) if (requirement.version) versions.set(name, requirement.version);
+  }
+  const moduleAddr = moduleAddress(path);
+  for (const provider of module.providers) {
+    const key = opaqueKey(provider.alias ? `${provider.name}.${provider.alias}` : provider.name, path);
+    const fullName = required.get(provider.name) ?? normalizeProviderAddress(provider.name);
+    const entry: ProviderConfigJson = { name: provider.name, full_name: fullName };
+    if (provider.alias) entry.alias = provider.alias;
+    if (moduleAddr) entry.module_address = moduleAddr;
+    const version = versions.get(provider.name);
+    if (version) entry.version_constraint = version;
+    const schema = schemas?.providerConfigSchema(fullName);
+    const body = { ...provider.block.body, attributes: provider.block.body.attributes.filter((a) => a.name !== 'alias' && a.name !== 'version') };
+    const expressions = marshalBody(body, schema?.block);
+    if (Object.keys(expressions).length > 0) entry.expressions = expressions;
+    out[key] = entry;
+  }
+  for (const [name, fullName] of required) {
+    const key = opaqueKey(name, path);
+    if (out[key]) continue;
+    const entry: ProviderConfigJson = { name, full_name: fullName };
+    if (moduleAddr) entry.module_address = moduleAddr;
+    const version = versions.get(name);
+    if (version) entry.version_constraint = version;
+    out[key] = entry;
+  }
+  for (const resource of module.resources) {
+    const { localName, address } = resolveResourceProvider(resource, required);
+    if (resource.providerAlias) continue;
+    if (path.length > 0 && !required.has(localName) && !module.providers.some((p) => p.name === localName)) continue;
+    const key = opaqueKey(localName, path);
+    if (out[key]) continue;
+    const entry: ProviderConfigJson = { name: localName, full_name: address };
+    if (moduleAddr) entry.module_address = moduleAddr;
+    out[key] = entry;
+  }
+  for (const call of module.moduleCalls) {
+    if (call.module) collectProviderConfigs(call.module, [...path, call.name], schemas, out, [...stack, module]);
+  }
+}
+
+/** The key of the provider configuration a resource uses: the nearest module (up to the root) declaring it. */
+function providerConfigKey(localName: string, alias: string | undefined, path: string[], chain: TerraformModule[]): string {
+  const name = alias ? `${localName}.${alias}` : localName;
+  for (let depth = chain.length - 1; depth > 0; depth--) {
+    const module = chain[depth]!;
+    if (module.providers.some((p) => p.name === localName && p.alias === alias)) return opaqueKey(name, path.slice(0, depth));
+  }
+  return name;
+}
+
+function moduleJson(module: TerraformModule, path: string[], schemas: ProviderSchemas | undefined, chain: TerraformModule[]): ConfigModuleJson {
+  const out: ConfigModuleJson = {};
+  const here = [...chain, module];
+  const required = requiredProvidersOf(module);
+
+  const outputs: Record<string, ConfigOutputJson> = {};
+  for (const output of module.outputs) {
+    const entry: ConfigOutputJson = { expression: output.value ? marshalExpression(output.value) : {} };
+    if (output.sensitive) entry.sensitive = true;
+    if (output.description) entry.description = output.description;
+    if (output.dependsOn.length > 0) entry.depends_on = marshalDependsOn(output.dependsOn);
+    outputs[output.name] = orderOutput(entry);
+  }
+  if (Object.keys(outputs).length > 0) out.outputs = outputs;
+
+  const resources: ConfigResourceJson[] = [];
+  for (const resource of module.resources) {
+    const { address: providerAddress } = resolveResourceProvider(resource, required);
+    const schema = schemas?.resourceSchema(providerAddress, resource.type, resource.mode);
+    const entry: ConfigResourceJson = {
+      address: resource.address,
+      mode: resource.mode,
+      type: resource.type,
+      name: resource.name,
+      provider_config_key: providerConfigKey(resource.providerLocalName, resource.providerAlias, path, here),
+      schema_version: schema?.version ?? 0,
+    };
+    if (resource.provisioners.length > 0) {
+      entry.provisioners = resource.provisioners.map((p) => {
+        const expressions = marshalBody(
+          { ...p.body, attributes: p.body.attributes.filter((a) => a.name !== 'when' && a.name !== 'on_failure'), blocks: p.body.blocks.filter((b) => b.type !== 'connection') },
+          undefined,
+        );
+        return Object.keys(expressions).length > 0 ? { type: p.labels[0] ?? '', expressions } : { type: p.labels[0] ?? '' };
+      });
+    }
+    const expressions = marshalBody(resource.config, schema?.block);
+    if (Object.keys(expressions).length > 0) entry.expressions = expressions;
+    if (resource.count) entry.count_expression = marshalExpression(resource.count);
+    if (resource.forEach) entry.for_each_expression = marshalExpression(resource.forEach);
+    if (resource.dependsOn.length > 0) entry.depends_on = marshalDependsOn(resource.dependsOn);
+    resources.push(entry);
+  }
+  resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  if (resources.length > 0) out.resources = resources;
+
+  const calls: Record<string, ConfigModuleCallJson> = {};
+  for (const call of module.moduleCalls) {
+    if (chain.includes(module) || here.length > 32) break;
+    const expressions: ExpressionsJson = {};
+    for (const input of call.inputs) expressions[input.name] = marshalExpression(input.expr);
+    const entry: ConfigModuleCallJson = {
+      source: call.source ?? '',
+      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here) : {},
+    };
+    if (Object.keys(expressions).length > 0) entry.expressions = expressions;
+    if (call.count) entry.count_expression = marshalExpression(call.count);
+    if (call.forEach) entry.for_each_expression = marshalExpression(call.forEach);
+    if (call.version) entry.version_constraint = call.version;
+    if (call.dependsOn.length > 0) entry.depends_on = marshalDependsOn(call.dependsOn);
+    calls[call.name] = entry;
+  }
+  if (Object.keys(calls).length > 0) out.module_calls = calls;
+
+  const variables: Record<string, ConfigVariableJson> = {};
+  for (const variable of module.variables) {
+    const entry: ConfigVariableJson = {};
+    if (variable.default) {
+      const value = staticValue(variable.default, variable.type);
+      if (value !== undefined) entry.default = value;
+    }
+    if (variable.description) entry.description = variable.description;
+    if (variable.sensitive) entry.sensitive = true;
+    variables[variable.name] = entry;
+  }
+  if (Object.keys(variables).length > 0) out.variables = variables;
+  return out;
+}
+
+function orderOutput(entry: ConfigOutputJson): ConfigOutputJson {
+  const out = {} as ConfigOutputJson;
+  if (entry.sensitive) out.sensitive = true;
+  out.expression = entry.expression;
+  if (entry.description) out.description = entry.description;
+  if (entry.depends_on) out.depends_on = entry.depends_on;
+  return out;
+}
+
+/** A variable default evaluated without context and converted to the declared type. */
+function staticValue(expr: Expression, typeExpr: Expression | undefined): JsonValue | undefined {
+  const { value, diagnostics } = evaluate(expr, {});
+  if (diagnostics.some((d) => d.severity === 'error') || !isWhollyKnown(value)) return undefined;
+  const constraint = typeExpr ? parseTypeConstraint(typeExpr) : undefined;
+  const converted = constraint ? convert(value, constraint.type) : { ok: true as const, value };
+  return knownJson(converted.ok ? converted.value : value) ?? null;
+}

@@ -1,0 +1,236 @@
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Expression } from '../hcl/ast.ts';
+import { loadBundledSchemas, type ProviderSchemas } from '../schema/index.ts';
+import { typeToJson } from '../terraform/eval/types.ts';
+import { isWhollyKnown, Sensitive, typeOf, Unknown, type TfObject, type TfValue } from '../terraform/eval/value.ts';
+import type { Configuration } from '../terraform/model.ts';
+import { configurationJson } from './configuration-json.ts';
+import { ModuleInstance, type PlanRun } from './module-instance.ts';
+import type {
+  JsonObject,
+  JsonValue,
+  ModuleValuesJson,
+  OutputChangeJson,
+  OutputValueJson,
+  PlanJson,
+  ResourceChangeJson,
+  ResourceValuesJson,
+} from './plan-json.ts';
+import { bundledProviderDefaults, type ProviderDefaults } from './provider-defaults.ts';
+import { parsedReferences } from './references.ts';
+import type { PlannedInstance } from './resource-instance.ts';
+import { knownJson, knownObjectJson, sensitiveJson, unknownJson } from './values-json.ts';
+
+export interface SynthesizeOptions {
+  /** Provider schemas (default: the bundled ones). */
+  schemas?: ProviderSchemas;
+  /** Provider-side defaults for unset arguments (default: the bundled table). */
+  defaults?: ProviderDefaults;
+  /** Written as `terraform_version` (default 1.11.4, the version whose plans iacpac reproduces). */
+  terraformVersion?: string;
+  /** Fixed `timestamp` (default: now). */
+  timestamp?: string;
+}
+
+export interface SynthesizeResult {
+  plan: PlanJson;
+  diagnostics: Diagnostic[];
+}
+
+export const PLAN_FORMAT_VERSION = '1.2';
+export const DEFAULT_TERRAFORM_VERSION = '1.11.4';
+
+/**
+ * Synthesises what `terraform show -json <planfile>` prints for a plan of this configuration against an
+ * empty state, without providers, credentials or network: every resource instance is created, data
+ * sources the provider computes locally are read, other data sources are read during apply.
+ * Problems Terraform would report while planning (missing variables, cycles, invalid count/for_each,
+ * evaluation errors) are returned as diagnostics with source ranges; the plan is still as complete as
+ * possible.
+ */
+export function synthesizePlan(config: Configuration, options: SynthesizeOptions = {}): SynthesizeResult {
+  const schemas = options.schemas ?? loadBundledSchemas();
+  const run: PlanRun = {
+    config,
+    schemas,
+    defaults: options.defaults ?? bundledProviderDefaults(),
+    diagnostics: [],
+    depth: { current: 0 },
+    rootDir: config.root.dir,
+    instances: [],
+  };
+  const root = new ModuleInstance(run, config.root, '', undefined);
+  root.planAll();
+  const terraformVersion = options.terraformVersion ?? DEFAULT_TERRAFORM_VERSION;
+
+  const plan = {} as PlanJson;
+  plan.format_version = PLAN_FORMAT_VERSION;
+  plan.terraform_version = terraformVersion;
+  const variables: Record<string, { value: JsonValue }> = {};
+  for (const variable of config.root.variables) {
+    const value = root.variable(variable.name);
+    variables[variable.name] = { value: knownJson(value) ?? null };
+  }
+  if (Object.keys(variables).length > 0) plan.variables = variables;
+
+  const outputs: Record<string, OutputValueJson> = {};
+  const outputChanges: Record<string, OutputChangeJson> = {};
+  for (const output of config.root.outputs) {
+    const value = root.output(output.name);
+    const sensitive = output.sensitive || value instanceof Sensitive;
+    const entry: OutputValueJson = { sensitive };
+    const change: OutputChangeJson = {
+      actions: ['create'],
+      before: null,
+      after_unknown: unknownJson(value),
+      before_sensitive: sensitive,
+      after_sensitive: sensitive ? true : sensitiveJson(value),
+    };
+    if (isWhollyKnown(value)) {
+      const json = knownJson(value) ?? null;
+      entry.value = json;
+      entry.type = typeToJson(typeOf(value)) as JsonValue;
+      change.after = json;
+    } else if (!(value instanceof Unknown)) change.after = knownJson(value) ?? null;
+    outputs[output.name] = entry;
+    outputChanges[output.name] = orderOutputChange(change);
+  }
+
+  const planned = run.instances.filter((i) => i.action !== 'read-now');
+  const readNow = run.instances.filter((i) => i.action === 'read-now');
+  plan.planned_values = { ...(Object.keys(outputs).length > 0 ? { outputs } : {}), root_module: moduleValues(root, planned, true) };
+  plan.resource_changes = sortByAddress(planned).map(resourceChange);
+  if (Object.keys(outputChanges).length > 0) plan.output_changes = outputChanges;
+  if (readNow.length > 0) {
+    plan.prior_state = {
+      format_version: '1.0',
+      terraform_version: terraformVersion,
+      values: { root_module: moduleValues(root, readNow, true) },
+    };
+  }
+  plan.configuration = configurationJson(config, schemas);
+  const relevant = relevantAttributes(root);
+  if (relevant.length > 0) plan.relevant_attributes = relevant;
+  plan.timestamp = options.timestamp ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const errored = run.diagnostics.some((d) => d.severity === 'error');
+  plan.applyable = !errored && (planned.length > 0 || Object.keys(outputChanges).length > 0);
+  plan.complete = true;
+  plan.errored = errored;
+  return { plan, diagnostics: run.diagnostics };
+}
+
+function orderOutputChange(change: OutputChangeJson): OutputChangeJson {
+  const out = { actions: change.actions, before: change.before } as OutputChangeJson;
+  if (change.after !== undefined) out.after = change.after;
+  out.after_unknown = change.after_unknown;
+  out.before_sensitive = change.before_sensitive;
+  out.after_sensitive = change.after_sensitive;
+  return out;
+}
+
+function sortByAddress<T extends { address: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
+function providerName(instance: PlannedInstance): string {
+  return instance.node.providerAddress;
+}
+
+function resourceValues(instance: PlannedInstance): ResourceValuesJson {
+  const resource = instance.node.resource;
+  const out = {
+    address: instance.address,
+    mode: resource.mode,
+    type: resource.type,
+    name: resource.name,
+  } as ResourceValuesJson;
+  if (instance.key !== undefined) out.index = instance.key;
+  out.provider_name = providerName(instance);
+  out.schema_version = instance.schema?.version ?? 0;
+  const values = objectOf(instance.value);
+  const known = knownObjectJson(values);
+  if (Object.keys(known).length > 0) out.values = known;
+  out.sensitive_values = sensitiveJson(values);
+  return out;
+}
+
+function objectOf(value: TfValue): TfObject {
+  const v = value instanceof Sensitive ? value.value : value;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown) ? (v as TfObject) : {};
+}
+
+function resourceChange(instance: PlannedInstance): ResourceChangeJson {
+  const resource = instance.node.resource;
+  const out = { address: instance.address } as ResourceChangeJson;
+  const moduleAddress = instance.node.owner.address;
+  if (moduleAddress) out.module_address = moduleAddress;
+  out.mode = resource.mode;
+  out.type = resource.type;
+  out.name = resource.name;
+  if (instance.key !== undefined) out.index = instance.key;
+  out.provider_name = providerName(instance);
+  const values = objectOf(instance.value);
+  out.change = {
+    actions: [instance.action === 'create' ? 'create' : 'read'],
+    before: null,
+    after: knownObjectJson(values),
+    after_unknown: unknownJson(values),
+    before_sensitive: false,
+    after_sensitive: sensitiveJson(values),
+  };
+  if (instance.actionReason) out.action_reason = instance.actionReason;
+  return out;
+}
+
+/** `planned_values`/`prior_state` module tree: resources of this instance, then child modules by address. */
+function moduleValues(instance: ModuleInstance, included: PlannedInstance[], root: boolean): ModuleValuesJson {
+  const out: ModuleValuesJson = {};
+  const mine = sortByAddress(included.filter((i) => i.node.owner === instance));
+  if (mine.length > 0) out.resources = mine.map(resourceValues);
+  if (!root) out.address = instance.address;
+  const children = sortByAddress(instance.childInstances())
+    .map((child) => moduleValues(child, included, false))
+    .filter((m) => m.resources || m.child_modules);
+  if (children.length > 0) out.child_modules = children;
+  if (!root) {
+    const ordered: ModuleValuesJson = {};
+    if (out.resources) ordered.resources = out.resources;
+    ordered.address = instance.address;
+    if (out.child_modules) ordered.child_modules = out.child_modules;
+    return ordered;
+  }
+  return out;
+}
+
+/** Resource attributes the configuration refers to (`relevant_attributes`), first occurrence order. */
+function relevantAttributes(root: ModuleInstance): Array<{ resource: string; attribute: Array<string | number> }> {
+  const out: Array<{ resource: string; attribute: Array<string | number> }> = [];
+  const seen = new Set<string>();
+  const visit = (instance: ModuleInstance, expr: Expression) => {
+    for (const ref of parsedReferences(expr)) {
+      if ((ref.kind !== 'resource' && ref.kind !== 'data') || ref.remaining.length === 0) continue;
+      const attribute = ref.remaining.map((s) => (s.kind === 'attr' ? s.name : typeof s.key === 'boolean' ? String(s.key) : s.key));
+      const entry = { resource: instance.prefix + ref.subject, attribute };
+      const key = JSON.stringify(entry);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(entry);
+    }
+  };
+  const walkBody = (instance: ModuleInstance, body: { attributes: Array<{ expr: Expression }>; blocks: Array<{ body: unknown }> }, depth: number) => {
+    for (const attribute of body.attributes) visit(instance, attribute.expr);
+    if (depth > 32) return;
+    for (const block of body.blocks) walkBody(instance, block.body as typeof body, depth + 1);
+  };
+  const walk = (instance: ModuleInstance, depth: number) => {
+    for (const resource of instance.module.resources) walkBody(instance, resource.config, 0);
+    for (const output of instance.module.outputs) if (output.value) visit(instance, output.value);
+    for (const call of instance.module.moduleCalls) for (const input of call.inputs) visit(instance, input.expr);
+    if (depth > 32) return;
+    for (const child of instance.childInstances()) walk(child, depth + 1);
+  };
+  walk(root, 0);
+  return out;
+}
+
+export type { JsonObject };
