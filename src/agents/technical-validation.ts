@@ -1,8 +1,8 @@
 import { errorMessage } from '../core/errors.ts';
 import { formatRange } from '../core/source-range.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import { RegoEngine } from '../rego/index.ts';
-import { toJS, type RegoValue } from '../rego/value.ts';
+import { RegoCompileErrors, RegoEngine, RegoError } from '../rego/index.ts';
+import { toJS } from '../rego/value.ts';
 import type { AgentFinding } from './agent-finding.ts';
 import type { GeneratedFile } from './extract-files.ts';
 import { readRegoFile, uncoveredDenyRules, type RegoFileInfo } from './rego-source.ts';
@@ -79,7 +79,7 @@ async function validateTerraform(dir: string): Promise<{ valid: boolean; errors:
 
 async function synthesize(dir: string): Promise<{ plan?: unknown; findings: AgentFinding[] }> {
   const { loadConfiguration } = await import('../terraform/load-module.ts');
-  const { synthesizePlan } = await import('../plan/index.ts');
+  const { synthesizePlan } = await import('../plan/synthesize.ts');
   try {
     const config = await loadConfiguration(dir);
     const { plan, diagnostics } = synthesizePlan(config, {});
@@ -189,21 +189,28 @@ type Engine = RegoEngine;
 
 function compilePolicies(policies: readonly GeneratedFile[]): { engine?: Engine; findings: AgentFinding[] } {
   const findings: AgentFinding[] = [];
-  const engine = new RegoEngine();
+  // Bounded evaluation: a generated policy that recurses or explodes fails with an error instead of hanging.
+  const engine = new RegoEngine({ limits: { maxSteps: 5_000_000, timeoutMs: 10_000 } });
   for (const file of policies) {
     try {
       engine.addModule(file.path, file.content);
     } catch (error) {
-      findings.push({ stage: 'rego-check', target: 'pac', blocking: true, location: file.path, message: errorMessage(error) });
+      findings.push(regoErrorFinding(error, file.path));
     }
   }
   if (findings.length > 0) return { findings };
   try {
-    engine.prepare('data');
+    engine.compile();
   } catch (error) {
-    return { findings: [{ stage: 'rego-check', target: 'pac', blocking: true, message: errorMessage(error) }] };
+    if (error instanceof RegoCompileErrors) return { findings: error.errors.map((e) => regoErrorFinding(e)) };
+    return { findings: [regoErrorFinding(error)] };
   }
   return { engine, findings };
+}
+
+function regoErrorFinding(error: unknown, fallbackLocation?: string): AgentFinding {
+  const location = error instanceof RegoError && error.location ? `${error.location.file}:${error.location.row}:${error.location.col}` : fallbackLocation;
+  return { stage: 'rego-check', target: 'pac', blocking: true, message: errorMessage(error), ...(location ? { location } : {}) };
 }
 
 function runTests(engine: Engine, infos: readonly RegoFileInfo[]): { total: number; passed: number; findings: AgentFinding[] } {
@@ -229,8 +236,7 @@ function runTests(engine: Engine, infos: readonly RegoFileInfo[]): { total: numb
 
 function evaluateValue(engine: Engine, query: string, input: unknown): { value: unknown } | { error: string } {
   try {
-    const results = engine.prepare(query).eval(input === undefined ? {} : { input });
-    const value = results[0]?.expressions[0]?.value as RegoValue | undefined;
+    const value = engine.evalRule(query, input === undefined ? {} : { input });
     return { value: value === undefined ? undefined : toJS(value) };
   } catch (error) {
     return { error: errorMessage(error) };

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPolicies } from './technical-validation.ts';
+
+const fixtures = join(import.meta.dirname, '__fixtures__');
+const read = (name: string) => readFileSync(join(fixtures, 'policies', name), 'utf8');
+const policy = { path: 'policies/s3_versioning.rego', content: read('s3_versioning.rego') };
+const tests = { path: 'policies/s3_versioning_test.rego', content: read('s3_versioning_test.rego') };
+const plan = JSON.parse(readFileSync(join(fixtures, 'plan-two-buckets.json'), 'utf8')) as unknown;
+
+describe('checkPolicies (embedded Rego engine)', () => {
+  it('compiles, runs the tests, checks coverage and reports violations on the plan', () => {
+    const result = checkPolicies([policy, tests], plan);
+    expect(result.stages).toEqual({
+      'rego-check': '2 module(s) compile',
+      'rego-test': '2/2 passed',
+      'test-coverage': '1/1 deny rule(s) have a firing test',
+      'policy-evaluation': '1 violation(s) on the plan',
+    });
+    expect(result.findings).toEqual([
+      {
+        stage: 'policy-evaluation',
+        target: 'iac',
+        blocking: true,
+        id: 'policies/s3_versioning.rego',
+        severity: 'error',
+        message: 'deny (iacpac.generated.s3_versioning): aws_s3_bucket.logs does not enable versioning',
+      },
+    ]);
+  });
+
+  it('reports a syntax error with the engine\'s file:line:col message and skips the rest', () => {
+    const broken = { path: 'policies/broken.rego', content: 'package p\n\nimport rego.v1\n\ndeny contains msg if {\n  msg := \n}\n' };
+    const result = checkPolicies([broken], plan);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ stage: 'rego-check', target: 'pac', blocking: true });
+    expect(result.findings[0]!.message).toMatch(/^policies\/broken\.rego:\d+:\d+: rego_parse_error: /);
+    expect(result.stages['rego-test']).toBe('skipped (policies do not compile)');
+  });
+
+  it('reports a compile error (unsafe variable)', () => {
+    const unsafe = { path: 'policies/unsafe.rego', content: 'package p\n\nimport rego.v1\n\ndeny contains x if {\n  y > 1\n}\n' };
+    const result = checkPolicies([unsafe], plan);
+    expect(result.findings.map((f) => [f.stage, f.location])).toEqual(result.findings.map(() => ['rego-check', expect.stringMatching(/^policies\/unsafe\.rego:\d+:\d+$/)]));
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(result.findings[0]!.message).toContain('rego_');
+  });
+
+  it('reports failing tests and deny rules no test makes fire', () => {
+    const weakTests = {
+      path: 'policies/s3_versioning_test.rego',
+      content: 'package iacpac.generated.s3_versioning\n\nimport rego.v1\n\ntest_nothing_denied if {\n  count(deny) == 0 with input as {"resource_changes": []}\n}\n\ntest_wrong if {\n  count(deny) == 5 with input as {"resource_changes": []}\n}\n',
+    };
+    const result = checkPolicies([policy, weakTests], undefined);
+    expect(result.findings.map((f) => [f.stage, f.location, f.message])).toEqual([
+      ['rego-test', 'policies/s3_versioning_test.rego:9', 'data.iacpac.generated.s3_versioning.test_wrong: FAIL (the test body is undefined)'],
+    ]);
+    expect(result.stages['test-coverage']).toBe('1/1 deny rule(s) have a firing test');
+    const noFire = { ...weakTests, content: 'package iacpac.generated.s3_versioning\n\nimport rego.v1\n\ntest_nothing_denied if {\n  count(deny) == 0 with input as {"resource_changes": []}\n}\n' };
+    const uncovered = checkPolicies([policy, noFire], undefined);
+    expect(uncovered.findings).toEqual([
+      {
+        stage: 'test-coverage',
+        target: 'pac',
+        blocking: true,
+        id: 'iacpac.generated.s3_versioning.deny',
+        location: 'policies/s3_versioning.rego',
+        message: 'no test makes data.iacpac.generated.s3_versioning.deny fire: add a test_ rule that asserts count(deny) > 0 on a violating input (with input as {...})',
+      },
+    ]);
+  });
+
+  it('asks for policies when none were generated', () => {
+    expect(checkPolicies([], plan).findings).toEqual([{ stage: 'rego-check', target: 'pac', blocking: true, message: 'no Rego policy files were generated' }]);
+  });
+});
