@@ -15,6 +15,7 @@ import { objectBuiltins } from './objects.ts';
 import { setBuiltins } from './sets.ts';
 import { stringFormattingBuiltins } from './string-formatting.ts';
 import { stringBuiltins } from './strings.ts';
+import { timeBuiltins } from './time.ts';
 import { typeBuiltins } from './types.ts';
 import { cryptoBuiltins } from './crypto.ts';
 import { globBuiltins } from './glob.ts';
@@ -69,6 +70,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinDefinition> = indexByName([
   ...setBuiltins,
   ...stringBuiltins,
   ...stringFormattingBuiltins,
+  ...timeBuiltins,
   ...typeBuiltins,
   ...cryptoBuiltins,
   ...globBuiltins,

@@ -57,6 +57,8 @@ export function compileModules(modules: readonly Module[]): Program {
   const compiled: CompiledRule[] = [];
   for (const m of modules) {
     const pkg = ['data', ...m.package.path];
+    // packages exist (as empty objects) even without rules
+    m.package.path.reduce((n, k) => n.child(k), root);
     const imports = new Map<string, string[]>();
     for (const imp of m.imports) {
       const p = importPath(imp.path);

@@ -54,7 +54,7 @@ function evalNeed(t: Term, outer: Vars, need: Need): void {
     default:
       // closures: their free variables that belong to the enclosing body are inputs
       forEachVar(t, (n) => {
-        if (outer.has(n)) need.inputs.add(n);
+        if (outer.has(n) && !ROOTS.has(n)) need.inputs.add(n);
       }, true);
   }
 }
@@ -148,7 +148,7 @@ function analyze(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars }
       if (e.key) forEachVar(e.key, (n) => local.add(n));
       forEachVar(e.value, (n) => local.add(n));
       for (const x of e.body) forEachExprVar(x, (n) => {
-        if (outer.has(n) && !local.has(n)) need.inputs.add(n);
+        if (outer.has(n) && !local.has(n) && !ROOTS.has(n)) need.inputs.add(n);
       }, true);
       break;
     }

@@ -7,7 +7,7 @@ import type { TermOf } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
 import { BuiltinError, type BuiltinContext } from '../builtins/define-builtin.ts';
 import type { RegoValue } from '../value.ts';
-import type { EvalContext } from './context.ts';
+import { EvalContext } from './context.ts';
 import type { Env, Evaluator, Stop, ValueCont } from './evaluator.ts';
 import { callFunction } from './rules.ts';
 import { INTERNAL_BUILTINS } from './internal-builtins.ts';
@@ -23,7 +23,10 @@ export function invoke(ev: Evaluator, ctx: EvalContext, name: string, args: Rego
   const mock = hops < 8 ? ctx.functionOverrides.get(name) : undefined;
   if (mock) {
     if (mock.kind === 'value') return k(mock.value);
-    return invoke(ev, ctx, mock.name, args, k, t, hops + 1);
+    // the replacement runs without this mock, so it may call the original
+    const fns = new Map(ctx.functionOverrides);
+    fns.delete(name);
+    return invoke(ev, new EvalContext(ctx.input, ctx.dataOverrides, fns), mock.name, args, k, t, hops + 1);
   }
   if (name.startsWith('data.')) {
     const node = ev.program.root.find(name.split('.').slice(1));

@@ -49,7 +49,7 @@ function compute(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | u
     const v = materialize(ev, ctx, child);
     if (v === undefined) continue;
     const prev = obj.get(key);
-    obj.set(key, prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : v);
+    obj.set(key, prev === undefined ? v : node.rules.length ? mergeVirtual(prev, v, child) : prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : v);
   }
   return patchOverrides(ctx, node, obj);
 }
@@ -68,6 +68,21 @@ function mergeObjects(a: RegoObject, b: RegoObject): RegoObject {
     out.set(k, prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : v);
   }
   return out;
+}
+
+/** Merge two virtual documents produced by overlapping ref-head rules; differing leaves conflict. */
+function mergeVirtual(a: RegoValue, b: RegoValue, node: RuleNode): RegoValue {
+  if (a instanceof RegoObject && b instanceof RegoObject) {
+    const out = new RegoObject(a.entries());
+    for (const [k, v] of b) {
+      const prev = out.get(k);
+      out.set(k, prev === undefined ? v : mergeVirtual(prev, v, node));
+    }
+    return out;
+  }
+  if (a instanceof RegoSet && b instanceof RegoSet) return new RegoSet([...a, ...b]);
+  if (equals(a, b)) return a;
+  throw new RegoError('eval_conflict_error', 'object keys must be unique', (node.rules[0] ?? node.defaults[0])?.source.loc);
 }
 
 function evalRules(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
