@@ -16,6 +16,9 @@ import { logger } from '../src/core/logger.ts';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 const UNKNOWN = '\u0000unknown';
+/** Stored for unset blocks the provider plans as wholly unknown. */
+const COMPUTED_BLOCK: Json = { $computed: true };
+const path = (prefix: string, name: string) => prefix + name;
 
 const args = process.argv.slice(2);
 const excludeOdd = args.includes('--exclude-odd');
@@ -65,6 +68,10 @@ function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema
       const x = e[name];
       return Array.isArray(x) ? (x.filter(isObj) as Obj[]) : isObj(x) ? [x] : [];
     });
+    if (nested.length === 0) {
+      // An unset block the provider plans as unknown (an Optional+Computed block of the legacy SDK).
+      observe(type, path(prefix, name), unknownValue === true ? COMPUTED_BLOCK : (value ?? null));
+    }
     const elements = Array.isArray(value) ? value : isObj(value) ? [value] : [];
     const unknowns = Array.isArray(unknownValue) ? unknownValue : isObj(unknownValue) ? [unknownValue] : [];
     elements.forEach((element, i) => {
@@ -102,9 +109,17 @@ for (const type of [...observations.keys()].sort()) {
     if (first === UNKNOWN || !values.every((v) => v === first)) continue;
     const value = JSON.parse(first) as Json;
     if (value === null && !isComputed(schema?.block, path)) continue;
+    if (Array.isArray(value) && value.length === 0 && isBlock(schema?.block, path)) continue;
     (table[type] ??= {})[path] = value;
     kept++;
   }
+}
+
+function isBlock(block: SchemaBlock | undefined, path: string): boolean {
+  const parts = path.split('.').filter((p) => p !== '*');
+  let current = block;
+  for (let i = 0; i < parts.length - 1; i++) current = current?.block_types?.[parts[i]!]?.block;
+  return Boolean(current?.block_types?.[parts[parts.length - 1]!]);
 }
 
 function isComputed(block: SchemaBlock | undefined, path: string): boolean {

@@ -11,7 +11,7 @@ import {
   type TfObject,
   type TfValue,
 } from '../terraform/eval/value.ts';
-import type { ProviderDefaults } from './provider-defaults.ts';
+import { COMPUTED, type ProviderDefaults } from './provider-defaults.ts';
 import { orderSet } from './set-order.ts';
 
 /** The unknown value of a computed attribute the configuration leaves unset (decided by the provider). */
@@ -168,6 +168,10 @@ function blockValue(
   if (depth > 32) return null;
   const instances = expandBlocks(body, name, context, scope);
   if (instances instanceof Unknown) return instances;
+  if (instances.length === 0 && context.defaults.lookup(context.type, path) === COMPUTED) {
+    const object: TfType = { kind: 'object', attributes: {} };
+    return new ComputedUnknown(blockType.nesting_mode === 'single' || blockType.nesting_mode === 'group' ? object : { kind: 'list', element: object });
+  }
   const items = instances.map(({ body: b, scope: s }) => planBlock(b, blockType.block, context, `${path}.*`, s, depth + 1));
   switch (blockType.nesting_mode) {
     case 'single':

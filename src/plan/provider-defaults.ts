@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { assetPath } from '../core/package-root.ts';
-import { fromJson, type TfValue } from '../terraform/eval/value.ts';
+import { fromJson, Unknown, type TfValue } from '../terraform/eval/value.ts';
+
+/** The table's marker for an unset block the provider plans as unknown (`{"$computed": true}`). */
+export const COMPUTED: Unknown = new Unknown();
 
 /**
  * Values a provider plans for arguments the configuration leaves unset (SDK `Default`s and plan-time
@@ -21,7 +24,9 @@ export function providerDefaultsFrom(table: ProviderDefaultsTable): ProviderDefa
     lookup(type, path) {
       const forType = table[type];
       if (!forType || !Object.hasOwn(forType, path)) return undefined;
-      return fromJson(forType[path]);
+      const value = forType[path];
+      if (value && typeof value === 'object' && (value as Record<string, unknown>).$computed === true) return COMPUTED;
+      return fromJson(value);
     },
   };
 }
