@@ -19,6 +19,7 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/report.ts'),
   () => import('./commands/generate.ts'),
   () => import('./commands/kb.ts'),
+  () => import('./commands/rego.ts'),
   // <commands>
 ];
 

@@ -1,0 +1,118 @@
+// npm run bench:rego [-- --conformance <dir>] [--json out.json]
+// 1. total time of OPA's conformance suite on the embedded engine;
+// 2. all 458 IaC-Eval `rego_intent` policies (Rego v0): parse + compile, then evaluate each against the real
+//    `terraform show -json` plan of its own reference output (one PreparedQuery per policy, query `data`).
+//    IaC-Eval's verdict: the intent is satisfied iff evaluation succeeds and the value tree has no `false` leaf.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RegoEngine, parseJSON } from '../src/rego/index.ts';
+import { runConformance, summarize } from '../src/rego/conformance.ts';
+import { RegoObject, RegoSet, type RegoValue } from '../src/rego/value.ts';
+import { logger } from '../src/core/logger.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const shared = opt('--shared', '../shared/data');
+const confDir = opt('--conformance', join(shared, 'opa-conformance/v1'));
+const jsonOut = args.includes('--json') ? opt('--json', '') : undefined;
+const skipConformance = args.includes('--no-conformance');
+
+/**
+ * IaC-Eval's verdict (evaluation/eval.py, OPA_Rego_evaluation): the leaves of the `data` value as its
+ * `dict_generator` yields them (object values recursively; array/set elements, recursing only into objects),
+ * and the run fails iff `False in leaves` in Python, i.e. some leaf is `false` or the number 0 (0 == False).
+ */
+export function leaves(v: RegoValue, out: RegoValue[] = []): RegoValue[] {
+  if (!(v instanceof RegoObject)) {
+    out.push(v);
+    return out;
+  }
+  for (const [, x] of v.sortedEntries()) {
+    if (x instanceof RegoObject) leaves(x, out);
+    else if (Array.isArray(x) || x instanceof RegoSet) for (const e of x) leaves(e, out);
+    else out.push(x);
+  }
+  return out;
+}
+export function hasFalseLeaf(v: RegoValue): boolean {
+  return leaves(v).some((x) => x === false || x === 0);
+}
+
+if (!skipConformance) {
+  const t0 = performance.now();
+  const results = runConformance(confDir);
+  const ms = performance.now() - t0;
+  logger.out(`conformance: ${summarize(results).line} in ${(ms / 1000).toFixed(2)} s`);
+}
+
+interface Row {
+  index: number;
+  rego_intent: string;
+}
+const rows = readFileSync(join(shared, 'iac-eval/iac-eval.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Row);
+
+// read the plans first: the timing below is compile + evaluation only
+const plans = new Map<number, RegoValue>();
+const tRead = performance.now();
+for (const r of rows) {
+  const p = join(shared, 'iac-eval/terraform-plans', `${r.index}.json`);
+  if (existsSync(p)) plans.set(r.index, parseJSON(readFileSync(p, 'utf8')));
+}
+const readMs = performance.now() - tRead;
+
+interface Outcome {
+  index: number;
+  compiled: boolean;
+  error?: string;
+  plan: boolean;
+  satisfied?: boolean;
+  falseRules?: string[];
+}
+const outcomes: Outcome[] = [];
+const t1 = performance.now();
+for (const r of rows) {
+  const o: Outcome = { index: r.index, compiled: false, plan: plans.has(r.index) };
+  outcomes.push(o);
+  let q;
+  try {
+    const engine = new RegoEngine({ v0Compatible: true, limits: { timeoutMs: 5000 } });
+    engine.addModule(`intent-${r.index}.rego`, r.rego_intent);
+    q = engine.prepare('data');
+    o.compiled = true;
+  } catch (error) {
+    o.error = (error as Error).message.split('\n').slice(0, 3).join(' | ');
+    continue;
+  }
+  const plan = plans.get(r.index);
+  if (plan === undefined) continue;
+  try {
+    const value = q.evalValue({ inputValue: plan });
+    o.satisfied = value !== undefined && !hasFalseLeaf(value);
+    if (!o.satisfied && value !== undefined) o.falseRules = falsePaths(value, []);
+  } catch (error) {
+    o.satisfied = false;
+    o.error = (error as Error).message.split('\n')[0];
+  }
+}
+const evalMs = performance.now() - t1;
+
+function falsePaths(v: RegoValue, path: string[]): string[] {
+  if (v === false) return [path.join('.')];
+  if (v instanceof RegoObject) return [...v.entries()].flatMap(([k, x]) => falsePaths(x, [...path, String(k)]));
+  return [];
+}
+
+const compiled = outcomes.filter((o) => o.compiled).length;
+const withPlan = outcomes.filter((o) => o.plan && o.compiled);
+const satisfied = withPlan.filter((o) => o.satisfied).length;
+logger.out(`iac-eval intents: ${compiled}/${rows.length} parse+compile (v0)`);
+logger.out(`iac-eval intents: ${satisfied}/${withPlan.length} reference plans satisfy their own intent`);
+logger.out(`iac-eval: compile+eval of ${rows.length} intents (${withPlan.length} evaluated) in ${(evalMs / 1000).toFixed(2)} s (plan JSON read: ${(readMs / 1000).toFixed(2)} s)`);
+for (const o of outcomes) if (!o.compiled) logger.out(`  compile error #${o.index}: ${o.error ?? ''}`);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(outcomes, null, 1));

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `iacpac rego eval|check|test`: the embedded Rego engine, with OPA-like commands. */
+export function register(program: Command): void {
+  const rego = program.command('rego').description('Evaluate, check and test Rego policies with the embedded engine (no opa binary needed)');
+  rego
+    .command('eval')
+    .description('Evaluate a Rego query (output shaped like `opa eval --format json`)')
+    .argument('<query>', 'Rego query, e.g. data.example.deny')
+    .option('-d, --data <file|dir>', 'Rego module (.rego) or data file (.json/.yaml), or a directory of them (repeatable)', collect, [])
+    .option('-i, --input <file>', 'input document (JSON or YAML)')
+    .option('--data-file <file>', 'base data document (JSON)', collect, [])
+    .option('-f, --format <format>', 'json | pretty', 'json')
+    .option('--v0-compatible', 'parse modules as Rego v0 unless they import rego.v1')
+    .option('--strict-builtin-errors', 'abort evaluation on the first builtin error')
+    .option('--timeout <ms>', 'evaluation time budget in milliseconds', '30000')
+    .action(async (query: string, options: RegoEvalOptions) => {
+      const { regoEval } = await import('../../rego/commands.ts');
+      await regoEval(query, options);
+    });
+  rego
+    .command('check')
+    .description('Parse and compile Rego modules; report errors as file:line:col (exit 1 on errors)')
+    .argument('<paths...>', 'Rego files or directories')
+    .option('--v0-compatible', 'parse modules as Rego v0 unless they import rego.v1')
+    .action(async (paths: string[], options: { v0Compatible?: boolean }) => {
+      const { regoCheck } = await import('../../rego/commands.ts');
+      await regoCheck(paths, options);
+    });
+  rego
+    .command('test')
+    .description('Run test_* rules like `opa test` (PASS/FAIL per test, exit 1 on failure)')
+    .argument('<paths...>', 'directories or files with policies, tests and data')
+    .option('--v0-compatible', 'parse modules as Rego v0 unless they import rego.v1')
+    .option('-v, --verbose', 'print print() output of tests')
+    .option('-r, --run <regex>', 'only run tests whose name matches')
+    .action(async (paths: string[], options: { v0Compatible?: boolean; verbose?: boolean; run?: string }) => {
+      const { regoTest } = await import('../../rego/commands.ts');
+      await regoTest(paths, options);
+    });
+}
+
+export interface RegoEvalOptions {
+  data: string[];
+  input?: string;
+  dataFile: string[];
+  format: string;
+  v0Compatible?: boolean;
+  strictBuiltinErrors?: boolean;
+  timeout: string;
+}
