@@ -1,7 +1,11 @@
 import type { Block, Body, Expression } from '../hcl/ast.ts';
-import type { SchemaBlock } from '../schema/provider-schema.ts';
+import type { SchemaAttribute, SchemaBlock } from '../schema/provider-schema.ts';
+import { convert } from '../terraform/eval/convert.ts';
+import { typeFromJson } from '../terraform/eval/types.ts';
+import { fromJson } from '../terraform/eval/value.ts';
+import { knownJson } from './values-json.ts';
 import { constantValue } from './constant-value.ts';
-import type { ExpressionJson, ExpressionsJson } from './plan-json.ts';
+import type { ExpressionJson, ExpressionsJson, JsonValue } from './plan-json.ts';
 import { expressionReferences, parseReference, staticPrefix } from './references.ts';
 
 /**
@@ -31,6 +35,11 @@ export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth =
     if (schema && schema.block_types?.[attribute.name]) continue;
     out[attribute.name] = marshalExpression(attribute.expr);
   }
+  for (const [name, attribute] of Object.entries(schema?.attributes ?? {})) {
+    if (name in out) continue;
+    const blocks = body.blocks.filter((b) => b.type === name);
+    if (blocks.length > 0) out[name] = marshalBlocksAsAttribute(blocks, attribute);
+  }
   for (const block of body.blocks) {
     const blockType = schema?.block_types?.[block.type];
     if (schema && !blockType) continue;
@@ -48,6 +57,44 @@ export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth =
       list.push(nested);
     }
   }
+  return out;
+}
+
+/**
+ * Blocks written for an attribute of type list/set of objects (Terraform's blocktoattr fix-up): the
+ * references of every block's arguments (attribute names in sorted order), or a constant list of
+ * objects with every attribute of the element type (unset ones null) when all arguments are constants.
+ */
+function marshalBlocksAsAttribute(blocks: Block[], attribute: SchemaAttribute): ExpressionJson {
+  const type = attribute.type !== undefined ? typeFromJson(attribute.type) : undefined;
+  const element = type && (type.kind === 'list' || type.kind === 'set') && type.element.kind === 'object' ? type.element : undefined;
+  const out: ExpressionJson = {};
+  const references: string[] = [];
+  const items: JsonValue[] = [];
+  let constant = element !== undefined;
+  for (const block of blocks) {
+    const names = element ? Object.keys(element.attributes).sort() : block.body.attributes.map((a) => a.name).sort();
+    const item: Record<string, JsonValue> = {};
+    for (const name of names) {
+      const set = block.body.attributes.find((a) => a.name === name);
+      if (!set) {
+        item[name] = null;
+        continue;
+      }
+      references.push(...expressionReferences(set.expr));
+      const value = constantValue(set.expr);
+      const attrType = element?.attributes[name];
+      if (!value || !attrType) {
+        constant = false;
+        continue;
+      }
+      const converted = convert(fromJson(value.value), attrType);
+      item[name] = converted.ok ? ((knownJson(converted.value) ?? null) as JsonValue) : value.value;
+    }
+    items.push(item);
+  }
+  if (constant && references.length === 0) out.constant_value = items;
+  if (references.length > 0) out.references = references;
   return out;
 }
 
