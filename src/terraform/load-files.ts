@@ -13,8 +13,8 @@ export interface ModuleFileNames {
   override: string[];
 }
 
-/** Files larger than this are refused (bad input, not configuration). */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Files larger than this are refused as bad input (a 5 MiB file takes seconds to parse; real configurations are far smaller). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export function isConfigFileName(name: string): boolean {
   return (name.endsWith('.tf') || name.endsWith('.tf.json')) && !isIgnoredFileName(name);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
+import type { SourceRange } from '../core/source-range.ts';
 import type { Attribute, Block, Body } from '../hcl/ast.ts';
 import { literalString } from './load-model.ts';
 
@@ -67,15 +68,23 @@ function mergeTerraform(base: Block, override: Block): Block {
   return { ...base, body };
 }
 
+/** Terraform merges an override file category by category, in this order. */
+const CATEGORY_ORDER = ['terraform', 'provider', 'variable', 'locals', 'output', 'module', 'resource', 'data'];
+
 export function mergeOverrides(primary: Block[], overrides: Block[], diagnostics: Diagnostic[]): Block[] {
   const result = [...primary];
-  for (const block of overrides) {
+  const rank = (block: Block): number => {
+    const index = CATEGORY_ORDER.indexOf(block.type);
+    return index === -1 ? CATEGORY_ORDER.length : index;
+  };
+  const ordered = overrides.map((block, index) => ({ block, index })).sort((a, b) => rank(a.block) - rank(b.block) || a.index - b.index);
+  for (const { block } of ordered) {
     if (block.type === 'locals') {
       for (const attr of block.body.attributes) {
         const index = result.findIndex((b) => b.type === 'locals' && b.body.attributes.some((a) => a.name === attr.name));
         const base = result[index];
         if (!base) {
-          diagnostics.push(missingBase(block, `local value "${attr.name}"`));
+          diagnostics.push(missingBase('Missing base local value definition to override', `There is no local value named "${attr.name}". An override file can only override a local value that was already defined in a primary configuration file.`, attr.range));
           continue;
         }
         result[index] = { ...base, body: { ...base.body, attributes: base.body.attributes.map((a) => (a.name === attr.name ? attr : a)) } };
@@ -90,25 +99,45 @@ export function mergeOverrides(primary: Block[], overrides: Block[], diagnostics
       continue;
     }
     const id = identity(block);
-    const index = id === undefined ? -1 : result.findIndex((b) => identity(b) === id);
-    const base = result[index];
-    if (!base) {
-      diagnostics.push(missingBase(block, `${block.type} ${block.labels.map((l) => `"${l}"`).join(' ')}`.trim()));
+    if (id === undefined) {
+      result.push(block);
       continue;
     }
-    result[index] = { ...base, body: mergeBody(base.body, block.body) };
+    const index = result.findIndex((b) => identity(b) === id);
+    const base = result[index];
+    if (base) {
+      result[index] = { ...base, body: mergeBody(base.body, block.body) };
+      continue;
+    }
+    const missing = missingBaseMessage(block, id);
+    if (missing) diagnostics.push(missingBase(missing.summary, missing.detail, block.defRange));
+    else result.push(block); // an absent default provider configuration is an empty one: the override defines it
   }
   return result;
 }
 
-function missingBase(block: Block, what: string): Diagnostic {
-  const kind = block.type === 'data' ? 'data resource' : block.type === 'locals' ? 'local value' : block.type;
-  return {
-    severity: 'error',
-    summary: `Missing base ${kind} for override`,
-    detail: `There is no ${what} defined. An override file can only override a ${kind} block defined in a primary configuration file.`,
-    range: block.defRange,
-    source: 'terraform',
-    code: 'missing-override-base',
-  };
+/** Terraform's wording for an override block with nothing to override (undefined: allowed). */
+function missingBaseMessage(block: Block, id: string): { summary: string; detail: string } | undefined {
+  const [first = '', second = ''] = block.labels;
+  switch (block.type) {
+    case 'variable':
+      return { summary: 'Missing base variable declaration to override', detail: `There is no variable named "${first}". An override file can only override a variable that was already declared in a primary configuration file.` };
+    case 'output':
+      return { summary: 'Missing base output definition to override', detail: `There is no output named "${first}". An override file can only override an output that was already defined in a primary configuration file.` };
+    case 'module':
+      return { summary: 'Missing module call to override', detail: `There is no module call named "${first}". An override file can only override a module call that was defined in a primary configuration file.` };
+    case 'resource':
+      return { summary: 'Missing resource to override', detail: `There is no ${first} resource named "${second}". An override file can only override a resource block defined in a primary configuration file.` };
+    case 'data':
+      return { summary: 'Missing data resource to override', detail: `There is no ${first} data resource named "${second}". An override file can only override a data block defined in a primary configuration file.` };
+    case 'provider':
+      if (!id.includes('.')) return undefined;
+      return { summary: 'Missing base provider configuration for override', detail: `There is no ${first} provider configuration with the alias "${id.slice(id.indexOf('.') + 1)}". An override file can only override an aliased provider configuration that was already defined in a primary configuration file.` };
+    default:
+      return undefined;
+  }
+}
+
+function missingBase(summary: string, detail: string, range: SourceRange): Diagnostic {
+  return { severity: 'error', summary, detail, range, source: 'terraform', code: 'missing-override-base' };
 }

@@ -1,0 +1,1 @@
+region = "from-auto-a"

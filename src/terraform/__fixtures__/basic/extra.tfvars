@@ -1,0 +1,1 @@
+prefix = "from-var-file"

@@ -1,0 +1,3 @@
+prefix       = "from-tfvars"
+bucket_count = 2
+region       = "eu-west-1"

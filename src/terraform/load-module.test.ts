@@ -1,0 +1,161 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Expression } from '../hcl/ast.ts';
+import { loadConfiguration } from './load-module.ts';
+import { literalString } from './load-model.ts';
+
+const FIXTURES = join(import.meta.dirname, '__fixtures__');
+const fixture = (name: string): string => join(FIXTURES, name);
+
+const text = (expr: Expression | undefined): string | undefined => {
+  if (!expr) return undefined;
+  const literal = literalString(expr);
+  if (literal !== undefined) return literal;
+  if (expr.kind === 'traversal') return [expr.root, ...expr.steps.map((s) => (s.kind === 'attr' ? s.name : '[]'))].join('.');
+  return expr.kind;
+};
+
+describe('loadConfiguration', () => {
+  it('builds the typed model of a module with all top-level block kinds', async () => {
+    const config = await loadConfiguration(fixture('basic'), { env: {} });
+    const root = config.root;
+    expect(config.diagnostics).toEqual([]);
+    expect(root.path).toEqual([]);
+    expect(root.files.map((f) => f.filename)).toEqual(['main.tf', 'outputs.tf', 'variables.tf']);
+
+    expect(root.terraform).toHaveLength(1);
+    const settings = root.terraform[0];
+    expect(text(settings?.requiredVersion)).toBe('>= 1.5');
+    expect(Object.fromEntries(Object.entries(settings?.requiredProviders ?? {}).map(([k, v]) => [k, [v.source, v.version, v.range.start.line]]))).toEqual({
+      aws: ['hashicorp/aws', '~> 5.0', 4],
+      random: [undefined, '~> 3.0', 8],
+    });
+    expect(settings?.backend?.labels).toEqual(['s3']);
+
+    expect(root.providers.map((p) => [p.name, p.alias])).toEqual([
+      ['aws', undefined],
+      ['aws', 'west'],
+    ]);
+
+    expect(root.resources.map((r) => [r.mode, r.address, r.providerLocalName, r.providerAlias])).toEqual([
+      ['managed', 'aws_s3_bucket.logs', 'aws', 'west'],
+      ['managed', 'aws_iam_role.app', 'aws', undefined],
+      ['data', 'data.aws_iam_policy_document.assume', 'aws', undefined],
+    ]);
+    const [bucket, role] = root.resources;
+    expect(text(bucket?.count)).toBe('var.bucket_count');
+    expect(bucket?.dependsOn.map(text)).toEqual(['aws_iam_role.app']);
+    expect(bucket?.lifecycle?.body.attributes.map((a) => a.name)).toEqual(['prevent_destroy']);
+    expect(bucket?.config.attributes.map((a) => a.name)).toEqual(['bucket', 'tags']);
+    expect(bucket?.config.blocks.map((b) => b.type)).toEqual(['versioning']);
+    expect(role?.forEach?.kind).toBe('call');
+    expect(role?.provisioners.map((p) => p.labels)).toEqual([['local-exec']]);
+    expect(role?.config.attributes.map((a) => a.name)).toEqual(['name', 'assume_role_policy']);
+
+    expect(root.variables.map((v) => [v.name, text(v.type), text(v.default), v.description, v.sensitive, v.nullable, v.validations.length])).toEqual([
+      ['region', 'string', 'us-east-1', 'AWS region', false, true, 0],
+      ['prefix', 'string', undefined, undefined, false, true, 0],
+      ['bucket_count', 'number', '1', undefined, false, false, 0],
+      ['tags', 'call', 'object', undefined, true, true, 1],
+    ]);
+    expect(root.locals.map((l) => [l.name, l.attribute.range.filename, l.attribute.range.start.line])).toEqual([
+      ['name', 'variables.tf', 29],
+      ['ids', 'variables.tf', 30],
+    ]);
+    expect(root.outputs.map((o) => [o.name, text(o.value), o.sensitive, o.description, o.dependsOn.length])).toEqual([
+      ['bucket_arn', 'aws_s3_bucket.logs.[].arn', true, 'The log bucket', 1],
+      ['vpc_id', 'module.network.vpc_id', false, undefined, 0],
+    ]);
+  });
+
+  it('loads local child modules recursively with root-relative file names', async () => {
+    const config = await loadConfiguration(fixture('basic'), { env: {} });
+    const [network, registry] = config.root.moduleCalls;
+    expect(network?.source).toBe('./modules/network');
+    expect(network?.inputs.map((i) => i.name)).toEqual(['cidr_block']);
+    expect(network?.providers?.kind).toBe('object');
+    expect(network?.module?.path).toEqual(['network']);
+    expect(network?.module?.files.map((f) => f.filename)).toEqual(['modules/network/main.tf']);
+    expect(network?.module?.resources.map((r) => r.address)).toEqual(['aws_vpc.this']);
+    const subnets = network?.module?.moduleCalls[0]?.module;
+    expect(subnets?.path).toEqual(['network', 'subnets']);
+    expect(subnets?.resources[0]?.block.range.filename).toBe('modules/network/subnets/main.tf');
+    expect([registry?.source, registry?.version, registry?.module]).toEqual(['terraform-aws-modules/vpc/aws', '5.1.0', undefined]);
+  });
+
+  it('applies input values in Terraform precedence order', async () => {
+    const base = await loadConfiguration(fixture('basic'), { env: {} });
+    expect(base.variableValues).toEqual({
+      prefix: { value: 'from-tfvars', source: 'terraform.tfvars' },
+      bucket_count: { value: 2, source: 'terraform.tfvars' },
+      region: { value: 'from-auto-b', source: 'b.auto.tfvars.json' },
+      tags: { value: { team: 'x' }, source: 'b.auto.tfvars.json' },
+    });
+    const withOptions = await loadConfiguration(fixture('basic'), {
+      env: { TF_VAR_region: 'from-env', TF_VAR_prefix: 'from-env' },
+      varFiles: [join(fixture('basic'), 'extra.tfvars')],
+      vars: ['bucket_count=5', 'tags={ a = "b" }'],
+    });
+    expect(withOptions.variableValues).toEqual({
+      prefix: { value: 'from-var-file', source: 'extra.tfvars' },
+      bucket_count: { value: '5', source: 'cli' },
+      region: { value: 'from-auto-b', source: 'b.auto.tfvars.json' },
+      tags: { value: { a: 'b' }, source: 'cli' },
+    });
+  });
+
+  it('merges override files the way Terraform does', async () => {
+    const config = await loadConfiguration(fixture('overrides'), { env: {} });
+    const web = config.root.resources.find((r) => r.address === 'aws_instance.web');
+    expect(web?.config.attributes.map((a) => [a.name, text(a.expr), a.range.filename])).toEqual([
+      ['ami', 'ami-123', 'main.tf'],
+      ['instance_type', 't3.large', 'main_override.tf'],
+    ]);
+    expect(web?.config.blocks.map((b) => [b.type, text(b.body.attributes[0]?.expr)])).toEqual([['ebs_block_device', '/dev/sdb']]);
+    expect(web?.lifecycle?.body.attributes.map((a) => [a.name, text(a.expr)])).toEqual([
+      ['create_before_destroy', 'true'],
+      ['prevent_destroy', 'true'],
+    ]);
+    expect(config.root.locals.map((l) => [l.name, text(l.attribute.expr)])).toEqual([
+      ['env', 'prod'],
+      ['keep', 'yes'],
+    ]);
+    expect(config.root.terraform[0]?.requiredProviders.aws?.version).toBe('5.100.0');
+    expect(config.diagnostics.map((d) => [d.summary, d.detail, d.range?.filename, d.range?.start.line])).toEqual([
+      [
+        'Missing resource to override',
+        'There is no aws_s3_bucket resource named "nowhere". An override file can only override a resource block defined in a primary configuration file.',
+        'override.tf',
+        10,
+      ],
+    ]);
+  });
+
+  it('reports a module cycle once instead of recursing', async () => {
+    const config = await loadConfiguration(fixture('cycle'), { env: {} });
+    expect(config.diagnostics.map((d) => [d.summary, d.range?.filename, d.range?.start.line])).toEqual([['Module cycle', 'modules/b/main.tf', 2]]);
+    expect(config.root.moduleCalls[0]?.module?.moduleCalls[0]?.module?.moduleCalls[0]?.module).toBeUndefined();
+  });
+
+  it('reports a missing local module directory', async () => {
+    const config = await loadConfiguration(fixture('missing-module'), { env: {} });
+    expect(config.diagnostics.map((d) => [d.summary, d.detail, d.range?.start.line])).toEqual([
+      ['Unreadable module directory', 'The directory modules/gone does not exist or cannot be read.', 2],
+    ]);
+  });
+
+  it('loads .tf.json files', async () => {
+    const config = await loadConfiguration(fixture('json-config'), { env: {} });
+    expect(config.diagnostics).toEqual([]);
+    expect(config.root.resources.map((r) => [r.address, r.providerLocalName, r.providerAlias, r.config.attributes.map((a) => a.name)])).toEqual([
+      ['aws_s3_bucket.b', 'aws', 'east', ['bucket']],
+    ]);
+    expect(config.root.variables.map((v) => [v.name, text(v.type)])).toEqual([['name', 'string']]);
+  });
+
+  it('skips hidden, backup and autosave files like Terraform', async () => {
+    const config = await loadConfiguration(fixture('ignored-files'), { env: {} });
+    expect(config.root.files.map((f) => f.filename)).toEqual(['main.tf']);
+    expect(config.root.resources.map((r) => r.address)).toEqual(['null_resource.kept']);
+  });
+});
