@@ -1,0 +1,251 @@
+import type { Attribute, Block, Body, Expression } from '../hcl/ast.ts';
+import type { TerraformModule } from '../terraform/model.ts';
+import { charRange, errorAt, rangeString, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { startRange } from './evaluation.ts';
+import { staticValue } from './static-value.ts';
+import { conversionError } from './type-conversion.ts';
+
+/** Top-level block types of a Terraform 1.11 module. */
+const TOP_LEVEL_BLOCKS = ['check', 'data', 'ephemeral', 'import', 'locals', 'module', 'moved', 'output', 'provider', 'removed', 'resource', 'terraform', 'variable'];
+
+interface BlockSchema {
+  attributes: Record<string, { required?: boolean }>;
+  blocks: string[];
+  /** Other arguments are allowed (provider and module blocks pass them on). */
+  open?: boolean;
+}
+
+const VARIABLE_SCHEMA: BlockSchema = {
+  attributes: { description: {}, default: {}, type: {}, sensitive: {}, nullable: {}, ephemeral: {} },
+  blocks: ['validation'],
+};
+const OUTPUT_SCHEMA: BlockSchema = {
+  attributes: { description: {}, value: { required: true }, depends_on: {}, sensitive: {}, ephemeral: {} },
+  blocks: ['precondition'],
+};
+const LIFECYCLE_SCHEMA: BlockSchema = {
+  attributes: { create_before_destroy: {}, prevent_destroy: {}, ignore_changes: {}, replace_triggered_by: {} },
+  blocks: ['precondition', 'postcondition'],
+};
+const MODULE_SCHEMA: BlockSchema = {
+  attributes: { source: { required: true }, version: {}, count: {}, for_each: {}, providers: {}, depends_on: {} },
+  blocks: [],
+  open: true,
+};
+
+/**
+ * The checks Terraform makes while loading a module (before any provider schema is involved). When any
+ * of them fails, `terraform validate` reports only these, so the caller stops after them.
+ */
+export function configDiagnostics(module: TerraformModule): ValidatorDiagnostic[] {
+  const out: ValidatorDiagnostic[] = [];
+  for (const file of module.files) {
+    for (const block of file.body.blocks) {
+      if (!TOP_LEVEL_BLOCKS.includes(block.type)) {
+        out.push(
+          errorAt(
+            'unsupported-block-type',
+            'Unsupported block type',
+            `Blocks of type "${block.type}" are not expected here.${didYouMean(block.type, TOP_LEVEL_BLOCKS)}`,
+            block.typeRange,
+          ),
+        );
+      }
+    }
+  }
+  duplicates(module, out);
+  for (const variable of module.variables) checkBody(variable.block.body, VARIABLE_SCHEMA, out);
+  for (const output of module.outputs) {
+    checkBody(output.block.body, OUTPUT_SCHEMA, out);
+    dependsOn(output.dependsOn, out);
+  }
+  for (const call of module.moduleCalls) {
+    checkBody(call.block.body, MODULE_SCHEMA, out);
+    countAndForEach(call.block.body, out);
+    dependsOn(call.dependsOn, out);
+  }
+  for (const resource of module.resources) {
+    countAndForEach(resource.block.body, out);
+    dependsOn(resource.dependsOn, out);
+    const lifecycles = resource.block.body.blocks.filter((b) => b.type === 'lifecycle');
+    for (const lifecycle of lifecycles) {
+      checkBody(lifecycle.body, LIFECYCLE_SCHEMA, out);
+      for (const attribute of lifecycle.body.attributes) {
+        if (attribute.name === 'create_before_destroy' || attribute.name === 'prevent_destroy') boolArgument(attribute, out);
+      }
+    }
+    const [first, second] = lifecycles;
+    if (first && second) {
+      out.push(
+        errorAt(
+          'duplicate-lifecycle',
+          'Duplicate lifecycle block',
+          `This resource already has a lifecycle block at ${rangeString(first.defRange)}.`,
+          second.defRange,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function duplicates(module: TerraformModule, out: ValidatorDiagnostic[]): void {
+  const seen = new Map<string, Block>();
+  for (const resource of module.resources) {
+    const key = `${resource.mode}.${resource.type}.${resource.name}`;
+    const previous = seen.get(key);
+    if (!previous) {
+      seen.set(key, resource.block);
+      continue;
+    }
+    const kind = resource.mode === 'data' ? 'data' : 'resource';
+    out.push(
+      errorAt(
+        'duplicate-resource',
+        `Duplicate ${kind} "${resource.type}" configuration`,
+        `A ${resource.type} ${resource.mode === 'data' ? 'data resource' : 'resource'} named "${resource.name}" was already declared at ${rangeString(previous.defRange)}. Resource names must be unique per type in each module.`,
+        resource.block.defRange,
+      ),
+    );
+  }
+  const once = <T>(items: T[], name: (item: T) => string, report: (item: T, previous: T) => ValidatorDiagnostic) => {
+    const byName = new Map<string, T>();
+    for (const item of items) {
+      const previous = byName.get(name(item));
+      if (previous) out.push(report(item, previous));
+      else byName.set(name(item), item);
+    }
+  };
+  once(module.variables, (v) => v.name, (v, previous) =>
+    errorAt(
+      'duplicate-variable',
+      'Duplicate variable declaration',
+      `A variable named "${v.name}" was already declared at ${rangeString(previous.block.defRange)}. Variable names must be unique within a module.`,
+      v.block.defRange,
+    ),
+  );
+  once(module.outputs, (o) => o.name, (o, previous) =>
+    errorAt(
+      'duplicate-output',
+      'Duplicate output definition',
+      `An output named "${o.name}" was already defined at ${rangeString(previous.block.defRange)}. Output names must be unique within a module.`,
+      o.block.defRange,
+    ),
+  );
+  once(module.locals, (l) => l.name, (l, previous) =>
+    errorAt(
+      'duplicate-local',
+      'Duplicate local value definition',
+      `A local value named "${l.name}" was already defined at ${rangeString(previous.attribute.range)}. Local value names must be unique within a module.`,
+      l.attribute.range,
+    ),
+  );
+  once(module.moduleCalls, (m) => m.name, (m, previous) =>
+    errorAt(
+      'duplicate-module',
+      'Duplicate module call',
+      `A module call named "${m.name}" was already defined at ${rangeString(previous.block.defRange)}. Module calls must have unique names within a module.`,
+      m.block.defRange,
+    ),
+  );
+  once(module.providers, (p) => `${p.name}.${p.alias ?? ''}`, (p, previous) =>
+    p.alias === undefined
+      ? errorAt(
+          'duplicate-provider',
+          'Duplicate provider configuration',
+          `A default (non-aliased) provider configuration for "${p.name}" was already given at ${rangeString(previous.block.defRange)}. If multiple configurations are required, set the "alias" argument for alternative configurations.`,
+          p.block.defRange,
+        )
+      : errorAt(
+          'duplicate-provider',
+          'Duplicate provider configuration',
+          `A provider configuration for "${p.name}" with alias "${p.alias}" was already given at ${rangeString(previous.block.defRange)}. Each configuration for the same provider must have a distinct alias.`,
+          p.block.defRange,
+        ),
+  );
+}
+
+function checkBody(body: Body, schema: BlockSchema, out: ValidatorDiagnostic[]): void {
+  const names = Object.keys(schema.attributes);
+  for (const attribute of body.attributes) {
+    if (Object.hasOwn(schema.attributes, attribute.name) || schema.open) continue;
+    let suggestion = didYouMean(attribute.name, names);
+    if (!suggestion && schema.blocks.includes(attribute.name)) suggestion = ` Did you mean to define a block of type "${attribute.name}"?`;
+    out.push(errorAt('unsupported-argument', 'Unsupported argument', `An argument named "${attribute.name}" is not expected here.${suggestion}`, attribute.nameRange));
+  }
+  for (const [name, spec] of Object.entries(schema.attributes)) {
+    if (spec.required && !body.attributes.some((a) => a.name === name)) {
+      out.push(
+        errorAt(
+          'missing-required-argument',
+          'Missing required argument',
+          `The argument "${name}" is required, but no definition was found.`,
+          charRange(body.range.filename, body.range.start),
+        ),
+      );
+    }
+  }
+  if (schema.open) return;
+  for (const block of body.blocks) {
+    if (schema.blocks.includes(block.type)) continue;
+    let suggestion = didYouMean(block.type, schema.blocks);
+    if (!suggestion && Object.hasOwn(schema.attributes, block.type)) {
+      suggestion = ` Did you mean to define argument "${block.type}"? If so, use the equals sign to assign it a value.`;
+    }
+    out.push(errorAt('unsupported-block-type', 'Unsupported block type', `Blocks of type "${block.type}" are not expected here.${suggestion}`, block.typeRange));
+  }
+}
+
+function countAndForEach(body: Body, out: ValidatorDiagnostic[]): void {
+  const count = body.attributes.find((a) => a.name === 'count');
+  const forEach = body.attributes.find((a) => a.name === 'for_each');
+  if (count && forEach) {
+    out.push(
+      errorAt(
+        'count-and-for-each',
+        'Invalid combination of "count" and "for_each"',
+        'The "count" and "for_each" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created.',
+        forEach.nameRange,
+      ),
+    );
+  }
+}
+
+function dependsOn(items: Expression[], out: ValidatorDiagnostic[]): void {
+  for (const item of items) {
+    if (item.kind === 'traversal') continue;
+    const quoted =
+      item.kind === 'literal' && typeof item.value === 'string'
+        ? item.value
+        : item.kind === 'template' && item.parts.length === 1 && item.parts[0]?.kind === 'text'
+          ? item.parts[0].value
+          : undefined;
+    if (quoted !== undefined) {
+      const text = quoted;
+      out.push(
+        warningAt(
+          'quoted-reference',
+          'Quoted references are deprecated',
+          'In this context, references are expected literally rather than in quotes. Terraform 0.11 and earlier required quotes, but quoted references are now deprecated and will be removed in a future version of Terraform. Remove the quotes surrounding this reference to silence this warning.',
+          item.range,
+        ),
+      );
+      if (/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[[^\]]*\])*$/.test(text)) continue;
+    }
+    out.push(
+      errorAt(
+        'invalid-depends-on',
+        'Invalid expression',
+        'A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.',
+        item.range,
+      ),
+    );
+  }
+}
+
+function boolArgument(attribute: Attribute, out: ValidatorDiagnostic[]): void {
+  const expr = attribute.expr;
+  const problem = conversionError(staticValue(expr), 'bool');
+  if (problem) out.push(errorAt('unsuitable-value-type', 'Unsuitable value type', `Unsuitable value: ${problem}`, startRange(expr)));
+}

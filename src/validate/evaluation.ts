@@ -1,0 +1,259 @@
+import { existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import type { SourceRange } from '../core/source-range.ts';
+import type { Expression, FunctionCallExpr, TemplatePart } from '../hcl/ast.ts';
+import { FUNCTION_SIGNATURES, lookupFunctionSignature } from '../terraform/functions/signatures.ts';
+import { errorAt, type ValidatorDiagnostic } from './diagnostic.ts';
+import { nameSuggestion } from './did-you-mean.ts';
+
+/** What evaluation needs to know about the module whose expressions are checked. */
+export interface EvaluationContext {
+  /** Absolute root directory (Terraform's working directory: relative paths resolve against it). */
+  rootDir: string;
+  /** `path.module` of the module (`.` for the root module). */
+  pathModule: string;
+}
+
+/** Functions that read a file named by their first argument ("path"). */
+const FILE_FUNCTIONS = new Set([
+  'file',
+  'filebase64',
+  'filemd5',
+  'filesha1',
+  'filesha256',
+  'filesha512',
+  'filebase64sha256',
+  'filebase64sha512',
+  'templatefile',
+]);
+
+const MAX_DEPTH = 300;
+
+let functionNames: string[] | undefined;
+function allFunctionNames(): string[] {
+  functionNames ??= [...FUNCTION_SIGNATURES.keys()].sort();
+  return functionNames;
+}
+
+/**
+ * Errors HCL reports while evaluating an expression with unknown inputs, as `terraform validate` does:
+ * calls to unknown functions, wrong argument counts, and file functions whose (constant) path names no
+ * file. Like HCL, a failed call does not evaluate its arguments.
+ */
+export function evaluationDiagnostics(expr: Expression, context: EvaluationContext, depth = 0): ValidatorDiagnostic[] {
+  if (depth > MAX_DEPTH) return [];
+  const recurse = (child: Expression) => evaluationDiagnostics(child, context, depth + 1);
+  switch (expr.kind) {
+    case 'literal':
+    case 'invalid':
+    case 'traversal':
+      return expr.kind === 'traversal' ? expr.steps.flatMap((s) => (s.kind === 'index' ? recurse(s.key) : [])) : [];
+    case 'relative':
+      return [...recurse(expr.source), ...expr.steps.flatMap((s) => (s.kind === 'index' ? recurse(s.key) : []))];
+    case 'call':
+      return callDiagnostics(expr, context, depth);
+    case 'template':
+      return templateDiagnostics(expr.parts, context, depth + 1);
+    case 'tuple':
+      return expr.items.flatMap(recurse);
+    case 'object':
+      return expr.items.flatMap((item) => [...(item.bareKey ? [] : recurse(item.key)), ...recurse(item.value)]);
+    case 'binary':
+      return [...recurse(expr.left), ...recurse(expr.right)];
+    case 'unary':
+      return recurse(expr.operand);
+    case 'conditional':
+      return [...recurse(expr.condition), ...recurse(expr.trueResult), ...recurse(expr.falseResult)];
+    case 'for': {
+      const collection = recurse(expr.collection);
+      if (collection.length > 0) return collection;
+      // With an unknown collection HCL does not evaluate the body; only literal collections get that far.
+      if (expr.collection.kind !== 'tuple' && expr.collection.kind !== 'object') return [];
+      return [
+        ...(expr.keyExpr ? recurse(expr.keyExpr) : []),
+        ...recurse(expr.valueExpr),
+        ...(expr.condition ? recurse(expr.condition) : []),
+      ];
+    }
+    case 'splat':
+      return [...recurse(expr.source), ...expr.each.flatMap((s) => (s.kind === 'index' ? recurse(s.key) : []))];
+    case 'index':
+      return [...recurse(expr.collection), ...recurse(expr.key)];
+    case 'parens':
+      return recurse(expr.expr);
+  }
+}
+
+function templateDiagnostics(parts: TemplatePart[], context: EvaluationContext, depth: number): ValidatorDiagnostic[] {
+  if (depth > MAX_DEPTH) return [];
+  return parts.flatMap((part): ValidatorDiagnostic[] => {
+    switch (part.kind) {
+      case 'text':
+        return [];
+      case 'interpolation':
+        return evaluationDiagnostics(part.expr, context, depth + 1);
+      case 'if':
+        return [
+          ...evaluationDiagnostics(part.cond, context, depth + 1),
+          ...templateDiagnostics(part.then, context, depth + 1),
+          ...(part.else ? templateDiagnostics(part.else, context, depth + 1) : []),
+        ];
+      case 'for':
+        return evaluationDiagnostics(part.collection, context, depth + 1);
+    }
+  });
+}
+
+function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, depth: number): ValidatorDiagnostic[] {
+  const name = call.name;
+  if (name.includes('::') && !name.startsWith('core::')) {
+    // Provider-defined functions need the provider's function list; not checked.
+    return call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1));
+  }
+  const signature = lookupFunctionSignature(name);
+  if (!signature) {
+    const suggestion = nameSuggestion(name, allFunctionNames());
+    return [
+      errorAt(
+        'unknown-function',
+        'Call to unknown function',
+        `There is no function named "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        call.nameRange,
+        call.range,
+      ),
+    ];
+  }
+  if (!call.expandFinal) {
+    const params = signature.params;
+    if (call.args.length < params.length) {
+      const missing = params[call.args.length];
+      return [
+        errorAt(
+          'not-enough-function-arguments',
+          'Not enough function arguments',
+          `Function "${name}" expects${signature.variadic ? ' at least' : ''} ${params.length} argument(s). Missing value for "${missing?.name ?? ''}".`,
+          closeParenRange(call.range),
+          call.range,
+        ),
+      ];
+    }
+    if (!signature.variadic && call.args.length > params.length) {
+      const extra = call.args[params.length] as Expression;
+      return [
+        errorAt(
+          'too-many-function-arguments',
+          'Too many function arguments',
+          `Function "${name}" expects only ${params.length} argument(s).`,
+          startRange(extra),
+          call.range,
+        ),
+      ];
+    }
+  }
+  const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1));
+  if (argumentDiagnostics.length > 0) return argumentDiagnostics;
+  const baseName = name.startsWith('core::') ? name.slice('core::'.length) : name;
+  const pathArg = call.args[0];
+  if (FILE_FUNCTIONS.has(baseName) && pathArg && !call.expandFinal) {
+    const path = staticPath(pathArg, context);
+    if (path !== undefined && !fileExists(path, context.rootDir)) {
+      return [
+        errorAt(
+          'invalid-function-argument',
+          'Invalid function argument',
+          `Invalid value for "path" parameter: no file exists at ${JSON.stringify(path)}; this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.`,
+          startRange(pathArg),
+          call.range,
+        ),
+      ];
+    }
+  }
+  return [];
+}
+
+function fileExists(path: string, rootDir: string): boolean {
+  let full = path;
+  if (full === '~' || full.startsWith('~/')) full = join(homedir(), full.slice(1));
+  if (!isAbsolute(full)) full = join(rootDir, full);
+  try {
+    return existsSync(full) && statSync(full).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The value of a path argument made of text and `path.module` / `path.root` / `path.cwd`, else undefined. */
+function staticPath(expr: Expression, context: EvaluationContext): string | undefined {
+  if (expr.kind === 'literal') return typeof expr.value === 'string' ? expr.value : undefined;
+  if (expr.kind === 'parens') return staticPath(expr.expr, context);
+  if (expr.kind !== 'template') return undefined;
+  let out = '';
+  for (const part of expr.parts) {
+    if (part.kind === 'text') out += part.value;
+    else if (part.kind === 'interpolation') {
+      const value = pathValue(part.expr, context);
+      if (value === undefined) return undefined;
+      out += value;
+    } else return undefined;
+  }
+  return out;
+}
+
+function pathValue(expr: Expression, context: EvaluationContext): string | undefined {
+  if (expr.kind === 'literal' && typeof expr.value === 'string') return expr.value;
+  if (expr.kind !== 'traversal' || expr.root !== 'path' || expr.steps.length !== 1) return undefined;
+  const step = expr.steps[0];
+  if (step?.kind !== 'attr') return undefined;
+  if (step.name === 'module') return context.pathModule;
+  if (step.name === 'root') return '.';
+  if (step.name === 'cwd') return context.rootDir;
+  return undefined;
+}
+
+/** HCL's `CloseParenRange` of a call: the last character of its range. */
+function closeParenRange(range: SourceRange): SourceRange {
+  return {
+    filename: range.filename,
+    start: { line: range.end.line, column: range.end.column - 1, byte: range.end.byte - 1 },
+    end: range.end,
+  };
+}
+
+/** HCL's `StartRange()` of an expression: where an argument "starts" for diagnostics. */
+export function startRange(expr: Expression): SourceRange {
+  switch (expr.kind) {
+    case 'literal': {
+      // A quoted string's start range is its content, without the quotes.
+      const range = expr.range;
+      if (typeof expr.value !== 'string' || range.end.byte - range.start.byte < 2 || range.filename.endsWith('.json')) return range;
+      return {
+        filename: range.filename,
+        start: { line: range.start.line, column: range.start.column + 1, byte: range.start.byte + 1 },
+        end: { line: range.end.line, column: range.end.column - 1, byte: range.end.byte - 1 },
+      };
+    }
+    case 'template': {
+      const first = expr.parts[0];
+      if (!first || expr.heredoc) return expr.range;
+      if (first.kind === 'interpolation') return startRange(first.expr);
+      // A literal part's range excludes the opening quote.
+      const range = first.range;
+      if (range.start.byte !== expr.range.start.byte) return range;
+      const start = { line: range.start.line, column: range.start.column + 1, byte: range.start.byte + 1 };
+      const end = range.end.byte >= expr.range.end.byte ? { line: range.end.line, column: range.end.column - 1, byte: range.end.byte - 1 } : range.end;
+      return { filename: range.filename, start, end };
+    }
+    case 'call':
+      return { filename: expr.range.filename, start: expr.nameRange.start, end: { ...expr.nameRange.end, column: expr.nameRange.end.column + 1, byte: expr.nameRange.end.byte + 1 } };
+    case 'tuple':
+    case 'object':
+      return { filename: expr.range.filename, start: expr.range.start, end: { ...expr.range.start, column: expr.range.start.column + 1, byte: expr.range.start.byte + 1 } };
+    case 'binary':
+      return startRange(expr.left);
+    case 'conditional':
+      return startRange(expr.condition);
+    default:
+      return expr.range;
+  }
+}

@@ -1,0 +1,284 @@
+import type { SourceRange } from '../core/source-range.ts';
+import type { Expression, ScopeTraversalExpr, TraversalStep } from '../hcl/ast.ts';
+import type { ProviderSchemas } from '../schema/provider-schemas.ts';
+import type { SchemaBlock } from '../schema/provider-schema.ts';
+import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-provider.ts';
+import { errorAt, rangeOver, type ValidatorDiagnostic } from './diagnostic.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { resourceKey, type ModuleIndex } from './module-index.ts';
+import { walkExpression } from './walk-expression.ts';
+
+/** Where an expression is evaluated: which of `count`, `each` and `self` are available. */
+export interface EvalScope {
+  index: ModuleIndex;
+  schemas: ProviderSchemas;
+  /** `count` is set on the enclosing resource/module block. */
+  count: boolean;
+  /** `for_each` is set on the enclosing resource/module block. */
+  forEach: boolean;
+  /** In a provisioner, connection or postcondition block. */
+  self: boolean;
+  /** Names bound locally (dynamic block iterators). */
+  locals?: ReadonlySet<string>;
+}
+
+/**
+ * Terraform's reference checks for the expressions of one block, in its two passes: `static` (references
+ * to resources and module calls, checked against declarations and resource schemas) and, only when those
+ * pass, `evaluation` (input variables, local values, path/terraform/count/each/self).
+ */
+export function referenceDiagnostics(
+  expressions: ReadonlyArray<Expression | { expr: Expression; locals: ReadonlySet<string> }>,
+  scope: EvalScope,
+): ValidatorDiagnostic[] {
+  const traversals: ScopeTraversalExpr[] = [];
+  const iteratorTraversals: ScopeTraversalExpr[] = [];
+  for (const item of expressions) {
+    const [expr, iterators] = 'kind' in item ? [item, scope.locals ?? new Set<string>()] : [item.expr, new Set([...(scope.locals ?? []), ...item.locals])];
+    walkExpression(expr, { traversal: (t) => (iterators.has(t.root) ? iteratorTraversals : traversals).push(t) });
+  }
+  const staticDiagnostics = traversals.flatMap((t) => staticReference(t, scope));
+  if (staticDiagnostics.length > 0) return staticDiagnostics;
+  return [...traversals.flatMap((t) => evaluationReference(t, scope)), ...iteratorTraversals.flatMap(iteratorReference)];
+}
+
+const RESERVED_ROOTS = new Set(['var', 'local', 'module', 'data', 'path', 'count', 'each', 'self', 'terraform', 'resource', 'ephemeral']);
+
+function stepRange(steps: TraversalStep[], count: number, expr: ScopeTraversalExpr): SourceRange {
+  const last = steps[count - 1];
+  return last ? rangeOver(expr.rootRange, last.range) : expr.rootRange;
+}
+
+function staticReference(expr: ScopeTraversalExpr, scope: EvalScope): ValidatorDiagnostic[] {
+  const { root, steps } = expr;
+  if (root === 'module') {
+    const name = steps[0];
+    if (name?.kind !== 'attr') return [];
+    if (scope.index.moduleCalls.has(name.name)) return [];
+    // The reference covers `module.name[key].output` as far as it goes.
+    let length = 1;
+    if (steps[length]?.kind === 'index') length++;
+    if (steps[length]?.kind === 'attr') length++;
+    return [
+      errorAt(
+        'undeclared-module',
+        'Reference to undeclared module',
+        `No module call named "${name.name}" is declared in ${scope.index.displayName}.${didYouMean(name.name, scope.index.moduleCalls.keys())}`,
+        stepRange(steps, length, expr),
+      ),
+    ];
+  }
+  if (root === 'data') {
+    const type = steps[0];
+    const name = steps[1];
+    if (type?.kind !== 'attr' || name?.kind !== 'attr') return [];
+    return resourceReference(expr, 'data', type.name, name.name, 2, scope);
+  }
+  if (RESERVED_ROOTS.has(root)) return [];
+  const name = steps[0];
+  if (name?.kind !== 'attr') return [];
+  return resourceReference(expr, 'managed', root, name.name, 1, scope);
+}
+
+function resourceReference(
+  expr: ScopeTraversalExpr,
+  mode: 'managed' | 'data',
+  type: string,
+  name: string,
+  nameSteps: number,
+  scope: EvalScope,
+): ValidatorDiagnostic[] {
+  const { steps } = expr;
+  const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+  const resource = scope.index.resources.get(resourceKey(mode, type, name));
+  const addressRange = stepRange(steps, nameSteps, expr);
+  if (!resource) {
+    let suggestion = '';
+    if (mode === 'managed' && scope.index.resources.has(resourceKey('data', type, name))) {
+      suggestion = `\n\nDid you mean the data resource data.${type}.${name}?`;
+    }
+    return [
+      errorAt(
+        'undeclared-resource',
+        'Reference to undeclared resource',
+        `A ${mode === 'data' ? 'data' : 'managed'} resource "${type}" "${name}" has not been declared in ${scope.index.displayName}.${suggestion}`,
+        addressRange,
+      ),
+    ];
+  }
+  let rest = steps.slice(nameSteps);
+  const keyed = rest[0]?.kind === 'index';
+  const multi = resource.count !== undefined || resource.forEach !== undefined;
+  if (keyed) {
+    if (!multi) {
+      return [
+        errorAt(
+          'unexpected-instance-key',
+          'Unexpected resource instance key',
+          `Because ${address} does not have "count" or "for_each" set, references to it must not include an index key. Remove the bracketed index to refer to the single instance of this resource.`,
+          stepRange(steps, nameSteps + 1, expr),
+        ),
+      ];
+    }
+    rest = rest.slice(1);
+  } else if (multi && rest[0]?.kind === 'attr') {
+    const meta = resource.count !== undefined ? 'count' : 'for_each';
+    const example = resource.count !== undefined ? `${address}[count.index]` : `${address}[each.key]`;
+    return [
+      errorAt(
+        'missing-instance-key',
+        'Missing resource instance key',
+        `Because ${address} has "${meta}" set, its attributes must be accessed on specific instances.\n\nFor example, to correlate with indices of a referring resource, use:\n    ${example}`,
+        addressRange,
+      ),
+    ];
+  }
+  const provider = resolveResourceProvider(resource, requiredProvidersOf(scope.index.module));
+  const schema = scope.schemas.resourceSchema(provider.address, type, mode);
+  if (!schema) return [];
+  const error = validateTraversal(schema.block, rest);
+  return error ? [error] : [];
+}
+
+/** configschema's `StaticValidateTraversal`: attribute steps after a resource address must exist in its schema. */
+function validateTraversal(block: SchemaBlock, steps: TraversalStep[], depth = 0): ValidatorDiagnostic | undefined {
+  const step = steps[0];
+  if (!step || depth > 64) return undefined;
+  if (step.kind === 'index') {
+    const key = step.key;
+    if (key.kind === 'template' || (key.kind === 'literal' && typeof key.value === 'string')) {
+      const text = key.kind === 'literal' ? String(key.value) : key.parts.every((p) => p.kind === 'text') ? key.parts.map((p) => (p.kind === 'text' ? p.value : '')).join('') : undefined;
+      if (text !== undefined && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(text)) {
+        return errorAt('invalid-index', 'Invalid index operation', `Only attribute access is allowed here. Did you mean to access attribute "${text}" using the dot operator?`, step.range);
+      }
+    }
+    return errorAt('invalid-index', 'Invalid index operation', 'Only attribute access is allowed here.', step.range);
+  }
+  const name = step.name;
+  if (block.attributes && Object.hasOwn(block.attributes, name)) return undefined;
+  const nested = block.block_types && Object.hasOwn(block.block_types, name) ? block.block_types[name] : undefined;
+  if (nested) {
+    const rest = steps.slice(1);
+    if (nested.nesting_mode === 'single' || nested.nesting_mode === 'group') return validateTraversal(nested.block, rest, depth + 1);
+    if (rest[0]?.kind === 'index' && nested.nesting_mode !== 'set') return validateTraversal(nested.block, rest.slice(1), depth + 1);
+    return undefined;
+  }
+  const candidates = [...Object.keys(block.attributes ?? {}), ...Object.keys(block.block_types ?? {})];
+  return errorAt(
+    'unsupported-attribute',
+    'Unsupported attribute',
+    `This object has no argument, nested block, or exported attribute named "${name}".${didYouMean(name, candidates)}`,
+    step.range,
+  );
+}
+
+/** A dynamic block iterator (`ingress.value`) is an object with only `key` and `value`. */
+function iteratorReference(expr: ScopeTraversalExpr): ValidatorDiagnostic[] {
+  const step = expr.steps[0];
+  if (step?.kind !== 'attr' || step.name === 'key' || step.name === 'value') return [];
+  return [errorAt('unsupported-attribute', 'Unsupported attribute', `This object does not have an attribute named "${step.name}".`, step.range)];
+}
+
+function evaluationReference(expr: ScopeTraversalExpr, scope: EvalScope): ValidatorDiagnostic[] {
+  const { root, steps } = expr;
+  const first = steps[0];
+  const attrName = first?.kind === 'attr' ? first.name : undefined;
+  const range = stepRange(steps, first?.kind === 'attr' ? 1 : 0, expr);
+  switch (root) {
+    case 'var':
+      if (attrName === undefined || scope.index.variables.has(attrName)) return [];
+      {
+        const suggestion = didYouMean(attrName, scope.index.variables);
+        return [
+          errorAt(
+            'undeclared-variable',
+            'Reference to undeclared input variable',
+            `An input variable with the name "${attrName}" has not been declared.${suggestion || ` This variable can be declared with a variable "${attrName}" {} block.`}`,
+            range,
+          ),
+        ];
+      }
+    case 'local':
+      if (attrName === undefined || scope.index.locals.has(attrName)) return [];
+      return [
+        errorAt(
+          'undeclared-local',
+          'Reference to undeclared local value',
+          `A local value with the name "${attrName}" has not been declared.${didYouMean(attrName, scope.index.locals)}`,
+          range,
+        ),
+      ];
+    case 'path':
+      if (attrName === undefined || ['module', 'root', 'cwd'].includes(attrName)) return [];
+      return [
+        errorAt(
+          'invalid-path-attribute',
+          'Invalid "path" attribute',
+          `The "path" object does not have an attribute named "${attrName}".${didYouMean(attrName, ['cwd', 'module', 'root'])}`,
+          range,
+        ),
+      ];
+    case 'terraform':
+      if (attrName === undefined || attrName === 'workspace') return [];
+      return [
+        errorAt(
+          'invalid-terraform-attribute',
+          'Invalid "terraform" attribute',
+          `The "terraform" object does not have an attribute named "${attrName}". The only supported attribute is terraform.workspace, the name of the currently-selected workspace.`,
+          range,
+        ),
+      ];
+    case 'count':
+      if (!scope.count) {
+        return [
+          errorAt(
+            'count-in-non-counted-context',
+            'Reference to "count" in non-counted context',
+            'The "count" object can only be used in "module", "resource", and "data" blocks, and only when the "count" argument is set.',
+            range,
+          ),
+        ];
+      }
+      if (attrName === undefined || attrName === 'index') return [];
+      return [
+        errorAt(
+          'invalid-count-attribute',
+          'Invalid "count" attribute',
+          `The "count" object does not have an attribute named "${attrName}". The only supported attribute is count.index, which is the index of each instance of a resource block that has the "count" argument set.`,
+          range,
+        ),
+      ];
+    case 'each':
+      if (!scope.forEach) {
+        return [
+          errorAt(
+            'each-without-for-each',
+            'Reference to "each" in context without for_each',
+            'The "each" object can be used only in "module" or "resource" blocks, and only when the "for_each" argument is set.',
+            range,
+          ),
+        ];
+      }
+      if (attrName === undefined || attrName === 'key' || attrName === 'value') return [];
+      return [
+        errorAt(
+          'invalid-each-attribute',
+          'Invalid "each" attribute',
+          `The "each" object does not have an attribute named "${attrName}". The supported attributes are each.key and each.value, the current key and value pair of the "for_each" attribute set.`,
+          range,
+        ),
+      ];
+    case 'self':
+      if (scope.self) return [];
+      return [
+        errorAt(
+          'invalid-self',
+          'Invalid "self" reference',
+          'The "self" object is not available in this context. This object can be used only in resource provisioner, connection, and postcondition blocks.',
+          expr.rootRange,
+        ),
+      ];
+    default:
+      return [];
+  }
+}
