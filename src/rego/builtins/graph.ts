@@ -34,21 +34,31 @@ export const graphBuiltins = [
   builtin('graph.reachable_paths', ([g, start]) => {
     const graph = objectOperand(g, 1);
     const out = new RegoSet();
-    const walk = (node: RegoValue, path: RegoValue[], onPath: RegoSet): void => {
-      if (graph.get(node) === undefined) {
-        if (path.length > 0) out.add(path);
+    // Depth-first from each edge of each initial node; `reached` is shared by one such walk (as in OPA), so a
+    // node met again ends the current path.
+    const walk = (root: RegoValue, path: RegoValue[], reached: RegoSet): void => {
+      if (graph.get(root) === undefined) {
+        out.add(path);
         return;
       }
-      const next = [...path, node];
-      const visiting = new RegoSet([...onPath, node]);
-      const edges = neighbours(graph, node).filter((n) => !visiting.has(n));
+      const next = [...path, root];
+      const edges = neighbours(graph, root);
       if (edges.length === 0) {
         out.add(next);
         return;
       }
-      for (const n of edges) walk(n, next, visiting);
+      reached.add(root);
+      for (const n of edges) {
+        if (reached.has(n)) out.add(next);
+        else walk(n, next, reached);
+      }
     };
-    for (const node of initial(start)) walk(node, [], new RegoSet());
+    for (const node of initial(start)) {
+      if (graph.get(node) === undefined) continue;
+      const edges = neighbours(graph, node);
+      if (edges.length === 0) out.add([node]);
+      for (const n of edges) walk(n, [node], new RegoSet([node]));
+    }
     return out;
   }),
 ];

@@ -57,6 +57,8 @@ interface Token {
   readonly header: RegoObject;
   readonly payload: RegoObject;
   readonly signature: Buffer;
+  /** The inner token when the header says `cty: JWT`. */
+  readonly nested?: string;
 }
 
 export function decodeToken(text: string): Token {
@@ -80,11 +82,15 @@ export function decodeToken(text: string): Token {
   }
   const cty = header.get('cty');
   if (typeof cty === 'string' && cty.toUpperCase() === 'JWT') {
+    // A nested token: the payload is another encoded JWT (possibly quoted).
+    let outerSignature: Buffer;
     try {
-      payloadText = base64UrlBytes(payloadText).toString('utf8');
+      outerSignature = base64UrlBytes(s);
     } catch (error) {
-      throw new BuiltinError(`JWT payload had invalid encoding: ${(error as Error).message}`);
+      throw new BuiltinError(`JWT signature had invalid encoding: ${(error as Error).message}`);
     }
+    const nested = payloadText.replace(/^["']+|["']+$/g, '');
+    return { parts: [h, p, s], header, payload: new RegoObject(), signature: outerSignature, nested };
   }
   const payload = jsonObject(payloadText, 'bad JWT payload');
   let signature: Buffer;
@@ -137,7 +143,7 @@ function numericClaim(payload: RegoObject, name: string): number | undefined {
   return Number(v);
 }
 
-function decodeVerify([t, c]: readonly RegoValue[], context: BuiltinContext): RegoValue {
+function decodeVerify([t, c]: readonly RegoValue[], context: BuiltinContext, depth = 0): RegoValue {
   const token = decodeToken(stringOperand(t, 1));
   const constraints = objectOperand(c, 2);
   const invalid: RegoValue = [false, new RegoObject(), new RegoObject()];
@@ -174,9 +180,11 @@ function decodeVerify([t, c]: readonly RegoValue[], context: BuiltinContext): Re
   if (keys.length === 0) throw new BuiltinError('no key or secret provided');
   const alg = token.header.get('alg');
   if (!isAlgorithm(alg)) return invalid;
+  if (token.header.get('crit') !== undefined) return invalid;
   if (expectedAlg !== undefined && expectedAlg !== alg) return invalid;
   const usable = keys.filter((k) => Buffer.isBuffer(k) === alg.startsWith('HS'));
   if (!usable.some((k) => verifySignature(alg, signingInput(token), token.signature, k))) return invalid;
+  if (token.nested !== undefined) return depth < 32 ? decodeVerify([token.nested, c!], context, depth + 1) : invalid;
   const exp = numericClaim(token.payload, 'exp');
   if (exp !== undefined && nowNs / 1e9 >= exp) return invalid;
   const nbf = numericClaim(token.payload, 'nbf');
@@ -242,7 +250,8 @@ function jwkRecord(v: RegoValue): Record<string, unknown> {
 
 export const jwtBuiltins = [
   tokens('io.jwt.decode', ([t]) => {
-    const token = decodeToken(stringOperand(t, 1));
+    let token = decodeToken(stringOperand(t, 1));
+    for (let depth = 0; token.nested !== undefined && depth < 32; depth++) token = decodeToken(token.nested);
     return [token.header, token.payload, token.signature.toString('hex')];
   }),
   tokens('io.jwt.verify_hs256', verifyWith('HS256')),
@@ -258,7 +267,7 @@ export const jwtBuiltins = [
   tokens('io.jwt.verify_es384', verifyWith('ES384')),
   tokens('io.jwt.verify_es512', verifyWith('ES512')),
   tokens('io.jwt.verify_eddsa', verifyWith('EdDSA')),
-  tokens('io.jwt.decode_verify', decodeVerify),
+  tokens('io.jwt.decode_verify', (args, context) => decodeVerify(args, context)),
   tokensign('io.jwt.encode_sign', ([h, p, k]) => {
     const header = objectOperand(h, 1);
     const payload = objectOperand(p, 2);

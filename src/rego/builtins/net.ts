@@ -107,6 +107,12 @@ export function parseCidr(s: string): Cidr | undefined {
   return { bits, network: address & mask, prefix, address };
 }
 
+/** Go's IP.DefaultMask: the classful prefix of an IPv4 address (A /8, B /16, C and above /24). */
+function defaultMaskBits(v4: bigint): number {
+  const first = Number(v4 >> 24n);
+  return first < 0x80 ? 8 : first < 0xc0 ? 16 : 24;
+}
+
 function lastAddress(c: Cidr): bigint {
   return c.network | ((1n << BigInt(c.bits - c.prefix)) - 1n);
 }
@@ -186,7 +192,7 @@ function matchEntries(v: RegoValue | undefined, position: number): Array<[RegoVa
 }
 
 function operandErrorColon(position: number): BuiltinError {
-  return new BuiltinError(`operand ${position}: element must be string or non-empty array`, 'eval_type_error');
+  return new BuiltinError(`operand ${position}: element must be string or non-empty array`);
 }
 
 export const netBuiltins = [
@@ -231,7 +237,7 @@ export const netBuiltins = [
         const ip = parseIp(x);
         if (!ip) throw new BuiltinError(`IP/CIDR invalid: ${x}`);
         if (ip.bits === 128 || x.includes(':')) throw new BuiltinError('IPv6 invalid: needs prefix length');
-        c = { bits: 32, network: ip.value, prefix: 32, address: ip.value };
+        c = parseCidr(`${x}/${defaultMaskBits(ip.value)}`)!;
       }
       ranges[c.bits].push([c.network, lastAddress(c)]);
     }

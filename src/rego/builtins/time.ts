@@ -68,7 +68,10 @@ function result(ns: bigint): RegoValue {
 
 export const timeBuiltins = [
   builtin('time.now_ns', (_args, context) => normalizeNumber(context.nowNs)),
-  builtin('time.parse_ns', ([l, v]) => result(parseTime(stringOperand(l, 1), stringOperand(v, 2)))),
+  builtin('time.parse_ns', ([l, v]) => {
+    const layout = stringOperand(l, 1);
+    return result(parseTime(NAMED_LAYOUTS[layout] ?? layout, stringOperand(v, 2)));
+  }),
   builtin('time.parse_rfc3339_ns', ([v]) => result(parseTime(RFC3339, stringOperand(v, 1)))),
   builtin('time.parse_duration_ns', ([v]) => result(parseDuration(stringOperand(v, 1)))),
   builtin('time.format', ([v]) => {
