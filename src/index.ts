@@ -8,4 +8,5 @@ export { parseHclFile, checkHclSyntax } from './hcl/parse.ts';
 export * from './terraform/model.ts';
 export { loadConfiguration, type LoadOptions } from './terraform/load-module.ts';
 export { constantValue } from './terraform/variables.ts';
+export { synthesizePlan, type SynthesizeOptions, type SynthesizeResult, type PlanJson } from './plan/index.ts';
 // <exports>
