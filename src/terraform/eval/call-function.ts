@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../../core/diagnostics.ts';
-import { formatRange } from '../../core/source-range.ts';
 import type { Expression, FunctionCallExpr } from '../../hcl/ast.ts';
 import { type CallContext, FunctionArgError, FunctionError, type ParamOptions } from '../functions/define-function.ts';
 import { FUNCTIONS } from '../functions/index.ts';
@@ -24,6 +23,10 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
   if (name === 'can') return callCan(ev, expr, scope);
 
   const sig = lookupFunctionSignature(name);
+  if (!sig && (name === 'list' || name === 'map')) {
+    const hint = name === 'list' ? 'tolist([ ... ]) syntax to write a literal list' : 'tomap({ ... }) syntax to write a literal map';
+    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: the ${JSON.stringify(name)} function was deprecated in Terraform v0.12 and is no longer available; use ${hint}.`, expr.range);
+  }
   if (!sig) throw evalError('Call to unknown function', `There is no function named ${JSON.stringify(expr.name)}.`, expr.nameRange);
 
   // Arguments, with `...` expansion of the last one.
@@ -130,8 +133,17 @@ function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValu
     }
     failures.push(...r.diagnostics);
   }
-  const lines = failures.map((d) => `- ${d.detail} (at ${formatRange(d.range)})`).join('\n');
+  const lines = failures.map((d) => `- ${d.summary} (at ${hclRange(d)})\n  ${d.detail}`).join('\n');
   throw evalError('Error in function call', `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`, expr.range);
+}
+
+/** HCL's `file:line,col-endcol` form of a range. */
+function hclRange(d: Diagnostic): string {
+  if (!d.range) return '';
+  const { filename, start, end } = d.range;
+  return start.line === end.line
+    ? `${filename}:${start.line},${start.column}-${end.column}`
+    : `${filename}:${start.line},${start.column}-${end.line},${end.column}`;
 }
 
 function callCan(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {

@@ -273,14 +273,17 @@ export class Evaluator {
     const { op } = expr;
     const lraw = this.eval(expr.left, scope);
     if (op === '&&' || op === '||') {
+      // Both operands are evaluated (HCL reports errors on either side); a known left operand that
+      // decides the result wins over an unknown right one.
       const l = unmarkDeep(lraw);
-      const lb = this.operand(l.value, T_BOOL, 'left', expr.left.range);
-      // Short-circuit when the left operand decides the result.
-      if (lb === false && op === '&&') return l.sensitive ? markSensitive(false) : false;
-      if (lb === true && op === '||') return l.sensitive ? markSensitive(true) : true;
       const r = unmarkDeep(this.eval(expr.right, scope));
+      const lb = this.operand(l.value, T_BOOL, 'left', expr.left.range);
       const rb = this.operand(r.value, T_BOOL, 'right', expr.right.range);
-      const result: TfValue = lb instanceof Unknown || rb instanceof Unknown ? unknownOf(T_BOOL) : (rb as boolean);
+      let result: TfValue;
+      if (lb === false && op === '&&') result = false;
+      else if (lb === true && op === '||') result = true;
+      else if (lb instanceof Unknown || rb instanceof Unknown) result = unknownOf(T_BOOL);
+      else result = rb as boolean;
       return l.sensitive || r.sensitive ? markSensitive(result) : result;
     }
     const rraw = this.eval(expr.right, scope);
@@ -303,8 +306,7 @@ export class Evaluator {
 
   private operand(value: TfValue, want: TfType, side: 'left' | 'right', range: SourceRange): TfValue {
     if (value instanceof Unknown) return value;
-    if (value === null)
-      throw evalError('Invalid operand', `Unsuitable value for ${side} operand: argument must not be null.`, range);
+    if (value === null) throw evalError('Operation failed', 'Error during operation: argument must not be null.', range);
     const c = convert(value, want);
     if (!c.ok) throw evalError('Invalid operand', `Unsuitable value for ${side} operand: ${c.error}.`, range);
     return c.value;
@@ -374,7 +376,7 @@ export class Evaluator {
       const value = this.eval(expr, scope);
       return { ok: true, value };
     } catch (error) {
-      if (!(error instanceof EvalAbort)) throw error;
+      if (!(error instanceof EvalAbort) || error.diagnostic.source === 'reference') throw error;
       const diagnostics = [...this.diagnostics.splice(saved).filter((d) => d.severity === 'error'), error.diagnostic];
       return { ok: false, diagnostics };
     }
@@ -495,17 +497,18 @@ export function iterate(value: TfValue): Array<[TfValue, TfValue]> | undefined {
 function arithmetic(op: BinaryExpr['op'], a: number, b: number, range: SourceRange): TfValue {
   switch (op) {
     case '+':
-      return a + b;
+      return decimalArithmetic(a, b, '+');
     case '-':
-      return a - b;
+      return decimalArithmetic(a, b, '-');
     case '*':
-      return a * b;
+      return decimalArithmetic(a, b, '*');
     case '/':
-      if (b === 0 && a === 0) throw evalError('Operation failed', 'Error during operation: can\'t divide zero by zero.', range);
+      if ((b === 0 && a === 0) || (!Number.isFinite(a) && !Number.isFinite(b)))
+        throw evalError('Operation failed', "Error during operation: can't divide zero by zero or infinity by infinity.", range);
       return a / b;
     case '%':
-      if (b === 0) throw evalError('Operation failed', 'Error during operation: can\'t use modulo with zero.', range);
-      return a % b;
+      // cty's modulo by zero yields the dividend.
+      return b === 0 ? a : a % b;
     case '<':
       return a < b;
     case '>':
@@ -517,6 +520,39 @@ function arithmetic(op: BinaryExpr['op'], a: number, b: number, range: SourceRan
     default:
       throw evalError('Invalid operator', `Unsupported operator ${op}.`, range);
   }
+}
+
+/**
+ * cty computes with arbitrary-precision decimals parsed from the source text, so `0.1 + 0.2` is 0.3.
+ * For + - * on numbers whose shortest decimal form is short, compute exactly on scaled integers.
+ */
+function decimalArithmetic(a: number, b: number, op: '+' | '-' | '*'): number {
+  const plain = op === '+' ? a + b : op === '-' ? a - b : a * b;
+  if (Number.isInteger(a) && Number.isInteger(b)) return plain;
+  const da = decimalParts(a);
+  const db = decimalParts(b);
+  if (!da || !db) return plain;
+  if (op === '*') return Number(scaledToString(da.digits * db.digits, da.scale + db.scale));
+  const scale = Math.max(da.scale, db.scale);
+  const x = da.digits * 10n ** BigInt(scale - da.scale);
+  const y = db.digits * 10n ** BigInt(scale - db.scale);
+  return Number(scaledToString(op === '+' ? x + y : x - y, scale));
+}
+
+function decimalParts(n: number): { digits: bigint; scale: number } | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  const s = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  return { digits: BigInt(`${m[1]}${m[2]}${frac}`), scale: frac.length };
+}
+
+function scaledToString(v: bigint, scale: number): string {
+  const neg = v < 0n;
+  const digits = (neg ? -v : v).toString().padStart(scale + 1, '0');
+  const text = scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+  return neg ? `-${text}` : text;
 }
 
 function toDiagnostic(error: unknown, range: SourceRange): Diagnostic {

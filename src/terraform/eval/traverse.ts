@@ -66,7 +66,7 @@ function indexInner(collection: TfValue, key: TfValue, range: SourceRange): TfVa
     const n = convert(key, T_NUMBER);
     if (!n.ok) throw evalError('Invalid index', `${NOT_IDENTIFIED}: ${n.error}.`, range);
     const i = n.value as number;
-    if (!Number.isInteger(i)) throw evalError('Invalid index', `${NOT_IDENTIFIED}: the given index is not a whole number.`, range);
+    if (!Number.isInteger(i)) throw evalError('Invalid index', `${NOT_IDENTIFIED}: indexing a sequence requires a whole number, but the given index has a fractional part.`, range);
     if (i < 0) throw evalError('Invalid index', `${NOT_IDENTIFIED}: a negative number is not a valid index for a sequence.`, range);
     if (i >= collection.length)
       throw evalError('Invalid index', `${NOT_IDENTIFIED}: the given index is greater than or equal to the length of the collection.`, range);

@@ -1,8 +1,9 @@
 import { convert, unifyValues } from '../eval/convert.ts';
-import { T_BOOL, T_DYNAMIC, T_NUMBER, T_STRING, type TfType } from '../eval/types.ts';
+import { T_BOOL, T_DYNAMIC, T_NUMBER, T_STRING, type TfType, typeEquals } from '../eval/types.ts';
 import {
   collectionInfo,
   compareStrings,
+  describeType,
   isObject,
   isWhollyKnown,
   makeList,
@@ -86,7 +87,7 @@ export const collectionFunctions: TfFunction[] = [
     partialUnknown: true,
     impl: ([list, sizeArg]) => {
       const size = sizeArg as number;
-      if (!Number.isInteger(size) || size < 0) throw new FunctionArgError(1, 'the size argument must be positive');
+      if (!Number.isInteger(size) || size < 0) throw new FunctionError('the size argument must be positive');
       const items = arr(list!);
       const element = collectionInfo(items)?.element ?? T_DYNAMIC;
       if (size === 0) return makeList([makeList([...items], element)]);
@@ -142,7 +143,7 @@ export const collectionFunctions: TfFunction[] = [
     partialUnknown: true,
     impl: (seqs) => {
       seqs.forEach((s, i) => {
-        if (!isSeq(s)) throw new FunctionArgError(i, 'all arguments must be lists or tuples; got ' + kindOf(s));
+        if (!isSeq(s)) throw new FunctionArgError(i, 'all arguments must be lists or tuples; got ' + describeType(s));
       });
       const items = seqs.flatMap((s) => arr(s));
       checkLength(items.length);
@@ -159,7 +160,7 @@ export const collectionFunctions: TfFunction[] = [
     name: 'contains',
     partialUnknown: true,
     impl: ([list, value]) => {
-      if (!isSeq(list!)) throw new FunctionArgError(0, 'argument must be list, tuple, or set');
+      if (!isSeq(list!)) throw new FunctionError('argument must be list, tuple, or set');
       let unknown = false;
       for (const x of arr(list!)) {
         const e = elementsEqual(x, value!);
@@ -182,11 +183,10 @@ export const collectionFunctions: TfFunction[] = [
     name: 'element',
     partialUnknown: true,
     impl: ([list, indexArg]) => {
-      if (!isSeq(list!)) throw new FunctionArgError(0, 'cannot read elements from ' + kindOf(list!));
+      if (!isSeq(list!) || kindOf(list!) === 'set') throw new FunctionError('cannot read elements from ' + describeType(list!));
       const items = arr(list!);
       const index = indexArg as number;
       if (!Number.isInteger(index)) throw new FunctionArgError(1, 'invalid index: value must be a whole number');
-      if (kindOf(list!) === 'set') throw new FunctionArgError(0, 'cannot read elements from set');
       if (items.length === 0) throw new FunctionError('cannot use element function with an empty list');
       if (index < 0) throw new FunctionError('cannot use element function with a negative index');
       return items[index % items.length]!;
@@ -245,7 +245,7 @@ export const collectionFunctions: TfFunction[] = [
       if (typeof v === 'string') return graphemes(v).length;
       if (isSeq(v!)) return v.length;
       if (isObject(v!)) return Object.keys(v).length;
-      throw new FunctionArgError(0, 'argument must be a string, a collection type, or a structural type');
+      throw new FunctionError('argument must be a string, a collection type, or a structural type');
     },
   }),
   defineFunction({
@@ -268,7 +268,10 @@ export const collectionFunctions: TfFunction[] = [
         }
         return v;
       }
-      if (rest.length === 0) throw new FunctionError(`lookup failed to find key ${JSON.stringify(key)}`);
+      if (rest.length === 0) {
+        if (kindOf(m!) === 'object') throw new FunctionArgError(0, `the given object has no attribute ${JSON.stringify(key)}`);
+        throw new FunctionError(`lookup failed to find key ${JSON.stringify(key)}`);
+      }
       const def = rest[0]!;
       if (kindOf(m!) === 'map' && def !== null && !(def instanceof Unknown)) {
         const element = collectionInfo(m)!.element;
@@ -303,18 +306,15 @@ export const collectionFunctions: TfFunction[] = [
       let allMaps = true;
       maps.forEach((m, i) => {
         if (m === null) return;
-        if (!isObject(m)) throw new FunctionArgError(i, `arguments must be maps or objects, got ${JSON.stringify(kindOf(m) === 'other' ? typeof m : kindOf(m))}`);
+        if (!isObject(m)) throw new FunctionError(`arguments must be maps or objects, got ${JSON.stringify(describeType(m))}`);
         if (kindOf(m) !== 'map') allMaps = false;
         for (const k of Object.keys(m)) out[k] = m[k]!;
       });
-      if (allMaps && maps.some((m) => m !== null)) {
-        const keys = sortedKeys(out);
-        const u = unifyValues(keys.map((k) => out[k]!));
-        if (u.ok) {
-          const typed: TfObject = {};
-          keys.forEach((k, i) => (typed[k] = u.values[i]!));
-          return makeMap(typed, u.type);
-        }
+      // Maps of one element type merge into a map of it; anything else makes an object.
+      const present = maps.filter((m) => m !== null);
+      if (allMaps && present.length > 0) {
+        const types = present.map((m) => (typeOf(m) as { element: TfType }).element).filter((t) => t.kind !== 'dynamic');
+        if (types.every((t) => typeEquals(t, types[0]!))) return makeMap(out, types[0] ?? T_DYNAMIC);
       }
       return out;
     },
@@ -341,17 +341,20 @@ export const collectionFunctions: TfFunction[] = [
         start = args[0] as number;
         limit = args[1] as number;
       } else throw new FunctionError('must have one, two, or three arguments');
-      if (args.length === 3) {
-        step = args[2] as number;
-        if (step === 0) throw new FunctionError('step must not be zero');
-      } else step = start > limit ? -1 : 1;
+      if (args.length === 3) step = args[2] as number;
+      else step = start > limit ? -1 : 1;
+      const tooMany = 'more than 1024 values were generated; either decrease the difference between start and end or use a smaller step';
+      if (step === 0) {
+        if (start < limit) throw new FunctionError(tooMany);
+        return makeList([], T_NUMBER);
+      }
       const out: number[] = [];
       if (step > 0) for (let v = start; v < limit; v += step) {
-        if (out.length >= 1024) throw new FunctionError('more than 1024 values were generated; either decrease the difference between start and end or use a smaller step');
+        if (out.length >= 1024) throw new FunctionError(tooMany);
         out.push(v);
       }
       else for (let v = start; v > limit; v += step) {
-        if (out.length >= 1024) throw new FunctionError('more than 1024 values were generated; either decrease the difference between start and end or use a smaller step');
+        if (out.length >= 1024) throw new FunctionError(tooMany);
         out.push(v);
       }
       return makeList(out, T_NUMBER);
@@ -361,8 +364,10 @@ export const collectionFunctions: TfFunction[] = [
     name: 'reverse',
     partialUnknown: true,
     impl: ([list]) => {
-      if (!isSeq(list!) || kindOf(list!) === 'set') throw new FunctionArgError(0, 'can only reverse list or tuple values, not ' + kindOf(list!));
-      return sameKind(list!, [...arr(list!)].reverse());
+      if (!isSeq(list!)) throw new FunctionArgError(0, 'can only reverse list or tuple values, not ' + describeType(list!));
+      const reversed = [...arr(list!)].reverse();
+      // A set has no order of its own: its reverse is a list in reverse set order.
+      return kindOf(list!) === 'set' ? makeList(reversed, collectionInfo(list as object)!.element) : sameKind(list!, reversed);
     },
   }),
   defineFunction({
@@ -405,8 +410,8 @@ export const collectionFunctions: TfFunction[] = [
       if (!Number.isInteger(start)) throw new FunctionArgError(1, 'invalid start index: value must be a whole number');
       if (!Number.isInteger(end)) throw new FunctionArgError(2, 'invalid end index: value must be a whole number');
       if (start < 0) throw new FunctionArgError(1, 'the starting index must not be negative');
-      if (end > items.length) throw new FunctionArgError(2, 'the ending index must not exceed the list length');
-      if (start > end) throw new FunctionArgError(1, 'the starting index must not be greater than the ending index');
+      if (end > items.length) throw new FunctionArgError(2, 'end index must not be greater than the length of the list');
+      if (start > end) throw new FunctionArgError(1, 'start index must not be greater than end index');
       return sameKind(list!, items.slice(start, end));
     },
   }),
@@ -428,7 +433,8 @@ export const collectionFunctions: TfFunction[] = [
       items.forEach((x, i) => {
         if (x === null) throw new FunctionArgError(0, 'argument must be list, set, or tuple of number values');
         const c = convert(x, T_NUMBER);
-        if (!c.ok) throw new FunctionArgError(0, `element ${i}: ${c.error}`);
+        if (!c.ok) throw new FunctionArgError(0, 'argument must be list, set, or tuple of number values');
+        void i;
         total += c.value as number;
       });
       return total;

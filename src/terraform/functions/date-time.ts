@@ -1,6 +1,6 @@
 import { T_STRING } from '../eval/types.ts';
 import { type TfValue, unknownOf } from '../eval/value.ts';
-import { defineFunction, FunctionArgError, type TfFunction } from './define-function.ts';
+import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 
 const str = (v: TfValue): string => v as string;
 
@@ -85,7 +85,7 @@ function formatDate(spec: string, t: Instant): string {
       Z: t.offset === 0 ? 'Z' : offsetText(t, true),
     };
     const v = map[seq];
-    if (v === undefined) throw new FunctionArgError(0, `invalid date format verb ${JSON.stringify(seq)}: unsupported format sequence`);
+    if (v === undefined) throw new FunctionArgError(0, `invalid date format verb ${JSON.stringify(seq)}`);
     out += v;
   }
   return out;
@@ -93,14 +93,30 @@ function formatDate(spec: string, t: Instant): string {
 
 const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** Go's time.ParseDuration, in milliseconds. */
-function parseDuration(s: string): number | undefined {
-  const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(s);
-  if (s === '0') return 0;
-  if (!m) return undefined;
+/** Go's time.ParseDuration, in milliseconds, with its error texts. */
+function parseDuration(s: string): number {
+  const quoted = JSON.stringify(s);
+  let rest = s;
+  let sign = 1;
+  if (rest.startsWith('-') || rest.startsWith('+')) {
+    sign = rest.startsWith('-') ? -1 : 1;
+    rest = rest.slice(1);
+  }
+  if (rest === '0') return 0;
+  if (rest === '') throw new FunctionError(`time: invalid duration ${quoted}`);
   let total = 0;
-  for (const part of s.slice(m[1]!.length).matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(part[1]) * UNITS[part[2]!]!;
-  return m[1] === '-' ? -total : total;
+  while (rest !== '') {
+    const num = /^(\d+(?:\.\d*)?|\.\d+)/.exec(rest);
+    if (!num) throw new FunctionError(`time: invalid duration ${quoted}`);
+    rest = rest.slice(num[0].length);
+    const unit = /^[^\d.]*/.exec(rest)![0];
+    if (unit === '') throw new FunctionError(`time: missing unit in duration ${quoted}`);
+    const factor = UNITS[unit];
+    if (factor === undefined) throw new FunctionError(`time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`);
+    total += Number(num[0]) * factor;
+    rest = rest.slice(unit.length);
+  }
+  return sign * total;
 }
 
 export const dateTimeFunctions: TfFunction[] = [
@@ -112,8 +128,9 @@ export const dateTimeFunctions: TfFunction[] = [
     impl: ([ts, dur]) => {
       const t = parseTimestamp(str(ts!), 0);
       const d = parseDuration(str(dur!));
-      if (d === undefined) throw new FunctionArgError(1, `time: invalid duration ${JSON.stringify(str(dur!))}`);
-      return rfc3339({ ...t, ms: t.ms + Math.trunc(d) });
+      const exact = t.ms + t.nanos / 1e6 + d;
+      const ms = Math.floor(exact / 1000) * 1000;
+      return rfc3339({ ...t, ms, nanos: 0 });
     },
   }),
   defineFunction({

@@ -9,7 +9,7 @@ const str = (v: TfValue): string => v as string;
 
 function decodeBase64(s: string, argIndex: number): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0)
-    throw new FunctionArgError(argIndex, 'failed to decode base64 data ' + JSON.stringify(s));
+    throw new FunctionError('failed to decode base64 data ' + JSON.stringify(s));
   return Buffer.from(s, 'base64');
 }
 
@@ -17,7 +17,7 @@ function utf8OrFail(buf: Buffer, argIndex: number): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new FunctionArgError(argIndex, 'the result of decoding the provided string is not valid UTF-8');
+    throw new FunctionError('the result of decoding the provided string is not valid UTF-8');
   }
 }
 
@@ -106,12 +106,19 @@ function csvDecode(text: string): TfValue {
   if (!header) throw new FunctionError('missing header line');
   const out: TfValue[] = [];
   data.forEach((r, n) => {
-    if (r.length !== header.length) throw new FunctionError(`record on line ${n + 2}: wrong number of fields`);
+    if (r.length !== header.length) throw new FunctionError(`CSV parse error on line ${n + 2}: wrong number of fields`);
     const obj: TfObject = {};
     header.forEach((h, j) => (obj[h] = r[j]!));
     out.push(obj);
   });
   return makeList(out);
+}
+
+/** Go's encoding/json wording for a syntax error, from JSON.parse's position. */
+function goJsonError(text: string, error: unknown): string {
+  const m = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  if (!m || Number(m[1]) >= text.length) return 'unexpected end of JSON input';
+  return `invalid character ${JSON.stringify(text[Number(m[1])]!).replace(/^"|"$/g, "'")}`;
 }
 
 export const encodingFunctions: TfFunction[] = [
@@ -163,7 +170,7 @@ export const encodingFunctions: TfFunction[] = [
       try {
         return fromJson(JSON.parse(str(s!)));
       } catch (error) {
-        throw new FunctionArgError(0, error instanceof Error ? error.message : String(error));
+        throw new FunctionError(goJsonError(str(s!), error));
       }
     },
   }),

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { FunctionArgError } from './define-function.ts';
+import { FunctionArgError, FunctionError } from './define-function.ts';
 import type { CallContext } from './define-function.ts';
 import { MAX_RESULT_LENGTH } from './helpers.ts';
 
@@ -54,8 +54,8 @@ export function decodeUtf8File(buf: Buffer, path: string, argIndex = 0): string 
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new FunctionArgError(
-      argIndex,
+    void argIndex;
+    throw new FunctionError(
       `contents of ${JSON.stringify(path)} are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead`,
     );
   }

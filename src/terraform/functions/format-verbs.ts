@@ -1,7 +1,7 @@
 import { convert } from '../eval/convert.ts';
 import { T_BOOL, T_NUMBER, T_STRING } from '../eval/types.ts';
 import { formatNumber, type TfValue } from '../eval/value.ts';
-import { FunctionError } from './define-function.ts';
+import { FunctionArgError, FunctionError } from './define-function.ts';
 import { checkLength, graphemes } from './helpers.ts';
 import { jsonEncode } from './json-encode.ts';
 
@@ -56,7 +56,7 @@ export function formatString(fmt: string, args: readonly TfValue[]): string {
     checkLength(out.length);
   }
   if (maxUsed < args.length && !/%\[\d+\]/.test(fmt))
-    throw new FunctionError(`too many arguments; only ${maxUsed} used by format string`);
+    throw new FunctionArgError(1, `too many arguments; only ${maxUsed} used by format string`);
   return out;
 }
 
@@ -117,7 +117,7 @@ function formatOne(spec: Verb, arg: TfValue, whole: string, offset: number): str
       break;
     }
     default:
-      throw new FunctionError(`unrecognized format character '${spec.verb}' at offset ${offset + whole.length - 1}`);
+      throw new FunctionError(`unsupported format verb '${spec.verb}' in "${whole}" at offset ${offset}`);
   }
   return pad(body, spec, numeric);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { T_STRING } from '../eval/types.ts';
 import { type TfValue, unknownOf } from '../eval/value.ts';
-import { type CallContext, defineFunction, FunctionArgError, type TfFunction } from './define-function.ts';
+import { type CallContext, defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 import { readConfigFile } from './file-access.ts';
 
 const str = (v: TfValue): string => v as string;
@@ -27,7 +27,8 @@ const NAMESPACES: Record<string, string> = {
 function uuidv5(namespace: string, name: string): string {
   const ns = NAMESPACES[namespace] ?? namespace;
   const hex = ns.replace(/^urn:uuid:/i, '').replace(/^\{|\}$/g, '').replace(/-/g, '');
-  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new FunctionArgError(0, `uuidv5() doesn't support namespace prefix ${JSON.stringify(namespace)}`);
+  if (!/^[0-9a-fA-F]{32}$/.test(hex))
+    throw new FunctionError(`uuidv5() doesn't support namespace ${namespace} (invalid UUID length: ${namespace.length})`);
   const digest = createHash('sha1').update(Buffer.from(hex, 'hex')).update(name, 'utf8').digest();
   digest[6] = (digest[6]! & 0x0f) | 0x50;
   digest[8] = (digest[8]! & 0x3f) | 0x80;

@@ -61,7 +61,8 @@ function parseIPv6(s: string): bigint | undefined {
 function parseCidr(s: string, argIndex: number): Cidr {
   const m = /^([^/]+)\/(\d{1,3})$/.exec(s);
   const fail = (): never => {
-    throw new FunctionArgError(argIndex, `invalid CIDR expression: invalid CIDR address: ${s}`);
+    void argIndex;
+    throw new FunctionError(`invalid CIDR expression: invalid CIDR address: ${s}`);
   };
   if (!m) return fail();
   const v4 = parseIPv4(m[1]!);
@@ -145,7 +146,7 @@ export const ipNetworkFunctions: TfFunction[] = [
     name: 'cidrnetmask',
     impl: ([prefix]) => {
       const c = parseCidr(prefix as string, 0);
-      if (c.bits !== 32) throw new FunctionArgError(0, `IPv6 addresses cannot have a netmask: ${prefix as string}`);
+      if (c.bits !== 32) throw new FunctionError(`IPv6 addresses cannot have a netmask: ${prefix as string}`);
       return formatIp(mask(32, c.prefix), 32);
     },
   }),
@@ -183,7 +184,7 @@ export const ipNetworkFunctions: TfFunction[] = [
           if (last + 1n > max) start = -1n;
         }
         if (start < 0n || start < network || (start | hostSpan) > top)
-          throw new FunctionError(`not enough remaining address space for a subnet with a prefix of ${len} bits after ${out[out.length - 1] ?? ''}`);
+          throw new FunctionArgError(i + 1, `not enough remaining address space for a subnet with a prefix of ${len} bits after ${out[out.length - 1] ?? ''}`);
         out.push(`${formatIp(start, c.bits)}/${len}`);
         currentLast = start | hostSpan;
         wrapped = false;

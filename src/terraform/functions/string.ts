@@ -16,7 +16,10 @@ export function compileRegex(pattern: string, argIndex: number): RE2JS {
   try {
     return RE2JS.compile(pattern);
   } catch (error) {
-    throw new FunctionArgError(argIndex, `invalid regular expression pattern: ${error instanceof Error ? error.message : String(error)}`);
+    // Terraform words RE2 syntax errors as "invalid regexp pattern: <code> in <expr>".
+    const message = error instanceof Error ? error.message : String(error);
+    const m = /^error parsing regexp: (.*?): `(.*)`$/s.exec(message);
+    throw new FunctionArgError(argIndex, m ? `invalid regexp pattern: ${m[1]} in ${m[2]}` : `invalid regexp pattern: ${message}`);
   }
 }
 
@@ -34,7 +37,7 @@ function matchResult(re: RE2JS, m: ReturnType<RE2JS['matcher']>): TfValue {
   }
   const out: TfValue[] = [];
   for (let i = 1; i <= groups; i++) out.push(m.group(i) ?? null);
-  return makeList(out, { kind: 'string' });
+  return out;
 }
 
 /** Go's regexp.Expand template: $1, ${1}, $name, ${name}, $$. */
@@ -144,11 +147,9 @@ export const stringFunctions: TfFunction[] = [
       let length = lengthArg as number;
       if (!Number.isInteger(offset)) throw new FunctionArgError(1, 'must be a whole number');
       if (!Number.isInteger(length)) throw new FunctionArgError(2, 'must be a whole number');
-      if (offset < 0) {
-        offset += chars.length;
-        if (offset < 0) throw new FunctionArgError(1, 'offset cannot be larger than the length of the string');
-      }
-      if (offset > chars.length) throw new FunctionArgError(1, 'offset cannot be larger than the length of the string');
+      // Offsets past either end clamp, as cty's substr does.
+      if (offset < 0) offset = Math.max(0, offset + chars.length);
+      if (offset > chars.length) return '';
       if (length < 0) length = chars.length - offset;
       return chars.slice(offset, offset + length).join('');
     },
@@ -170,7 +171,7 @@ export const stringFunctions: TfFunction[] = [
           n = a.length;
           firstList = i;
         } else if (a.length !== n)
-          throw new FunctionError(
+          throw new FunctionArgError(i + 1,
             `argument ${i + 1} has length ${a.length}, which is inconsistent with argument ${firstList + 1} of length ${n}`,
           );
       });

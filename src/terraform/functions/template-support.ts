@@ -28,6 +28,9 @@ export function renderTemplate(source: string, filename: string, vars: TfValue, 
   } catch (error) {
     if (error instanceof EvalAbort) {
       const d = error.diagnostic;
+      const missing = /^There is no variable named "(.*)"\.$/.exec(d.detail);
+      if (d.summary === 'Unknown variable' && missing)
+        throw new FunctionArgError(varsArg, `vars map does not contain key ${JSON.stringify(missing[1])}, referenced at ${where(d.range).replace(/: $/, '')}`);
       throw new FunctionError(`${where(d.range)}${d.summary}; ${d.detail}`);
     }
     throw error;

@@ -7,7 +7,11 @@ import { formatNumber, Sensitive, sortedKeys, type TfValue, Unknown } from '../e
  */
 export function yamlEncode(v: TfValue): string {
   const lines: string[] = [];
-  emit(v, 0, lines, '');
+  if (v instanceof Sensitive) v = v.value;
+  if (typeof v === 'string' && isLiteral(v)) pushLiteral(v, 2, lines, '');
+  else emit(v, 0, lines, '');
+  // A document that is one plain scalar ends with go-yaml's document end marker.
+  if (v === null || typeof v === 'number' || typeof v === 'boolean' || v instanceof Unknown) lines.push('...');
   return `${lines.join('\n')}\n`;
 }
 

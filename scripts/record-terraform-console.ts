@@ -1,0 +1,47 @@
+// Records what the real `terraform console` prints for every expression of
+// src/terraform/eval/testdata/expressions.txt (run in testdata/console, which declares the variables and
+// locals the table uses) into src/terraform/eval/testdata/terraform-console.json.
+//   tsx scripts/record-terraform-console.ts [path/to/terraform]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const terraform = process.argv[2] ?? 'terraform';
+const testdata = join(import.meta.dirname, '..', 'src', 'terraform', 'eval', 'testdata');
+const cwd = join(testdata, 'console');
+const env = { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+const version = (JSON.parse(execFileSync(terraform, ['version', '-json'], { encoding: 'utf8', env })) as { terraform_version: string })
+  .terraform_version;
+
+const expressions = readFileSync(join(testdata, 'expressions.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+
+interface Recorded {
+  expr: string;
+  output?: string;
+  error?: { summary: string; detail: string };
+}
+
+/** `Error: <summary>` then the source lines, then the detail paragraph (console wraps it at ~78 columns). */
+function parseError(stderr: string): { summary: string; detail: string } {
+  const lines = stderr.replace(/\r/g, '').split('\n');
+  const start = lines.findIndex((l) => l.startsWith('Error: '));
+  const summary = start >= 0 ? lines[start]!.slice('Error: '.length).trim() : stderr.trim();
+  const rest = lines.slice(start + 1);
+  const srcEnd = rest.findIndex((l) => l.includes('(source code not available)'));
+  const detail = rest
+    .slice(srcEnd + 1)
+    .join('\n')
+    .trim();
+  return { summary, detail };
+}
+
+const results: Recorded[] = [];
+for (const expr of expressions) {
+  const r = spawnSync(terraform, ['console', '-no-color'], { cwd, input: `${expr}\n`, encoding: 'utf8', env, timeout: 30_000 });
+  if (r.status === 0) results.push({ expr, output: r.stdout.replace(/\n$/, '') });
+  else results.push({ expr, error: parseError(r.stderr || r.stdout) });
+}
+writeFileSync(join(testdata, 'terraform-console.json'), `${JSON.stringify({ terraform_version: version, cases: results }, null, 1)}\n`);
+process.stdout.write(`recorded ${results.length} expressions with terraform ${version}\n`);
