@@ -20,6 +20,7 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/generate.ts'),
   () => import('./commands/kb.ts'),
   () => import('./commands/rego.ts'),
+  () => import('./commands/plan.ts'),
   // <commands>
 ];
 
