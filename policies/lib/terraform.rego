@@ -9,12 +9,19 @@ package iacpac.lib.terraform
 import rego.v1
 
 # Managed resources of the given type that exist after the plan is applied (every action but a pure delete).
-resources(resource_type) := [rc |
-	some rc in input.resource_changes
-	rc.mode == "managed"
-	rc.type == resource_type
-	rc.change.actions != ["delete"]
-]
+resources(resource_type) := object.get(managed_by_type, resource_type, [])
+
+# Every managed resource change that is not a pure delete, grouped by type (computed once per input).
+managed_by_type := {resource_type: changes |
+	some r in input.resource_changes
+	resource_type := r.type
+	changes := [rc |
+		some rc in input.resource_changes
+		rc.type == resource_type
+		rc.mode == "managed"
+		rc.change.actions != ["delete"]
+	]
+}
 
 # The planned values of a resource change; unknown attributes are absent here.
 after(rc) := object.get(rc.change, "after", {})
@@ -52,8 +59,30 @@ configured_value(rc, key, value) if {
 	value_or_unknown(rc, key, value)
 }
 
-# `has` applied to a resource change's top-level attribute.
-set(rc, key) if has(after(rc), unknown(rc), key)
+# Top-level attribute `key` is set: a known non-empty value, or written in the configuration with a value that is
+# unknown at plan time. (Computed attributes the configuration leaves out are unknown too, but they are not set.)
+set(rc, key) if not empty(object.get(after(rc), key, null))
+
+set(rc, key) if {
+	unknown(rc)[key] == true
+	configured(rc, key)
+}
+
+# Attribute `key` of the first nested block `block_type` is set (known non-empty, or written and unknown).
+block_set(rc, block_type, key) if not empty(object.get(block(after(rc), block_type), key, null))
+
+block_set(rc, block_type, key) if {
+	block(unknown(rc), block_type)[key] == true
+	block_configured(rc, block_type, key)
+}
+
+# The configuration writes attribute `key` inside the first nested block `block_type`.
+block_configured(rc, block_type, key) if {
+	some b in as_list(expressions(rc)[block_type])
+	b[key]
+}
+
+as_list(x) := x if is_array(x) else := [x]
 
 # Nested blocks `key` of an object as a list (Terraform renders blocks as lists of objects).
 blocks(obj, key) := b if {
@@ -69,27 +98,33 @@ block(obj, key) := b if {
 	some b in blocks(obj, key)
 } else := {}
 
-# The configuration module (from input.configuration) that declares a resource change.
-config_module(rc) := m if {
-	not rc.module_address
-	m := input.configuration.root_module
-} else := m if {
-	names := [substring(name, 7, -1) |
-		some name in regex.find_n(`module\.[A-Za-z0-9_-]+`, rc.module_address, -1)
-	]
-	path := [step | some name in names; some step in ["module_calls", name, "module"]]
-	m := object.get(input.configuration.root_module, path, null)
-	m != null
+# Module address without instance keys: module.a["x"].module.b[0] -> module.a.module.b
+module_key(rc) := regex.replace(object.get(rc, "module_address", ""), `\[[^\]]*\]`, "")
+
+# "<module>|<mode>|<type>.<name>" identifies a resource block across all instances of a count/for_each.
+resource_key(rc) := sprintf("%s|%s|%s.%s", [module_key(rc), rc.mode, rc.type, rc.name])
+
+# Configuration blocks of every module (root and three levels of module calls), by resource_key.
+configs := {key: c |
+	some [prefix, module] in config_modules
+	some c in object.get(module, "resources", [])
+	key := sprintf("%s|%s|%s.%s", [prefix, c.mode, c.type, c.name])
 }
 
+config_modules := array.concat([["", object.get(input, ["configuration", "root_module"], {})]], nested_modules)
+
+nested_modules := [[prefix, module] |
+	some name1, call1 in object.get(input, ["configuration", "root_module", "module_calls"], {})
+	some [prefix, module] in array.concat(
+		[[sprintf("module.%s", [name1]), object.get(call1, "module", {})]],
+		[[sprintf("module.%s.module.%s", [name1, name2]), object.get(call2, "module", {})] |
+			some name2, call2 in object.get(call1, ["module", "module_calls"], {})
+		],
+	)
+]
+
 # The configuration block (`expressions`) of a resource change, or {} when it is not found.
-config(rc) := c if {
-	m := config_module(rc)
-	some c in m.resources
-	c.mode == rc.mode
-	c.type == rc.type
-	c.name == rc.name
-} else := {}
+config(rc) := object.get(configs, resource_key(rc), {})
 
 # The expressions of a resource as written in the configuration.
 expressions(rc) := object.get(config(rc), "expressions", {})
@@ -113,21 +148,30 @@ attribute_references(rc, key) := {ref |
 	some ref in expressions(rc)[key].references
 }
 
-same_module(a, b) if object.get(a, "module_address", "") == object.get(b, "module_address", "")
-
-# True when reference string `ref` points at resource change `target` (or one of its attributes/instances).
-points_to(ref, target) if ref == sprintf("%s.%s", [target.type, target.name])
-
-points_to(ref, target) if startswith(ref, sprintf("%s.%s.", [target.type, target.name]))
-
-points_to(ref, target) if startswith(ref, sprintf("%s.%s[", [target.type, target.name]))
+# The resource_key of every resource block each configured resource references (computed once per input).
+referenced := {key: targets |
+	some key, c in configs
+	prefix := split(key, "|")[0]
+	targets := {target |
+		walk(object.get(c, "expressions", {}), [path, refs])
+		count(path) > 0
+		path[count(path) - 1] == "references"
+		is_array(refs)
+		some ref in refs
+		some match in regex.find_n(`^[a-zA-Z][a-zA-Z0-9_-]*\.[a-zA-Z_][a-zA-Z0-9_-]*`, ref, 1)
+		not startswith(match, "var.")
+		not startswith(match, "local.")
+		not startswith(match, "module.")
+		not startswith(match, "each.")
+		not startswith(match, "count.")
+		not startswith(match, "path.")
+		not startswith(match, "data.")
+		target := sprintf("%s|managed|%s", [prefix, match])
+	}
+}
 
 # True when the configuration of `rc` references `target` anywhere.
-refers_to(rc, target) if {
-	same_module(rc, target)
-	some ref in references(rc)
-	points_to(ref, target)
-}
+refers_to(rc, target) if resource_key(target) in referenced[resource_key(rc)]
 
 # True when one of the two resources references the other (a graph edge, in either direction).
 connected(a, b) if refers_to(a, b)

@@ -25,5 +25,5 @@ deny contains finding if {
 ok(rc) if {
 	sse := tf.block(tf.after(rc), "server_side_encryption")
 	sse.enabled == true
-	tf.has(sse, tf.block(tf.unknown(rc), "server_side_encryption"), "kms_key_arn")
+	tf.block_set(rc, "server_side_encryption", "kms_key_arn")
 }

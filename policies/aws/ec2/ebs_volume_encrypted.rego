@@ -22,6 +22,4 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if tf.after(rc).encrypted == true
-
-ok(rc) if tf.unknown(rc).encrypted == true
+ok(rc) if tf.configured_value(rc, "encrypted", true)

@@ -29,6 +29,12 @@ unencrypted(rc) if {
 	some key in ["root_block_device", "ebs_block_device"]
 	some i, device in tf.blocks(tf.after(rc), key)
 	not device.encrypted == true
-	not tf.blocks(tf.unknown(rc), key)[i].encrypted == true
+	not written_unknown(rc, key, i)
 	tf.empty(object.get(device, "snapshot_id", null))
+}
+
+# `encrypted` is written in the configuration but only known at apply time (e.g. a variable of another resource).
+written_unknown(rc, key, i) if {
+	tf.blocks(tf.unknown(rc), key)[i].encrypted == true
+	tf.as_list(tf.expressions(rc)[key])[i].encrypted
 }

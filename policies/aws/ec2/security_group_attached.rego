@@ -24,7 +24,7 @@ attachable := {
 	"aws_memorydb_cluster", "aws_mq_broker", "aws_msk_cluster", "aws_mwaa_environment", "aws_neptune_cluster",
 	"aws_network_interface", "aws_quicksight_vpc_connection", "aws_rds_cluster", "aws_redshift_cluster",
 	"aws_route53_resolver_endpoint", "aws_sagemaker_notebook_instance", "aws_transfer_server", "aws_vpc_endpoint",
-	"aws_vpclattice_service_network_vpc_association",
+	"aws_vpclattice_service_network_vpc_association", "aws_opensearch_domain", "aws_kinesis_firehose_delivery_stream",
 }
 
 deny contains finding if {

@@ -1,6 +1,6 @@
 # METADATA
-# title: "Security groups and rules carry a description"
-# description: "Descriptions document why a port is open, which makes reviews and clean-ups possible. A security group passes when the group itself is described in the configuration or every inline ingress/egress rule has a description; standalone rule resources need their own description."
+# title: "Security groups and their rules carry descriptions"
+# description: "Descriptions document why a group exists and why each port is open, which makes reviews and clean-ups possible. A security group passes when its configuration sets a description and every inline ingress/egress rule has one; standalone rule resources need their own description."
 # custom:
 #   id: IACPAC_AWS_EC2_005
 #   severity: low
@@ -15,13 +15,10 @@ import data.iacpac.lib.terraform as tf
 
 deny contains finding if {
 	some sg in tf.resources("aws_security_group")
-	not described_group(sg)
-	some kind in ["ingress", "egress"]
-	some rule in tf.blocks(tf.after(sg), kind)
-	tf.empty(object.get(rule, "description", null))
+	not described(sg)
 	finding := {
 		"address": sg.address,
-		"message": sprintf("Security group %s has neither a description nor described rules", [sg.address]),
+		"message": sprintf("Security group %s or one of its rules has no description", [sg.address]),
 	}
 }
 
@@ -32,6 +29,15 @@ deny contains finding if {
 	finding := {
 		"address": rc.address,
 		"message": sprintf("Security group rule %s has no description", [rc.address]),
+	}
+}
+
+described(sg) if {
+	described_group(sg)
+	every kind in ["ingress", "egress"] {
+		every rule in tf.blocks(tf.after(sg), kind) {
+			not tf.empty(object.get(rule, "description", null))
+		}
 	}
 }
 

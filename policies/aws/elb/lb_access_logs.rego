@@ -1,6 +1,6 @@
 # METADATA
 # title: "Load balancer writes access logs"
-# description: "Access logs record every request the load balancer receives, for investigations and traffic analysis."
+# description: "Access logs record every request the load balancer receives, for investigations and traffic analysis. Gateway load balancers, which have no access logs, are not judged."
 # custom:
 #   id: IACPAC_AWS_ELB_002
 #   severity: info
@@ -22,6 +22,8 @@ deny contains finding if {
 		"message": sprintf("Load balancer %s does not write access logs", [rc.address]),
 	}
 }
+
+ok(rc) if tf.after(rc).load_balancer_type == "gateway"
 
 ok(rc) if tf.block(tf.after(rc), "access_logs").enabled == true
 

@@ -27,7 +27,10 @@ secure(listener) if {
 	tf.after(listener).protocol in {"HTTPS", "TLS", "TCP", "UDP", "TCP_UDP"}
 }
 
-secure(listener) if tf.unknown(listener).protocol == true
+secure(listener) if {
+	tf.configured(listener, "protocol")
+	tf.unknown(listener).protocol == true
+}
 
 secure(listener) if {
 	tf.after(listener).protocol == "HTTP"

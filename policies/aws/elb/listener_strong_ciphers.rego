@@ -23,10 +23,16 @@ deny contains finding if {
 	some resource_type in {"aws_lb_listener", "aws_alb_listener"}
 	some listener in tf.resources(resource_type)
 	tf.after(listener).protocol in {"HTTPS", "TLS"}
-	not tf.unknown(listener).ssl_policy == true
-	not tf.after(listener).ssl_policy in strong_policies
+	not strong(listener)
 	finding := {
 		"address": listener.address,
 		"message": sprintf("Listener %s uses a security policy that allows weak ciphers", [listener.address]),
 	}
+}
+
+strong(listener) if tf.after(listener).ssl_policy in strong_policies
+
+strong(listener) if {
+	tf.configured(listener, "ssl_policy")
+	tf.unknown(listener).ssl_policy == true
 }

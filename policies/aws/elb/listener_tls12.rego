@@ -35,6 +35,7 @@ modern(listener) if {
 
 modern(listener) if {
 	tf.after(listener).protocol in {"HTTPS", "TLS"}
+	tf.configured(listener, "ssl_policy")
 	tf.unknown(listener).ssl_policy == true
 }
 
@@ -50,4 +51,7 @@ modern(listener) if {
 	tf.after(lb).load_balancer_type == "gateway"
 }
 
-modern(listener) if tf.unknown(listener).protocol == true
+modern(listener) if {
+	tf.configured(listener, "protocol")
+	tf.unknown(listener).protocol == true
+}

@@ -27,5 +27,5 @@ ok(rc) if not tf.after(rc).protocol in {"HTTP", "HTTPS"}
 
 ok(rc) if {
 	tf.configured(rc, "health_check")
-	tf.has(tf.block(tf.after(rc), "health_check"), tf.block(tf.unknown(rc), "health_check"), "path")
+	tf.block_set(rc, "health_check", "path")
 }

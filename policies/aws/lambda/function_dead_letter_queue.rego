@@ -24,5 +24,5 @@ deny contains finding if {
 
 ok(rc) if {
 	some config in tf.blocks(tf.after(rc), "dead_letter_config")
-	tf.has(config, tf.block(tf.unknown(rc), "dead_letter_config"), "target_arn")
+	tf.block_set(rc, "dead_letter_config", "target_arn")
 }

@@ -31,3 +31,5 @@ has_variables(rc) if {
 	is_object(variables)
 	count(variables) > 0
 }
+
+has_variables(rc) if tf.block_configured(rc, "environment", "variables")

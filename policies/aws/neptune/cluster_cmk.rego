@@ -22,4 +22,4 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if tf.set(rc, "kms_key_arn")
+ok(rc) if tf.configured(rc, "kms_key_arn")

@@ -1,6 +1,6 @@
 # METADATA
 # title: "RDS instance has Performance Insights"
-# description: "Performance Insights records database load and the queries behind it, which helps spot abuse and contention."
+# description: "Performance Insights records database load and the queries behind it, which helps spot abuse and contention. MySQL and MariaDB on micro/small burstable classes and Db2 engines do not support it and are not judged."
 # custom:
 #   id: IACPAC_AWS_RDS_005
 #   severity: low
@@ -22,5 +22,14 @@ deny contains finding if {
 		"message": sprintf("%s does not enable Performance Insights", [rc.address]),
 	}
 }
+
+unsupported_classes := {"db.t2.micro", "db.t2.small", "db.t3.micro", "db.t3.small", "db.t4g.micro", "db.t4g.small"}
+
+ok(rc) if {
+	tf.after(rc).engine in {"mariadb", "mysql"}
+	tf.after(rc).instance_class in unsupported_classes
+}
+
+ok(rc) if tf.after(rc).engine in {"db2-se", "db2-ae"}
 
 ok(rc) if tf.configured_value(rc, "performance_insights_enabled", true)

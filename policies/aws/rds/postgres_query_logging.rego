@@ -1,6 +1,6 @@
 # METADATA
 # title: "PostgreSQL instance logs queries"
-# description: "PostgreSQL instances should use a parameter group that sets both `log_statement` and `log_min_duration_statement`, so statements and slow queries end up in the logs."
+# description: "PostgreSQL instances should use a custom parameter group, the place where query logging (`log_statement`, `log_min_duration_statement`) is configured; the default parameter group logs no queries. Like Checkov's check, the instance passes when a custom `aws_db_parameter_group` is connected to it."
 # custom:
 #   id: IACPAC_AWS_RDS_013
 #   severity: low
@@ -19,13 +19,8 @@ deny contains finding if {
 	not logs_queries(db)
 	finding := {
 		"address": db.address,
-		"message": sprintf("PostgreSQL instance %s has no parameter group that logs queries", [db.address]),
+		"message": sprintf("PostgreSQL instance %s has no custom parameter group to log queries", [db.address]),
 	}
 }
 
-logs_queries(db) if {
-	some group in tf.connected_resources(db, "aws_db_parameter_group")
-	names := {p.name | some p in tf.blocks(tf.after(group), "parameter")}
-	"log_statement" in names
-	"log_min_duration_statement" in names
-}
+logs_queries(db) if count(tf.connected_resources(db, "aws_db_parameter_group")) > 0

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Public hosted zone has DNSSEC signing"
-# description: "DNSSEC signing lets resolvers verify that answers for the zone were not forged or altered. The zone passes when an `aws_route53_hosted_zone_dnssec` or `aws_route53_key_signing_key` is connected to it."
+# description: "DNSSEC signing lets resolvers verify that answers for the zone were not forged or altered. Public zones (without `vpc` blocks) pass when an `aws_route53_hosted_zone_dnssec` or `aws_route53_key_signing_key` is connected to it."
 # custom:
 #   id: IACPAC_AWS_ROUTE53_001
 #   severity: high
@@ -15,6 +15,7 @@ import data.iacpac.lib.terraform as tf
 
 deny contains finding if {
 	some zone in tf.resources("aws_route53_zone")
+	count(tf.blocks(tf.after(zone), "vpc")) == 0
 	not signed(zone)
 	finding := {
 		"address": zone.address,

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Hosted zone logs DNS queries"
-# description: "Query logs show which names are resolved and by whom, which helps detect DNS tunnelling and misconfiguration. The zone passes when an `aws_route53_query_log` is connected to it."
+# description: "Query logs show which names are resolved and by whom, which helps detect DNS tunnelling and misconfiguration. Public zones (without `vpc` blocks) pass when an `aws_route53_query_log` is connected to it."
 # custom:
 #   id: IACPAC_AWS_ROUTE53_002
 #   severity: low
@@ -15,6 +15,7 @@ import data.iacpac.lib.terraform as tf
 
 deny contains finding if {
 	some zone in tf.resources("aws_route53_zone")
+	count(tf.blocks(tf.after(zone), "vpc")) == 0
 	count(tf.connected_resources(zone, "aws_route53_query_log")) == 0
 	finding := {
 		"address": zone.address,
