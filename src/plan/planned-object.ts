@@ -70,9 +70,8 @@ function planBlock(
     const set = body.attributes.find((a) => a.name === name);
     let value: TfValue | undefined;
     if (set) value = attributeValue(context.evaluate(set.expr, scope), attribute, context.legacyShim);
-    else {
-      const asBlocks = body.blocks.filter((b) => b.type === name);
-      if (asBlocks.length > 0) value = blocksAsAttribute(asBlocks, attribute, context, attrPath, scope, depth);
+    else if (body.blocks.some((b) => b.type === name || (b.type === 'dynamic' && b.labels[0] === name))) {
+      value = blocksAsAttribute(body, name, attribute, context, attrPath, scope, depth);
     }
     if (value === null || value === undefined) value = unsetValue(attribute, context, attrPath);
     if (attribute.write_only) value = null;
@@ -125,7 +124,8 @@ function unsetValue(attribute: SchemaAttribute, context: PlanObjectContext, path
  * e.g. `ingress { ... }` of aws_security_group): each block becomes an object of the element type.
  */
 function blocksAsAttribute(
-  blocks: Block[],
+  body: Body,
+  blockName: string,
   attribute: SchemaAttribute,
   context: PlanObjectContext,
   path: string,
@@ -135,12 +135,14 @@ function blocksAsAttribute(
   const type = attributeType(attribute);
   const element = type.kind === 'list' || type.kind === 'set' ? type.element : undefined;
   if (!element || element.kind !== 'object') return null;
+  const instances = expandBlocks(body, blockName, context, scope);
+  if (instances instanceof Unknown) return unknownOf(type);
   const items: TfValue[] = [];
-  for (const block of blocks) {
+  for (const instance of instances) {
     const item: TfObject = {};
     for (const name of Object.keys(element.attributes)) {
-      const set = block.body.attributes.find((a) => a.name === name);
-      const raw = set ? context.evaluate(set.expr, scope) : null;
+      const set = instance.body.attributes.find((a) => a.name === name);
+      const raw = set ? context.evaluate(set.expr, instance.scope) : null;
       const converted = convert(raw, element.attributes[name]!);
       let value: TfValue = converted.ok ? converted.value : raw;
       if (value === null) value = context.defaults.lookup(context.type, `${path}.*.${name}`) ?? null;

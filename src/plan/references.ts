@@ -297,9 +297,9 @@ export function expressionReferences(expr: Expression): string[] {
 }
 
 /** Terraform references an expression makes, parsed (for dependency ordering and `relevant_attributes`). */
-export function parsedReferences(expr: Expression): ParsedReference[] {
+export function parsedReferences(expr: Expression, bound: ReadonlySet<string> = new Set()): ParsedReference[] {
   const out: ParsedReference[] = [];
-  for (const traversal of traversalsIn(expr)) {
+  for (const traversal of traversalsIn(expr, bound)) {
     const ref = parseReference(traversal);
     if (ref) out.push(ref);
   }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
-import type { Expression } from '../hcl/ast.ts';
+import type { Body, Expression } from '../hcl/ast.ts';
 import { loadBundledSchemas, type ProviderSchemas } from '../schema/index.ts';
 import { typeToJson } from '../terraform/eval/types.ts';
 import { isWhollyKnown, Sensitive, typeOf, Unknown, type TfObject, type TfValue } from '../terraform/eval/value.ts';
@@ -91,7 +91,7 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
       entry.value = json;
       entry.type = typeToJson(typeOf(value)) as JsonValue;
       change.after = json;
-    } else if (!(value instanceof Unknown)) change.after = knownJson(value) ?? null;
+    } else if (!((value instanceof Sensitive ? value.value : value) instanceof Unknown)) change.after = knownJson(value) ?? null;
     outputs[output.name] = entry;
     outputChanges[output.name] = orderOutputChange(change);
   }
@@ -206,8 +206,8 @@ function moduleValues(instance: ModuleInstance, included: PlannedInstance[], roo
 function relevantAttributes(root: ModuleInstance): Array<{ resource: string; attribute: Array<string | number> }> {
   const out: Array<{ resource: string; attribute: Array<string | number> }> = [];
   const seen = new Set<string>();
-  const visit = (instance: ModuleInstance, expr: Expression) => {
-    for (const ref of parsedReferences(expr)) {
+  const visit = (instance: ModuleInstance, expr: Expression, bound: ReadonlySet<string> = new Set()) => {
+    for (const ref of parsedReferences(expr, bound)) {
       if ((ref.kind !== 'resource' && ref.kind !== 'data') || ref.remaining.length === 0) continue;
       const attribute = ref.remaining.map((s) => (s.kind === 'attr' ? s.name : typeof s.key === 'boolean' ? String(s.key) : s.key));
       const entry = { resource: instance.prefix + ref.subject, attribute };
@@ -217,13 +217,21 @@ function relevantAttributes(root: ModuleInstance): Array<{ resource: string; att
       out.push(entry);
     }
   };
-  const walkBody = (instance: ModuleInstance, body: { attributes: Array<{ expr: Expression }>; blocks: Array<{ body: unknown }> }, depth: number) => {
-    for (const attribute of body.attributes) visit(instance, attribute.expr);
+  const walkBody = (instance: ModuleInstance, body: Body, depth: number, bound: ReadonlySet<string>) => {
+    for (const attribute of body.attributes) visit(instance, attribute.expr, bound);
     if (depth > 32) return;
-    for (const block of body.blocks) walkBody(instance, block.body as typeof body, depth + 1);
+    for (const block of body.blocks) {
+      if (block.type !== 'dynamic') {
+        walkBody(instance, block.body, depth + 1, bound);
+        continue;
+      }
+      const iterator = block.body.attributes.find((a) => a.name === 'iterator')?.expr;
+      const name = iterator?.kind === 'traversal' ? iterator.root : (block.labels[0] ?? '');
+      walkBody(instance, block.body, depth + 1, new Set([...bound, name]));
+    }
   };
   const walk = (instance: ModuleInstance, depth: number) => {
-    for (const resource of instance.module.resources) walkBody(instance, resource.config, 0);
+    for (const resource of instance.module.resources) walkBody(instance, resource.config, 0, new Set());
     for (const output of instance.module.outputs) if (output.value) visit(instance, output.value);
     for (const call of instance.module.moduleCalls) for (const input of call.inputs) visit(instance, input.expr);
     if (depth > 32) return;
