@@ -27,6 +27,7 @@ import { regexBuiltins } from './regex.ts';
 import { semverBuiltins } from './semver.ts';
 import { unitsBuiltins } from './units.ts';
 import { uuidBuiltins } from './uuid.ts';
+import { x509Builtins } from './x509.ts';
 
 export type { BuiltinContext, BuiltinDefinition, RegoType } from './define-builtin.ts';
 export { BuiltinError, defineBuiltin } from './define-builtin.ts';
@@ -59,13 +60,6 @@ export const NOT_IMPLEMENTED: ReadonlyMap<string, string> = new Map([
   ['graphql.parse_query', 'needs a GraphQL parser with gqlparser-compatible ASTs and messages'],
   ['graphql.parse_schema', 'needs a GraphQL parser with gqlparser-compatible ASTs and messages'],
   ['graphql.schema_is_valid', 'needs a GraphQL schema validator'],
-  ['crypto.parse_private_keys', "needs Go x509 struct rendering of keys"],
-  ['crypto.x509.parse_and_verify_certificates', "needs Go's x509.Certificate JSON shape"],
-  ['crypto.x509.parse_and_verify_certificates_with_options', "needs Go's x509.Certificate JSON shape"],
-  ['crypto.x509.parse_certificate_request', "needs Go's x509.CertificateRequest JSON shape"],
-  ['crypto.x509.parse_certificates', "needs Go's x509.Certificate JSON shape"],
-  ['crypto.x509.parse_keypair', "needs Go's tls.Certificate JSON shape"],
-  ['crypto.x509.parse_rsa_private_key', 'needs JWK rendering of RSA private keys'],
   ['json.match_schema', 'needs a JSON Schema validator with gojsonschema-compatible errors'],
   ['json.verify_schema', 'needs a JSON Schema meta-validator with gojsonschema-compatible errors'],
   ['providers.aws.sign_req', 'AWS SigV4 request signing not written yet'],
@@ -104,4 +98,5 @@ export const BUILTINS: ReadonlyMap<string, BuiltinDefinition> = indexByName([
   ...semverBuiltins,
   ...unitsBuiltins,
   ...uuidBuiltins,
+  ...x509Builtins,
 ]);

@@ -74,7 +74,10 @@ export class Evaluator {
   // ------------------------------------------------------------------ bodies and expressions
 
   evalBody(ctx: EvalContext, body: Body, i: number, env: Env, k: Cont): Stop {
-    if (i >= body.length) return k();
+    if (i >= body.length) {
+      this.step(undefined);
+      return k();
+    }
     return this.evalExpr(ctx, body[i]!, env, () => this.evalBody(ctx, body, i + 1, env, k));
   }
 

@@ -12,7 +12,7 @@ const FUTURE_KEYWORDS = ['in', 'every', 'contains', 'if'] as const;
 const RELATIONS: Record<string, string> = { '==': 'equal', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
 const ARITH: Record<string, string> = { '+': 'plus', '-': 'minus' };
 const FACTOR: Record<string, string> = { '*': 'mul', '/': 'div', '%': 'rem' };
-const MAX_DEPTH = 1000;
+const MAX_DEPTH = 250;
 
 export interface ParseOptions {
   /** Parse as Rego v0 unless the module imports rego.v1. */
@@ -718,7 +718,12 @@ function parseTermSource(source: string, file: string, row: number, col: number,
 export function parseModule(file: string, source: string, options: ParseOptions = {}): Module {
   const { tokens, comments } = lex(source, file);
   const p = new Parser(tokens, file, source, !options.v0);
-  return p.parseModule(comments);
+  try {
+    return p.parseModule(comments);
+  } catch (error) {
+    if (error instanceof RangeError) throw new RegoSyntaxError(file, p.tok.row, p.tok.col, 'maximum nesting depth exceeded');
+    throw error;
+  }
 }
 
 /** Parse a query body (`x = 1; y := data.p[x]`). */

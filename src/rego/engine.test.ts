@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { RegoEngine, RegoCompileErrors, RegoError, parseJSON } from './index.ts';
+import { toJS } from './value.ts';
+
+function engine(modules: Record<string, string>, options: ConstructorParameters<typeof RegoEngine>[0] = {}): RegoEngine {
+  const e = new RegoEngine(options);
+  for (const [file, text] of Object.entries(modules)) e.addModule(file, text);
+  return e;
+}
+
+function errorOf(f: () => unknown): RegoError | RegoCompileErrors {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof RegoError || error instanceof RegoCompileErrors) return error;
+    throw error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('RegoEngine API', () => {
+  it('returns OPA result sets with expressions and bindings', () => {
+    const e = engine({ 'p.rego': 'package p\nimport rego.v1\nxs := [1, 2, 3]\n' });
+    expect(e.prepare('x := data.p.xs[i]; x > 1').eval()).toEqual([
+      { expressions: [{ value: true, text: 'x := data.p.xs[i]', location: { row: 1, col: 1 } }, { value: true, text: 'x > 1', location: { row: 1, col: 20 } }], bindings: { x: 2, i: 1 } },
+      { expressions: [{ value: true, text: 'x := data.p.xs[i]', location: { row: 1, col: 1 } }, { value: true, text: 'x > 1', location: { row: 1, col: 20 } }], bindings: { x: 3, i: 2 } },
+    ]);
+  });
+
+  it('reuses a prepared query across inputs', () => {
+    const e = engine({ 'p.rego': 'package p\nimport rego.v1\ndeny contains r.name if { some r in input.rs; r.public }\n' });
+    const q = e.prepare('data.p.deny');
+    expect(q.eval({ input: { rs: [{ name: 'a', public: true }, { name: 'b', public: false }] } })[0]!.expressions[0]!.value).toEqual(['a']);
+    expect(q.eval({ input: { rs: [] } })[0]!.expressions[0]!.value).toEqual([]);
+  });
+
+  it('parses Rego v0 modules with v0Compatible, including future keywords', () => {
+    const e = engine(
+      {
+        'v0.rego': `package terraform.validation
+import future.keywords.in
+default ok = false
+ok { some r in input.resources; r.type == "aws_s3_bucket" }
+names[n] { n := input.resources[_].name }
+contains(arr, x) { arr[_] = x }
+has_b { contains(["a", "b"], "b") }`,
+      },
+      { v0Compatible: true },
+    );
+    const v = e.evalRule('data.terraform.validation', { input: { resources: [{ type: 'aws_s3_bucket', name: 'b' }] } });
+    expect(toJS(v!)).toEqual({ ok: true, names: ['b'], has_b: true });
+  });
+
+  it('keeps big integers exact from JSON input', () => {
+    const e = engine({ 'p.rego': 'package p\nimport rego.v1\nn := input.n + 1\n' });
+    expect(e.prepare('data.p.n').eval({ inputValue: parseJSON('{"n": 18446744073709551614}') })[0]!.expressions[0]!.value).toBe(18446744073709551615n);
+  });
+
+  it('lists rules with METADATA annotations', () => {
+    const e = engine({
+      'a.rego': `# METADATA
+# title: Bucket is private
+# custom:
+#   severity: high
+package a
+import rego.v1
+
+# METADATA
+# title: deny public buckets
+deny contains "x" if input.public
+`,
+    });
+    const rules = e.listRules();
+    expect(rules.map((r) => [r.path, r.annotations?.title, r.packageAnnotations?.[0]?.title])).toEqual([['data.a.deny', 'deny public buckets', 'Bucket is private']]);
+  });
+
+  it('reports compile errors at file:line:col with OPA codes', () => {
+    const err = errorOf(() => engine({ 'bad.rego': 'package x\nimport rego.v1\np if { y > 1 }\n' }).compile());
+    expect(err.message).toBe('bad.rego:3:8: rego_unsafe_var_error: var y is unsafe');
+    const parse = errorOf(() => engine({ 'syntax.rego': 'package x\np := [1,\n' }));
+    expect(parse.message).toMatch(/^syntax\.rego:\d+:\d+: rego_parse_error: /);
+    const rec = errorOf(() => engine({ 'r.rego': 'package r\nimport rego.v1\np if q\nq if p\n' }).compile());
+    expect(rec.message).toContain('rego_recursion_error: rule data.r.p is recursive: data.r.p -> data.r.q -> data.r.p');
+  });
+
+  it('raises conflicts at evaluation time', () => {
+    const e = engine({ 'c.rego': 'package c\nimport rego.v1\np := 1\np := 2\n' });
+    const err = errorOf(() => e.prepare('data.c.p').eval());
+    expect(err.message).toBe('c.rego:4: eval_conflict_error: complete rules must not produce multiple outputs');
+  });
+});
+
+describe('hostile policies are bounded', () => {
+  it('stops a huge comprehension at the time limit', () => {
+    const e = engine({ 'h.rego': 'package h\nimport rego.v1\nn := count([1 | some a in numbers.range(1, 100000); some b in numbers.range(1, 100000)])\n' }, { limits: { timeoutMs: 300 } });
+    const t0 = Date.now();
+    const err = errorOf(() => e.prepare('data.h.n').eval());
+    expect(err.message).toContain('eval_cancel_error: evaluation timed out');
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('stops at the step limit', () => {
+    const e = engine({ 'h.rego': 'package h\nimport rego.v1\nn := count([1 | some a in numbers.range(1, 100000)])\n' }, { limits: { maxSteps: 1000 } });
+    expect(errorOf(() => e.prepare('data.h.n').eval()).message).toContain('evaluation exceeded the step limit (1000)');
+  });
+
+  it('rejects infinite recursion at compile time', () => {
+    const err = errorOf(() => engine({ 'f.rego': 'package f\nimport rego.v1\nf(x) := f(x + 1)\np := f(1)\n' }).compile());
+    expect(err.message).toContain('rego_recursion_error: rule data.f.f is recursive');
+  });
+
+  it('rejects deep nesting with a parse error instead of a stack overflow', () => {
+    const deep = `${'['.repeat(50_000)}1${']'.repeat(50_000)}`;
+    const err = errorOf(() => engine({ 'd.rego': `package d\np := ${deep}\n` }));
+    expect(err.message).toContain('rego_parse_error: maximum nesting depth exceeded');
+  });
+
+  it('bounds deep rule chains with a clear error', () => {
+    const rules = Array.from({ length: 1000 }, (_, i) => `r${i} := r${i + 1}`).join('\n');
+    const e = engine({ 'c.rego': `package c\nimport rego.v1\n${rules}\nr1000 := 1\n` });
+    const err = errorOf(() => e.prepare('data.c.r0').eval());
+    expect(err.message).toMatch(/eval_cancel_error: (maximum rule evaluation depth exceeded|evaluation exceeded the maximum stack depth)/);
+  });
+
+  it('evaluates a 5 MB input quickly', () => {
+    const resources = Array.from({ length: 25_000 }, (_, i) => ({ address: `aws_s3_bucket.b${i}`, type: 'aws_s3_bucket', values: { bucket: `bucket-${i}`, acl: i % 2 ? 'private' : 'public-read', tags: { Name: `n${i}`, Owner: 'platform-team', CostCenter: `cc-${i % 97}` }, versioning: [{ enabled: true, mfa_delete: false }] } }));
+    const text = JSON.stringify({ planned_values: { root_module: { resources } } });
+    expect(text.length).toBeGreaterThan(5_000_000);
+    const e = engine({ 'p.rego': 'package p\nimport rego.v1\npublic contains r.address if { some r in input.planned_values.root_module.resources; r.values.acl == "public-read" }\n' });
+    const t0 = Date.now();
+    const v = e.evalRule('data.p.public', { inputValue: parseJSON(text) });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect((toJS(v!) as unknown[]).length).toBe(12_500);
+  });
+});

@@ -1,0 +1,66 @@
+// End-to-end: `iacpac rego eval|check|test` spawned as a real process.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+function iacpac(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'iacpac-rego-'));
+writeFileSync(
+  join(dir, 'policy.rego'),
+  'package example\n\nimport rego.v1\n\ndeny contains msg if {\n\tsome r in input.resources\n\tr.public\n\tmsg := sprintf("%s is public", [r.name])\n}\n\nallow if count(deny) == 0\n',
+);
+writeFileSync(
+  join(dir, 'policy_test.rego'),
+  'package example\n\nimport rego.v1\n\ntest_allow if allow with input as {"resources": []}\n\ntest_deny if count(deny) == 1 with input as {"resources": [{"name": "a", "public": true}]}\n',
+);
+writeFileSync(join(dir, 'input.json'), '{"resources": [{"name": "b", "public": true}]}');
+const broken = mkdtempSync(join(tmpdir(), 'iacpac-rego-bad-'));
+writeFileSync(join(broken, 'bad.rego'), 'package bad\n\nimport rego.v1\n\np if {\n\ty > 1\n}\n');
+writeFileSync(join(broken, 'bad_test.rego'), 'package bad\n\nimport rego.v1\n\ntest_fails if 1 == 2\n');
+
+describe('iacpac rego', () => {
+  it('eval prints opa eval --format json output', () => {
+    const r = iacpac('rego', 'eval', '-d', join(dir, 'policy.rego'), '-i', join(dir, 'input.json'), 'data.example.deny');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      result: [{ expressions: [{ value: ['b is public'], text: 'data.example.deny', location: { row: 1, col: 1 } }] }],
+    });
+  });
+
+  it('eval prints bindings and an empty object when undefined', () => {
+    const r = iacpac('rego', 'eval', 'x := [1, 2][i]');
+    expect(JSON.parse(r.stdout).result.map((row: { bindings: unknown }) => row.bindings)).toEqual([{ x: 1, i: 0 }, { x: 2, i: 1 }]);
+    expect(JSON.parse(iacpac('rego', 'eval', '1 == 2').stdout)).toEqual({});
+  });
+
+  it('check exits 1 with errors at file:line:col', () => {
+    const r = iacpac('rego', 'check', join(broken, 'bad.rego'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(broken, 'bad.rego')}:6:2: rego_unsafe_var_error: var y is unsafe`);
+    expect(iacpac('rego', 'check', dir).code).toBe(0);
+  });
+
+  it('test runs test_ rules and summarises', () => {
+    const ok = iacpac('rego', 'test', dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/example\.test_allow: PASS/);
+    expect(ok.stdout).toContain('PASS: 2/2');
+    const bad = iacpac('rego', 'test', join(broken, 'bad_test.rego'));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/bad\.test_fails: FAIL/);
+    expect(bad.stdout).toContain('FAIL: 1/1');
+  });
+
+  it('reports a missing path as a usage error (exit 2)', () => {
+    const r = iacpac('rego', 'check', join(dir, 'nope.rego'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no such file or directory');
+  });
+});
