@@ -17,7 +17,7 @@ import { synthesizePlan } from '../src/plan/synthesize.ts';
 import { loadBundledSchemas } from '../src/schema/index.ts';
 import { providerDefaultsFrom, bundledProviderDefaults, type ProviderDefaultsTable } from '../src/plan/provider-defaults.ts';
 import { offlineOverrideFiles } from '../src/plan/offline-setup.ts';
-import { hasNoFalseLeaf } from '../src/bench/metrics/intent-verdict.ts';
+import { intentSatisfied } from '../src/bench/metrics/intent-verdict.ts';
 import { RegoEngine } from '../src/rego/index.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -193,14 +193,11 @@ try {
 
     // IaC-Eval intent verdicts on both plans
     try {
-      const v0 = !/^\s*import\s+rego\.v1\s*$/m.test(row.rego_intent);
-      const engine = new RegoEngine({ v0Compatible: v0 });
+      // v0 unless the module imports rego.v1 (the engine's v0-compatible mode decides per module).
+      const engine = new RegoEngine({ v0Compatible: true, limits: { timeoutMs: 5000 } });
       engine.addModule('intent.rego', row.rego_intent);
       const query = engine.prepare('data');
-      const verdict = (input: Json) => {
-        const result = query.eval({ input });
-        return hasNoFalseLeaf(result[0]?.expressions[0]?.value);
-      };
+      const verdict = (input: Json) => intentSatisfied(query.evalValue({ input }));
       const onReal = verdict(real);
       const onOurs = verdict(ours);
       verdicts.total++;
