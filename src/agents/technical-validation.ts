@@ -64,7 +64,7 @@ export function createTechnicalVerifier(options: TechnicalValidationOptions): Ve
 }
 
 async function validateTerraform(dir: string): Promise<{ valid: boolean; errors: number; warnings: number; findings: AgentFinding[] }> {
-  const { validateDirectory } = await import('../validate/index.ts');
+  const { validateDirectory } = await import('../validate/validate-directory.ts');
   const result = await validateDirectory(dir);
   const findings = result.diagnostics.map((d: Diagnostic): AgentFinding => ({
     stage: 'terraform-validate',

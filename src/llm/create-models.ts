@@ -36,9 +36,12 @@ export const NO_PROVIDER_MESSAGE =
   'no LLM provider configured: set OPENAI_API_KEY, ANTHROPIC_API_KEY or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT + AZURE_OPENAI_DEPLOYMENT, ' +
   'start Ollama (or set OLLAMA_HOST), or pass --provider/--model/--base-url (or set llm.provider in iacpac.config.yaml)';
 
-/** The provider the environment configures, in PROVIDERS order; else a reachable local Ollama; else undefined. */
+/** The provider the environment configures, in PROVIDERS order; else a reachable Ollama (OLLAMA_HOST or the default port); else undefined. */
 export async function detectProvider(env: NodeJS.ProcessEnv, probeOllama: (env: NodeJS.ProcessEnv) => Promise<boolean> = ollamaReachable): Promise<ProviderName | undefined> {
-  for (const definition of Object.values(PROVIDERS)) if (definition.configuredByEnv(env)) return definition.name;
+  for (const definition of Object.values(PROVIDERS)) {
+    // Ollama counts only when it answers (OLLAMA_HOST alone does not make a server run).
+    if (definition.name !== 'ollama' && definition.configuredByEnv(env)) return definition.name;
+  }
   return (await probeOllama(env)) ? 'ollama' : undefined;
 }
 

@@ -20,7 +20,7 @@ export function schemaDocuments(schemas: ProviderSchemas, options: { dataSources
           id: `schema:${mode === 'data' ? 'data.' : ''}${type}`,
           kind: 'schema',
           title: `${keyword} ${type}`,
-          keywords: [type.replace(/_/g, ' '), mode === 'data' ? 'data source' : 'resource', ...names(schema.block)].join(' '),
+          keywords: [type.replace(/_/g, ' '), mode === 'data' ? 'data source' : 'resource', ...Object.keys(schema.block.block_types ?? {})].join(' '),
           text: lines.join('\n'),
           source: provider,
         });
@@ -47,8 +47,4 @@ function renderBlock(block: SchemaBlock, indent: string, depth: number): string[
     if (depth < 2) lines.push(...renderBlock(nested.block, `${indent}  `, depth + 1));
   }
   return lines;
-}
-
-function names(block: SchemaBlock): string[] {
-  return [...Object.keys(block.attributes ?? {}), ...Object.entries(block.block_types ?? {}).flatMap(([n, b]) => [n, ...names(b.block)])];
 }

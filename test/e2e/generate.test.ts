@@ -1,0 +1,262 @@
+/**
+ * End-to-end: the real `iacpac generate` CLI against a real HTTP server on 127.0.0.1 that speaks the OpenAI
+ * chat-completions protocol (and Ollama's), serving scripted replies per agent role. Every stage runs for real:
+ * the embedded validator, plan synthesis, the security scanner, the Rego engine (check/test/evaluate), the reviewer.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { byRole, roleOf, runCli, startLlmTestServer, type LlmTestServer, type RecordedRequest, type ScriptedReply } from '../helpers/llm-test-server.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'generate');
+const reply = (name: string): ScriptedReply => ({ content: readFileSync(join(fixtures, name), 'utf8') });
+const KEY = 'sk-test-e2e-0123456789abcdefghij';
+const work = mkdtempSync(join(tmpdir(), 'iacpac-generate-e2e-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let server: LlmTestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+interface Report {
+  status: string;
+  exit_code: number;
+  iterations: number;
+  files: string[];
+  open_findings: Array<{ stage: string; target: string; message: string; id?: string }>;
+  history: Array<{ iteration: number; regenerated: { iac: boolean; pac: boolean }; stages: Record<string, string>; notices: string[] }>;
+  totals: { llmCalls: number; cachedCalls: number; retries: number; modelFailures: number; inputTokens: number; outputTokens: number; costUsd: number };
+}
+
+async function generate(name: string, args: string[], replies: Record<string, ScriptedReply[]>, env: Record<string, string> = {}) {
+  server = await startLlmTestServer(byRole(replies));
+  const cwd = join(work, name);
+  mkdirSync(cwd, { recursive: true });
+  const out = join(cwd, 'out');
+  const run = await runCli(['generate', ...args, '--out', out, '--base-url', server.openaiBaseUrl, '--provider', 'openai', '--model', 'gpt-4o'], {
+    cwd,
+    env: { OPENAI_API_KEY: KEY, IACPAC_CACHE_DIR: join(cwd, 'cache'), ...env },
+  });
+  const report = existsSync(join(out, 'report.json')) ? (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report) : undefined;
+  const requests = (role: string): RecordedRequest[] => server!.requests.filter((r) => roleOf(r) === role);
+  return { ...run, out, cwd, report, requests, server: server! };
+}
+
+const requirements = (name: string) => ['--requirements', join(fixtures, name)];
+
+describe('iacpac generate (OpenAI wire protocol)', () => {
+  it('is clean in one iteration: exit 0, files, report, trace without the API key', async () => {
+    const run = await generate('clean', requirements('requirements-s3.md'), {
+      'iac-generator': [reply('iac-s3-clean.md')],
+      'pac-generator': [reply('pac-s3.md')],
+      reviewer: [reply('review-pass.md')],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.status).toBe('clean');
+    expect(run.report?.iterations).toBe(1);
+    expect(run.report?.files).toEqual(['main.tf', 'outputs.tf', 'policies/s3_versioning.rego', 'policies/s3_versioning_test.rego', 'policies/s3_encryption.rego', 'policies/s3_encryption_test.rego']);
+    expect(run.report?.history[0]?.stages).toEqual({
+      'terraform-validate': 'valid',
+      plan: '5 resource change(s)',
+      'security-scan': '0 finding(s) at or above high',
+      'rego-check': '4 module(s) compile',
+      'rego-test': '6/6 passed',
+      'test-coverage': '2/2 deny rule(s) have a firing test',
+      'policy-evaluation': '0 violation(s) on the plan',
+      review: 'intent 5/5, 0 gap(s), 0 conflict(s)',
+    });
+    expect(run.report?.totals).toMatchObject({ llmCalls: 3, retries: 0, modelFailures: 0 });
+    expect(run.server.requests).toHaveLength(3);
+    expect(existsSync(join(run.out, 'REVIEW.md'))).toBe(false);
+    for (const file of ['main.tf', 'policies/s3_encryption_test.rego']) {
+      expect(readFileSync(join(run.out, file), 'utf8')).toBe(readFileSync(join(fixtures, file === 'main.tf' ? 'iac-s3-clean.md' : 'pac-s3.md'), 'utf8').split(`file=${file.replace('policies/', '')}\n`)[1]!.split('\n```')[0] + '\n');
+    }
+    const trace = readFileSync(join(run.out, 'trace.jsonl'), 'utf8');
+    const calls = trace.trim().split('\n').map((l) => JSON.parse(l) as { type: string; role?: string; usage?: unknown; latencyMs?: number; costUsd?: number; messages?: unknown[]; response?: string });
+    expect(calls.filter((c) => c.type === 'llm-call').map((c) => c.role)).toEqual(['iac-generator', 'pac-generator', 'reviewer']);
+    for (const call of calls.filter((c) => c.type === 'llm-call')) {
+      expect(call).toMatchObject({ usage: expect.any(Object), latencyMs: expect.any(Number), costUsd: expect.any(Number), messages: expect.any(Array), response: expect.any(String) });
+    }
+    expect(trace).not.toContain(KEY);
+    expect(run.stdout).toContain('clean: 1 iteration(s), 6 file(s)');
+    // The generator received retrieved schema references for the resources in the requirements.
+    expect(run.requests('iac-generator')[0]!.text).toContain('resource "aws_s3_bucket_versioning"');
+    expect(run.requests('pac-generator')[0]!.text).toContain('## Reference (example policies and Rego builtins)');
+  });
+
+  it('repairs invalid Terraform in iteration 2, quoting the validator', async () => {
+    const run = await generate('repair', requirements('requirements-s3.md'), {
+      'iac-generator': [reply('iac-s3-invalid.md'), reply('iac-s3-clean.md')],
+      'pac-generator': [reply('pac-s3.md')],
+      reviewer: [reply('review-pass.md')],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.iterations).toBe(2);
+    expect(run.report?.history.map((h) => [h.regenerated, h.stages['terraform-validate']])).toEqual([
+      [{ iac: true, pac: true }, '2 error(s)'],
+      [{ iac: true, pac: false }, 'valid'],
+    ]);
+    const second = run.requests('iac-generator')[1]!;
+    expect(second.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    const feedback = second.messages[3]!.content;
+    expect(feedback).toContain('## terraform validate');
+    expect(feedback).toContain('Unsupported argument: An argument named "state" is not expected here. Did you mean "status"?');
+    expect(feedback).toContain('Missing required argument: The argument "status" is required, but no definition was found.');
+    expect(feedback).toMatch(/at main\.tf:\d+:\d+/);
+    // The policies were fine: the PaC generator was not asked again, and the reviewer ran only on valid Terraform.
+    expect(run.requests('pac-generator')).toHaveLength(1);
+    expect(run.requests('reviewer')).toHaveLength(1);
+  });
+
+  it('feeds a security finding back and the fix makes the run clean', async () => {
+    const run = await generate('security', requirements('requirements-ec2.md'), {
+      'iac-generator': [reply('iac-ec2-imdsv1.md'), reply('iac-ec2-fixed.md')],
+      'pac-generator': [reply('pac-ec2.md')],
+      reviewer: [reply('review-ec2-pass.md')],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.history.map((h) => h.stages['security-scan'])).toEqual(['1 finding(s) at or above high', '0 finding(s) at or above high']);
+    const feedback = run.requests('iac-generator')[1]!.messages[3]!.content;
+    expect(feedback).toContain('## Security scan');
+    expect(feedback).toContain('[high] IACPAC_AWS_EC2_007');
+    expect(feedback).toContain('on aws_instance.web');
+    expect(feedback).toContain('allows IMDSv1 (metadata_options.http_tokens is not "required")');
+    expect(readFileSync(join(run.out, 'main.tf'), 'utf8')).toContain('http_tokens   = "required"');
+  });
+
+  it('escalates a policy that contradicts the requirements to REVIEW.md with exit 3', async () => {
+    const run = await generate('conflict', [...requirements('requirements-site.md'), '--max-iterations', '2'], {
+      'iac-generator': [reply('iac-site.md')],
+      'pac-generator': [reply('pac-site-contradiction.md')],
+      reviewer: [reply('review-site-conflict.md')],
+    });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.report?.status).toBe('escalated');
+    expect(run.report?.iterations).toBe(2);
+    expect(run.report?.open_findings.map((f) => [f.stage, f.target, f.id])).toEqual([
+      ['policy-evaluation', 'iac', 'policies/s3_no_public_access.rego'],
+      ['policy-evaluation', 'iac', 'policies/s3_no_public_access.rego'],
+      ['review', 'pac', 'conflict'],
+    ]);
+    // The PaC generator was told about the conflict with the reviewer's words.
+    expect(run.requests('pac-generator')[1]!.messages[3]!.content).toContain(
+      'policy s3_no_public_access contradicts the requirement "Anyone on the internet must be able to read the site\'s objects (public read through a bucket policy)"',
+    );
+    const review = readFileSync(join(run.out, 'REVIEW.md'), 'utf8');
+    expect(review).toContain('# iacpac generate: human review needed');
+    expect(review).toContain('The loop stopped after 2 of 2 iteration(s) with 3 blocking finding(s) left.');
+    expect(review).toContain('`s3_no_public_access` contradicts "Anyone on the internet must be able to read');
+    expect(review).toContain('aws_s3_bucket_public_access_block.site does not set block_public_policy = true');
+    expect(review).toContain('Remove or relax the generated policy `policies/s3_no_public_access.rego`');
+    expect(review).toContain('### Iteration 1');
+    expect(review).toContain('+++ b/policies/s3_no_public_access.rego');
+    expect(run.stdout).toContain('3 open finding(s): see');
+  });
+
+  it('retries a 429 once without counting it as a model failure', async () => {
+    let first = true;
+    const replies = byRole({ 'iac-generator': [reply('iac-s3-clean.md')], 'pac-generator': [reply('pac-s3.md')], reviewer: [reply('review-pass.md')] });
+    server = await startLlmTestServer((request, index) => {
+      if (first) {
+        first = false;
+        return { status: 429, headers: { 'retry-after': '0' }, body: { error: { message: 'Rate limit reached', type: 'requests' } } };
+      }
+      return replies(request, index);
+    });
+    const cwd = join(work, 'rate-limit');
+    mkdirSync(cwd, { recursive: true });
+    const run = await runCli(['generate', ...requirements('requirements-s3.md'), '--out', 'out', '--provider', 'openai', '--base-url', server.openaiBaseUrl], {
+      cwd,
+      env: { OPENAI_API_KEY: KEY, IACPAC_CACHE_DIR: join(cwd, 'cache') },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(cwd, 'out', 'report.json'), 'utf8')) as Report;
+    expect(report.totals).toMatchObject({ llmCalls: 3, retries: 1, modelFailures: 0 });
+    expect(server.requests).toHaveLength(4);
+    expect(run.stdout).toContain('1 transient retry, 0 unusable replies');
+  });
+
+  it('answers a reply without any code block with targeted feedback', async () => {
+    const run = await generate('no-code', requirements('requirements-s3.md'), {
+      'iac-generator': [reply('refusal.md'), reply('iac-s3-clean.md')],
+      'pac-generator': [reply('pac-s3.md')],
+      reviewer: [reply('review-pass.md')],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.iterations).toBe(2);
+    expect(run.report?.totals.modelFailures).toBe(1);
+    expect(run.report?.history[0]?.stages['terraform-validate']).toBe('skipped (no Terraform files)');
+    expect(run.requests('iac-generator')[1]!.messages[3]!.content).toContain(
+      '## Reply format\n- Your reply contained no fenced code block. Reply with every file in a fenced block such as ```hcl file=main.tf.',
+    );
+  });
+
+  it('stops an endless loop at --max-iterations and escalates', async () => {
+    // --no-cache: identical repair requests would otherwise be answered from the response cache.
+    const run = await generate('endless', [...requirements('requirements-s3.md'), '--max-iterations', '3', '--no-cache'], {
+      'iac-generator': [reply('iac-s3-invalid.md')],
+      'pac-generator': [reply('pac-s3.md')],
+      reviewer: [reply('review-pass.md')],
+    });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.report?.iterations).toBe(3);
+    expect(run.requests('iac-generator')).toHaveLength(3);
+    expect(run.requests('reviewer')).toHaveLength(0);
+    expect(run.report?.open_findings.map((f) => f.stage)).toEqual(['terraform-validate', 'terraform-validate']);
+    expect(readFileSync(join(run.out, 'REVIEW.md'), 'utf8')).toContain('The loop stopped after 3 of 3 iteration(s) with 2 blocking finding(s) left.');
+  });
+
+  it('confines a model-chosen ../../etc/x to the output directory', async () => {
+    const run = await generate('confined', requirements('requirements-s3.md'), {
+      'iac-generator': [reply('iac-confined.md')],
+      'pac-generator': [reply('pac-s3.md')],
+      reviewer: [reply('review-pass.md')],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(run.out, 'x.tf'))).toBe(true);
+    expect(readFileSync(join(run.out, 'x.tf'), 'utf8')).toContain('resource "aws_s3_bucket_public_access_block" "logs"');
+    // out = <cwd>/out, so ../../etc/x from there would be <work>/etc/x.
+    expect(existsSync(join(run.cwd, '..', 'etc'))).toBe(false);
+    expect(existsSync(join(run.out, '..', '..', 'etc', 'x'))).toBe(false);
+    expect(run.report?.history[0]?.notices).toEqual(['renamed "../../etc/x" to "x.tf"']);
+  });
+
+  it('serves a repeated run from the response cache without any request', async () => {
+    server = await startLlmTestServer(byRole({ 'iac-generator': [reply('iac-s3-clean.md')], 'pac-generator': [reply('pac-s3.md')], reviewer: [reply('review-pass.md')] }));
+    const cwd = join(work, 'cache');
+    mkdirSync(cwd, { recursive: true });
+    const args = ['generate', ...requirements('requirements-s3.md'), '--provider', 'openai', '--base-url', server.openaiBaseUrl];
+    const env = { OPENAI_API_KEY: KEY, IACPAC_CACHE_DIR: join(cwd, 'cache') };
+    const first = await runCli([...args, '--out', 'out-1'], { cwd, env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(server.requests).toHaveLength(3);
+    const second = await runCli([...args, '--out', 'out-2'], { cwd, env });
+    expect(second.code, second.stderr).toBe(0);
+    expect(server.requests).toHaveLength(3);
+    const report = JSON.parse(readFileSync(join(cwd, 'out-2', 'report.json'), 'utf8')) as Report;
+    expect(report.totals).toMatchObject({ llmCalls: 3, cachedCalls: 3, costUsd: 0 });
+    expect(second.stdout).toContain('LLM: 3 call(s) (3 cached)');
+    expect(readFileSync(join(cwd, 'out-2', 'main.tf'), 'utf8')).toBe(readFileSync(join(cwd, 'out-1', 'main.tf'), 'utf8'));
+  });
+});
+
+describe('iacpac generate (Ollama)', () => {
+  it('runs against Ollama at OLLAMA_HOST without an API key', async () => {
+    server = await startLlmTestServer(byRole({ 'iac-generator': [reply('iac-s3-clean.md')], 'pac-generator': [reply('pac-s3.md')], reviewer: [reply('review-pass.md')] }));
+    const cwd = join(work, 'ollama');
+    mkdirSync(cwd, { recursive: true });
+    const run = await runCli(['generate', 'Create a private S3 bucket named acme-logs with versioning and KMS encryption.', '--out', 'out', '--no-cache'], {
+      cwd,
+      env: { OLLAMA_HOST: server.url },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(cwd, 'out', 'report.json'), 'utf8')) as Report & { models: Record<string, { provider: string; model: string }> };
+    expect(report.models.reviewer).toEqual({ provider: 'ollama', model: 'llama3.1' });
+    expect(report.totals.costUsd).toBe(0);
+    expect(server.requests.map((r) => r.path)).toEqual(['/v1/chat/completions', '/v1/chat/completions', '/v1/chat/completions']);
+    expect(server.requests[0]!.body?.model).toBe('llama3.1');
+  });
+});
