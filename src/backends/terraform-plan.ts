@@ -110,12 +110,12 @@ function failure(step: string, result: RunResult): Diagnostic {
  * Refuses configurations that could execute programs unless `allowExec`.
  */
 export async function terraformPlan(dir: string, config: Configuration, options: TerraformPlanOptions): Promise<{ plan?: PlanJson; diagnostics: Diagnostic[] }> {
-  const binary = findExecutable(options.binary);
-  if (!binary) throw new InputError(`${options.binary} not found on PATH; install it or use --engine embedded`);
   const risks = executionRisks(config);
   if (risks.length > 0 && !options.allowExec) {
     throw new UsageError(`refusing to run ${options.binary} plan: ${risks[0]}${risks.length > 1 ? ` (and ${risks.length - 1} more)` : ''}; pass --allow-exec to run it anyway`);
   }
+  const binary = findExecutable(options.binary);
+  if (!binary) throw new InputError(`${options.binary} not found on PATH; install it or use --engine embedded`);
   const timeoutMs = options.timeoutMs ?? 600_000;
   const work = mkdtempSync(join(tmpdir(), 'iacpac-plan-'));
   try {

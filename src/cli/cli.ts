@@ -21,6 +21,7 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/kb.ts'),
   () => import('./commands/rego.ts'),
   () => import('./commands/plan.ts'),
+  () => import('./commands/validate.ts'),
   // <commands>
 ];
 

@@ -1,0 +1,53 @@
+// Shared by bench-validate.ts and mutate-references.ts: the IaC-Eval reference outputs and Terraform's
+// recorded results on them (../shared, read by scripts only), and how a reference becomes a folder.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SHARED = process.env.IACPAC_SHARED ?? '../shared';
+
+export interface ReferenceRow {
+  index: number;
+  reference_output: string;
+}
+
+export interface TerraformReferenceResult {
+  index: number;
+  providers_used: string[];
+  init_ok: boolean;
+  init_s: number;
+  version_override: boolean;
+  validate_s: number;
+  valid: boolean;
+  validate_errors: number;
+  validate_warnings: number;
+  validate_diagnostics: Array<{ severity: string; summary: string; detail: string }>;
+}
+
+export function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as T);
+}
+
+export function readReferences(): ReferenceRow[] {
+  return readJsonl<ReferenceRow>(join(SHARED, 'data/iac-eval/iac-eval.jsonl'));
+}
+
+export function readTerraformResults(): Map<number, TerraformReferenceResult> {
+  const rows = readJsonl<TerraformReferenceResult>(join(SHARED, 'data/iac-eval/terraform-1.11.4-references.jsonl'));
+  return new Map(rows.map((row) => [row.index, row]));
+}
+
+/** `version_override.tf`, as the recorded runs added it when a reference pinned aws `~> 4.x`. */
+export const VERSION_OVERRIDE = 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "5.100.0"\n    }\n  }\n}\n';
+
+/** The files of one reference folder: `main.tf` plus the version override the recorded run used. */
+export function referenceFiles(mainTf: string, versionOverride: boolean): Record<string, string> {
+  return versionOverride ? { 'main.tf': mainTf, 'version_override.tf': VERSION_OVERRIDE } : { 'main.tf': mainTf };
+}
+
+export function writeFolder(dir: string, files: Record<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+}

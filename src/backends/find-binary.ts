@@ -1,0 +1,30 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { InputError } from '../core/errors.ts';
+
+export type CliEngine = 'terraform' | 'tofu';
+
+/** The absolute path of `name` on PATH (or in `pathValue`), or undefined. */
+export function findBinary(name: string, pathValue = process.env.PATH ?? ''): string | undefined {
+  for (const dir of pathValue.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** The terraform/tofu binary, or an InputError that says how to proceed. */
+export function requireBinary(engine: CliEngine, pathValue?: string): string {
+  const found = findBinary(engine, pathValue);
+  if (!found) {
+    throw new InputError(`${engine} was not found on PATH; install it, or use --engine embedded (the default, no binary needed)`);
+  }
+  return found;
+}
