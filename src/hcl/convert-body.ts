@@ -19,8 +19,13 @@ export function convertBodyContent(ctx: ConvertContext, nodes: SyntaxNode[], bod
         break;
       }
       case 'block': {
-        const block = convertBlock(ctx, node);
-        if (block) body.blocks.push(block);
+        if (!ctx.enter(node)) break;
+        try {
+          const block = convertBlock(ctx, node);
+          if (block) body.blocks.push(block);
+        } finally {
+          ctx.depth--;
+        }
         break;
       }
       case 'body':

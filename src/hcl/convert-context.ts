@@ -4,8 +4,14 @@ import type { SourceRange } from '../core/source-range.ts';
 import type { Expression, InvalidExpr } from './ast.ts';
 import { PositionMap } from './position-map.ts';
 
-/** Deepest expression nesting converted; deeper input becomes an `invalid` expression plus one error. */
+/** Deepest bracket/block nesting analysed (checked on the source before parsing). */
 export const MAX_EXPRESSION_DEPTH = 256;
+
+/**
+ * Deepest nesting of syntax nodes converted (a bracket level is about 4 nodes, an operator 1); deeper
+ * input becomes an `invalid` expression plus one error, so conversion never overflows the stack.
+ */
+export const MAX_CONVERT_DEPTH = 1024;
 
 /** State shared by the CST → AST converters of one file. */
 export class ConvertContext {
@@ -41,26 +47,42 @@ export class ConvertContext {
   }
 
   expression(node: SyntaxNode): Expression {
-    if (this.depth >= MAX_EXPRESSION_DEPTH) {
+    return this.guard(node, () => this.expressionConverter(this, node));
+  }
+
+  /** Runs a nested conversion, or returns an `invalid` expression (and reports once) past the depth limit. */
+  guard(node: SyntaxNode, convert: () => Expression, tooDeep = false): Expression {
+    if (!this.enter(node, tooDeep)) return this.invalid(node);
+    try {
+      return convert();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Enters one nesting level; false (after reporting once) when too deep. Pair a true result with `depth--`. */
+  enter(node: SyntaxNode, tooDeep = false): boolean {
+    if (tooDeep || this.depth >= MAX_CONVERT_DEPTH) {
       if (!this.depthReported) {
         this.depthReported = true;
         this.diagnostics.push({
           severity: 'error',
-          summary: 'Expression nested too deeply',
-          detail: `This expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep, which iacpac does not analyse. Split it into smaller expressions, for example with locals.`,
-          range: this.nodeRange(node),
+          summary: 'Nesting too deep',
+          detail: `Expressions or blocks are nested too deeply here (more than ${MAX_CONVERT_DEPTH} syntax levels), which iacpac does not analyse. Split the expression or block into smaller parts, for example with locals.`,
+          range: this.range(node.startIndex, Math.min(node.endIndex, node.startIndex + 1)),
           source: 'hcl',
-          code: 'expression-too-deep',
+          code: 'nesting-too-deep',
         });
       }
-      return this.invalid(node);
+      return false;
     }
     this.depth++;
-    try {
-      return this.expressionConverter(this, node);
-    } finally {
-      this.depth--;
-    }
+    return true;
+  }
+
+  /** Marks the depth problem as already reported (by the syntax pre-check). */
+  suppressDepthDiagnostic(): void {
+    this.depthReported = true;
   }
 
   invalid(node: SyntaxNode): InvalidExpr {

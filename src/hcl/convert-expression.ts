@@ -11,7 +11,7 @@ import type {
   TraversalStep,
   TupleExpr,
 } from './ast.ts';
-import type { ConvertContext } from './convert-context.ts';
+import { MAX_EXPRESSION_DEPTH, type ConvertContext } from './convert-context.ts';
 import { convertTemplate } from './convert-template.ts';
 
 /**
@@ -73,7 +73,7 @@ export function convertExpressionNode(ctx: ConvertContext, node: SyntaxNode): Ex
     case 'unary_operation': {
       const [op, ...rest] = children(node);
       if (!op || (op.type !== '-' && op.type !== '!') || rest.length === 0) return ctx.invalid(node);
-      return { kind: 'unary', op: op.type, operand: convertSequence(ctx, rest, node), range: ctx.nodeRange(node) };
+      return { kind: 'unary', op: op.type, operand: ctx.guard(node, () => convertSequence(ctx, rest, node)), range: ctx.nodeRange(node) };
     }
     default:
       return ctx.invalid(node);
@@ -94,10 +94,12 @@ function convertConditional(ctx: ConvertContext, node: SyntaxNode): Expression {
     pairs.unshift([trueResult, falseResult]);
     const inner = children(condition);
     const nested = inner.length === 1 && inner[0]?.type === 'conditional' ? inner[0] : undefined;
-    if (!nested || pairs.length > 1000) {
+    if (!nested) {
       head = condition;
       break;
     }
+    // Each re-associated level becomes one level of AST nesting: bound it like any other nesting.
+    if (pairs.length >= MAX_EXPRESSION_DEPTH) return ctx.guard(node, () => ctx.invalid(node), true);
     current = nested;
   }
   const last = pairs[pairs.length - 1];
@@ -138,9 +140,9 @@ function convertSequence(ctx: ConvertContext, nodes: SyntaxNode[], whole: Syntax
     expr = { kind: 'parens', expr: ctx.expression(inner), range: ctx.range(first.startIndex, close.endIndex) };
     rest = 3;
   } else if (nodes.length === 1) {
-    return first.type === 'expression' ? ctx.expression(first) : convertExpressionNode(ctx, first);
+    return ctx.expression(first);
   } else {
-    expr = first.type === 'expression' ? ctx.expression(first) : convertExpressionNode(ctx, first);
+    expr = ctx.expression(first);
     rest = 1;
   }
   const start = first.startIndex;
@@ -199,8 +201,8 @@ function convertBinary(ctx: ConvertContext, node: SyntaxNode): Expression {
   return {
     kind: 'binary',
     op: opNode.type as BinaryOperator,
-    left: convertSequence(ctx, nodes.slice(0, opIndex), node),
-    right: convertSequence(ctx, nodes.slice(opIndex + 1), node),
+    left: ctx.guard(node, () => convertSequence(ctx, nodes.slice(0, opIndex), node)),
+    right: ctx.guard(node, () => convertSequence(ctx, nodes.slice(opIndex + 1), node)),
     range: ctx.nodeRange(node),
   };
 }

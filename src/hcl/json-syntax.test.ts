@@ -70,6 +70,6 @@ describe('Terraform JSON syntax', () => {
 
   it('bounds nesting depth', async () => {
     const file = await parseHclFile('deep.tf.json', `{"locals": {"x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}}`);
-    expect(file.syntaxErrors.map((d) => d.summary)).toEqual(['JSON nested too deeply']);
+    expect(file.syntaxErrors.map((d) => [d.summary, d.code])).toEqual([['Nesting too deep', 'nesting-too-deep']]);
   });
 });

@@ -69,7 +69,7 @@ export async function parseJsonFile(filename: string, source: string): Promise<H
       detail: error.message,
       range: positions.range(error.index, Math.min(error.index + 1, source.length)),
       source: 'hcl',
-      code: 'syntax',
+      code: error.summary === 'Nesting too deep' ? 'nesting-too-deep' : 'syntax',
     });
   }
   if (root) {

@@ -74,7 +74,7 @@ export function parseJsonWithPositions(text: string): JsonNode {
   };
 
   const parseValue = (depth: number): JsonNode => {
-    if (depth > MAX_JSON_DEPTH) fail('JSON nested too deeply', `Values are nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    if (depth > MAX_JSON_DEPTH) fail('Nesting too deep', `JSON values are nested more than ${MAX_JSON_DEPTH} levels deep here, which iacpac does not analyse.`);
     skip();
     const start = i;
     const c = text[i];

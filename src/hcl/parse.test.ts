@@ -235,11 +235,23 @@ describe('parseHclFile files', () => {
     expect(file.body.blocks.map((b) => b.labels[1])).toContain('ok');
   });
 
-  it('bounds expression nesting with one clear diagnostic', async () => {
-    const depth = 10_000;
-    const file = await parseHclFile('main.tf', `x = ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
-    const deep = file.syntaxErrors.filter((d) => d.code === 'expression-too-deep');
-    expect(deep).toHaveLength(1);
-    expect(deep[0]?.summary).toBe('Expression nested too deeply');
+  const deep: Array<[string, string]> = [
+    ['tuples', `x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
+    ['objects', `x = ${'{a = '.repeat(10_000)}1${'}'.repeat(10_000)}\n`],
+    ['templates', `x = ${'"${'.repeat(10_000)}1${'}"'.repeat(10_000)}\n`],
+    ['blocks', `${'a {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}`],
+    ['unclosed brackets', `x = ${'['.repeat(10_000)}\n`],
+    ['operators', `x = 1${' + 1'.repeat(10_000)}\n`],
+    ['conditionals', `x = ${'a ? 1 : '.repeat(10_000)}2\n`],
+  ];
+  it.each(deep)('bounds nesting of 10,000 %s with one clear diagnostic', async (_name, source) => {
+    const file = await parseHclFile('main.tf', source);
+    expect(file.syntaxErrors.map((d) => [d.summary, d.code])).toEqual([['Nesting too deep', 'nesting-too-deep']]);
+  });
+
+  it('still parses normally after refusing deep input', async () => {
+    await parseHclFile('main.tf', `x = ${'"${'.repeat(5_000)}1${'}"'.repeat(5_000)}\n`);
+    const file = await parseHclFile('main.tf', 'locals {\n  a = 1\n');
+    expect(file.syntaxErrors.map((d) => d.summary)).toEqual(['Unclosed configuration block']);
   });
 });

@@ -4,30 +4,15 @@ import { convertBodyContent } from './convert-body.ts';
 import { ConvertContext } from './convert-context.ts';
 import { children, convertExpressionNode } from './convert-expression.ts';
 import { parseJsonFile } from './json-syntax.ts';
-import { HCL2JSON_FILENAME, syntaxDiagnostics } from './syntax-errors.ts';
+import { hclSyntaxDiagnostics } from './syntax-check.ts';
 import { parseTree } from './tree-sitter.ts';
-
-type Hcl2Json = typeof import('@cdktf/hcl2json');
-let hcl2jsonPromise: Promise<Hcl2Json> | undefined;
-
-function hcl2json(): Promise<Hcl2Json> {
-  hcl2jsonPromise ??= import('@cdktf/hcl2json');
-  return hcl2jsonPromise;
-}
 
 /**
  * HCL's verdict on native-syntax source: [] when valid, else its diagnostics (text and positions as
  * Terraform prints them).
  */
 export async function checkHclSyntax(filename: string, source: string, context?: ConvertContext): Promise<Diagnostic[]> {
-  const { parse } = await hcl2json();
-  try {
-    await parse(HCL2JSON_FILENAME, source);
-    return [];
-  } catch (error) {
-    const positions = (context ?? new ConvertContext(filename, source)).positions;
-    return syntaxDiagnostics(error instanceof Error ? error.message : String(error), positions);
-  }
+  return hclSyntaxDiagnostics(source, (context ?? new ConvertContext(filename, source)).positions);
 }
 
 /**
@@ -40,6 +25,7 @@ export async function parseHclFile(filename: string, source: string): Promise<Hc
   const ctx = new ConvertContext(filename, source);
   ctx.expressionConverter = convertExpressionNode;
   const [tree, syntaxErrors] = await Promise.all([parseTree(source), checkHclSyntax(filename, source, ctx)]);
+  if (syntaxErrors.some((d) => d.code === 'nesting-too-deep')) ctx.suppressDepthDiagnostic();
   try {
     const root = tree.rootNode;
     const body: Body = { attributes: [], blocks: [], range: ctx.range(0, source.length) };
