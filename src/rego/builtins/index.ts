@@ -23,6 +23,7 @@ import { globBuiltins } from './glob.ts';
 import { graphBuiltins } from './graph.ts';
 import { jwtBuiltins } from './jwt.ts';
 import { netBuiltins } from './net.ts';
+import { providersAwsBuiltins } from './providers-aws.ts';
 import { regexBuiltins } from './regex.ts';
 import { semverBuiltins } from './semver.ts';
 import { unitsBuiltins } from './units.ts';
@@ -62,7 +63,6 @@ export const NOT_IMPLEMENTED: ReadonlyMap<string, string> = new Map([
   ['graphql.schema_is_valid', 'needs a GraphQL schema validator'],
   ['json.match_schema', 'needs a JSON Schema validator with gojsonschema-compatible errors'],
   ['json.verify_schema', 'needs a JSON Schema meta-validator with gojsonschema-compatible errors'],
-  ['providers.aws.sign_req', 'AWS SigV4 request signing not written yet'],
   ['strings.render_template', "needs Go text/template"],
 ]);
 
@@ -94,6 +94,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinDefinition> = indexByName([
   ...graphBuiltins,
   ...jwtBuiltins,
   ...netBuiltins,
+  ...providersAwsBuiltins,
   ...regexBuiltins,
   ...semverBuiltins,
   ...unitsBuiltins,
