@@ -47,8 +47,16 @@ function walkValue(v: RegoValue, path: RegoValue[], f: (path: RegoValue[], v: Re
   return;
 }
 
+/** Annotations as OPA returns them: `authors` entries become `{name, email}` objects. */
 function annotationsValue(a: Record<string, unknown>): RegoValue {
   const { loc: _loc, ...rest } = a;
+  if (Array.isArray(rest.authors)) {
+    rest.authors = rest.authors.map((x: unknown) => {
+      if (typeof x !== 'string') return x;
+      const m = /^(.*?)\s*<([^>]+)>\s*$/.exec(x);
+      return m ? (m[1] ? { name: m[1], email: m[2] } : { email: m[2] }) : { name: x.trim() };
+    });
+  }
   return fromJS(rest);
 }
 
@@ -125,7 +133,7 @@ export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<s
       call: (ev, _ctx, _args, k) => {
         const r = ev.ruleStack[ev.ruleStack.length - 1];
         const a = r?.source.annotations;
-        return k(a && a.scope !== 'package' && a.scope !== 'subpackages' ? annotationsValue(a) : new RegoObject());
+        return k(a && a.scope === 'rule' ? annotationsValue(a) : new RegoObject());
       },
     },
   ],
@@ -136,11 +144,16 @@ export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<s
         const r = ev.ruleStack[ev.ruleStack.length - 1];
         if (!r) return k([]);
         const chain: RegoValue[] = [];
-        const path = r.path.map((p) => p as RegoValue);
+        const path = r.path.slice(1).map((p) => p as RegoValue);
         const entry = (p: RegoValue[], a?: Record<string, unknown>): RegoValue =>
           a ? RegoObject.fromRecord({ path: p, annotations: annotationsValue(a) }) : RegoObject.fromRecord({ path: p });
         const ruleAnn = r.source.annotations;
-        chain.push(entry(path, ruleAnn && ruleAnn.scope !== 'package' ? ruleAnn : undefined));
+        chain.push(entry(path, ruleAnn && ruleAnn.scope === 'rule' ? ruleAnn : undefined));
+        // document-scope annotations of any definition of the same rule
+        for (const other of [...r.node.rules, ...r.node.defaults]) {
+          const a = other.source.annotations;
+          if (a && a.scope === 'document') chain.push(entry(path, a));
+        }
         // package and subpackages annotations from the innermost package outwards
         const mods = ev.program.modules;
         const pkg = ['data', ...r.source.module.package.path];
@@ -151,7 +164,7 @@ export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<s
             if (mp.length !== len || mp.some((x, i) => x !== prefix[i])) continue;
             for (const a of m.package.annotations ?? []) {
               if (len === pkg.length ? a.scope === 'package' || a.scope === 'subpackages' : a.scope === 'subpackages')
-                chain.push(entry(prefix, a));
+                chain.push(entry(prefix.slice(1), a));
             }
           }
         }
