@@ -125,14 +125,6 @@ export const encodingFunctions: TfFunction[] = [
   defineFunction({ name: 'base64encode', impl: ([s]) => Buffer.from(str(s!), 'utf8').toString('base64') }),
   defineFunction({ name: 'base64decode', impl: ([s]) => utf8OrFail(decodeBase64(str(s!), 0), 0) }),
   defineFunction({
-    name: 'base64gzip',
-    impl: (_args, ctx) => {
-      // Go's compress/flate output differs from zlib's byte for byte, so no value here would match Terraform.
-      ctx.warn('Function result not computed', 'base64gzip output depends on Go\'s gzip compressor; iacpac treats it as unknown (known after apply).');
-      return unknownOf(T_STRING);
-    },
-  }),
-  defineFunction({
     name: 'textencodebase64',
     impl: ([s, enc]) => {
       const e = encodingName(str(enc!), 1);

@@ -3,6 +3,7 @@ import { T_STRING } from '../eval/types.ts';
 import { type TfValue, unknownOf } from '../eval/value.ts';
 import { type CallContext, defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 import { readConfigFile } from './file-access.ts';
+import { rsaDecrypt } from './rsa-decrypt.ts';
 
 const str = (v: TfValue): string => v as string;
 const hash = (alg: string, data: string | Buffer, enc: 'hex' | 'base64'): string => createHash(alg).update(data).digest(enc);
@@ -59,5 +60,6 @@ export const hashCryptoFunctions: TfFunction[] = [
     },
   }),
   defineFunction({ name: 'uuid', impl: () => unknownOf(T_STRING) }),
+  defineFunction({ name: 'rsadecrypt', impl: ([c, key]) => rsaDecrypt(str(c!), str(key!)) }),
   defineFunction({ name: 'uuidv5', impl: ([ns, name]) => uuidv5(str(ns!), str(name!)) }),
 ];
