@@ -2,6 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { InputError } from '../core/errors.ts';
+import { formatRange } from '../core/source-range.ts';
 import type { Block, HclFile } from '../hcl/ast.ts';
 import { parseHclFile } from '../hcl/parse.ts';
 import { fileError, listModuleFiles, readSourceFile } from './load-files.ts';
@@ -30,8 +31,9 @@ function displayPath(rootDir: string, path: string): string {
  * Loads the Terraform configuration in `dir`: every `*.tf` / `*.tf.json` file (override files merged),
  * local child modules (recursively, cycles reported as a diagnostic), and the root module's input
  * values from tfvars files and options. Problems in the configuration are `diagnostics`; input that is
- * not a configuration at all (missing path, not a directory, no configuration files, binary or non-UTF-8
- * files, symlink loops, unreadable --var-file) throws `InputError`.
+ * not a configuration iacpac can analyse (missing path, not a directory, no configuration files, binary,
+ * non-UTF-8 or oversized files, nesting deeper than 256 levels, symlink loops, unreadable --var-file)
+ * throws `InputError` with one line saying what and where.
  */
 export async function loadConfiguration(dir: string, options: LoadOptions = {}): Promise<Configuration> {
   const rootDir = resolve(dir);
@@ -94,7 +96,10 @@ async function parseFiles(state: LoadState, dir: string, names: string[]): Promi
     const full = join(dir, name);
     const display = displayPath(state.rootDir, full);
     const source = await readSourceFile(full, display);
-    files.push(await parseHclFile(display, source));
+    const file = await parseHclFile(display, source);
+    const tooDeep = file.syntaxErrors.find((d) => d.code === 'nesting-too-deep');
+    if (tooDeep) throw new InputError(`${formatRange(tooDeep.range) || display}: ${tooDeep.summary}: ${tooDeep.detail}`);
+    files.push(file);
   }
   return files;
 }

@@ -1,0 +1,105 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.ts';
+import { loadConfiguration } from '../../src/terraform/load-module.ts';
+
+/**
+ * Bad input never crashes or hangs the loader: input iacpac cannot analyse is one InputError line
+ * (the CLI prints it and exits 2); problems inside a configuration are diagnostics.
+ */
+
+const work = mkdtempSync(join(tmpdir(), 'iacpac-bad-input-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let counter = 0;
+/** A fresh directory holding `files` (name → content, or a function creating entries in the directory). */
+function dir(files: Record<string, string | Uint8Array>, setup?: (path: string) => void): string {
+  const path = join(work, `case-${counter++}`);
+  mkdirSync(path);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(path, name), content);
+  setup?.(path);
+  return path;
+}
+
+const tenMegabytes = (): string => {
+  const block = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n';
+  return block.repeat(Math.ceil((10 * 1024 * 1024) / block.length));
+};
+
+const inputErrors: Array<[string, () => string, RegExp]> = [
+  ['a path that does not exist', () => join(work, 'does-not-exist'), /does-not-exist: no such file or directory$/],
+  ['a file instead of a directory', () => join(dir({ 'main.tf': 'locals {}\n' }), 'main.tf'), /main\.tf: not a directory; pass the directory that holds the \.tf files$/],
+  ['an empty directory', () => dir({}), /: no Terraform configuration files \(\*\.tf or \*\.tf\.json\) in this directory$/],
+  ['a directory with only other files', () => dir({ 'README.md': '# x\n', 'main.tf.bak': 'locals {}\n' }), /no Terraform configuration files/],
+  ['a binary file named x.tf', () => dir({ 'x.tf': Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0xff, 0xfe]) }), /^x\.tf: binary file \(NUL byte at offset 7\), not Terraform source text/],
+  [
+    'invalid UTF-8',
+    () => dir({ 'main.tf': Uint8Array.from([...Buffer.from('locals {\n  a = "caf'), 0xe9, ...Buffer.from('"\n}\n')]) }),
+    /^main\.tf:2:11: Invalid character encoding: all input files must be UTF-8 encoded \(invalid byte 0xe9 at offset 19\)/,
+  ],
+  ['a 10 MB file', () => dir({ 'big.tf': tenMegabytes() }), /^big\.tf: file is 10\.0 MiB, over the 5 MiB limit for a Terraform source file/],
+  ['10,000 nested brackets', () => dir({ 'main.tf': `locals {\n  x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n}\n` }), /^main\.tf:2:\d+: Nesting too deep: /],
+  ['10,000 nested blocks', () => dir({ 'main.tf': `${'a {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}` }), /^main\.tf:\d+:\d+: Nesting too deep: /],
+  [
+    'a symlink loop between two .tf files',
+    () => dir({}, (path) => {
+      symlinkSync(join(path, 'b.tf'), join(path, 'a.tf'));
+      symlinkSync(join(path, 'a.tf'), join(path, 'b.tf'));
+    }),
+    /a\.tf: too many levels of symbolic links \(a symlink loop\); fix or remove the link$/,
+  ],
+  [
+    'a directory that is a symlink loop',
+    () => {
+      const path = join(work, `case-${counter++}`);
+      symlinkSync(path, path);
+      return path;
+    },
+    /: too many levels of symbolic links \(a symlink loop\); fix or remove the link$/,
+  ],
+  ['a missing --var-file', () => dir({ 'main.tf': 'variable "a" {}\n' }), /^--var-file nope\.tfvars: no such file/],
+];
+
+describe('bad input is one clear InputError', () => {
+  it.each(inputErrors)('%s', async (name, makePath, message) => {
+    const path = makePath();
+    const options = name === 'a missing --var-file' ? { varFiles: ['nope.tfvars'], env: {} } : { env: {} };
+    const error = await loadConfiguration(path, options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).exitCode).toBe(2);
+    expect((error as InputError).message).not.toContain('\n');
+    expect((error as InputError).message).toMatch(message);
+  }, 30_000);
+});
+
+describe('configuration problems are diagnostics, never crashes', () => {
+  it('a module cycle through a symlinked directory is reported once', async () => {
+    const path = dir({ 'main.tf': 'module "self" {\n  source = "./again"\n}\n' }, (root) => symlinkSync(root, join(root, 'again')));
+    const config = await loadConfiguration(path, { env: {} });
+    expect(config.diagnostics.map((d) => [d.summary, d.range?.filename, d.range?.start.line])).toEqual([['Module cycle', 'main.tf', 2]]);
+  });
+
+  it('a module source that is a symlink loop is an unreadable module directory', async () => {
+    const path = dir({ 'main.tf': 'module "loop" {\n  source = "./loop"\n}\n' }, (root) => symlinkSync(join(root, 'loop'), join(root, 'loop')));
+    const config = await loadConfiguration(path, { env: {} });
+    expect(config.diagnostics.map((d) => [d.summary, d.code])).toEqual([['Unreadable module directory', 'unreadable-module']]);
+  });
+
+  it('a file of random bytes without NUL bytes or invalid UTF-8 yields syntax diagnostics', async () => {
+    const path = dir({ 'main.tf': '}}}} ]] "" %%{ <<< ${ ~~ \u00e9\u00e9 ?? ::\n' });
+    const config = await loadConfiguration(path, { env: {} });
+    expect(config.diagnostics.length).toBeGreaterThan(0);
+    expect(config.diagnostics.every((d) => d.severity === 'error' && d.range?.filename === 'main.tf')).toBe(true);
+  });
+
+  it('an empty .tf file is a valid, empty configuration', async () => {
+    const config = await loadConfiguration(dir({ 'main.tf': '' }), { env: {} });
+    expect(config.diagnostics).toEqual([]);
+    expect(config.root.resources).toEqual([]);
+  });
+});
