@@ -1,6 +1,6 @@
 # METADATA
 # title: "Instance and launch configuration volumes are encrypted"
-# description: "Unencrypted EBS volumes expose data in snapshots and on the underlying hardware. Every `root_block_device` and `ebs_block_device` must set `encrypted = true` (volumes restored from a snapshot inherit its encryption); leaving `root_block_device` out creates an unencrypted root volume."
+# description: "Unencrypted EBS volumes expose data in snapshots and on the underlying hardware. Leaving `root_block_device` out creates a root volume without encryption, and no `root_block_device` or `ebs_block_device` may set `encrypted = false` (volumes restored from a snapshot inherit its encryption). A block that leaves `encrypted` out follows the account's EBS default encryption and passes, as in Checkov."
 # custom:
 #   id: IACPAC_AWS_EC2_011
 #   severity: info
@@ -27,14 +27,7 @@ unencrypted(rc) if not tf.configured(rc, "root_block_device")
 
 unencrypted(rc) if {
 	some key in ["root_block_device", "ebs_block_device"]
-	some i, device in tf.blocks(tf.after(rc), key)
-	not device.encrypted == true
-	not written_unknown(rc, key, i)
+	some device in tf.blocks(tf.after(rc), key)
+	device.encrypted == false
 	tf.empty(object.get(device, "snapshot_id", null))
-}
-
-# `encrypted` is written in the configuration but only known at apply time (e.g. a variable of another resource).
-written_unknown(rc, key, i) if {
-	tf.blocks(tf.unknown(rc), key)[i].encrypted == true
-	tf.as_list(tf.expressions(rc)[key])[i].encrypted
 }
