@@ -79,7 +79,7 @@ export function sections(text: string, chunkChars: number): Array<{ title: strin
 
 export function htmlToText(html: string): string {
   return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
     .replace(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) => `\n${'#'.repeat(Number(level))} ${inner.replace(/<[^>]+>/g, '')}\n`)
     .replace(/<(br|\/p|\/div|\/li|\/tr|\/pre)[^>]*>/gi, '\n\n')
     .replace(/<[^>]+>/g, '')
