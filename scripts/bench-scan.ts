@@ -159,8 +159,9 @@ if (write) {
   }
 }
 
+/** Checkov names data sources without the `data.` prefix (aws_iam_policy_document.x); compare on that form. */
 function key(row: number, id: string, resource: string): string {
-  return `${row}|${id}|${resource}`;
+  return `${row}|${id}|${resource.replace(/(^|\.)data\./, '$1')}`;
 }
 
 function readJsonl<T>(path: string): T[] {
