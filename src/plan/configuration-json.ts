@@ -17,6 +17,7 @@ import type {
   ProviderConfigJson,
 } from './plan-json.ts';
 import { parseTypeConstraint } from './variable-type.ts';
+import { applyTypeDefaults } from './type-defaults.ts';
 import { convert } from '../terraform/eval/convert.ts';
 import { knownJson } from './values-json.ts';
 
@@ -195,6 +196,7 @@ function staticValue(expr: Expression, typeExpr: Expression | undefined): JsonVa
   const { value, diagnostics } = evaluate(expr, {});
   if (diagnostics.some((d) => d.severity === 'error') || !isWhollyKnown(value)) return undefined;
   const constraint = typeExpr ? parseTypeConstraint(typeExpr) : undefined;
-  const converted = constraint ? convert(value, constraint.type) : { ok: true as const, value };
+  const withDefaults = constraint ? applyTypeDefaults(value, constraint, (e) => evaluate(e, {}).value) : value;
+  const converted = constraint ? convert(withDefaults, constraint.type) : { ok: true as const, value };
   return knownJson(converted.ok ? converted.value : value) ?? null;
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Body, Expression } from '../hcl/ast.ts';
 import { loadBundledSchemas, type ProviderSchemas } from '../schema/index.ts';
 import { typeToJson } from '../terraform/eval/types.ts';
-import { isWhollyKnown, Sensitive, typeOf, Unknown, type TfObject, type TfValue } from '../terraform/eval/value.ts';
+import { containsSensitive, fromJson, isWhollyKnown, Sensitive, typeOf, Unknown, type TfObject, type TfValue } from '../terraform/eval/value.ts';
 import type { Configuration } from '../terraform/model.ts';
 import { configurationJson } from './configuration-json.ts';
 import { ModuleInstance, type PlanRun } from './module-instance.ts';
@@ -68,12 +68,15 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
   plan.terraform_version = terraformVersion;
   const variables: Record<string, { value: JsonValue }> = {};
   for (const variable of config.root.variables) {
-    const value = root.variable(variable.name);
+    // Terraform records values given on the command line / in tfvars as given; defaults as converted.
+    const supplied = config.variableValues[variable.name];
+    const value = supplied ? fromJson(supplied.value) : root.variable(variable.name);
     variables[variable.name] = { value: knownJson(value) ?? null };
   }
   if (Object.keys(variables).length > 0) plan.variables = variables;
 
   const outputs: Record<string, OutputValueJson> = {};
+  const knownOutputs: Record<string, OutputValueJson> = {};
   const outputChanges: Record<string, OutputChangeJson> = {};
   for (const output of config.root.outputs) {
     const value = root.output(output.name);
@@ -82,15 +85,16 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
     const change: OutputChangeJson = {
       actions: ['create'],
       before: null,
-      after_unknown: unknownJson(value),
+      after_unknown: isWhollyKnown(value) ? false : unknownJson(value),
       before_sensitive: sensitive,
-      after_sensitive: sensitive ? true : sensitiveJson(value),
+      after_sensitive: sensitive ? true : containsSensitive(value) ? sensitiveJson(value) : false,
     };
     if (isWhollyKnown(value)) {
       const json = knownJson(value) ?? null;
       entry.value = json;
       entry.type = typeToJson(typeOf(value)) as JsonValue;
       change.after = json;
+      knownOutputs[output.name] = { sensitive, value: json, type: entry.type };
     } else if (!((value instanceof Sensitive ? value.value : value) instanceof Unknown)) change.after = knownJson(value) ?? null;
     outputs[output.name] = entry;
     outputChanges[output.name] = orderOutputChange(change);
@@ -99,13 +103,17 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
   const planned = run.instances.filter((i) => i.action !== 'read-now');
   const readNow = run.instances.filter((i) => i.action === 'read-now');
   plan.planned_values = { ...(Object.keys(outputs).length > 0 ? { outputs } : {}), root_module: moduleValues(root, planned, true) };
-  plan.resource_changes = sortByAddress(planned).map(resourceChange);
+  plan.resource_changes = [...planned].sort(compareChanges).map(resourceChange);
   if (Object.keys(outputChanges).length > 0) plan.output_changes = outputChanges;
-  if (readNow.length > 0) {
+  if (readNow.length > 0 || Object.keys(knownOutputs).length > 0) {
+    // The state refreshed during planning: data sources read and output values known at plan time.
     plan.prior_state = {
       format_version: '1.0',
       terraform_version: terraformVersion,
-      values: { root_module: moduleValues(root, readNow, true) },
+      values: {
+        ...(Object.keys(knownOutputs).length > 0 ? { outputs: knownOutputs } : {}),
+        root_module: moduleValues(root, readNow, true),
+      },
     };
   }
   plan.configuration = configurationJson(config, schemas);
@@ -126,6 +134,17 @@ function orderOutputChange(change: OutputChangeJson): OutputChangeJson {
   out.before_sensitive = change.before_sensitive;
   out.after_sensitive = change.after_sensitive;
   return out;
+}
+
+/** Terraform's order of resource changes: by module instance, data sources before managed resources, then address. */
+function compareChanges(a: PlannedInstance, b: PlannedInstance): number {
+  const ma = a.node.owner.address;
+  const mb = b.node.owner.address;
+  if (ma !== mb) return ma < mb ? -1 : 1;
+  const da = a.node.resource.mode === 'data' ? 0 : 1;
+  const db = b.node.resource.mode === 'data' ? 0 : 1;
+  if (da !== db) return da - db;
+  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 }
 
 function sortByAddress<T extends { address: string }>(items: T[]): T[] {
