@@ -9,7 +9,7 @@ import { createRoleModels, type ResolvedModels } from '../llm/create-models.ts';
 import { redactValue } from '../llm/redact.ts';
 import { PROVIDER_NAMES, type ProviderName } from '../llm/providers/provider-definition.ts';
 import { askDecision, createPrompter } from './interactive.ts';
-import { runGenerateLoop, type LoopResult } from './orchestrator.ts';
+import { planSummary, runGenerateLoop, type LoopResult } from './orchestrator.ts';
 import { createProgress } from './progress.ts';
 import type { TaskInputs } from './prompts.ts';
 import { renderReviewReport } from './review-report.ts';
@@ -114,7 +114,7 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
     `LLM: ${t.llmCalls} call(s) (${t.cachedCalls} cached), ${t.inputTokens} input + ${t.outputTokens} output tokens, $${t.costUsd.toFixed(4)}, ` +
       `${t.retries} transient retr${t.retries === 1 ? 'y' : 'ies'}, ${t.modelFailures} unusable repl${t.modelFailures === 1 ? 'y' : 'ies'}`,
   );
-  if (result.status === 'escalated') {
+  if (result.status === 'escalated' && result.openFindings.length > 0) {
     logger.out(`${result.openFindings.length} open finding(s): see ${join(workspace.dir, 'REVIEW.md')}`);
   }
   if (exitCode !== 0) throw new ExitError(exitCode);
@@ -145,7 +145,7 @@ async function interact(result: LoopResult, context: InteractContext): Promise<R
       const policies = files.filter((f) => f.path.startsWith('policies/'));
       const technical = await context.verifier.verify({ dir: workspace.dir, terraform, policies });
       const reviewed = technical.terraformValid
-        ? await runReview(context.models.roles.reviewer, { task: context.task, terraform, policies: policies.filter((f) => !f.path.endsWith('_test.rego')), plan: '', technical: '', references: '' }, trace, result.iterations.length)
+        ? await runReview(context.models.roles.reviewer, { task: context.task, terraform, policies: policies.filter((f) => !f.path.endsWith('_test.rego')), plan: planSummary(technical.plan), technical: '', references: '' }, trace, result.iterations.length)
         : { findings: [] };
       const open = [...technical.findings, ...reviewed.findings].filter((f) => f.blocking);
       io.stderr.write(open.length === 0 ? 'The edited files verify clean.\n' : `${open.length} blocking finding(s) remain:\n${open.map((f) => `  - ${f.stage}: ${f.message}`).join('\n')}\n`);
