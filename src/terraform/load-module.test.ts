@@ -97,7 +97,7 @@ describe('loadConfiguration', () => {
       vars: ['bucket_count=5', 'tags={ a = "b" }'],
     });
     expect(withOptions.variableValues).toEqual({
-      prefix: { value: 'from-var-file', source: 'extra.tfvars' },
+      prefix: { value: 'from-var-file', source: join(fixture('basic'), 'extra.tfvars') },
       bucket_count: { value: '5', source: 'cli' },
       region: { value: 'from-auto-b', source: 'b.auto.tfvars.json' },
       tags: { value: { a: 'b' }, source: 'cli' },
@@ -157,5 +157,36 @@ describe('loadConfiguration', () => {
     const config = await loadConfiguration(fixture('ignored-files'), { env: {} });
     expect(config.root.files.map((f) => f.filename)).toEqual(['main.tf']);
     expect(config.root.resources.map((r) => r.address)).toEqual(['null_resource.kept']);
+  });
+});
+
+describe('input value problems', () => {
+  it('are kept apart from configuration diagnostics', async () => {
+    const config = await loadConfiguration(fixture('basic'), { env: {}, vars: ['nope=1'], varFiles: [join(fixture('overrides'), 'main.tf')] });
+    expect(config.diagnostics).toEqual([]);
+    expect(config.variableDiagnostics?.map((d) => [d.severity, d.summary, d.range?.start.line])).toEqual([
+      ['error', 'Unexpected "resource" block', 1],
+      ['error', 'Unexpected "locals" block', 15],
+      ['error', 'Unexpected "terraform" block', 20],
+      ['error', 'Value for undeclared variable', undefined],
+    ]);
+    expect(config.variableDiagnostics?.[3]?.detail).toBe(
+      'A variable named "nope" was assigned on the command line, but the root module does not declare a variable of that name. To use this value, add a "variable" block to the configuration.',
+    );
+  });
+
+  it('warns about undeclared values in files with Terraform wording, and rejects non-constant values', async () => {
+    const config = await loadConfiguration(fixture('tfvars'), { env: {}, vars: ['list=[var.x]'] });
+    expect(config.variableValues).toEqual({ list: { value: ['a'], source: 'terraform.tfvars' } });
+    expect(config.variableDiagnostics?.map((d) => [d.severity, d.summary, d.detail, d.range?.filename ?? null])).toEqual([
+      [
+        'warning',
+        'Value for undeclared variable',
+        'The root module does not declare a variable named "undeclared" but a value was found in file "terraform.tfvars". If you meant to use this value, add a "variable" block to the configuration.\n\nTo silence these warnings, use TF_VAR_... environment variables to provide certain "global" settings to all configurations in your organization. To reduce the verbosity of these warnings, use the -compact-warnings option.',
+        null,
+      ],
+      ['error', 'Function calls not allowed', 'Functions may not be called here.', 'terraform.tfvars'],
+      ['error', 'Variables not allowed', 'Variables may not be used here.', '<value for var.list>'],
+    ]);
   });
 });

@@ -53,8 +53,9 @@ export async function loadConfiguration(dir: string, options: LoadOptions = {}):
     throw fileError(error, dir);
   });
   const root = await loadModule(state, rootDir, [], [rootReal], names);
-  const variableValues = await loadVariableValues(rootDir, root.variables, options, state.diagnostics);
-  return { root, variableValues, diagnostics: state.diagnostics };
+  const variableDiagnostics: Diagnostic[] = [];
+  const variableValues = await loadVariableValues(rootDir, root.variables, options, variableDiagnostics);
+  return { root, variableValues, diagnostics: state.diagnostics, variableDiagnostics };
 }
 
 async function loadModule(

@@ -114,4 +114,9 @@ export interface Configuration {
   variableValues: VariableValues;
   /** Load-time problems (syntax errors, unreadable files, module cycles, missing local modules...). */
   diagnostics: Diagnostic[];
+  /**
+   * Problems with input values (tfvars files, --var, TF_VAR_): undeclared variables, syntax errors in
+   * tfvars, non-constant values. Kept apart because `terraform validate` ignores input values; `plan` reports them.
+   */
+  variableDiagnostics?: Diagnostic[];
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { InputError } from '../core/errors.ts';
 import type { Expression, HclFile } from '../hcl/ast.ts';
@@ -21,7 +21,8 @@ export interface VariableOptions {
   env?: Record<string, string | undefined>;
 }
 
-const NON_CONSTANT = Symbol('non-constant');
+/** What `constantValue` returns for an expression that is not a constant. */
+export const NON_CONSTANT: unique symbol = Symbol('non-constant');
 
 /** Value of an expression that uses no variables or functions (what tfvars files may contain). */
 export function constantValue(expr: Expression): unknown {
@@ -100,7 +101,8 @@ export async function loadVariableValues(
     const name = key.slice('TF_VAR_'.length);
     const variable = declared.get(name);
     if (!variable) continue; // Terraform ignores undeclared TF_VAR_ variables silently.
-    values[name] = { value: await parseCliValue(raw, variable, `TF_VAR_${name}`, diagnostics), source: `env:TF_VAR_${name}` };
+    const value = await parseCliValue(raw, variable, diagnostics);
+    if (value !== NON_CONSTANT) values[name] = { value, source: `env:TF_VAR_${name}` };
   }
 
   const files: string[] = [];
@@ -108,11 +110,11 @@ export async function loadVariableValues(
   if (existsSync(join(rootDir, 'terraform.tfvars.json'))) files.push('terraform.tfvars.json');
   const auto = (await readdir(rootDir)).filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
   files.push(...auto);
-  for (const name of files) await applyFile(join(rootDir, name), name, values, declared, diagnostics, false);
+  for (const name of files) await applyFile(join(rootDir, name), name, values, declared, diagnostics);
   for (const file of options.varFiles ?? []) {
     const path = isAbsolute(file) ? file : join(process.cwd(), file);
     if (!existsSync(path)) throw new InputError(`--var-file ${file}: no such file; check the path (relative paths are from the current directory)`);
-    await applyFile(path, relative(rootDir, path) || file, values, declared, diagnostics, true);
+    await applyFile(path, file, values, declared, diagnostics);
   }
   for (const assignment of options.vars ?? []) {
     const eq = assignment.indexOf('=');
@@ -130,24 +132,22 @@ export async function loadVariableValues(
       });
       continue;
     }
-    values[name] = { value: await parseCliValue(raw, variable, `--var ${name}`, diagnostics), source: 'cli' };
+    const value = await parseCliValue(raw, variable, diagnostics);
+    if (value !== NON_CONSTANT) values[name] = { value, source: 'cli' };
   }
   return values;
 }
 
-async function parseCliValue(raw: string, variable: Variable, where: string, diagnostics: Diagnostic[]): Promise<unknown> {
+async function parseCliValue(raw: string, variable: Variable, diagnostics: Diagnostic[]): Promise<unknown> {
   if (isPrimitiveType(variable)) return raw;
-  const file = await parseHclFile(`<value for ${where}>`, `v = ${raw}\n`);
+  const file = await parseHclFile(`<value for var.${variable.name}>`, `v = ${raw}\n`);
   const expr = file.body.attributes[0]?.expr;
   if (file.syntaxErrors.length > 0 || !expr) {
     diagnostics.push(...file.syntaxErrors.map((d) => ({ ...d, source: 'tfvars' })));
-    return undefined;
+    return NON_CONSTANT;
   }
   const value = constantValue(expr);
-  if (value === NON_CONSTANT) {
-    diagnostics.push(nonConstantDiagnostic(expr));
-    return undefined;
-  }
+  if (value === NON_CONSTANT) diagnostics.push(nonConstantDiagnostic(expr));
   return value;
 }
 
@@ -157,7 +157,6 @@ async function applyFile(
   values: VariableValues,
   declared: Map<string, Variable>,
   diagnostics: Diagnostic[],
-  explicit: boolean,
 ): Promise<HclFile> {
   const source = await readSourceFile(path, displayName);
   const file = await parseHclFile(displayName, source);
@@ -165,9 +164,9 @@ async function applyFile(
   for (const block of file.body.blocks) {
     diagnostics.push({
       severity: 'error',
-      summary: 'Unexpected block',
-      detail: `Blocks are not allowed here; a variable definitions file contains only "name = value" assignments.`,
-      range: block.defRange,
+      summary: `Unexpected "${block.type}" block`,
+      detail: 'Blocks are not allowed here.',
+      range: block.typeRange,
       source: 'tfvars',
       code: 'tfvars-block',
     });
@@ -175,10 +174,9 @@ async function applyFile(
   for (const attr of file.body.attributes) {
     if (!declared.has(attr.name)) {
       diagnostics.push({
-        severity: explicit ? 'error' : 'warning',
+        severity: 'warning',
         summary: 'Value for undeclared variable',
-        detail: `The root module does not declare a variable named "${attr.name}" but a value was found in file "${displayName}". If you meant to use this value, add a "variable" block to the configuration.`,
-        range: attr.nameRange,
+        detail: `The root module does not declare a variable named "${attr.name}" but a value was found in file "${displayName}". If you meant to use this value, add a "variable" block to the configuration.\n\nTo silence these warnings, use TF_VAR_... environment variables to provide certain "global" settings to all configurations in your organization. To reduce the verbosity of these warnings, use the -compact-warnings option.`,
         source: 'tfvars',
         code: 'undeclared-variable',
       });

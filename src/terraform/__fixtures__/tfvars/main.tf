@@ -1,0 +1,7 @@
+variable "list" {
+  type = list(string)
+}
+
+variable "computed" {
+  type = string
+}

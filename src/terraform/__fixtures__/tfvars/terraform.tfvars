@@ -1,0 +1,3 @@
+list       = ["a"]
+undeclared = 1
+computed   = upper("x")
