@@ -205,10 +205,13 @@ export class ModuleInstance {
   /** count/for_each of a resource or module call; undefined (with an error recorded) when invalid. */
   expand(count: Expression | undefined, forEach: Expression | undefined, bindings: InstanceBindings): Expansion | undefined {
     let result: Expansion | Diagnostic = { kind: 'single' };
+    const errorsBefore = this.run.diagnostics.filter((d) => d.severity === 'error').length;
     if (count) result = countExpansion(this.evaluate(count, bindings), count);
     else if (forEach) result = forEachExpansion(this.evaluate(forEach, bindings), forEach);
     if ('severity' in result) {
-      this.run.diagnostics.push(result);
+      // An unknown value caused by an error already reported is not a second problem.
+      const errorsAfter = this.run.diagnostics.filter((d) => d.severity === 'error').length;
+      if (errorsAfter === errorsBefore) this.run.diagnostics.push(result);
       return undefined;
     }
     return result;
