@@ -5,6 +5,7 @@ import { FUNCTIONS } from '../functions/index.ts';
 import { lookupFunctionSignature, type ParamSignature } from '../functions/signatures.ts';
 import { convert } from './convert.ts';
 import { EvalAbort, evalError } from './eval-error.ts';
+import { defaultTemplateParser } from './template-parser.ts';
 import type { Evaluator } from './evaluate.ts';
 import { T_BOOL, typeFromJson } from './types.ts';
 import { isWhollyKnown, markSensitive, type TfValue, Unknown, UNKNOWN, unknownOf, unmarkDeep } from './value.ts';
@@ -99,7 +100,7 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
     cwd: ev.ctx.cwd,
     range: expr.range,
     warn: (summary, detail) => ev.warn(summary, detail, expr.range),
-    parseTemplate: ev.ctx.parseTemplate,
+    parseTemplate: ev.ctx.parseTemplate ?? defaultTemplateParser(),
     evaluateTemplate: (template: Expression, vars: Record<string, TfValue>) => ev.evalIsolated(template, vars),
   };
   let result: TfValue;

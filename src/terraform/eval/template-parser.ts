@@ -57,3 +57,21 @@ export async function loadTemplateParser(): Promise<TemplateParser> {
     }
   };
 }
+
+let loaded: TemplateParser | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * The shared template parser once it is ready (undefined before): evaluation contexts without their own
+ * `parseTemplate` use it. Loading starts on the first call; it is the same tree-sitter parser the HCL
+ * subsystem uses, so after any `parseHclFile` it is ready almost at once.
+ */
+export function defaultTemplateParser(): TemplateParser | undefined {
+  loading ??= loadTemplateParser().then(
+    (p) => {
+      loaded = p;
+    },
+    () => undefined,
+  );
+  return loaded;
+}
