@@ -74,11 +74,12 @@ describe.skipIf(!existsSync(DATASET))('IaC-Eval reference outputs', () => {
   }, 120_000);
 });
 
-describe('hand-written expression fixture', () => {
-  it('produces the same document as HashiCorp HCL (hcl2json)', async () => {
-    const source = readFileSync(join(import.meta.dirname, '__fixtures__', 'expressions.tf'), 'utf8');
-    const file = await parseHclFile('expressions.tf', source);
+describe('hand-written fixtures', () => {
+  const names = ['expressions.tf', 'edge-cases.tf', 'crlf.tf'];
+  it.each(names)('%s produces the same document as HashiCorp HCL (hcl2json)', async (name) => {
+    const source = readFileSync(join(import.meta.dirname, '__fixtures__', name), 'utf8');
+    const file = await parseHclFile(name, source);
     expect(file.syntaxErrors).toEqual([]);
-    expect(toHcl2JsonShape(file)).toEqual(await parse('expressions.tf', source));
+    expect(toHcl2JsonShape(file)).toEqual(await parse(name, source));
   });
 });

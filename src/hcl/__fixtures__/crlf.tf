@@ -1,0 +1,10 @@
+locals {
+  a = "x"
+  h = <<-EOT
+    one
+      two ${var.x}
+    EOT
+  t = <<EOT
+	Tabbed
+EOT
+}
