@@ -21,6 +21,7 @@ import { typeBuiltins } from './types.ts';
 import { cryptoBuiltins } from './crypto.ts';
 import { globBuiltins } from './glob.ts';
 import { graphBuiltins } from './graph.ts';
+import { graphqlBuiltins } from './graphql.ts';
 import { jwtBuiltins } from './jwt.ts';
 import { netBuiltins } from './net.ts';
 import { providersAwsBuiltins } from './providers-aws.ts';
@@ -55,12 +56,6 @@ export const EVALUATOR_BUILTINS: readonly string[] = [
 
 /** OPA builtins not implemented yet, with the reason (listed in docs/rego-builtins.md). */
 export const NOT_IMPLEMENTED: ReadonlyMap<string, string> = new Map([
-  ['graphql.is_valid', 'needs a GraphQL parser/validator with gqlparser-compatible ASTs and messages'],
-  ['graphql.parse', 'needs a GraphQL parser/validator with gqlparser-compatible ASTs and messages'],
-  ['graphql.parse_and_verify', 'needs a GraphQL parser/validator with gqlparser-compatible ASTs and messages'],
-  ['graphql.parse_query', 'needs a GraphQL parser with gqlparser-compatible ASTs and messages'],
-  ['graphql.parse_schema', 'needs a GraphQL parser with gqlparser-compatible ASTs and messages'],
-  ['graphql.schema_is_valid', 'needs a GraphQL schema validator'],
   ['json.match_schema', 'needs a JSON Schema validator with gojsonschema-compatible errors'],
   ['json.verify_schema', 'needs a JSON Schema meta-validator with gojsonschema-compatible errors'],
   ['strings.render_template', "needs Go text/template"],
@@ -92,6 +87,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinDefinition> = indexByName([
   ...cryptoBuiltins,
   ...globBuiltins,
   ...graphBuiltins,
+  ...graphqlBuiltins,
   ...jwtBuiltins,
   ...netBuiltins,
   ...providersAwsBuiltins,

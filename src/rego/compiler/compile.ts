@@ -151,9 +151,11 @@ function compileRule(
   // head terms that must be evaluated (refs, calls, closures) are moved into the body, as OPA does
   const hoisted: Expr[] = [];
   const headVars = headTerms.map((t) => hoist(t, hoisted));
+  // function arguments that must be evaluated (templates, calls, refs) are compared after the body
+  const argVars = head.args?.map((t) => (t.type === 'template' || t.type === 'call' ? hoist(t, hoisted) : t));
   let newHead: Term[] = headVars;
   const rewriter = new VarRewriter(ctx);
-  const rewritten = rewriter.rule(head.args, [...rule.body, ...hoisted], headVars, (t) => (newHead = t));
+  const rewritten = rewriter.rule(argVars, [...rule.body, ...hoisted], headVars, (t) => (newHead = t));
   const args = rewritten.args;
   let body = rewriteOutputArgs(rewritten.body, functions, errors);
   const bound = new Set<string>();

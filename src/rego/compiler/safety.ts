@@ -79,12 +79,6 @@ function patternNeed(t: Term, outer: Vars, need: Need): void {
   }
 }
 
-function refOutputs(need: Need, bound: Vars): void {
-  // vars used as ref keys are outputs of the ref
-  void bound;
-  void need;
-}
-
 function elementPairs(a: Term, b: Term): Array<[Term, Term]> | undefined {
   if (a.type === 'array' && b.type === 'array') {
     if (a.items.length !== b.items.length) return undefined;
@@ -193,8 +187,8 @@ function analyze(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars }
       return missing();
     }
   }
-  refOutputs(need, bound);
-  for (const v of need.inputs) if (!bound.has(v)) return missing();
+  // a var used as an input and bound by a ref in the same expression (`x == xs[x]`): the ref is evaluated first
+  for (const v of need.inputs) if (!bound.has(v) && !need.outputs.has(v)) return missing();
   if (e.negated) return checkNegated(e, bound, outer);
   return { ok: true, outputs: need.outputs };
 }

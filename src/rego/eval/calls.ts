@@ -16,7 +16,28 @@ import { pureBuiltins } from './builtin-registry.ts';
 export function callTerm(ev: Evaluator, ctx: EvalContext, t: TermOf<'call'>, env: Env, k: ValueCont): Stop {
   const special = INTERNAL_BUILTINS.get(t.name);
   if (special?.raw && !ctx.functionOverrides.has(t.name)) return special.raw(ev, ctx, t, env, k);
-  return ev.evalList(ctx, t.args, 0, [], env, (args) => invoke(ev, ctx, t.name, args, k, t, 0));
+  const order = argOrder(t);
+  if (!order) return ev.evalList(ctx, t.args, 0, [], env, (args) => invoke(ev, ctx, t.name, args, k, t, 0));
+  // refs (which may bind variables used by other arguments, `x == xs[x]`) are evaluated first
+  const reordered = order.map((i) => t.args[i]!);
+  return ev.evalList(ctx, reordered, 0, [], env, (values) => {
+    const args: RegoValue[] = new Array<RegoValue>(values.length);
+    order.forEach((argIndex, j) => (args[argIndex] = values[j]!));
+    return invoke(ev, ctx, t.name, args, k, t, 0);
+  });
+}
+
+const orders = new WeakMap<TermOf<'call'>, number[] | null>();
+
+function argOrder(t: TermOf<'call'>): number[] | undefined {
+  let o = orders.get(t);
+  if (o === undefined) {
+    const refs = t.args.map((a, i) => (a.type === 'ref' ? i : -1)).filter((i) => i >= 0);
+    const vars = t.args.some((a) => a.type === 'var');
+    o = refs.length && vars && refs[0] !== 0 ? [...refs, ...t.args.map((_, i) => i).filter((i) => !refs.includes(i))] : null;
+    orders.set(t, o);
+  }
+  return o === null ? undefined : o;
 }
 
 export function invoke(ev: Evaluator, ctx: EvalContext, name: string, args: RegoValue[], k: ValueCont, t: TermOf<'call'>, hops: number): Stop {

@@ -227,12 +227,21 @@ export class Evaluator {
       }
       case 'ref':
         return this.evalRef(ctx, t, env, k);
-      case 'array':
+      case 'array': {
+        const c = constantOf(t);
+        if (c !== undefined) return k(c);
         return this.evalList(ctx, t.items, 0, [], env, (items) => k(items));
-      case 'set':
+      }
+      case 'set': {
+        const c = constantOf(t);
+        if (c !== undefined) return k(c);
         return this.evalList(ctx, t.items, 0, [], env, (items) => k(new RegoSet(items)));
-      case 'object':
+      }
+      case 'object': {
+        const c = constantOf(t);
+        if (c !== undefined) return k(c);
         return this.evalObject(ctx, t.items, 0, new RegoObject(), env, k);
+      }
       case 'call':
         return callTerm(this, ctx, t, env, k);
       case 'arraycomp': {
@@ -329,15 +338,17 @@ export class Evaluator {
     }
   }
 
-  walk(ctx: EvalContext, value: RegoValue, path: Term[], i: number, env: Env, k: ValueCont): Stop {
+  /** Index `value` by `path[i..]`. In base data (`data`), number keys also find string keys, as in OPA. */
+  walk(ctx: EvalContext, value: RegoValue, path: Term[], i: number, env: Env, k: ValueCont, baseData = false): Stop {
     if (i >= path.length) return k(value);
     const key = path[i]!;
     if (this.needsIteration(key, env)) {
-      return this.iterate(value, (kv, v) => this.unifyValue(ctx, key, kv, env, () => this.walk(ctx, v, path, i + 1, env, k)));
+      return this.iterate(value, (kv, v) => this.unifyValue(ctx, key, kv, env, () => this.walk(ctx, v, path, i + 1, env, k, baseData)));
     }
     return this.evalTerm(ctx, key, env, (kv) => {
-      const v = lookup(value, kv);
-      return v === undefined ? undefined : this.walk(ctx, v, path, i + 1, env, k);
+      let v = lookup(value, kv);
+      if (v === undefined && baseData && (typeof kv === 'number' || typeof kv === 'bigint') && value instanceof RegoObject) v = value.get(String(kv));
+      return v === undefined ? undefined : this.walk(ctx, v, path, i + 1, env, k, baseData);
     });
   }
 
@@ -365,7 +376,7 @@ export class Evaluator {
       if (child) return this.descend(ctx, child, path, i + 1, env, k);
       if (typeof kv !== 'string') return;
       const base = this.baseAt(ctx, [...node.path, kv]);
-      return base === undefined ? undefined : this.walk(ctx, base, path, i + 1, env, k);
+      return base === undefined ? undefined : this.walk(ctx, base, path, i + 1, env, k, true);
     });
   }
 
@@ -468,6 +479,52 @@ export class Evaluator {
     }
     return this.evalTerm(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
   }
+}
+
+const constants = new WeakMap<Term, RegoValue | null>();
+
+/** The value of a ground composite literal (no vars, refs, calls or closures), computed once per term. */
+export function constantOf(t: Term): RegoValue | undefined {
+  const cached = constants.get(t);
+  if (cached !== undefined) return cached === null ? undefined : cached;
+  let v: RegoValue | undefined;
+  switch (t.type) {
+    case 'scalar':
+      v = t.value;
+      break;
+    case 'array':
+    case 'set': {
+      const items: RegoValue[] = [];
+      for (const i of t.items) {
+        const x = constantOf(i);
+        if (x === undefined) {
+          constants.set(t, null);
+          return undefined;
+        }
+        items.push(x);
+      }
+      v = t.type === 'array' ? items : new RegoSet(items);
+      break;
+    }
+    case 'object': {
+      const obj = new RegoObject();
+      for (const [kt, vt] of t.items) {
+        const kx = constantOf(kt);
+        const vx = kx === undefined ? undefined : constantOf(vt);
+        if (kx === undefined || vx === undefined) {
+          constants.set(t, null);
+          return undefined;
+        }
+        obj.set(kx, vx);
+      }
+      v = obj;
+      break;
+    }
+    default:
+      v = undefined;
+  }
+  constants.set(t, v === undefined ? null : v);
+  return v;
 }
 
 export function equalValues(a: RegoValue, b: RegoValue): boolean {

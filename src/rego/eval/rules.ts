@@ -44,6 +44,7 @@ function compute(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | u
     if (value !== undefined && !(value instanceof RegoObject)) return value;
   }
   const obj = value instanceof RegoObject ? new RegoObject(value.entries()) : new RegoObject();
+  structural.add(obj);
   for (const [key, child] of node.children) {
     if (child.isFunction) continue;
     const v = materialize(ev, ctx, child);
@@ -70,10 +71,14 @@ function mergeObjects(a: RegoObject, b: RegoObject): RegoObject {
   return out;
 }
 
+/** Objects built from rule-tree paths (as opposed to rule values, which cannot be merged into). */
+const structural = new WeakSet<RegoObject>();
+
 /** Merge two virtual documents produced by overlapping ref-head rules; differing leaves conflict. */
 function mergeVirtual(a: RegoValue, b: RegoValue, node: RuleNode): RegoValue {
-  if (a instanceof RegoObject && b instanceof RegoObject) {
+  if (a instanceof RegoObject && b instanceof RegoObject && structural.has(a) && structural.has(b)) {
     const out = new RegoObject(a.entries());
+    structural.add(out);
     for (const [k, v] of b) {
       const prev = out.get(k);
       out.set(k, prev === undefined ? v : mergeVirtual(prev, v, node));
@@ -109,6 +114,7 @@ function evalRules(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue |
   }
   // object / ref-head rules: insert each solution at its key path
   const out = new RegoObject();
+  structural.add(out);
   for (const r of rules) {
     runBody(ev, ctx, r, new Map(), (env) =>
       ev.evalList(ctx, r.keyTerms, 0, [], env, (keys) => {
@@ -128,6 +134,7 @@ function insert(obj: RegoObject, keys: RegoValue[], v: RegoValue, isSet: boolean
     let next = cur.get(k);
     if (next === undefined) {
       next = new RegoObject();
+      structural.add(next);
       cur.set(k, next);
     } else if (!(next instanceof RegoObject)) {
       throw new RegoError('eval_conflict_error', 'object keys must be unique', r.source.loc);

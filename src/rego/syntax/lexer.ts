@@ -214,12 +214,12 @@ function readTemplate(
       if (text) parts.push({ text });
       return [parts, i + 1];
     }
+    if (c === '\\' && source[i + 1] === '{') {
+      text += '{';
+      i += 2;
+      continue;
+    }
     if (!raw && c === '\\') {
-      if (source[i + 1] === '{') {
-        text += '{';
-        i += 2;
-        continue;
-      }
       const [decoded, next] = readEscape(source, i, fail);
       text += decoded;
       i = next;

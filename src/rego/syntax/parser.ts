@@ -270,7 +270,20 @@ class Parser {
   private parseRuleBodyOpt(loc: Loc): Body | undefined {
     if (this.isKeyword('if')) {
       this.next();
-      if (this.isOp('{')) return this.parseBraceBody();
+      if (this.isOp('{')) {
+        // `if { body }`, or `if {x: 1 | ...}` / `if {1, 2}`: a single expression that starts with a brace
+        const save = this.pos;
+        try {
+          return this.parseBraceBody();
+        } catch (error) {
+          this.pos = save;
+          try {
+            return [this.parseExpr()];
+          } catch {
+            throw error;
+          }
+        }
+      }
       const e = this.parseExpr();
       return [e];
     }
@@ -332,7 +345,7 @@ class Parser {
         } else kind = { kind: 'term', term: left };
       }
       const withs: WithModifier[] = [];
-      while (this.isKeyword('with') && !this.tok.nlBefore) {
+      while (this.isKeyword('with')) {
         const wt = this.next();
         const target = this.parseRefTerm();
         if (!this.isKeyword('as')) this.fail(`unexpected ${this.describe(this.tok)} token: expected as`);
