@@ -55,6 +55,7 @@ function engineFor(loaded: Loaded, options: { v0Compatible?: boolean; strictBuil
     strictBuiltinErrors: options.strictBuiltinErrors ?? false,
     limits: { timeoutMs: options.timeoutMs ?? 30_000 },
     print: options.print ?? ((line) => logger.err(line)),
+    runtime: { env: { ...process.env }, version: 'iacpac' },
   });
   for (const m of loaded.modules) engine.addModule(m.file, m.text);
   for (const d of loaded.data) engine.addData(d);

@@ -32,6 +32,8 @@ export interface RegoEngineOptions {
   allowNetwork?: boolean;
   /** Receives print() output; default: discarded. */
   print?: (line: string) => void;
+  /** What opa.runtime() returns (default: an empty object, as OPA without runtime information). */
+  runtime?: unknown;
 }
 
 export interface ExpressionResult {
@@ -169,6 +171,7 @@ export class PreparedQuery {
       allowNetwork: this.engine.options.allowNetwork ?? false,
       ...(this.engine.options.limits ? { limits: this.engine.options.limits } : {}),
       ...(print ? { print } : {}),
+      ...(this.engine.options.runtime !== undefined ? { runtime: fromJS(this.engine.options.runtime) } : {}),
     });
     const ctx = new EvalContext(input, [], new Map());
     const env: Env = new Map();

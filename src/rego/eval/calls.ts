@@ -44,10 +44,8 @@ export function invoke(ev: Evaluator, ctx: EvalContext, name: string, args: Rego
   const mock = hops < 8 ? ctx.functionOverrides.get(name) : undefined;
   if (mock) {
     if (mock.kind === 'value') return k(mock.value);
-    // the replacement runs without this mock, so it may call the original
-    const fns = new Map(ctx.functionOverrides);
-    fns.delete(name);
-    return invoke(ev, new EvalContext(ctx.input, ctx.dataOverrides, fns), mock.name, args, k, t, hops + 1);
+    // the replacement runs without function mocks: it may call the original, and never another mock
+    return invoke(ev, new EvalContext(ctx.input, ctx.dataOverrides, new Map()), mock.name, args, k, t, hops + 1);
   }
   if (name.startsWith('data.')) {
     const node = ev.program.root.find(name.split('.').slice(1));

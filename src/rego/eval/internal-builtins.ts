@@ -176,7 +176,7 @@ export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<s
     'opa.runtime',
     {
       call: (ev, _ctx, _args, k) =>
-        k(ev.options.runtime ?? RegoObject.fromRecord({ env: fromJS({ ...process.env }), version: 'iacpac', commit: '' })),
+        k(ev.options.runtime ?? new RegoObject()),
     },
   ],
   [

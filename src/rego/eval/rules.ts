@@ -50,7 +50,8 @@ function compute(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | u
     const v = materialize(ev, ctx, child);
     if (v === undefined) continue;
     const prev = obj.get(key);
-    obj.set(key, prev === undefined ? v : node.rules.length ? mergeVirtual(prev, v, child) : prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : v);
+    // base documents win over virtual ones at conflicting leaves (OPA merges base first)
+    obj.set(key, prev === undefined ? v : node.rules.length ? mergeVirtual(prev, v, child) : prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : prev);
   }
   return patchOverrides(ctx, node, obj);
 }
@@ -66,7 +67,7 @@ function mergeObjects(a: RegoObject, b: RegoObject): RegoObject {
   const out = new RegoObject(a.entries());
   for (const [k, v] of b) {
     const prev = out.get(k);
-    out.set(k, prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : v);
+    out.set(k, prev === undefined ? v : prev instanceof RegoObject && v instanceof RegoObject ? mergeObjects(prev, v) : prev);
   }
   return out;
 }
