@@ -51,6 +51,12 @@ has(obj, unknown_obj, key) if {
 # The planned value of top-level attribute `key` equals `value`, or the attribute is unknown at plan time.
 value_or_unknown(rc, key, value) if after(rc)[key] == value
 
+# Some provider attributes hold booleans as strings ("true"/"false").
+value_or_unknown(rc, key, value) if {
+	is_boolean(value)
+	after(rc)[key] == sprintf("%v", [value])
+}
+
 value_or_unknown(rc, key, value) if unknown(rc)[key] == true
 
 # Written in the configuration (not a provider default) and planned as `value` (or unknown at plan time).
