@@ -1,5 +1,5 @@
 import type { BenchEvaluator } from './run-bench.ts';
-import { hasNoFalseLeaf } from './metrics/intent-verdict.ts';
+import { intentSatisfied } from './metrics/intent-verdict.ts';
 
 export interface EvaluatorOptions {
   engine: 'embedded' | 'terraform' | 'tofu';
@@ -13,13 +13,17 @@ export interface EvaluatorOptions {
  */
 export async function createEvaluator(options: EvaluatorOptions): Promise<BenchEvaluator> {
   const { validateDirectory } = await import('../validate/index.ts');
+  const { validateWithCli } = await import('../backends/index.ts');
   const { scanDirectory } = await import('../scan/index.ts');
   const { loadConfiguration } = await import('../terraform/load-module.ts');
   const { synthesizePlan } = await import('../plan/index.ts');
   const { RegoEngine } = await import('../rego/index.ts');
   return {
     async validate(dir) {
-      const result = await validateDirectory(dir, { engine: options.engine, ...(options.pluginDir ? { pluginDir: options.pluginDir } : {}) });
+      const result =
+        options.engine === 'embedded'
+          ? await validateDirectory(dir)
+          : await validateWithCli(dir, { engine: options.engine, ...(options.pluginDir ? { pluginDir: options.pluginDir } : {}) });
       return { valid: result.valid, diagnostics: result.diagnostics };
     },
     async scan(dir) {
@@ -32,12 +36,14 @@ export async function createEvaluator(options: EvaluatorOptions): Promise<BenchE
       const config = await loadConfiguration(dir);
       const { plan, diagnostics } = synthesizePlan(config, {});
       if (diagnostics.some((d) => d.severity === 'error')) return null;
-      const v1 = /^\s*import\s+rego\.v1\b/m.test(regoIntent);
-      const engine = new RegoEngine({ v0Compatible: !v1 });
-      engine.addModule('intent.rego', regoIntent);
-      const results = engine.prepare('data').eval({ input: plan });
-      const value = results[0]?.expressions[0]?.value;
-      return value === undefined ? false : hasNoFalseLeaf(value);
+      // v0 unless the module imports rego.v1 (the engine's v0-compatible mode decides per module).
+      const engine = new RegoEngine({ v0Compatible: true });
+      try {
+        engine.addModule('intent.rego', regoIntent);
+        return intentSatisfied(engine.prepare('data').evalValue({ input: plan }));
+      } catch {
+        return false;
+      }
     },
   };
 }
