@@ -200,6 +200,15 @@ describe('parseHclFile ranges', () => {
     expect(file.body.attributes[1]?.expr.range).toEqual({ filename: 'main.tf', start: { line: 2, column: 5, byte: 17 }, end: { line: 2, column: 6, byte: 18 } });
   });
 
+  it('counts columns in grapheme clusters, as HCL does', async () => {
+    const file = await parseHclFile('main.tf', 'a = "e\u0301\u{1F44D}\u{1F3FD}" + b\n');
+    const expr = file.body.attributes[0]?.expr;
+    expect(expr?.kind === 'binary' && [expr.left.range, expr.right.range]).toEqual([
+      { filename: 'main.tf', start: { line: 1, column: 5, byte: 4 }, end: { line: 1, column: 9, byte: 17 } },
+      { filename: 'main.tf', start: { line: 1, column: 12, byte: 20 }, end: { line: 1, column: 13, byte: 21 } },
+    ]);
+  });
+
   it('ranges traversal steps including their punctuation', async () => {
     const e = await expr('a.b[0]');
     expect(e.kind).toBe('traversal');

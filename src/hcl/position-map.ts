@@ -2,7 +2,8 @@ import type { SourcePos, SourceRange } from '../core/source-range.ts';
 
 /**
  * Maps JavaScript string indexes (UTF-16 code units, what tree-sitter reports for string input) to
- * Terraform positions: 1-based line, 1-based column counted in characters, 0-based UTF-8 byte offset.
+ * Terraform positions: 1-based line, 1-based column counted in grapheme clusters (as HCL counts them:
+ * `é` written as e + U+0301 or 👍🏽 is one column), 0-based UTF-8 byte offset.
  * Also maps Terraform line/column back to positions (for hcl2json error ranges, which carry no bytes).
  */
 export class PositionMap {
@@ -12,6 +13,8 @@ export class PositionMap {
   private readonly ascii: boolean;
   /** Lazily built for non-ASCII sources: UTF-8 byte offset at each UTF-16 index. */
   private byteAt?: Uint32Array;
+  /** Grapheme cluster starts per non-ASCII line (null: the line is ASCII). */
+  private readonly graphemes = new Map<number, number[] | null>();
 
   constructor(filename: string, source: string) {
     this.filename = filename;
@@ -29,7 +32,10 @@ export class PositionMap {
     const lineIndex = this.lineOf(i);
     const lineStart = this.lineStarts[lineIndex] ?? 0;
     if (this.ascii) return { line: lineIndex + 1, column: i - lineStart + 1, byte: i };
-    return { line: lineIndex + 1, column: countChars(this.source, lineStart, i) + 1, byte: this.byteOffset(i) };
+    const starts = this.graphemeStarts(lineIndex);
+    // Column = grapheme clusters that start before i on this line, plus one (HCL counts clusters).
+    const column = starts ? countBelow(starts, i - lineStart) + 1 : i - lineStart + 1;
+    return { line: lineIndex + 1, column, byte: this.byteOffset(i) };
   }
 
   range(startIndex: number, endIndex: number): SourceRange {
@@ -39,12 +45,37 @@ export class PositionMap {
   /** UTF-16 index of a 1-based line and 1-based character column (as HCL prints them). */
   indexOfLineColumn(line: number, column: number): number {
     const lineIndex = Math.max(0, Math.min(line - 1, this.lineStarts.length - 1));
-    let i = this.lineStarts[lineIndex] ?? 0;
-    for (let c = 1; c < column && i < this.source.length; c++) {
-      const code = this.source.charCodeAt(i);
-      i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    const lineStart = this.lineStarts[lineIndex] ?? 0;
+    const starts = this.ascii ? undefined : this.graphemeStarts(lineIndex);
+    if (!starts) return Math.min(this.source.length, lineStart + Math.max(0, column - 1));
+    const offset = starts[column - 1];
+    if (offset !== undefined) return lineStart + offset;
+    // Past the last cluster of the line: one UTF-16 unit per extra column.
+    return Math.min(this.source.length, lineStart + this.lineLength(lineIndex) + (column - 1 - starts.length));
+  }
+
+  /** UTF-16 length of a line including its newline. */
+  private lineLength(lineIndex: number): number {
+    const start = this.lineStarts[lineIndex] ?? 0;
+    const next = this.lineStarts[lineIndex + 1] ?? this.source.length;
+    return next - start;
+  }
+
+  /** Offsets (from the line start) where each grapheme cluster of a non-ASCII line starts; undefined for ASCII lines. */
+  private graphemeStarts(lineIndex: number): number[] | undefined {
+    const cached = this.graphemes.get(lineIndex);
+    if (cached !== undefined) return cached ?? undefined;
+    const start = this.lineStarts[lineIndex] ?? 0;
+    const text = this.source.slice(start, start + this.lineLength(lineIndex));
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(text)) {
+      this.graphemes.set(lineIndex, null);
+      return undefined;
     }
-    return i;
+    const starts: number[] = [];
+    for (const segment of segmenter().segment(text)) starts.push(segment.index);
+    this.graphemes.set(lineIndex, starts);
+    return starts;
   }
 
   get length(): number {
@@ -82,13 +113,20 @@ export class PositionMap {
   }
 }
 
-/** Characters (code points) in source[from, to). */
-function countChars(source: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const code = source.charCodeAt(i);
-    if (code >= 0xdc00 && code <= 0xdfff) continue; // low surrogate: counted with its pair
-    n++;
+let sharedSegmenter: Intl.Segmenter | undefined;
+function segmenter(): Intl.Segmenter {
+  sharedSegmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return sharedSegmenter;
+}
+
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(values: number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) < limit) lo = mid + 1;
+    else hi = mid;
   }
-  return n;
+  return lo;
 }
