@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "allow_unauthenticated_identities")
+
 ok(rc) if not tf.after(rc).allow_unauthenticated_identities == true

@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "publicly_accessible")
+
 ok(rc) if not tf.after(rc).publicly_accessible == true

@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "auto_accept_shared_attachments")
+
 ok(rc) if not tf.after(rc).auto_accept_shared_attachments == "enable"

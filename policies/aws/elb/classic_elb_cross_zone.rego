@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "cross_zone_load_balancing")
+
 ok(rc) if not tf.after(rc).cross_zone_load_balancing == false

@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "tls_enabled")
+
 ok(rc) if not tf.after(rc).tls_enabled == false

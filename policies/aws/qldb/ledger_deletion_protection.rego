@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "deletion_protection")
+
 ok(rc) if not tf.after(rc).deletion_protection == false

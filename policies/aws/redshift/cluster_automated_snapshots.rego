@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "automated_snapshot_retention_period")
+
 ok(rc) if not tf.after(rc).automated_snapshot_retention_period == 0

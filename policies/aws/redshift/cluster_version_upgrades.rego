@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "allow_version_upgrade")
+
 ok(rc) if not tf.after(rc).allow_version_upgrade == false

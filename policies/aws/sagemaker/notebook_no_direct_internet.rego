@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
+ok(rc) if not tf.configured(rc, "direct_internet_access")
+
 ok(rc) if not tf.after(rc).direct_internet_access == "Enabled"
