@@ -1,0 +1,93 @@
+// Meta-tests over the policy library: the index, ids, metadata, fixtures, severities and generated docs agree.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { libraryDir, loadLibrary, readLibraryIndex } from '../../src/scan/policy-library.ts';
+import { policyDocsPath, publishedSeverities, renderLibraryDocs } from '../../scripts/policy-docs-source.ts';
+
+const dir = libraryDir();
+const index = readLibraryIndex();
+const { policies } = loadLibrary();
+
+function regoFiles(path: string): string[] {
+  return readdirSync(path).flatMap((name) => {
+    const full = join(path, name);
+    if (statSync(full).isDirectory()) return name === 'fixtures' ? [] : regoFiles(full);
+    return name.endsWith('.rego') ? [full] : [];
+  });
+}
+
+describe('policy library index', () => {
+  it('lists every policy file under policies/aws exactly once', () => {
+    const files = regoFiles(join(dir, 'aws')).map((f) => relative(dir, f).split('\\').join('/')).sort();
+    expect(index.map((e) => e.file).sort()).toEqual(files);
+  });
+
+  it('is sorted by id and has unique ids', () => {
+    const ids = index.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('covers at least 250 AWS policies', () => {
+    expect(policies.length).toBeGreaterThanOrEqual(250);
+  });
+});
+
+describe.each(policies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
+  const rel = relative(dir, policy.file).split('\\').join('/');
+  const [, service, fileName] = rel.split('/') as [string, string, string];
+
+  it('id, file, service and package agree', () => {
+    expect(id).toMatch(new RegExp(`^IACPAC_AWS_${service.toUpperCase()}_\\d{3}$`));
+    expect(policy.packagePath).toEqual(['iacpac', 'aws', service, fileName.replace(/\.rego$/, '')]);
+  });
+
+  it('has complete metadata', () => {
+    expect(policy.title.length).toBeGreaterThan(10);
+    expect(policy.description.length).toBeGreaterThan(20);
+    expect(policy.remediation.length).toBeGreaterThan(10);
+    expect(policy.resourceTypes.length).toBeGreaterThan(0);
+    for (const type of policy.resourceTypes) expect(type).toMatch(/^aws_[a-z0-9_]+$/);
+    expect(policy.references.checkov?.length ?? 0).toBeGreaterThan(0);
+    for (const ref of policy.references.checkov ?? []) expect(ref).toMatch(/^CKV2?_AWS_\d+$/);
+  });
+
+  it('has pass and fail fixtures', () => {
+    const fixtures = join(dirname(policy.file), 'fixtures', id);
+    expect(existsSync(join(fixtures, 'pass.tf'))).toBe(true);
+    expect(existsSync(join(fixtures, 'fail.tf'))).toBe(true);
+  });
+
+  it('declares a deny rule in Rego v1', () => {
+    expect(policy.source).toMatch(/^import rego\.v1$/m);
+    expect(policy.source).toMatch(/^deny contains finding if \{$/m);
+  });
+});
+
+describe('cross-references', () => {
+  it('maps each Checkov id to one policy', () => {
+    const seen = new Map<string, string>();
+    for (const p of policies) {
+      for (const ref of p.references.checkov ?? []) {
+        expect(seen.get(ref), `${ref} in ${p.id} and ${seen.get(ref)}`).toBeUndefined();
+        seen.set(ref, p.id);
+      }
+    }
+  });
+
+  const published = publishedSeverities();
+  it.skipIf(published.size === 0)('uses the published severity of the cross-referenced Checkov check where there is one', () => {
+    const mismatches = policies.flatMap((p) => {
+      const ref = (p.references.checkov ?? []).find((id) => published.has(id));
+      return ref && published.get(ref) !== p.severity ? [`${p.id}: ${p.severity} vs ${ref} ${published.get(ref)}`] : [];
+    });
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('docs/policies.md', () => {
+  it('is up to date with the metadata (run npx tsx scripts/gen-policy-docs.ts)', () => {
+    expect(readFileSync(policyDocsPath, 'utf8')).toBe(renderLibraryDocs());
+  });
+});
