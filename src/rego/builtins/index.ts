@@ -22,6 +22,7 @@ import { cryptoBuiltins } from './crypto.ts';
 import { globBuiltins } from './glob.ts';
 import { graphBuiltins } from './graph.ts';
 import { graphqlBuiltins } from './graphql.ts';
+import { jsonSchemaBuiltins } from './json-schema-builtins.ts';
 import { jwtBuiltins } from './jwt.ts';
 import { netBuiltins } from './net.ts';
 import { providersAwsBuiltins } from './providers-aws.ts';
@@ -56,8 +57,6 @@ export const EVALUATOR_BUILTINS: readonly string[] = [
 
 /** OPA builtins not implemented yet, with the reason (listed in docs/rego-builtins.md). */
 export const NOT_IMPLEMENTED: ReadonlyMap<string, string> = new Map([
-  ['json.match_schema', 'needs a JSON Schema validator with gojsonschema-compatible errors'],
-  ['json.verify_schema', 'needs a JSON Schema meta-validator with gojsonschema-compatible errors'],
   ['strings.render_template', "needs Go text/template"],
 ]);
 
@@ -88,6 +87,7 @@ export const BUILTINS: ReadonlyMap<string, BuiltinDefinition> = indexByName([
   ...globBuiltins,
   ...graphBuiltins,
   ...graphqlBuiltins,
+  ...jsonSchemaBuiltins,
   ...jwtBuiltins,
   ...netBuiltins,
   ...providersAwsBuiltins,
