@@ -8,6 +8,8 @@ import { compare, fromJS, RegoObject, RegoSet, type RegoValue } from '../value.t
 import type { EvalContext } from './context.ts';
 import { equalValues, lookup, type Env, type Evaluator, type Stop, type ValueCont } from './evaluator.ts';
 import { printText } from './rego-text.ts';
+import { moduleJSON } from './ast-json.ts';
+import { parseModule } from '../syntax/parser.ts';
 
 export interface InternalBuiltin {
   /** Called with evaluated arguments. */
@@ -177,6 +179,25 @@ export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<s
     {
       call: (ev, _ctx, _args, k) =>
         k(ev.options.runtime ?? new RegoObject()),
+    },
+  ],
+  [
+    'rego.parse_module',
+    {
+      call: (ev, _ctx, [file, text], k, t) => {
+        if (typeof file !== 'string' || typeof text !== 'string') {
+          if (ev.strict) throw new RegoError('eval_type_error', `rego.parse_module: operand ${typeof file !== 'string' ? 1 : 2} must be string`, t.loc);
+          return;
+        }
+        let json: unknown;
+        try {
+          json = moduleJSON(parseModule(file, text));
+        } catch (error) {
+          if (ev.strict) throw new RegoError('eval_builtin_error', `rego.parse_module: ${(error as Error).message}`, t.loc);
+          return;
+        }
+        return k(fromJS(json));
+      },
     },
   ],
   [

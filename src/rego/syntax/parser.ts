@@ -77,7 +77,7 @@ class Parser {
     throw new RegoSyntaxError(this.file, t.row, t.col, message);
   }
   describe(t: Token): string {
-    if (t.kind === 'eof') return 'EOF';
+    if (t.kind === 'eof') return 'eof';
     if (t.kind === 'string') return 'string';
     if (t.kind === 'number') return 'number';
     return t.text;
@@ -148,7 +148,7 @@ class Parser {
     for (;;) {
       if (this.isOp('.') && !this.tok.wsBefore) {
         this.next();
-        if (this.tok.kind !== 'ident') this.fail(`unexpected ${this.describe(this.tok)} token: expected identifier`);
+        if (this.tok.kind !== 'ident') this.fail(`unexpected ${this.describe(this.tok)} token: expected ident`);
         const k = this.next();
         path.push({ type: 'scalar', value: k.text, loc: this.loc(k) });
       } else if (this.isOp('[') && !this.tok.wsBefore) {
@@ -478,7 +478,7 @@ class Parser {
       for (;;) {
         if (this.isOp('.') && !this.tok.wsBefore) {
           this.next();
-          if (this.tok.kind !== 'ident') this.fail(`unexpected ${this.describe(this.tok)} token: expected identifier`);
+          if (this.tok.kind !== 'ident') this.fail(`unexpected ${this.describe(this.tok)} token: expected ident`);
           const k = this.next();
           term = appendRef(term, { type: 'scalar', value: k.text, loc: this.loc(k) });
         } else if (this.isOp('[') && !this.tok.wsBefore) {
