@@ -5,9 +5,12 @@
 // value; paths whose value depends on the configuration disagree and are dropped.
 //
 //   npx tsx scripts/gen-plan-defaults.ts [plan-dir...] [--exclude-odd]
+// The committed asset is built from ../shared/data/iac-eval/terraform-plans and
+// bench/baselines/plan-provider-defaults (scripts/record-provider-defaults.ts):
+//   npx tsx scripts/gen-plan-defaults.ts ../shared/data/iac-eval/terraform-plans bench/baselines/plan-provider-defaults
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadBundledSchemas } from '../src/schema/index.ts';
 import type { SchemaBlock } from '../src/schema/provider-schema.ts';
 import { assetPath } from '../src/core/package-root.ts';
@@ -84,9 +87,10 @@ function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema
 
 let plans = 0;
 for (const dir of dirs) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.json.gz'))) {
     if (excludeOdd && Number.parseInt(file, 10) % 2 === 1) continue;
-    const plan = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const raw = readFileSync(join(dir, file));
+    const plan = JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
     plans++;
     const configs = new Map<string, Obj>();
     for (const r of plan.configuration?.root_module?.resources ?? []) configs.set(r.address, r.expressions ?? {});

@@ -13,6 +13,7 @@ import {
 } from '../terraform/eval/value.ts';
 import { COMPUTED, type ProviderDefaults } from './provider-defaults.ts';
 import { orderSet } from './set-order.ts';
+import { normalizeAttribute } from './aws/normalized-attributes.ts';
 
 /** The unknown value of a computed attribute the configuration leaves unset (decided by the provider). */
 export class ComputedUnknown extends Unknown {}
@@ -69,7 +70,12 @@ function planBlock(
     const attrPath = path ? `${path}.${name}` : name;
     const set = body.attributes.find((a) => a.name === name);
     let value: TfValue | undefined;
-    if (set) value = attributeValue(context.evaluate(set.expr, scope), attribute, context.legacyShim);
+    if (set) {
+      value = attributeValue(context.evaluate(set.expr, scope), attribute, context.legacyShim);
+      if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, attrPath.replace(/\.\*\./g, '.*.'), value);
+      // The legacy SDK plans an empty collection for an argument it does not compute as null.
+      if (context.legacyShim && !attribute.computed && isEmptyCollection(value)) value = null;
+    }
     else if (body.blocks.some((b) => b.type === name || (b.type === 'dynamic' && b.labels[0] === name))) {
       value = blocksAsAttribute(body, name, attribute, context, attrPath, scope, depth);
     }
@@ -83,6 +89,12 @@ function planBlock(
   }
   applyDerived(out, schema, path);
   return out;
+}
+
+function isEmptyCollection(value: TfValue): boolean {
+  const v = value instanceof Sensitive ? value.value : value;
+  if (Array.isArray(v)) return v.length === 0;
+  return v !== null && typeof v === 'object' && !(v instanceof Unknown) && Object.keys(v).length === 0;
 }
 
 function attributeType(attribute: SchemaAttribute): TfType {
@@ -146,6 +158,7 @@ function blocksAsAttribute(
       const converted = convert(raw, element.attributes[name]!);
       let value: TfValue = converted.ok ? converted.value : raw;
       if (value === null) value = context.defaults.lookup(context.type, `${path}.*.${name}`) ?? null;
+      if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, `${path}.*.${name}`, value);
       if (context.legacyShim && value !== null && typeof value === 'object' && !(value instanceof Unknown) && !isWhollyKnown(value)) {
         value = unknownOf(element.attributes[name]!);
       }

@@ -8,7 +8,6 @@ import {
   type TfValue,
 } from '../terraform/eval/value.ts';
 import { readIamPolicyDocument } from './aws/iam-policy-document.ts';
-import { normalizeAttribute } from './aws/normalized-attributes.ts';
 import { readRegion } from './aws/region.ts';
 import type { PlanRun, ResourceNode } from './module-instance.ts';
 import { configWhollyKnown, planObject } from './planned-object.ts';
@@ -67,13 +66,7 @@ export function planResourceInstance(input: PlanInstanceInput): PlannedInstance 
     legacyShim: managed,
     warn: (message, expr) => run.diagnostics.push({ severity: 'warning', summary: 'Cannot expand dynamic block', detail: message, range: expr.range, source: 'plan' }),
   });
-  if (managed) {
-    for (const name of Object.keys(value)) {
-      const v = value[name];
-      if (typeof v === 'string') value[name] = normalizeAttribute(resource.type, name, v);
-    }
-    return { ...base, value, action: 'create' };
-  }
+  if (managed) return { ...base, value, action: 'create' };
   const dependsOnPending = resource.dependsOn.length > 0;
   const read = LOCAL_DATA_SOURCES[resource.type];
   if (read && !dependsOnPending && configWhollyKnown(value)) {

@@ -34,8 +34,30 @@ const NORMALIZED: Record<string, 'json' | 'iam-legacy'> = {
   'aws_sqs_queue_policy.policy': 'json',
 };
 
-/** The planned value of a normalised argument, or the text unchanged. */
+/** Arguments the provider stores lower-cased, and IP protocol arguments (names lower-cased, numbers named). */
+const CASE_FOLDED: Record<string, 'lower' | 'protocol'> = {
+  'aws_db_instance.maintenance_window': 'lower',
+  'aws_docdb_cluster.preferred_maintenance_window': 'lower',
+  'aws_elasticache_cluster.maintenance_window': 'lower',
+  'aws_elasticache_replication_group.maintenance_window': 'lower',
+  'aws_neptune_cluster.preferred_maintenance_window': 'lower',
+  'aws_rds_cluster.preferred_maintenance_window': 'lower',
+  'aws_rds_cluster_instance.preferred_maintenance_window': 'lower',
+  'aws_redshift_cluster.preferred_maintenance_window': 'lower',
+  'aws_security_group.ingress.*.protocol': 'protocol',
+  'aws_security_group.egress.*.protocol': 'protocol',
+  'aws_security_group_rule.protocol': 'protocol',
+  'aws_default_security_group.ingress.*.protocol': 'protocol',
+  'aws_default_security_group.egress.*.protocol': 'protocol',
+};
+
+const PROTOCOL_NUMBERS: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'icmpv6', all: '-1' };
+
+/** The planned value of a normalised argument (path `attr` or `block.*.attr`), or the text unchanged. */
 export function normalizeAttribute(type: string, name: string, text: string): string {
+  const folded = CASE_FOLDED[`${type}.${name}`];
+  if (folded === 'lower') return text.toLowerCase();
+  if (folded === 'protocol') return PROTOCOL_NUMBERS[text.toLowerCase()] ?? text.toLowerCase();
   const mode = NORMALIZED[`${type}.${name}`];
   if (!mode) return text;
   if (mode === 'json') return normalizeJsonString(text) ?? text;
@@ -54,5 +76,5 @@ export function normalizeAttribute(type: string, name: string, text: string): st
 }
 
 export function isNormalizedAttribute(type: string, name: string): boolean {
-  return `${type}.${name}` in NORMALIZED;
+  return `${type}.${name}` in NORMALIZED || `${type}.${name}` in CASE_FOLDED;
 }
