@@ -51,3 +51,28 @@ export function writeFolder(dir: string, files: Record<string, string>): void {
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
 }
+
+/** A diagnostic as recorded in the baselines (Terraform's JSON diagnostic without the snippet). */
+export interface RecordedDiagnostic {
+  severity: string;
+  summary: string;
+  detail: string;
+  range?: { filename: string; start: { line: number; column: number; byte: number }; end: { line: number; column: number; byte: number } };
+}
+
+/** The earliest error by file and position (Terraform's own order follows its concurrent graph walk). */
+export function firstError(diagnostics: readonly RecordedDiagnostic[]): RecordedDiagnostic | undefined {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const key = (d: RecordedDiagnostic) => (d.range ? [d.range.filename, d.range.start.byte] : ['', -1]) as [string, number];
+  return [...errors].sort((a, b) => {
+    const [fa, ba] = key(a);
+    const [fb, bb] = key(b);
+    return fa < fb ? -1 : fa > fb ? 1 : ba - bb;
+  })[0];
+}
+
+/** `summary @ file:line` of a diagnostic, for first-error comparisons. */
+export function errorKey(diagnostic: RecordedDiagnostic | undefined): string {
+  if (!diagnostic) return '(none)';
+  return `${diagnostic.summary} @ ${diagnostic.range ? `${diagnostic.range.filename}:${diagnostic.range.start.line}` : '-'}`;
+}

@@ -19,7 +19,7 @@ import { parseHclFile } from '../src/hcl/parse.ts';
 import { loadBundledSchemas } from '../src/schema/bundled.ts';
 import type { SchemaBlock } from '../src/schema/provider-schema.ts';
 import { walkExpression } from '../src/validate/walk-expression.ts';
-import { readReferences, readTerraformResults, referenceFiles, writeFolder } from './iac-eval-references.ts';
+import { readReferences, readTerraformResults, referenceFiles, writeFolder, type RecordedDiagnostic } from './iac-eval-references.ts';
 
 export const MUTATIONS_BASELINE = 'bench/baselines/validate-mutations.jsonl';
 
@@ -307,7 +307,7 @@ export interface MutationBaselineRow {
   error_count: number;
   warning_count: number;
   seconds: number;
-  diagnostics: Array<{ severity: string; summary: string; detail: string; range?: unknown }>;
+  diagnostics: RecordedDiagnostic[];
 }
 
 async function main(): Promise<void> {

@@ -1,12 +1,13 @@
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import type { Attribute, Body, HclFile } from '../hcl/ast.ts';
+import type { Attribute, Body, Expression, HclFile } from '../hcl/ast.ts';
 import { providerDisplayName } from '../schema/provider-address.ts';
 import type { ProviderSchemas } from '../schema/provider-schemas.ts';
 import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-provider.ts';
-import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
+import type { Configuration, ModuleCall, Resource, TerraformModule } from '../terraform/model.ts';
 import { configDiagnostics } from './config-checks.ts';
-import { errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
+import { blockExpressions, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
+import { charRange, errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { didYouMean, nameSuggestion } from './did-you-mean.ts';
 import { evaluationDiagnostics, type EvaluationContext } from './evaluation.ts';
 import { indexModule, type ModuleIndex } from './module-index.ts';
@@ -39,10 +40,12 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
 
   const out: ValidatorDiagnostic[] = [...loadErrors];
   const unchecked = new Map<string, Resource[]>();
+  const nodes: GraphNode[] = [];
   for (const module of modules) {
     const pathModule = module.path.length === 0 ? '.' : relative(rootDir, module.dir).split(sep).join('/') || '.';
-    validateModule(indexModule(module, pathModule), schemas, { rootDir, pathModule }, out, unchecked);
+    nodes.push(...moduleNodes(indexModule(module, pathModule), schemas, { rootDir, pathModule }, unchecked));
   }
+  out.push(...walkGraph(nodes));
   for (const [address, resources] of unchecked) {
     const first = resources[0] as Resource;
     const types = [...new Set(resources.map((r) => r.type))];
@@ -86,27 +89,45 @@ function finish(diagnostics: ValidatorDiagnostic[], files: HclFile[]): Diagnosti
   return attachSnippets(unique, files);
 }
 
-function validateModule(
+/** The graph vertices of one module, each with the diagnostics of its own evaluation. */
+function moduleNodes(
   index: ModuleIndex,
   schemas: ProviderSchemas,
   context: EvaluationContext,
-  out: ValidatorDiagnostic[],
   unchecked: Map<string, Resource[]>,
-): void {
+): GraphNode[] {
   const module = index.module;
+  const prefix = module.path.map((name) => `module.${name}.`).join('');
+  const parentCall = module.path.length > 0 ? `${module.path.slice(0, -1).map((name) => `module.${name}.`).join('')}module.${module.path[module.path.length - 1]}` : undefined;
   const requiredProviders = requiredProvidersOf(module);
+  const nodes: GraphNode[] = [];
   const scope = (overrides: Partial<EvalScope> = {}): EvalScope => ({ index, schemas, count: false, forEach: false, self: false, ...overrides });
+  const node = (id: string, expressions: Iterable<Expression>, diagnostics: ValidatorDiagnostic[], extra: string[] = []) => {
+    const dependsOn = referencedNodes(prefix, expressions);
+    for (const dependency of extra) dependsOn.add(dependency);
+    if (parentCall) dependsOn.add(parentCall);
+    dependsOn.delete(`${prefix}${id}`);
+    nodes.push({ id: `${prefix}${id}`, dependsOn, diagnostics });
+  };
 
   /** References first; only when they are all valid does Terraform evaluate (functions, types). */
-  const expressionBlock = (attributes: Attribute[], evalScope: EvalScope) => {
+  const expressionBlock = (attributes: Attribute[], evalScope: EvalScope, out: ValidatorDiagnostic[]) => {
     const references = referenceDiagnostics(attributes.map((a) => a.expr), evalScope);
     if (references.length > 0) return void out.push(...references);
     for (const attribute of attributes) out.push(...evaluationDiagnostics(attribute.expr, context));
   };
 
   for (const resource of module.resources) {
+    const out: ValidatorDiagnostic[] = [];
+    const id = resource.mode === 'data' ? `data.${resource.type}.${resource.name}` : `${resource.type}.${resource.name}`;
+    const providerNode = `${prefix}provider.${resource.providerLocalName}${resource.providerAlias ? `.${resource.providerAlias}` : ''}`;
+    node(id, blockExpressions(resource.block), out, [providerNode]);
+    validateResource(resource, out);
+  }
+
+  function validateResource(resource: Resource, out: ValidatorDiagnostic[]): void {
     const meta = resource.block.body.attributes.filter((a) => a.name === 'count' || a.name === 'for_each');
-    expressionBlock(meta, scope());
+    expressionBlock(meta, scope(), out);
     out.push(...referenceDiagnostics(resource.dependsOn, scope()).filter((d) => d.code !== 'missing-instance-key'));
 
     const provider = resolveResourceProvider(resource, requiredProviders);
@@ -114,19 +135,19 @@ function validateModule(
       const list = unchecked.get(provider.address) ?? [];
       list.push(resource);
       unchecked.set(provider.address, list);
-      continue;
+      return;
     }
     const schema = schemas.resourceSchema(provider.address, resource.type, resource.mode);
     if (!schema) {
       out.push(invalidTypeDiagnostic(resource, provider.address, schemas));
-      continue;
+      return;
     }
     const resourceScope = scope({ count: resource.count !== undefined, forEach: resource.forEach !== undefined });
     const decoded = decodeBody(resource.config, schema.block);
     const references = referenceDiagnostics(decoded.expressions, resourceScope);
     if (references.some((d) => d.severity === 'error')) {
       out.push(...references);
-      continue;
+      return;
     }
     out.push(...decoded.content);
     for (const typed of decoded.typed) {
@@ -147,58 +168,44 @@ function validateModule(
         );
       }
     }
-    if (decoded.content.length > 0) continue;
+    if (out.some((d) => d.severity === 'error')) return;
     for (const block of [...resource.provisioners, ...(resource.connection ? [resource.connection] : [])]) {
-      expressionBlock(allAttributes(block.body), scope({ ...resourceScope, self: true }));
+      expressionBlock(allAttributes(block.body), scope({ ...resourceScope, self: true }), out);
     }
   }
 
-  for (const local of module.locals) expressionBlock([local.attribute], scope());
+  for (const local of module.locals) {
+    const out: ValidatorDiagnostic[] = [];
+    expressionBlock([local.attribute], scope(), out);
+    node(`local.${local.name}`, [local.attribute.expr], out);
+  }
+  for (const variable of module.variables) node(`var.${variable.name}`, [], []);
   for (const output of module.outputs) {
+    const out: ValidatorDiagnostic[] = [];
     const value = output.block.body.attributes.filter((a) => a.name === 'value');
-    expressionBlock(value, scope());
+    expressionBlock(value, scope(), out);
+    node(`output.${output.name}`, blockExpressions(output.block), out);
   }
   for (const call of module.moduleCalls) {
+    const out: ValidatorDiagnostic[] = [];
     const meta = call.block.body.attributes.filter((a) => a.name === 'count' || a.name === 'for_each');
-    expressionBlock(meta, scope());
-    expressionBlock(call.inputs, scope({ count: call.count !== undefined, forEach: call.forEach !== undefined }));
+    expressionBlock(meta, scope(), out);
+    expressionBlock(call.inputs, scope({ count: call.count !== undefined, forEach: call.forEach !== undefined }), out);
     const child = call.module;
-    if (!child) continue;
-    const variables = new Map(child.variables.map((v) => [v.name, v]));
-    for (const input of call.inputs) {
-      if (variables.has(input.name)) continue;
-      out.push(
-        errorAt(
-          'unsupported-argument',
-          'Unsupported argument',
-          `An argument named "${input.name}" is not expected here.${didYouMean(input.name, variables.keys())}`,
-          input.nameRange,
-        ),
-      );
-    }
-    const given = new Set(call.inputs.map((i) => i.name));
-    for (const variable of child.variables) {
-      if (variable.default === undefined && !given.has(variable.name)) {
-        out.push(
-          errorAt(
-            'missing-required-argument',
-            'Missing required argument',
-            `The argument "${variable.name}" is required, but no definition was found.`,
-            { filename: call.block.body.range.filename, start: call.block.body.range.start, end: { ...call.block.body.range.start, column: call.block.body.range.start.column + 1, byte: call.block.body.range.start.byte + 1 } },
-          ),
-        );
-      }
-    }
+    if (child) moduleCallArguments(call, child, out);
+    node(`module.${call.name}`, blockExpressions(call.block), out);
   }
   for (const provider of module.providers) {
+    const out: ValidatorDiagnostic[] = [];
     const address = requiredProviders.get(provider.name) ?? provider.name;
     const schema = schemas.providerConfigSchema(address);
     const body: Body = {
       ...provider.block.body,
       attributes: provider.block.body.attributes.filter((a) => a.name !== 'alias' && a.name !== 'version'),
     };
+    node(`provider.${provider.name}${provider.alias ? `.${provider.alias}` : ''}`, blockExpressions(provider.block), out);
     if (!schema) {
-      expressionBlock(body.attributes, scope());
+      expressionBlock(body.attributes, scope(), out);
       continue;
     }
     const decoded = decodeBody(body, schema.block);
@@ -209,6 +216,36 @@ function validateModule(
     }
     out.push(...decoded.content);
     for (const typed of decoded.typed) out.push(...evaluationDiagnostics(typed.attribute.expr, context));
+  }
+  return nodes;
+}
+
+/** A module call's arguments against the child module's variables. */
+function moduleCallArguments(call: ModuleCall, child: TerraformModule, out: ValidatorDiagnostic[]): void {
+  const variables = new Map(child.variables.map((v) => [v.name, v]));
+  for (const input of call.inputs) {
+    if (variables.has(input.name)) continue;
+    out.push(
+      errorAt(
+        'unsupported-argument',
+        'Unsupported argument',
+        `An argument named "${input.name}" is not expected here.${didYouMean(input.name, variables.keys())}`,
+        input.nameRange,
+      ),
+    );
+  }
+  const given = new Set(call.inputs.map((i) => i.name));
+  for (const variable of child.variables) {
+    if (variable.default === undefined && !given.has(variable.name)) {
+      out.push(
+        errorAt(
+          'missing-required-argument',
+          'Missing required argument',
+          `The argument "${variable.name}" is required, but no definition was found.`,
+          charRange(call.block.body.range.filename, call.block.body.range.start),
+        ),
+      );
+    }
   }
 }
 

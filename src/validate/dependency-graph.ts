@@ -1,0 +1,71 @@
+import type { Block, Expression } from '../hcl/ast.ts';
+import type { ValidatorDiagnostic } from './diagnostic.ts';
+import { walkExpression } from './walk-expression.ts';
+
+/**
+ * One vertex of Terraform's validate graph (a resource, data source, local, output, module call or
+ * provider configuration) with the diagnostics of its own evaluation and the vertices it depends on.
+ */
+export interface GraphNode {
+  id: string;
+  dependsOn: Set<string>;
+  diagnostics: ValidatorDiagnostic[];
+}
+
+const RESERVED = new Set(['var', 'local', 'module', 'data', 'path', 'count', 'each', 'self', 'terraform', 'resource', 'ephemeral']);
+
+/** Node ids of the objects `expressions` refer to (within module `prefix`). */
+export function referencedNodes(prefix: string, expressions: Iterable<Expression>, into: Set<string> = new Set()): Set<string> {
+  for (const expr of expressions) {
+    walkExpression(expr, {
+      traversal: (t) => {
+        const [first, second] = t.steps;
+        const name = first?.kind === 'attr' ? first.name : undefined;
+        if (t.root === 'var' && name) into.add(`${prefix}var.${name}`);
+        else if (t.root === 'local' && name) into.add(`${prefix}local.${name}`);
+        else if (t.root === 'module' && name) into.add(`${prefix}module.${name}`);
+        else if (t.root === 'data' && name && second?.kind === 'attr') into.add(`${prefix}data.${name}.${second.name}`);
+        else if (!RESERVED.has(t.root) && name) into.add(`${prefix}${t.root}.${name}`);
+      },
+    });
+  }
+  return into;
+}
+
+/** Every expression in a block body, nested blocks included. */
+export function blockExpressions(block: Block, depth = 0): Expression[] {
+  if (depth > 64) return [];
+  return [...block.body.attributes.map((a) => a.expr), ...block.body.blocks.flatMap((b) => blockExpressions(b, depth + 1))];
+}
+
+/**
+ * Terraform's graph walk: a vertex whose dependencies failed (had errors, or were skipped themselves) is not
+ * evaluated, so its problems are not reported. Returns the diagnostics of the vertices that ran.
+ */
+export function walkGraph(nodes: GraphNode[]): ValidatorDiagnostic[] {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const state = new Map<string, 'visiting' | 'ok' | 'failed'>();
+  const out: ValidatorDiagnostic[] = [];
+  const visit = (node: GraphNode, depth: number): boolean => {
+    const known = state.get(node.id);
+    if (known === 'ok') return true;
+    if (known === 'failed') return false;
+    if (known === 'visiting' || depth > 2000) return true; // a cycle: do not skip on its account
+    state.set(node.id, 'visiting');
+    let dependenciesOk = true;
+    for (const id of node.dependsOn) {
+      const dependency = byId.get(id);
+      if (dependency && dependency !== node && !visit(dependency, depth + 1)) dependenciesOk = false;
+    }
+    if (!dependenciesOk) {
+      state.set(node.id, 'failed');
+      return false;
+    }
+    out.push(...node.diagnostics);
+    const ok = !node.diagnostics.some((d) => d.severity === 'error');
+    state.set(node.id, ok ? 'ok' : 'failed');
+    return ok;
+  };
+  for (const node of nodes) visit(node, 0);
+  return out;
+}
