@@ -22,6 +22,8 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/rego.ts'),
   () => import('./commands/plan.ts'),
   () => import('./commands/validate.ts'),
+  () => import('./commands/scan.ts'),
+  () => import('./commands/check.ts'),
   // <commands>
 ];
 

@@ -8,7 +8,8 @@ import type { PolicyInfo } from './policy-metadata.ts';
 import { PolicyRunner } from './rego-runner.ts';
 import { createResourceLocator, type ResourceLocation } from './resource-locator.ts';
 import { applySuppressions, suppressionsIn } from './suppressions.ts';
-import { planConfiguration } from './plan-input.ts';
+import { synthesizePlan } from '../plan/synthesize.ts';
+import { loadConfiguration } from '../terraform/load-module.ts';
 
 export interface ScanOptions {
   /** Lowest severity to evaluate and report (default: info = everything). */
@@ -70,12 +71,18 @@ export class Scanner {
   }
 
   async scanDirectory(dir: string): Promise<ScanResult> {
-    const { config, plan, diagnostics } = await planConfiguration(dir, { vars: this.options.vars, varFiles: this.options.varFiles });
+    const config = await loadConfiguration(dir, { vars: this.options.vars ?? [], varFiles: this.options.varFiles ?? [] });
+    return this.scanConfiguration(config, dir);
+  }
+
+  /** Scans an already-loaded configuration (plan synthesised statically). `dir` labels the result. */
+  scanConfiguration(config: Configuration, dir: string): ScanResult {
+    const { plan, diagnostics } = synthesizePlan(config, {});
     const partialFiles = new Set<string>();
     for (const module of allModules(config)) {
       for (const file of module.files) if (file.syntaxErrors.length > 0) partialFiles.add(file.filename);
     }
-    const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    const errors = [...config.diagnostics, ...diagnostics].filter((d) => d.severity === 'error').map(formatDiagnostic);
     const locate = createResourceLocator(config);
     const result = this.evaluate(plan, dir, errors, (address) => locate(address));
     result.findings = result.findings.map((f) => (f.range && partialFiles.has(f.range.filename) ? { ...f, partial: true } : f));
