@@ -57,7 +57,6 @@ export const EVALUATOR_BUILTINS: readonly string[] = [
 
 /** OPA builtins not implemented yet, with the reason (listed in docs/rego-builtins.md). */
 export const NOT_IMPLEMENTED: ReadonlyMap<string, string> = new Map([
-  ['strings.render_template', "needs Go text/template"],
 ]);
 
 function indexByName(definitions: readonly BuiltinDefinition[]): ReadonlyMap<string, BuiltinDefinition> {

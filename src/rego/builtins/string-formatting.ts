@@ -1,5 +1,6 @@
 /**
- * sprintf (Go fmt over Rego values, as OPA passes them) and string interpolation (`internal.template_string`).
+ * sprintf (Go fmt over Rego values, as OPA passes them), strings.render_template (Go text/template) and string
+ * interpolation (`internal.template_string`).
  *
  * `internal.template_string(parts)` contract with the compiler: `parts` is an array whose elements are either a
  * string (literal template text) or a set holding the values of one `{expr}` (the compiler wraps each expression in
@@ -9,9 +10,10 @@
 import { BuiltinError } from './define-builtin.ts';
 import { defineCategory } from './builtin.ts';
 import { goSprintf, type GoArg } from './go-fmt.ts';
-import { arrayOperand, stringOperand, typeError } from './operands.ts';
+import { renderGoTemplate, type TemplateData } from './go-template.ts';
+import { arrayOperand, objectOperand, stringOperand, typeError } from './operands.ts';
 import { regoText } from './value-text.ts';
-import { RegoSet, type RegoValue } from '../value.ts';
+import { RegoSet, toJS, type RegoValue } from '../value.ts';
 
 const strings = defineCategory('strings');
 const internal = defineCategory('internal');
@@ -40,6 +42,11 @@ export const stringFormattingBuiltins = [
     },
     { checkOperands: false },
   ),
+  strings('strings.render_template', ([t, v]) => {
+    const template = stringOperand(t, 1);
+    const variables = objectOperand(v, 2);
+    return renderGoTemplate(template, toJS(variables) as TemplateData);
+  }),
   internal('internal.template_string', ([p]) => {
     let out = '';
     for (const part of arrayOperand(p, 1)) {
