@@ -7,13 +7,15 @@
 //   npx tsx scripts/gen-plan-defaults.ts [plan-dir...] [--exclude-odd]
 // The committed asset is built from ../shared/data/iac-eval/terraform-plans and
 // bench/baselines/plan-provider-defaults (scripts/record-provider-defaults.ts):
-//   npx tsx scripts/gen-plan-defaults.ts ../shared/data/iac-eval/terraform-plans bench/baselines/plan-provider-defaults
+//   npx tsx scripts/gen-plan-defaults.ts ../shared/data/iac-eval/terraform-plans bench/baselines/plan-provider-defaults \
+//     --sources ../shared/data/iac-eval/iac-eval.jsonl
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadBundledSchemas } from '../src/schema/index.ts';
 import type { SchemaBlock } from '../src/schema/provider-schema.ts';
 import { assetPath } from '../src/core/package-root.ts';
+import { parseHclFile } from '../src/hcl/parse.ts';
 import { logger } from '../src/core/logger.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -25,7 +27,7 @@ const path = (prefix: string, name: string) => prefix + name;
 
 const args = process.argv.slice(2);
 const excludeOdd = args.includes('--exclude-odd');
-const dirs = args.filter((a) => !a.startsWith('--'));
+const dirs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--sources');
 if (dirs.length === 0) dirs.push(join(import.meta.dirname, '..', '..', 'shared', 'data', 'iac-eval', 'terraform-plans'));
 const out = join(assetPath('plan'), excludeOdd ? 'provider-defaults.even.json.gz' : 'provider-defaults.json.gz');
 
@@ -42,7 +44,10 @@ function observe(type: string, path: string, value: Json | typeof UNKNOWN): void
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema: SchemaBlock, prefix: string): void {
+/** For attributes written as blocks: resource address -> attribute -> fields set in any of its blocks. */
+type BlockFields = Map<string, Set<string>>;
+
+function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema: SchemaBlock, prefix: string, blockFields?: BlockFields): void {
   for (const [name, attribute] of Object.entries(schema.attributes ?? {})) {
     const path = prefix + name;
     const configured = expressions.filter((e) => name in e);
@@ -52,6 +57,21 @@ function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema
     }
     // Attributes written as blocks: constant objects with unset fields as null.
     const value = after[name];
+    const fieldsSet = prefix === '' ? blockFields?.get(name) : undefined;
+    if (fieldsSet && Array.isArray(value)) {
+      const elementType = attribute.type;
+      const fields = Array.isArray(elementType) && Array.isArray(elementType[1]) && elementType[1][0] === 'object' ? Object.keys(elementType[1][1] as object) : [];
+      const unknownElements = Array.isArray(unknown[name]) ? (unknown[name] as Json[]) : [];
+      for (const field of fields) {
+        if (fieldsSet.has(field)) continue;
+        value.forEach((element, i) => {
+          if (!isObj(element)) return;
+          const u = unknownElements[i];
+          observe(type, `${path}.*.${field}`, isObj(u) && u[field] === true ? UNKNOWN : (element[field] ?? null));
+        });
+      }
+      continue;
+    }
     if (attribute.type && Array.isArray(value) && configured.length === expressions.length) {
       const constants = configured.map((e) => (isObj(e[name]) ? (e[name] as Obj).constant_value : undefined));
       if (constants.every((c) => Array.isArray(c) && c.every(isObj))) {
@@ -85,6 +105,34 @@ function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema
   }
 }
 
+// Optional: the configurations behind the plans (IaC-Eval rows), to see which fields blocks set.
+const sourcesIndex = args.indexOf('--sources');
+const sources = new Map<number, string>();
+if (sourcesIndex >= 0) {
+  for (const line of readFileSync(args[sourcesIndex + 1]!, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { index: number; reference_output: string };
+    sources.set(row.index, row.reference_output);
+  }
+}
+
+async function blockFieldsOf(source: string | undefined): Promise<Map<string, BlockFields>> {
+  const out = new Map<string, BlockFields>();
+  if (!source) return out;
+  const file = await parseHclFile('main.tf', source);
+  for (const block of file.body.blocks) {
+    if (block.type !== 'resource' || block.labels.length !== 2) continue;
+    const fields: BlockFields = new Map();
+    for (const nested of block.body.blocks) {
+      const set = fields.get(nested.type) ?? new Set<string>();
+      for (const attribute of nested.body.attributes) set.add(attribute.name);
+      fields.set(nested.type, set);
+    }
+    out.set(`${block.labels[0]}.${block.labels[1]}`, fields);
+  }
+  return out;
+}
+
 let plans = 0;
 for (const dir of dirs) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') || f.endsWith('.json.gz'))) {
@@ -92,6 +140,7 @@ for (const dir of dirs) {
     const raw = readFileSync(join(dir, file));
     const plan = JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
     plans++;
+    const fieldsByResource = await blockFieldsOf(sources.get(Number.parseInt(file, 10)));
     const configs = new Map<string, Obj>();
     for (const r of plan.configuration?.root_module?.resources ?? []) configs.set(r.address, r.expressions ?? {});
     for (const change of plan.resource_changes ?? []) {
@@ -99,7 +148,8 @@ for (const dir of dirs) {
       const schema = schemas.resourceSchema('hashicorp/aws', change.type, 'managed');
       const expressions = configs.get(String(change.address).replace(/\[[^\]]*\]$/, ''));
       if (!schema || !expressions || !isObj(change.change.after)) continue;
-      mine(change.type, change.change.after, isObj(change.change.after_unknown) ? change.change.after_unknown : {}, [expressions], schema.block, '');
+      const fields = fieldsByResource.get(String(change.address).replace(/\[[^\]]*\]$/, ''));
+      mine(change.type, change.change.after, isObj(change.change.after_unknown) ? change.change.after_unknown : {}, [expressions], schema.block, '', fields);
     }
   }
 }
