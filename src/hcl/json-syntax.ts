@@ -3,8 +3,9 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Attribute, Block, Body, Expression, HclFile, ObjectItem } from './ast.ts';
 import { ConvertContext } from './convert-context.ts';
 import { children, convertExpressionNode } from './convert-expression.ts';
-import { JsonSyntaxError, parseJsonWithPositions, type JsonNode } from './json-value.ts';
+import { parseJsonWithPositions, type JsonNode } from './json-value.ts';
 import { PositionMap } from './position-map.ts';
+import { hclSyntaxDiagnostics } from './syntax-check.ts';
 import { maskForGrammar, terraformParser } from './tree-sitter.ts';
 
 /**
@@ -44,6 +45,8 @@ interface JsonContext {
   diagnostics: Diagnostic[];
   comments: Array<{ text: string; line: number }>;
   literalStrings: boolean;
+  /** Embedded templates/expressions to check with HCL after the synchronous conversion. */
+  pendingChecks: Array<{ synthetic: string; indexMap: (index: number) => number }>;
 }
 
 export async function parseJsonFile(filename: string, source: string): Promise<HclFile> {
@@ -56,40 +59,50 @@ export async function parseJsonFile(filename: string, source: string): Promise<H
     diagnostics: [],
     comments: [],
     literalStrings: filename.endsWith('.tfvars.json'),
+    pendingChecks: [],
   };
   const body: Body = { attributes: [], blocks: [], range: positions.range(0, source.length) };
-  let root: JsonNode | undefined;
-  try {
-    root = parseJsonWithPositions(source);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
+  const { value: root, problems } = parseJsonWithPositions(source);
+  for (const problem of problems) {
     ctx.diagnostics.push({
       severity: 'error',
-      summary: error.summary,
-      detail: error.message,
-      range: positions.range(error.index, Math.min(error.index + 1, source.length)),
+      summary: problem.summary,
+      detail: problem.detail,
+      range: positions.range(problem.start, problem.end),
       source: 'hcl',
-      code: error.summary === 'Nesting too deep' ? 'nesting-too-deep' : 'syntax',
+      code: problem.code ?? 'syntax',
     });
   }
-  if (root) {
-    const objects = root.type === 'array' ? root.items : [root];
-    for (const object of objects) {
-      if (object.type !== 'object') {
-        ctx.diagnostics.push({
-          severity: 'error',
-          summary: 'Root value must be object',
-          detail: 'The root value in a JSON-based configuration must be either a JSON object or a JSON array of objects.',
-          range: positions.range(object.start, object.end),
-          source: 'hcl',
-          code: 'syntax',
-        });
-        continue;
-      }
-      fillBody(ctx, object, body, ctx.literalStrings ? undefined : '');
+  if (problems.some((p) => p.code === 'nesting-too-deep')) return { filename, source, body, syntaxErrors: ctx.diagnostics, comments: ctx.comments };
+  if (root.type === 'object') fillBody(ctx, root, body, ctx.literalStrings ? undefined : '');
+  else if (root.type === 'array') {
+    for (const item of root.items) {
+      if (item.type === 'object') fillBody(ctx, item, body, ctx.literalStrings ? undefined : '');
+      else ctx.diagnostics.push(jsonError(ctx, item, 'Incorrect JSON value type', 'A JSON object is required here, to define arguments and child blocks.'));
     }
+  } else {
+    ctx.diagnostics.push(
+      jsonError(ctx, root, 'Root value must be object', 'The root value in a JSON-based configuration must be either a JSON object or a JSON array of objects.'),
+    );
   }
+  await checkEmbedded(ctx);
   return { filename, source, body, syntaxErrors: ctx.diagnostics, comments: ctx.comments };
+}
+
+/**
+ * HCL's verdict on the embedded templates tree-sitter could not parse: the first problem HCL reports,
+ * placed inside the JSON string (Terraform parses the string itself as a template, so the wording can
+ * differ from Terraform's where the error is at the end of the string).
+ */
+async function checkEmbedded(ctx: JsonContext): Promise<void> {
+  for (const { synthetic, indexMap } of ctx.pendingChecks) {
+    const syntheticPositions = new PositionMap(ctx.filename, synthetic);
+    const [first] = await hclSyntaxDiagnostics(synthetic, syntheticPositions);
+    if (!first) continue;
+    const start = first.range ? indexMap(syntheticPositions.indexOfLineColumn(first.range.start.line, first.range.start.column)) : 0;
+    const end = first.range ? indexMap(syntheticPositions.indexOfLineColumn(first.range.end.line, first.range.end.column)) : 0;
+    ctx.diagnostics.push({ ...first, range: ctx.positions.range(start, Math.max(start, end)) });
+  }
 }
 
 /** `blockParent` is the enclosing block type ('' at the top), or undefined where only attributes exist. */
@@ -104,8 +117,15 @@ function fillBody(ctx: JsonContext, object: Extract<JsonNode, { type: 'object' }
     const nameRange = ctx.positions.range(entry.keyStart, entry.keyEnd);
     if (labelCount !== undefined && blockParent === '' && entry.key === 'locals') {
       // `"locals": {...}` or `[{...}]`: a block of attributes.
+      if (entry.value.type !== 'object' && entry.value.type !== 'array') {
+        ctx.diagnostics.push(blockValueError(ctx, entry.value, entry.key));
+        continue;
+      }
       for (const bodyNode of entry.value.type === 'array' ? entry.value.items : [entry.value]) {
-        if (bodyNode.type !== 'object') continue;
+        if (bodyNode.type !== 'object') {
+          ctx.diagnostics.push(jsonError(ctx, bodyNode, 'Incorrect JSON value type', 'A JSON object is required here, to define arguments and child blocks.'));
+          continue;
+        }
         const block = emptyBlock(ctx, { start: entry.keyStart, end: entry.keyEnd }, entry.key, [], bodyNode);
         fillBody(ctx, bodyNode, block.body, undefined);
         body.blocks.push(block);
@@ -177,15 +197,29 @@ function collectBlocks(
     }
     return;
   }
+  if (value.type !== 'object' && value.type !== 'array') {
+    ctx.diagnostics.push(blockValueError(ctx, value, type));
+    return;
+  }
   for (const bodyNode of value.type === 'array' ? value.items : [value]) {
     if (bodyNode.type !== 'object') {
-      ctx.diagnostics.push(jsonError(ctx, bodyNode, 'Incorrect JSON value type', `A JSON object is required here, to define the body of a ${type} block.`));
+      ctx.diagnostics.push(jsonError(ctx, bodyNode, 'Incorrect JSON value type', 'A JSON object is required here, to define arguments and child blocks.'));
       continue;
     }
     const block = emptyBlock(ctx, typeSpan, type, labels, bodyNode);
     fillBody(ctx, bodyNode, block.body, type);
     body.blocks.push(block);
   }
+}
+
+/** A block type's value that is neither an object nor an array of objects. */
+function blockValueError(ctx: JsonContext, node: JsonNode, type: string): Diagnostic {
+  return jsonError(
+    ctx,
+    node,
+    'Incorrect JSON value type',
+    `Either a JSON object or a JSON array is required, representing the contents of one or more "${type}" blocks.`,
+  );
 }
 
 function jsonError(ctx: JsonContext, node: JsonNode, summary: string, detail: string): Diagnostic {
@@ -206,6 +240,8 @@ function jsonExpression(ctx: JsonContext, node: JsonNode, bareExpression: boolea
       return { kind: 'literal', value: node.value, range };
     case 'null':
       return { kind: 'literal', value: null, range };
+    case 'invalid':
+      return { kind: 'invalid', text: ctx.source.slice(node.start, node.end), range };
     case 'array':
       return { kind: 'tuple', items: node.items.map((item) => jsonExpression(ctx, item, bareExpression)), range };
     case 'object': {
@@ -245,7 +281,10 @@ function embedded(ctx: JsonContext, node: Extract<JsonNode, { type: 'string' }>,
     sub.expressionConverter = convertExpressionNode;
     const attribute = children(tree.rootNode).flatMap((n) => (n.type === 'body' ? children(n) : [n])).find((n) => n.type === 'attribute');
     const exprNode = attribute ? children(attribute).find((n) => n.type === 'expression') : undefined;
-    if (!exprNode || tree.rootNode.hasError) return { kind: 'invalid', text: content, range };
+    if (!exprNode || tree.rootNode.hasError) {
+      ctx.pendingChecks.push({ synthetic, indexMap });
+      return { kind: 'invalid', text: content, range };
+    }
     let expr = sub.expression(exprNode);
     ctx.diagnostics.push(...sub.diagnostics);
     if (mode === 'template' && expr.kind === 'template') {

@@ -28,7 +28,13 @@ export class PositionMap {
 
   /** Position of the UTF-16 index `index` (clamped to the source). */
   pos(index: number): SourcePos {
-    const i = Math.max(0, Math.min(index, this.source.length));
+    if (index > this.source.length) {
+      // Past the end (HCL's end-of-file token is one character wide): extend the last position.
+      const end = this.pos(this.source.length);
+      const extra = index - this.source.length;
+      return { line: end.line, column: end.column + extra, byte: end.byte + extra };
+    }
+    const i = Math.max(0, index);
     const lineIndex = this.lineOf(i);
     const lineStart = this.lineStarts[lineIndex] ?? 0;
     if (this.ascii) return { line: lineIndex + 1, column: i - lineStart + 1, byte: i };

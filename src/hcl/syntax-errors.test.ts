@@ -7,10 +7,14 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { parseHclFile } from './parse.ts';
 
 const FIXTURES = join(import.meta.dirname, '__fixtures__', 'syntax-errors');
-const NAMES = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.tf'))
-  .map((name) => name.slice(0, -3))
-  .sort();
+/** Fixture names without extension, with the file name each is checked as (main.tf or main.tf.json). */
+const FILES = new Map(
+  readdirSync(FIXTURES)
+    .filter((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))
+    .map((name) => [name.replace(/\.tf(\.json)?$/, ''), name] as const),
+);
+const NAMES = [...FILES.keys()].sort();
+const targetName = (name: string): string => (FILES.get(name)?.endsWith('.json') ? 'main.tf.json' : 'main.tf');
 
 /**
  * Where the HCL inside @cdktf/hcl2json differs from the HCL inside Terraform 1.11: an unterminated
@@ -18,11 +22,17 @@ const NAMES = readdirSync(FIXTURES)
  */
 const END_DIFFERS = new Set(['unclosed-heredoc']);
 
+/**
+ * Terraform parses a JSON string as a bare template; iacpac asks HCL about it wrapped in a heredoc, so an
+ * error at the very end of the string gets HCL's heredoc wording. Both report exactly one error there.
+ */
+const WORDING_DIFFERS = new Set(['json-unclosed-interpolation']);
+
 type Comparable = Pick<Diagnostic, 'severity' | 'summary' | 'detail' | 'range'>;
 const comparable = (d: Comparable): Comparable => ({ severity: d.severity, summary: d.summary, detail: d.detail, range: d.range });
 
 async function ours(name: string): Promise<Comparable[]> {
-  const file = await parseHclFile('main.tf', readFileSync(join(FIXTURES, `${name}.tf`), 'utf8'));
+  const file = await parseHclFile(targetName(name), readFileSync(join(FIXTURES, FILES.get(name) ?? ''), 'utf8'));
   return file.syntaxErrors.map(comparable);
 }
 
@@ -30,10 +40,17 @@ function terraformOutput(json: string): Comparable[] {
   return (JSON.parse(json) as { diagnostics: Diagnostic[] }).diagnostics.map(comparable);
 }
 
+/**
+ * Diagnostics Terraform's configuration decoder adds after the syntax errors, for what it could read of the
+ * partial body; they belong to the validator (block schemas), not to the parser.
+ */
+const DECODER_SUMMARIES = new Set(['Unexpected "a" block', 'Extraneous label for variable']);
+
 function expectSameAsTerraform(name: string, mine: Comparable[], terraform: Comparable[]): void {
-  // Terraform lists HCL's syntax errors first, then what it could decode from the partial body.
-  const syntax = terraform.slice(0, mine.length);
-  if (END_DIFFERS.has(name)) {
+  const syntax = terraform.filter((d) => !DECODER_SUMMARIES.has(d.summary));
+  if (WORDING_DIFFERS.has(name)) {
+    expect(mine.map((d) => [d.severity, d.range?.start.line])).toEqual(syntax.map((d) => [d.severity, d.range?.start.line]));
+  } else if (END_DIFFERS.has(name)) {
     expect(mine.map((d) => ({ ...d, range: d.range?.start }))).toEqual(syntax.map((d) => ({ ...d, range: d.range?.start })));
   } else {
     expect(mine).toEqual(syntax);
@@ -60,10 +77,10 @@ describe('syntax errors match terraform validate -json (recorded)', () => {
 const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
 
 describe.skipIf(!hasTerraform)('syntax errors match terraform validate -json (live)', () => {
-  it.each(NAMES.slice(0, 6))('%s', async (name) => {
+  it.each(NAMES.filter((_, i) => i % 4 === 0))('%s', async (name) => {
     const dir = mkdtempSync(join(tmpdir(), 'iacpac-syntax-'));
     try {
-      copyFileSync(join(FIXTURES, `${name}.tf`), join(dir, 'main.tf'));
+      copyFileSync(join(FIXTURES, FILES.get(name) ?? ''), join(dir, targetName(name)));
       let output: string;
       try {
         output = execFileSync('terraform', ['validate', '-json'], { cwd: dir, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
