@@ -28,7 +28,10 @@ function parseError(stderr: string): { summary: string; detail: string } {
   const lines = stderr.replace(/\r/g, '').split('\n');
   const start = lines.findIndex((l) => l.startsWith('Error: '));
   const summary = start >= 0 ? lines[start]!.slice('Error: '.length).trim() : stderr.trim();
-  const rest = lines.slice(start + 1);
+  // Only the first error (a splat over several elements reports one per element).
+  const following = lines.slice(start + 1);
+  const nextError = following.findIndex((l) => l.startsWith('Error: '));
+  const rest = nextError >= 0 ? following.slice(0, nextError) : following;
   const srcEnd = rest.findIndex((l) => l.includes('(source code not available)'));
   const detail = rest
     .slice(srcEnd + 1)

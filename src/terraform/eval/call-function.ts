@@ -8,7 +8,7 @@ import { EvalAbort, evalError } from './eval-error.ts';
 import { defaultTemplateParser } from './template-parser.ts';
 import type { Evaluator } from './evaluate.ts';
 import { T_BOOL, typeFromJson } from './types.ts';
-import { isWhollyKnown, markSensitive, type TfValue, Unknown, UNKNOWN, unknownOf, unmarkDeep } from './value.ts';
+import { collectionInfo, isObject, isWhollyKnown, makeList, makeMap, makeSet, markSensitive, type TfObject, type TfValue, Unknown, UNKNOWN, unknownOf, unmarkDeep } from './value.ts';
 
 type Bindings = ReadonlyMap<string, TfValue>;
 
@@ -119,7 +119,26 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
     const message = error instanceof FunctionError ? error.message : error instanceof RangeError ? 'the result is too large' : String(error);
     throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: ${message}.`, expr.range);
   }
+  result = normalizeStrings(result);
   return sensitive ? markSensitive(result) : result;
+}
+
+/** Function results hold strings in Unicode normal form C, as every cty string value does. */
+function normalizeStrings(v: TfValue): TfValue {
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (Array.isArray(v)) {
+    if (!v.some((x) => typeof x === 'string' || (x !== null && typeof x === 'object'))) return v;
+    const out = v.map(normalizeStrings);
+    const info = collectionInfo(v);
+    return info?.kind === 'set' ? makeSet(out, info.element) : info ? makeList(out, info.element) : out;
+  }
+  if (isObject(v)) {
+    const out: TfObject = {};
+    for (const k of Object.keys(v)) out[k.normalize('NFC')] = normalizeStrings(v[k]!);
+    const info = collectionInfo(v);
+    return info ? makeMap(out, info.element) : out;
+  }
+  return v;
 }
 
 function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {

@@ -16,6 +16,7 @@ import { callFunction } from './call-function.ts';
 import { DEFAULT_LIMITS, type EvalContext, type EvalLimits } from './context.ts';
 import { convert } from './convert.ts';
 import { EvalAbort, evalError } from './eval-error.ts';
+import { decimalArithmetic } from './numbers.ts';
 import { defaultTemplateParser } from './template-parser.ts';
 import { applyAttr, applyIndex } from './traverse.ts';
 import { friendlyTypeName, T_BOOL, T_DYNAMIC, T_NUMBER, T_STRING, type TfType } from './types.ts';
@@ -113,7 +114,8 @@ export class Evaluator {
   private evalInner(expr: Expression, scope: Bindings): TfValue {
     switch (expr.kind) {
       case 'literal':
-        return expr.value;
+        // cty keeps every string in Unicode normal form C.
+        return typeof expr.value === 'string' ? expr.value.normalize('NFC') : expr.value;
       case 'template':
         return this.template(expr, scope);
       case 'traversal':
@@ -210,7 +212,8 @@ export class Evaluator {
     const state = { text: '', unknown: false, sensitive: false };
     this.templateParts(expr.parts, scope, state);
     if (state.unknown) return state.sensitive ? markSensitive(unknownOf(T_STRING)) : unknownOf(T_STRING);
-    return state.sensitive ? markSensitive(state.text) : state.text;
+    const text = state.text.normalize('NFC');
+    return state.sensitive ? markSensitive(text) : text;
   }
 
   private templateParts(parts: TemplatePart[], scope: Bindings, state: { text: string; unknown: boolean; sensitive: boolean }): void {
@@ -319,7 +322,7 @@ export class Evaluator {
     if (value === null) throw evalError('Invalid operand', 'Unsuitable value for unary operand: argument must not be null.', range);
     const c = convert(value, want);
     if (!c.ok) throw evalError('Invalid operand', `Unsuitable value for unary operand: ${c.error}.`, range);
-    return op === '!' ? !(c.value as boolean) : -(c.value as number) + 0;
+    return op === '!' ? !(c.value as boolean) : -(c.value as number);
   }
 
   private conditional(expr: ConditionalExpr, scope: Bindings): TfValue {
@@ -460,9 +463,14 @@ export class Evaluator {
     const { value: source, sensitive } = raw instanceof Sensitive ? { value: raw.value, sensitive: true } : { value: raw, sensitive: false };
     if (source === null) return sensitive ? markSensitive([]) : [];
     if (source instanceof Unknown) return UNKNOWN;
+    // A legacy attribute-only splat (`a.*.b`) covers only its attribute steps; an index after them
+    // applies to the splat's result (`a.*.b[0]` is the first element's b).
+    const cut = expr.full ? expr.each.length : expr.each.findIndex((s) => s.kind !== 'attr');
+    const perElement = cut < 0 ? expr.each : expr.each.slice(0, cut);
+    const after = cut < 0 ? [] : expr.each.slice(cut);
     const apply = (v: TfValue): TfValue => {
       let x = v;
-      for (const step of expr.each) x = this.step(x, step, scope);
+      for (const step of perElement) x = this.step(x, step, scope);
       return x;
     };
     let result: TfValue;
@@ -474,6 +482,7 @@ export class Evaluator {
       // A splat on a single value treats it as a one-element tuple.
       result = [apply(source)];
     }
+    for (const step of after) result = this.step(result, step, scope);
     return sensitive ? markSensitive(result) : result;
   }
 
@@ -522,39 +531,6 @@ function arithmetic(op: BinaryExpr['op'], a: number, b: number, range: SourceRan
     default:
       throw evalError('Invalid operator', `Unsupported operator ${op}.`, range);
   }
-}
-
-/**
- * cty computes with arbitrary-precision decimals parsed from the source text, so `0.1 + 0.2` is 0.3.
- * For + - * on numbers whose shortest decimal form is short, compute exactly on scaled integers.
- */
-function decimalArithmetic(a: number, b: number, op: '+' | '-' | '*'): number {
-  const plain = op === '+' ? a + b : op === '-' ? a - b : a * b;
-  if (Number.isInteger(a) && Number.isInteger(b)) return plain;
-  const da = decimalParts(a);
-  const db = decimalParts(b);
-  if (!da || !db) return plain;
-  if (op === '*') return Number(scaledToString(da.digits * db.digits, da.scale + db.scale));
-  const scale = Math.max(da.scale, db.scale);
-  const x = da.digits * 10n ** BigInt(scale - da.scale);
-  const y = db.digits * 10n ** BigInt(scale - db.scale);
-  return Number(scaledToString(op === '+' ? x + y : x - y, scale));
-}
-
-function decimalParts(n: number): { digits: bigint; scale: number } | undefined {
-  if (!Number.isFinite(n)) return undefined;
-  const s = String(n);
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m) return undefined;
-  const frac = m[3] ?? '';
-  return { digits: BigInt(`${m[1]}${m[2]}${frac}`), scale: frac.length };
-}
-
-function scaledToString(v: bigint, scale: number): string {
-  const neg = v < 0n;
-  const digits = (neg ? -v : v).toString().padStart(scale + 1, '0');
-  const text = scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
-  return neg ? `-${text}` : text;
 }
 
 function toDiagnostic(error: unknown, range: SourceRange): Diagnostic {

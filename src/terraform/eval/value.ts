@@ -242,7 +242,7 @@ export function formatNumber(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Number.POSITIVE_INFINITY) return '+Inf';
   if (n === Number.NEGATIVE_INFINITY) return '-Inf';
-  if (Object.is(n, -0)) return '0';
+  if (Object.is(n, -0)) return '-0';
   const s = String(n);
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
   if (!m) return s;

@@ -1,4 +1,5 @@
 import { convert, unifyValues } from '../eval/convert.ts';
+import { decimalArithmetic } from '../eval/numbers.ts';
 import { T_BOOL, T_DYNAMIC, T_NUMBER, T_STRING, type TfType, typeEquals } from '../eval/types.ts';
 import {
   collectionInfo,
@@ -102,7 +103,7 @@ export const collectionFunctions: TfFunction[] = [
     params: [],
     variadic: { allowNull: true, allowUnknown: true },
     impl: (args) => {
-      const u = unifyValues(args);
+      const u = args.length === 0 ? { ok: false as const } : unifyValues(args);
       if (!u.ok) throw new FunctionError('all arguments must have the same type');
       for (const v of u.values) {
         if (v instanceof Unknown) return unknownOf(u.type);
@@ -142,6 +143,7 @@ export const collectionFunctions: TfFunction[] = [
     name: 'concat',
     partialUnknown: true,
     impl: (seqs) => {
+      if (seqs.length === 0) throw new FunctionError('at least one argument is required');
       seqs.forEach((s, i) => {
         if (!isSeq(s)) throw new FunctionArgError(i, 'all arguments must be lists or tuples; got ' + describeType(s));
       });
@@ -430,12 +432,11 @@ export const collectionFunctions: TfFunction[] = [
       const items = arr(list!);
       if (items.length === 0) throw new FunctionArgError(0, 'cannot sum an empty list');
       let total = 0;
-      items.forEach((x, i) => {
+      items.forEach((x) => {
         if (x === null) throw new FunctionArgError(0, 'argument must be list, set, or tuple of number values');
         const c = convert(x, T_NUMBER);
         if (!c.ok) throw new FunctionArgError(0, 'argument must be list, set, or tuple of number values');
-        void i;
-        total += c.value as number;
+        total = decimalArithmetic(total, c.value as number, '+');
       });
       return total;
     },

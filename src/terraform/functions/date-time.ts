@@ -13,18 +13,59 @@ interface Instant {
   zulu: boolean;
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
-
+/**
+ * Go's time.Parse with the RFC 3339 layout, element by element, with Terraform's error wording:
+ * `cannot use "<rest of input>" as <element>` (for a value out of range, the rest after it).
+ */
 function parseTimestamp(s: string, argIndex: number): Instant {
-  const m = RFC3339.exec(s);
-  if (!m) throw new FunctionArgError(argIndex, `not a valid RFC3339 timestamp: cannot use ${JSON.stringify(s)} as year`);
-  const [, y, mo, d, h, mi, se, frac = '', z, sign, oh = '0', om = '0'] = m;
-  const offset = z ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
-  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
-  const check = new Date(local);
-  if (check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(se) > 59)
-    throw new FunctionArgError(argIndex, `not a valid RFC3339 timestamp: ${JSON.stringify(s)} is out of range`);
-  return { ms: local - offset * 60_000, nanos: Number(frac.padEnd(9, '0')), offset, zulu: Boolean(z) };
+  let rest = s;
+  const bad = (value: string, elem: string): never => {
+    throw new FunctionArgError(argIndex, `not a valid RFC3339 timestamp: cannot use ${JSON.stringify(value)} as ${elem}`);
+  };
+  const digits = (n: number, elem: string): number => {
+    const m = new RegExp(`^\\d{${n}}`).exec(rest);
+    if (!m) bad(rest, elem);
+    rest = rest.slice(n);
+    return Number(m![0]);
+  };
+  const literal = (text: string): void => {
+    if (!rest.startsWith(text)) bad(rest, JSON.stringify(text));
+    rest = rest.slice(text.length);
+  };
+  const year = digits(4, 'year');
+  literal('-');
+  const month = digits(2, 'month');
+  if (month < 1 || month > 12) bad(rest, 'month');
+  literal('-');
+  const day = digits(2, 'day of month');
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) bad(rest, 'day of month');
+  if (rest.startsWith('t')) rest = `T${rest.slice(1)}`;
+  literal('T');
+  const hour = digits(2, 'hour');
+  if (hour > 23) bad(rest, 'hour');
+  literal(':');
+  const minute = digits(2, 'minute');
+  if (minute > 59) bad(rest, 'minute');
+  literal(':');
+  const second = digits(2, 'second');
+  if (second > 59) bad(rest, 'second');
+  let frac = '';
+  const f = /^\.(\d{1,9})/.exec(rest);
+  if (f) {
+    frac = f[1]!;
+    rest = rest.slice(f[0].length);
+  }
+  let offset = 0;
+  let zulu = false;
+  if (rest === 'Z' || rest === 'z') zulu = true;
+  else {
+    const z = /^([+-])(\d{2}):(\d{2})$/.exec(rest);
+    if (!z) bad(rest, '"Z07:00"');
+    offset = (z![1] === '-' ? -1 : 1) * (Number(z![2]) * 60 + Number(z![3]));
+  }
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  return { ms: local - offset * 60_000, nanos: Number(frac.padEnd(9, '0')), offset, zulu };
 }
 
 /** Local wall-clock fields of an instant in its own offset. */

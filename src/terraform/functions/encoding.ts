@@ -174,9 +174,12 @@ export const encodingFunctions: TfFunction[] = [
     name: 'yamldecode',
     impl: ([s]) => {
       try {
-        const doc = parseYaml(str(s!), { schema: 'core', maxAliasCount: 100, uniqueKeys: true, intAsBigInt: false });
+        // cty's YAML reader resolves scalars the YAML 1.1 way (`y`, `on`, `no` are booleans).
+        if (/^(\s|#.*)*$/.test(str(s!))) throw new FunctionError('on line 1, column 1: missing start of document');
+        const doc = parseYaml(str(s!), { version: '1.1', schema: 'yaml-1.1', maxAliasCount: 100, uniqueKeys: true, intAsBigInt: false });
         return fromJson(doc ?? null);
       } catch (error) {
+        if (error instanceof FunctionError) throw error;
         if (error instanceof YAMLParseError) throw new FunctionError(`on line ${error.linePos?.[0].line ?? 1}, column ${error.linePos?.[0].col ?? 1}: ${error.message.split('\n')[0]}`);
         throw new FunctionError(error instanceof Error ? error.message : String(error));
       }

@@ -1,5 +1,6 @@
 import { convert } from '../eval/convert.ts';
 import { T_BOOL, T_NUMBER, T_STRING } from '../eval/types.ts';
+import { toExponentialGo, toFixedGo } from '../eval/numbers.ts';
 import { formatNumber, type TfValue } from '../eval/value.ts';
 import { FunctionArgError, FunctionError } from './define-function.ts';
 import { checkLength, graphemes } from './helpers.ts';
@@ -140,10 +141,10 @@ function floatDigits(n: number, verb: string, precision: number | undefined): st
   let s: string;
   switch (verb.toLowerCase()) {
     case 'e':
-      s = goExponent(n.toExponential(precision ?? 6));
+      s = toExponentialGo(n, precision ?? 6);
       break;
     case 'f':
-      s = n.toFixed(Math.min(precision ?? 6, 100));
+      s = toFixedGo(n, precision ?? 6);
       break;
     default: {
       if (precision === undefined) {

@@ -114,8 +114,8 @@ function wholeNumber(v: TfValue, argIndex: number): number {
 
 function subnet(c: Cidr, newbits: number, netnum: number): string {
   const newLen = c.prefix + newbits;
-  if (newbits > 32) throw new FunctionError(`may not extend prefix by more than 32 bits`);
   if (newLen > c.bits) throw new FunctionError(`insufficient address space to extend prefix of ${c.prefix} by ${newbits}`);
+  if (newbits > 32) throw new FunctionError(`may not extend prefix by more than 32 bits`);
   if (netnum < 0 || BigInt(netnum) > (1n << BigInt(newbits)) - 1n)
     throw new FunctionError(`prefix extension of ${newbits} does not accommodate a subnet numbered ${netnum}`);
   const base = c.ip & mask(c.bits, c.prefix);

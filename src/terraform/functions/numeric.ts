@@ -9,7 +9,15 @@ export const numericFunctions: TfFunction[] = [
   defineFunction({ name: 'floor', impl: ([x]) => Math.floor(num(x!)) + 0 }),
   defineFunction({ name: 'log', impl: ([x, base]) => Math.log(num(x!)) / Math.log(num(base!)) }),
   defineFunction({ name: 'pow', impl: ([x, y]) => Math.pow(num(x!), num(y!)) }),
-  defineFunction({ name: 'signum', impl: ([x]) => Math.sign(num(x!)) + 0 }),
+  defineFunction({
+    name: 'signum',
+    impl: ([x]) => {
+      // cty reads the argument as a 64-bit integer.
+      if (!Number.isInteger(num(x!)) || Math.abs(num(x!)) > 2 ** 63)
+        throw new FunctionError('value must be a whole number, between -9223372036854775808 and 9223372036854775807');
+      return Math.sign(num(x!)) + 0;
+    },
+  }),
   defineFunction({
     name: 'max',
     impl: (args) => {

@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
-import { makeList, type TfObject, type TfValue } from '../eval/value.ts';
+import { T_STRING } from '../eval/types.ts';
+import { makeList, type TfObject, type TfValue, unknownOf } from '../eval/value.ts';
 import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 import { formatString } from './format-verbs.ts';
 import { checkLength, graphemes } from './helpers.ts';
@@ -68,12 +69,22 @@ function expandReplacement(template: string, m: ReturnType<RE2JS['matcher']>, na
   return out;
 }
 
+/** Go maps case one code point at a time (simple case mapping): `upper("ß")` stays "ß". */
+function simpleCase(s: string, to: 'upper' | 'lower'): string {
+  let out = '';
+  for (const c of s) {
+    const m = to === 'upper' ? c.toUpperCase() : c.toLowerCase();
+    out += [...m].length === 1 ? m : c;
+  }
+  return out;
+}
+
 function goTitle(s: string): string {
   let prev = ' ';
   let out = '';
   for (const c of s) {
     const isSep = /[\x00-\x7f]/.test(prev) ? !/[A-Za-z0-9_]/.test(prev) : /\s/u.test(prev);
-    out += isSep ? c.toUpperCase() : c;
+    out += isSep ? simpleCase(c, 'upper') : c;
     prev = c;
   }
   return out;
@@ -94,8 +105,8 @@ export const stringFunctions: TfFunction[] = [
   defineFunction({ name: 'endswith', impl: ([s, suffix]) => str(s!).endsWith(str(suffix!)) }),
   defineFunction({ name: 'startswith', impl: ([s, prefix]) => str(s!).startsWith(str(prefix!)) }),
   defineFunction({ name: 'strcontains', impl: ([s, sub]) => str(s!).includes(str(sub!)) }),
-  defineFunction({ name: 'lower', impl: ([s]) => str(s!).toLowerCase() }),
-  defineFunction({ name: 'upper', impl: ([s]) => str(s!).toUpperCase() }),
+  defineFunction({ name: 'lower', impl: ([s]) => simpleCase(str(s!), 'lower') }),
+  defineFunction({ name: 'upper', impl: ([s]) => simpleCase(str(s!), 'upper') }),
   defineFunction({ name: 'title', impl: ([s]) => goTitle(str(s!)) }),
   defineFunction({ name: 'strrev', impl: ([s]) => graphemes(str(s!)).reverse().join('') }),
   defineFunction({ name: 'trimspace', impl: ([s]) => str(s!).replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '') }),
@@ -157,7 +168,8 @@ export const stringFunctions: TfFunction[] = [
   defineFunction({
     name: 'format',
     variadic: { allowNull: true },
-    impl: ([fmt, ...args]) => formatString(str(fmt!), args),
+    // cty's format yields an unknown string when any argument is null.
+    impl: ([fmt, ...args]) => (args.some((a) => a === null) ? unknownOf(T_STRING) : formatString(str(fmt!), args)),
   }),
   defineFunction({
     name: 'formatlist',
