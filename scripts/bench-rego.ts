@@ -9,6 +9,9 @@ import { RegoEngine, parseJSON } from '../src/rego/index.ts';
 import { runConformance, summarize } from '../src/rego/conformance.ts';
 import { RegoObject, RegoSet, type RegoValue } from '../src/rego/value.ts';
 import { logger } from '../src/core/logger.ts';
+import { Evaluator } from '../src/rego/eval/evaluator.ts';
+import { EvalContext } from '../src/rego/eval/context.ts';
+import type { Program } from '../src/rego/compiler/compile.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
@@ -19,6 +22,7 @@ const shared = opt('--shared', '../shared/data');
 const confDir = opt('--conformance', join(shared, 'opa-conformance/v1'));
 const jsonOut = args.includes('--json') ? opt('--json', '') : undefined;
 const skipConformance = args.includes('--no-conformance');
+const explain = args.includes('--explain');
 
 /**
  * IaC-Eval's verdict (evaluation/eval.py, OPA_Rego_evaluation): the leaves of the `data` value as its
@@ -73,6 +77,32 @@ interface Outcome {
   plan: boolean;
   satisfied?: boolean;
   falseRules?: string[];
+  /** For each false rule: the first body expression after which the rule has no solution. */
+  firstFailures?: string[];
+}
+
+/** Evaluate growing prefixes of each false rule's body to find the first condition the plan does not meet. */
+function firstFailures(program: Program, data: RegoObject, input: RegoValue, falseRules: string[]): string[] {
+  const ev = new Evaluator(program, data, {});
+  const ctx = new EvalContext(input, [], new Map());
+  const out: string[] = [];
+  for (const path of falseRules) {
+    const node = program.root.find(path.split('.'));
+    for (const r of node?.rules ?? []) {
+      for (let n = 1; n <= r.body.length; n++) {
+        let ok = false;
+        ev.evalBody(ctx, r.body.slice(0, n), 0, new Map(), () => {
+          ok = true;
+          return true;
+        });
+        if (!ok) {
+          out.push(`${path.split('.').pop()}: \`${(r.body[n - 1]!.loc.text ?? '').replace(/\s+/g, ' ')}\``);
+          break;
+        }
+      }
+    }
+  }
+  return out;
 }
 const outcomes: Outcome[] = [];
 const t1 = performance.now();
@@ -80,8 +110,8 @@ for (const r of rows) {
   const o: Outcome = { index: r.index, compiled: false, plan: plans.has(r.index) };
   outcomes.push(o);
   let q;
+  const engine = new RegoEngine({ v0Compatible: true, limits: { timeoutMs: 5000 } });
   try {
-    const engine = new RegoEngine({ v0Compatible: true, limits: { timeoutMs: 5000 } });
     engine.addModule(`intent-${r.index}.rego`, r.rego_intent);
     q = engine.prepare('data');
     o.compiled = true;
@@ -95,6 +125,7 @@ for (const r of rows) {
     const value = q.evalValue({ inputValue: plan });
     o.satisfied = value !== undefined && !hasFalseLeaf(value);
     if (!o.satisfied && value !== undefined) o.falseRules = falsePaths(value, []);
+    if (explain && o.falseRules?.length) o.firstFailures = firstFailures(engine.compile(), engine.baseData, plan, o.falseRules);
   } catch (error) {
     o.satisfied = false;
     o.error = (error as Error).message.split('\n')[0];
@@ -115,4 +146,8 @@ logger.out(`iac-eval intents: ${compiled}/${rows.length} parse+compile (v0)`);
 logger.out(`iac-eval intents: ${satisfied}/${withPlan.length} reference plans satisfy their own intent`);
 logger.out(`iac-eval: compile+eval of ${rows.length} intents (${withPlan.length} evaluated) in ${(evalMs / 1000).toFixed(2)} s (plan JSON read: ${(readMs / 1000).toFixed(2)} s)`);
 for (const o of outcomes) if (!o.compiled) logger.out(`  compile error #${o.index}: ${o.error ?? ''}`);
+if (explain)
+  for (const o of outcomes)
+    if (o.plan && o.compiled && !o.satisfied)
+      logger.out(`  row ${o.index}: ${o.error ?? ''}${(o.firstFailures ?? []).join(' ; ') || (o.falseRules?.length ? '' : 'decision rules true; a false/0 leaf inside a partial-set element')}`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(outcomes, null, 1));

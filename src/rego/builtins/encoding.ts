@@ -47,13 +47,20 @@ export function queryUnescape(s: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** go-yaml's wording for the problems both parsers detect the same way (unterminated flow collections). */
+function goYamlMessage(message: string): string {
+  if (/^Flow sequence must end with a \]/.test(message)) return "did not find expected ',' or ']'";
+  if (/^Flow mapping must end with a \}/.test(message)) return "did not find expected ',' or '}'";
+  return message.replace(/ at line \d+, column \d+:?$/, '');
+}
+
 /** YAML document -> Rego value with exact integers (go-yaml + sigs.k8s.io/yaml conversion to JSON). */
 function yamlToRego(text: string): RegoValue {
   const doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: true, version: '1.1' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line ?? 1;
-    throw new BuiltinError(`yaml: line ${line}: ${e.message.split('\n')[0]}`);
+    throw new BuiltinError(`yaml: line ${line}: ${goYamlMessage(e.message.split('\n')[0]!)}`);
   }
   const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const convert = (v: unknown): RegoValue => {

@@ -232,16 +232,21 @@ function signToken(headerText: string, payloadText: string, jwk: Record<string, 
   return `${input}.${base64Url(signature)}`;
 }
 
+/**
+ * The protected header of encode_sign_raw, with the errors of the JOSE library OPA uses: an empty header cannot be
+ * parsed, a malformed object cannot be parsed, and anything that is not an object has no "alg".
+ */
 function headerObject(text: string): RegoObject {
-  if (text.trim() === '') throw new BuiltinError("missing or invalid 'alg' header: cannot parse JSON: cannot parse empty string");
+  const trimmed = text.trim();
+  if (trimmed === '') throw new BuiltinError("missing or invalid 'alg' header: cannot parse JSON: cannot parse empty string");
+  if (!trimmed.startsWith('{')) return new RegoObject();
   let v: RegoValue;
   try {
     v = parseJson(text);
   } catch {
     throw new BuiltinError("missing or invalid 'alg' header: cannot parse JSON");
   }
-  if (!(v instanceof RegoObject)) throw new BuiltinError("missing or invalid 'alg' header: cannot parse JSON");
-  return v;
+  return v instanceof RegoObject ? v : new RegoObject();
 }
 
 function jwkRecord(v: RegoValue): Record<string, unknown> {

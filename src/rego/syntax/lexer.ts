@@ -37,7 +37,8 @@ export interface Comment {
   readonly col: number;
 }
 
-const OPS = [':=', '==', '!=', '<=', '>=', '<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '[', ']', '{', '}', '(', ')', '.', ',', ';', ':'];
+const TWO_CHAR_OPS = new Set([':=', '==', '!=', '<=', '>=']);
+const ONE_CHAR_OPS = new Set(['<', '>', '=', '+', '-', '*', '/', '%', '&', '|', '[', ']', '{', '}', '(', ')', '.', ',', ';', ':']);
 
 const isIdentStart = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
@@ -78,8 +79,9 @@ export function lex(source: string, filename: string, startRow = 1, startCol = 1
       i = j;
       continue;
     }
-    const push = (kind: TokenKind, text: string, extra: Partial<Token> = {}): void => {
-      tokens.push({ kind, text, row, col, offset: start, end: i, nlBefore: nl, wsBefore: ws, ...extra });
+    const push = (kind: TokenKind, text: string, extra?: Partial<Token>): void => {
+      const t: Token = { kind, text, row, col, offset: start, end: i, nlBefore: nl, wsBefore: ws };
+      tokens.push(extra ? { ...t, ...extra } : t);
       nl = false;
       ws = false;
     };
@@ -133,7 +135,8 @@ export function lex(source: string, filename: string, startRow = 1, startCol = 1
       push('template', '', { parts });
       continue;
     }
-    const op = OPS.find((o) => source.startsWith(o, i));
+    const two = source.slice(i, i + 2);
+    const op = TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : undefined;
     if (!op) fail(`illegal token '${c}'`);
     i += op!.length;
     push('op', op!);
