@@ -34,12 +34,56 @@ const out = join(assetPath('plan'), excludeOdd ? 'provider-defaults.even.json.gz
 const schemas = loadBundledSchemas();
 const observations = new Map<string, Map<string, string[]>>();
 
+/**
+ * Top-level string arguments of the resource being mined (constant value, `<unset>` or `<other>`): a
+ * default that differs between resources may depend on one of them (aws_lb's on load_balancer_type).
+ */
+let currentDiscriminators: Record<string, string> = {};
+const discriminatorsSeen = new Map<string, Array<Record<string, string>>>();
+
 function observe(type: string, path: string, value: Json | typeof UNKNOWN): void {
   let forType = observations.get(type);
   if (!forType) observations.set(type, (forType = new Map()));
   const list = forType.get(path) ?? [];
   list.push(value === UNKNOWN ? UNKNOWN : JSON.stringify(value));
   forType.set(path, list);
+  const key = `${type}\u0000${path}`;
+  const discs = discriminatorsSeen.get(key) ?? [];
+  discs.push(currentDiscriminators);
+  discriminatorsSeen.set(key, discs);
+}
+
+function discriminatorsOf(schema: SchemaBlock, expressions: Obj): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, attribute] of Object.entries(schema.attributes ?? {})) {
+    if (attribute.type !== 'string') continue;
+    const expr = expressions[name];
+    if (!isObj(expr)) out[name] = '<unset>';
+    else out[name] = typeof expr.constant_value === 'string' ? expr.constant_value : '<other>';
+  }
+  return out;
+}
+
+/** A default that is constant within groups of one discriminator's values: `{ $when, cases }`. */
+function conditionalDefault(type: string, path: string, values: string[]): Json | undefined {
+  const discs = discriminatorsSeen.get(`${type}\u0000${path}`) ?? [];
+  const names = [...new Set(discs.flatMap((d) => Object.keys(d)))].sort();
+  for (const name of names) {
+    const cases = new Map<string, string>();
+    let consistent = true;
+    values.forEach((value, i) => {
+      const group = discs[i]?.[name] ?? '<unset>';
+      const seen = cases.get(group);
+      if (seen !== undefined && seen !== value) consistent = false;
+      cases.set(group, value);
+    });
+    cases.delete('<other>');
+    if (!consistent || cases.size < 2 || new Set(cases.values()).size < 2) continue;
+    const out: Record<string, Json> = {};
+    for (const [group, value] of cases) out[group] = value === UNKNOWN ? { $computed: true } : (JSON.parse(value) as Json);
+    return { $when: name, cases: out };
+  }
+  return undefined;
 }
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -149,6 +193,7 @@ for (const dir of dirs) {
       const expressions = configs.get(String(change.address).replace(/\[[^\]]*\]$/, ''));
       if (!schema || !expressions || !isObj(change.change.after)) continue;
       const fields = fieldsByResource.get(String(change.address).replace(/\[[^\]]*\]$/, ''));
+      currentDiscriminators = discriminatorsOf(schema.block, expressions);
       mine(change.type, change.change.after, isObj(change.change.after_unknown) ? change.change.after_unknown : {}, [expressions], schema.block, '', fields);
     }
   }
@@ -160,7 +205,15 @@ for (const type of [...observations.keys()].sort()) {
   const schema = schemas.resourceSchema('hashicorp/aws', type, 'managed');
   for (const [path, values] of [...observations.get(type)!.entries()].sort()) {
     const first = values[0]!;
-    if (first === UNKNOWN || !values.every((v) => v === first)) continue;
+    if (!values.every((v) => v === first)) {
+      const conditional = conditionalDefault(type, path, values);
+      if (conditional !== undefined) {
+        (table[type] ??= {})[path] = conditional;
+        kept++;
+      }
+      continue;
+    }
+    if (first === UNKNOWN) continue;
     const value = JSON.parse(first) as Json;
     if (value === null && !isComputed(schema?.block, path)) continue;
     if (Array.isArray(value) && value.length === 0 && isBlock(schema?.block, path)) continue;

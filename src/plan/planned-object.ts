@@ -40,6 +40,8 @@ export interface PlanObjectContext {
    * anywhere becomes wholly unknown. Terraform core plans data sources without it.
    */
   legacyShim: boolean;
+  /** A top-level argument's constant value, `<unset>` or `<other>` (for defaults that depend on it). */
+  argument?: (name: string) => string;
   /** Called for dynamic blocks whose for_each is not iterable, etc. */
   warn?: (message: string, expr: Expression) => void;
 }
@@ -52,7 +54,13 @@ export interface PlanObjectContext {
  * legacy SDK's plan shim, which every real AWS plan shows).
  */
 export function planObject(body: Body, schema: SchemaBlock, context: PlanObjectContext): TfObject {
-  return planBlock(body, schema, context, '', new Map(), 0);
+  const argument = (name: string): string => {
+    const set = body.attributes.find((a) => a.name === name);
+    if (!set) return '<unset>';
+    const value = context.evaluate(set.expr, new Map());
+    return typeof value === 'string' ? value : '<other>';
+  };
+  return planBlock(body, schema, { ...context, argument }, '', new Map(), 0);
 }
 
 function planBlock(
@@ -125,7 +133,7 @@ function attributeValue(raw: TfValue, attribute: SchemaAttribute, legacyShim: bo
 }
 
 function unsetValue(attribute: SchemaAttribute, context: PlanObjectContext, path: string): TfValue {
-  const fallback = context.defaults.lookup(context.type, path);
+  const fallback = context.defaults.lookup(context.type, path, context.argument);
   if (fallback !== undefined) return fallback;
   if (attribute.computed) return new ComputedUnknown(attributeType(attribute));
   return null;
@@ -157,7 +165,7 @@ function blocksAsAttribute(
       const raw = set ? context.evaluate(set.expr, instance.scope) : null;
       const converted = convert(raw, element.attributes[name]!);
       let value: TfValue = converted.ok ? converted.value : raw;
-      if (value === null) value = context.defaults.lookup(context.type, `${path}.*.${name}`) ?? null;
+      if (value === null) value = context.defaults.lookup(context.type, `${path}.*.${name}`, context.argument) ?? null;
       if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, `${path}.*.${name}`, value);
       if (context.legacyShim && value !== null && typeof value === 'object' && !(value instanceof Unknown) && !isWhollyKnown(value)) {
         value = unknownOf(element.attributes[name]!);
@@ -183,7 +191,7 @@ function blockValue(
   if (depth > 32) return null;
   const instances = expandBlocks(body, name, context, scope);
   if (instances instanceof Unknown) return instances;
-  if (instances.length === 0 && context.defaults.lookup(context.type, path) === COMPUTED) {
+  if (instances.length === 0 && context.defaults.lookup(context.type, path, context.argument) === COMPUTED) {
     const object: TfType = { kind: 'object', attributes: {} };
     return new ComputedUnknown(blockType.nesting_mode === 'single' || blockType.nesting_mode === 'group' ? object : { kind: 'list', element: object });
   }

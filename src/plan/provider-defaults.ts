@@ -14,17 +14,28 @@ export const COMPUTED: Unknown = new Unknown();
  * `attr`, or `block.*.attr` inside nested blocks.
  */
 export interface ProviderDefaults {
-  lookup(type: string, path: string): TfValue | undefined;
+  /**
+   * The planned value of an unset argument or block (`COMPUTED` for unknown), or undefined. Some defaults
+   * depend on another top-level argument (`{"$when": "load_balancer_type", "cases": {...}}`): `argument`
+   * gives its constant value, `<unset>` or `<other>`.
+   */
+  lookup(type: string, path: string, argument?: (name: string) => string): TfValue | undefined;
 }
 
 export type ProviderDefaultsTable = Record<string, Record<string, unknown>>;
 
 export function providerDefaultsFrom(table: ProviderDefaultsTable): ProviderDefaults {
   return {
-    lookup(type, path) {
+    lookup(type, path, argument) {
       const forType = table[type];
       if (!forType || !Object.hasOwn(forType, path)) return undefined;
-      const value = forType[path];
+      let value = forType[path];
+      const conditional = value as { $when?: string; cases?: Record<string, unknown> } | null;
+      if (conditional && typeof conditional === 'object' && typeof conditional.$when === 'string') {
+        const group = argument?.(conditional.$when) ?? '<unset>';
+        if (!conditional.cases || !Object.hasOwn(conditional.cases, group)) return undefined;
+        value = conditional.cases[group];
+      }
       if (value && typeof value === 'object' && (value as Record<string, unknown>).$computed === true) return COMPUTED;
       return fromJson(value);
     },
