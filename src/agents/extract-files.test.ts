@@ -62,4 +62,13 @@ describe('extractFiles', () => {
   it('reads a block that is never closed up to the end of the reply', () => {
     expect(extractFiles(`${fence}hcl file=main.tf\nresource "a" "b" {}`, 'terraform').files).toEqual([{ path: 'main.tf', content: 'resource "a" "b" {}\n' }]);
   });
+
+  it('bounds the number and size of files one reply can write', () => {
+    const many = Array.from({ length: 60 }, (_, i) => `${fence}hcl file=f${i}.tf\nx\n${fence}`).join('\n');
+    const result = extractFiles(many, 'terraform');
+    expect(result.files).toHaveLength(50);
+    expect(result.notices.at(-1)).toBe('dropped "f59.tf": more than 50 files in one reply');
+    const huge = extractFiles(`${fence}hcl file=big.tf\n${'a'.repeat(1_000_001)}\n${fence}`, 'terraform');
+    expect([huge.files, huge.notices]).toEqual([[], ['dropped "big.tf": larger than 1000000 bytes']]);
+  });
 });

@@ -16,6 +16,10 @@ export interface ExtractResult {
   notices: string[];
 }
 
+/** Bounds on what one reply may write. */
+export const MAX_FILES = 50;
+export const MAX_FILE_BYTES = 1_000_000;
+
 const TERRAFORM_LANGUAGES = new Set(['hcl', 'terraform', 'tf', 'hcl2', 'tfvars']);
 const REGO_LANGUAGES = new Set(['rego', 'opa']);
 const NAME_IN_INFO = /(?:^|\s)(?:file(?:name)?|path|title)\s*[=:]\s*["']?([^"'\s]+)["']?/i;
@@ -62,6 +66,14 @@ export function extractFiles(reply: string, kind: ArtifactKind): ExtractResult {
       continue;
     }
     if (block.name && path !== expectedPath(block.name, kind)) notices.push(`renamed "${block.name}" to "${path}"`);
+    if (Buffer.byteLength(content) > MAX_FILE_BYTES) {
+      notices.push(`dropped "${path}": larger than ${MAX_FILE_BYTES} bytes`);
+      continue;
+    }
+    if (!byPath.has(path) && byPath.size >= MAX_FILES) {
+      notices.push(`dropped "${path}": more than ${MAX_FILES} files in one reply`);
+      continue;
+    }
     if (byPath.has(path)) {
       notices.push(`merged two blocks named "${path}"`);
       byPath.set(path, `${byPath.get(path)!}\n${content}`);

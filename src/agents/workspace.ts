@@ -21,7 +21,7 @@ export class Workspace {
       const stat = lstatSync(this.dir);
       if (!stat.isDirectory()) throw new UsageError(`--out ${this.dir} exists and is not a directory`);
       const entries = readdirSync(this.dir);
-      if (entries.length > 0 && !entries.includes('report.json')) {
+      if (entries.length > 0 && !entries.includes('report.json') && !entries.includes('trace.jsonl')) {
         throw new UsageError(`--out ${this.dir} is not empty and not a previous iacpac generate output; choose a new directory`);
       }
       // A previous run: remove what generate writes (top-level Terraform, policies/, its reports); keep anything else.

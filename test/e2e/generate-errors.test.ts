@@ -1,9 +1,9 @@
 /** `iacpac generate` usage and configuration errors: one clear line on stderr, exit 2, nothing written. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/llm-test-server.ts';
+import { runCli, startLlmTestServer } from '../helpers/llm-test-server.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'iacpac-generate-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -41,5 +41,26 @@ describe('iacpac generate errors', () => {
     const run = await runCli(['generate', 'x', '--provider', 'gemini'], { cwd: work, env: WITH_KEY });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("error: option '--provider <name>' argument 'gemini' is invalid. Allowed choices are openai, azure, anthropic, ollama, openai-compatible.");
+  });
+
+  it('stops on an API error that retrying cannot fix: exit 2, one line, report.json with the error, no key anywhere', async () => {
+    const key = 'sk-test-wrongkey-0123456789abcdef';
+    const server = await startLlmTestServer([{ status: 401, body: { error: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error' } } }]);
+    try {
+      const run = await runCli(['generate', 'An S3 bucket', '--provider', 'openai', '--base-url', server.openaiBaseUrl, '--out', 'unauthorized', '--no-cache'], { cwd: work, env: { OPENAI_API_KEY: key, ...NO_OLLAMA } });
+      expect(run.code).toBe(2);
+      // Progress lines, then exactly one error line.
+      expect(run.stderr.trim().split('\n').filter((l) => l.startsWith('iacpac:'))).toHaveLength(1);
+      expect(run.stderr.trim().split('\n').at(-1)).toContain(`iacpac: openai model gpt-4o failed at ${server.openaiBaseUrl}/chat/completions: HTTP 401:`);
+      expect(run.stderr).toContain('(check the API key)');
+      expect(server.requests).toHaveLength(1);
+      const report = JSON.parse(readFileSync(join(work, 'unauthorized', 'report.json'), 'utf8')) as { status: string; exit_code: number; error: string };
+      expect([report.status, report.exit_code]).toEqual(['error', 2]);
+      for (const text of [run.stderr, readFileSync(join(work, 'unauthorized', 'report.json'), 'utf8'), readFileSync(join(work, 'unauthorized', 'trace.jsonl'), 'utf8')]) {
+        expect(text).not.toContain(key);
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
