@@ -10,12 +10,19 @@ import { readPolicyMetadata, type PolicyInfo } from './policy-metadata.ts';
 /** A Rego module that is not itself a policy (e.g. the shared helpers in policies/lib). */
 export interface HelperModule {
   file: string;
+  /** The path shown in messages. */
+  displayName: string;
   source: string;
 }
 
 export interface PolicySet {
   policies: PolicyInfo[];
   helpers: HelperModule[];
+}
+
+/** A selection: the policies to run, plus every module (all loaded policies and helpers) that must compile. */
+export interface SelectedPolicies extends PolicySet {
+  modules: HelperModule[];
 }
 
 const indexSchema = z.object({
@@ -48,7 +55,11 @@ export function loadLibrary(): PolicySet {
     if (info.id !== entry.id) throw new InputError(`policies/${entry.file}: id ${info.id} does not match index entry ${entry.id}`);
     return info;
   });
-  const helpers = regoFiles(join(dir, 'lib')).map((file) => ({ file, source: readFileSync(file, 'utf8') }));
+  const helpers = regoFiles(join(dir, 'lib')).map((file) => ({
+    file,
+    displayName: `policies/${relative(dir, file).split('\\').join('/')}`,
+    source: readFileSync(file, 'utf8'),
+  }));
   cachedLibrary = { policies, helpers };
   return cachedLibrary;
 }
@@ -68,7 +79,7 @@ export function loadPolicyDir(path: string): PolicySet {
     if (/^\s*#\s*METADATA\s*$/m.test(source) || /^\s*deny\b/m.test(source)) {
       set.policies.push(readPolicyMetadata(file, display, source, false));
     } else {
-      set.helpers.push({ file, source });
+      set.helpers.push({ file, displayName: display, source });
     }
   }
   return set;
@@ -97,12 +108,14 @@ export interface PolicySelection {
 }
 
 /** Combines the library with user policy sets and applies the id/severity selection. Duplicate ids are an error. */
-export function selectPolicies(sets: PolicySet[], selection: PolicySelection): PolicySet {
+export function selectPolicies(sets: PolicySet[], selection: PolicySelection): SelectedPolicies {
   const seen = new Map<string, PolicyInfo>();
   const policies: PolicyInfo[] = [];
   const helpers: HelperModule[] = [];
+  const modules: HelperModule[] = [];
   for (const set of sets) {
     helpers.push(...set.helpers);
+    modules.push(...set.helpers, ...set.policies);
     for (const policy of set.policies) {
       const previous = seen.get(policy.id);
       if (previous) throw new InputError(`${policy.file}: policy id ${policy.id} is already used by ${previous.file}`);
@@ -110,7 +123,7 @@ export function selectPolicies(sets: PolicySet[], selection: PolicySelection): P
       if (selected(policy, selection)) policies.push(policy);
     }
   }
-  return { policies, helpers };
+  return { policies, helpers, modules };
 }
 
 function selected(policy: PolicyInfo, selection: PolicySelection): boolean {

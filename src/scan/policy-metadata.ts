@@ -17,6 +17,8 @@ export interface PolicyInfo {
   packagePath: string[];
   /** Absolute path of the .rego file. */
   file: string;
+  /** The path shown in messages (`policies/aws/s3/x.rego`, or relative to the working directory for user policies). */
+  displayName: string;
   source: string;
   /** True for the bundled library. */
   builtin: boolean;
@@ -107,6 +109,7 @@ export function readPolicyMetadata(file: string, displayName: string, source: st
     remediation: (custom.remediation ?? '').trim(),
     packagePath,
     file,
+    displayName,
     source,
     builtin,
   };
@@ -121,9 +124,12 @@ function metadataError(
 ): InputError {
   const issue = error.issues[0];
   const path = [...prefix, ...(issue?.path ?? []).map(String)];
-  // Point at the line of the offending key when it is there, else at the METADATA marker.
-  const key = path[path.length - 1];
-  const offset = key ? yamlLines.findIndex((line) => new RegExp(`^\\s*#\\s*(\\s*)${key}\\s*:`).test(line)) : -1;
+  // Point at the line of the offending key (or of its nearest parent that is written), else at the METADATA marker.
+  let offset = -1;
+  for (let i = path.length - 1; i >= 0 && offset < 0; i--) {
+    const key = path[i] as string;
+    offset = yamlLines.findIndex((line) => new RegExp(`^\\s*#\\s*(\\s*)${key}\\s*:`).test(line));
+  }
   const line = offset >= 0 ? markerLine + offset + 1 : markerLine;
   const what = path.length ? path.join('.') : 'METADATA';
   return new InputError(

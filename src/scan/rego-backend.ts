@@ -1,4 +1,5 @@
-import { RegoEngine, type PreparedQuery } from '../rego/index.ts';
+import { InputError } from '../core/errors.ts';
+import { RegoCompileErrors, RegoEngine, RegoError, type PreparedQuery } from '../rego/index.ts';
 import { fromJS, toJS, type RegoValue } from '../rego/value.ts';
 
 /** The slice of the Rego engine the scanner uses: compile modules once, query many inputs. */
@@ -12,8 +13,15 @@ export interface RegoBackend {
 /** Compiles the modules into one embedded engine. Compile errors (a broken policy) throw with file:line:col. */
 export function createRegoBackend(modules: Array<{ file: string; source: string }>): RegoBackend {
   const engine = new RegoEngine();
-  for (const module of modules) engine.addModule(module.file, module.source);
-  engine.compile();
+  try {
+    for (const module of modules) engine.addModule(module.file, module.source);
+    engine.compile();
+  } catch (error) {
+    const errors = error instanceof RegoCompileErrors ? error.errors : error instanceof RegoError ? [error] : undefined;
+    if (!errors?.length) throw error;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new InputError(`${(errors[0] as RegoError).message}${more}; fix the policy or leave its directory out of --policy-dir`);
+  }
   const prepared = new Map<string, PreparedQuery>();
   return {
     toInput: (input) => fromJS(input),

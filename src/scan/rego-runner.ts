@@ -23,14 +23,16 @@ export class PolicyRunner {
   private readonly backend: RegoBackend;
   private readonly policies: PolicyInfo[];
 
-  constructor(policies: PolicyInfo[], helpers: HelperModule[]) {
+  /**
+   * `modules` are compiled (every loaded policy and helper, so a broken user policy is reported even when it is not
+   * selected); only `policies` are evaluated.
+   */
+  constructor(policies: PolicyInfo[], modules: HelperModule[]) {
     this.policies = policies;
-    const modules = [
-      ...helpers.map((h) => ({ file: h.file, source: h.source })),
-      ...policies.map((p) => ({ file: p.file, source: p.source })),
+    this.backend = createRegoBackend([
+      ...modules.map((m) => ({ file: m.displayName, source: m.source })),
       { file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies) },
-    ];
-    this.backend = createRegoBackend(modules);
+    ]);
   }
 
   evaluate(input: unknown): Map<string, PolicyOutcome> {

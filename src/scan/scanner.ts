@@ -48,7 +48,7 @@ export class Scanner {
     });
     this.policies = selected.policies;
     this.byId = new Map(this.policies.map((p) => [p.id, p]));
-    this.runner = new PolicyRunner(selected.policies, selected.helpers);
+    this.runner = new PolicyRunner(selected.policies, selected.modules);
   }
 
   /** Scans a directory or a plan JSON file (`terraform show -json` output), chosen by what the path is. */
