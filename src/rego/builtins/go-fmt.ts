@@ -30,12 +30,12 @@ export function formatFloat(f: number, verb: 'e' | 'E' | 'f' | 'F' | 'g' | 'G', 
   const upper = verb === 'E' || verb === 'G';
   const lower = verb.toLowerCase();
   let out: string;
-  if (lower === 'f') out = precision === undefined ? shortestFixed(f) : f.toFixed(Math.min(precision, 100));
-  else if (lower === 'e') out = goExponent(precision === undefined ? f.toExponential() : f.toExponential(Math.min(precision, 100)));
+  if (lower === 'f') out = precision === undefined ? shortestFixed(f) : exactFixed(f, precision);
+  else if (lower === 'e') out = goExponent(precision === undefined ? f.toExponential() : exactExponential(f, precision));
   else {
     // %g: exponent form when exp < -4 || exp >= precision; for the shortest form Go decides with precision 6.
     const digits = precision === undefined ? undefined : Math.max(precision, 1);
-    const expForm = digits === undefined ? f.toExponential() : f.toExponential(digits - 1);
+    const expForm = digits === undefined ? f.toExponential() : exactExponential(f, digits - 1);
     const [mantissa, expText] = expForm.split('e');
     const exp = Number(expText);
     const eprec = digits === undefined ? 6 : digits;
@@ -46,6 +46,70 @@ export function formatFloat(f: number, verb: 'e' | 'E' | 'f' | 'F' | 'g' | 'G', 
     }
   }
   return upper ? out.toUpperCase() : out;
+}
+
+/** The exact decimal expansion of a finite double: digits (no sign, no leading zeros) and the decimal exponent. */
+function exactDecimal(f: number): { digits: string; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(f));
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & ((1n << 52n) - 1n);
+  let e2: number;
+  if (biased === 0) e2 = -1074;
+  else {
+    mantissa |= 1n << 52n;
+    e2 = biased - 1075;
+  }
+  if (mantissa === 0n) return { digits: '0', exponent: 0 };
+  // value = mantissa * 2^e2 = digits * 10^-exponent
+  if (e2 >= 0) return { digits: (mantissa << BigInt(e2)).toString(), exponent: 0 };
+  return { digits: (mantissa * 5n ** BigInt(-e2)).toString(), exponent: -e2 };
+}
+
+/** Rounds a non-negative integer digit string to `keep` leading digits, half to even (Go's strconv). */
+function roundDigits(digits: string, keep: number): string {
+  if (keep >= digits.length) return digits + '0'.repeat(keep - digits.length);
+  if (keep < 0) return '';
+  const head = keep === 0 ? 0n : BigInt(digits.slice(0, keep));
+  const rest = digits.slice(keep);
+  const first = rest.charCodeAt(0) - 48;
+  const tail = /[1-9]/.test(rest.slice(1));
+  const last = keep === 0 ? 0 : digits.charCodeAt(keep - 1) - 48;
+  const up = first > 5 || (first === 5 && (tail || last % 2 === 1));
+  const result = (up ? head + 1n : head).toString();
+  return keep === 0 ? (up ? '1' : '') : result.padStart(keep, '0');
+}
+
+/** f.toFixed(precision) with Go's exact half-to-even rounding. */
+function exactFixed(f: number, precision: number): string {
+  const { digits, exponent } = exactDecimal(f);
+  const negative = f < 0 || Object.is(f, -0);
+  // value = digits / 10^exponent; keep (len - exponent + precision) digits.
+  const intLength = digits.length - exponent;
+  let rounded = roundDigits(digits, intLength + precision);
+  if (rounded === '') rounded = '0';
+  const padded = rounded.padStart(precision + 1, '0');
+  const whole = padded.slice(0, padded.length - precision) || '0';
+  const fraction = padded.slice(padded.length - precision);
+  const text = precision > 0 ? `${whole}.${fraction}` : whole;
+  return negative && /[1-9]/.test(text) ? `-${text}` : negative ? `-${text}` : text;
+}
+
+/** f.toExponential(precision) (JS form, e+N) with Go's exact half-to-even rounding. */
+function exactExponential(f: number, precision: number): string {
+  const negative = f < 0 || Object.is(f, -0);
+  if (f === 0) return `${negative ? '-' : ''}${precision > 0 ? `0.${'0'.repeat(precision)}` : '0'}e+0`;
+  const { digits, exponent } = exactDecimal(f);
+  const stripped = digits.replace(/^0+/, '');
+  let exp10 = stripped.length - 1 - exponent;
+  let rounded = roundDigits(stripped, precision + 1);
+  if (rounded.length > precision + 1) {
+    rounded = rounded.slice(0, precision + 1);
+    exp10++;
+  }
+  const mantissa = precision > 0 ? `${rounded[0]}.${rounded.slice(1)}` : rounded;
+  return `${negative ? '-' : ''}${mantissa}e${exp10 < 0 ? '-' : '+'}${Math.abs(exp10)}`;
 }
 
 function trimZeros(s: string): string {
@@ -72,8 +136,12 @@ function goExponent(s: string): string {
   return s.replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
+/** Widths and precisions beyond this are refused (a hostile format must not allocate gigabytes). */
+export const MAX_WIDTH = 1_000_000;
+
 function pad(s: string, spec: Spec, numeric: boolean): string {
   const width = spec.width ?? 0;
+  if (width > MAX_WIDTH) throw new RangeError(`fmt width ${width} exceeds ${MAX_WIDTH}`);
   const length = [...s].length;
   if (length >= width) return s;
   if (spec.minus) return s + ' '.repeat(width - length);
@@ -138,6 +206,7 @@ function formatInteger(value: bigint, verb: string, spec: Spec, isBig: boolean):
     default:
       return undefined;
   }
+  if (spec.precision !== undefined && spec.precision > MAX_WIDTH) throw new RangeError(`fmt precision ${spec.precision} exceeds ${MAX_WIDTH}`);
   if (spec.precision !== undefined && verb !== 'O') {
     const digitsStart = body.search(/[0-9a-fA-F]/) === 0 || !/^0[xXb]/.test(body) ? 0 : 2;
     const digits = body.slice(digitsStart);

@@ -280,6 +280,13 @@ export class Evaluator {
     const values = new RegoSet();
     let first: RegoValue | undefined;
     this.evalTerm(ctx, part, env, (v) => {
+      if (part.type === 'setcomp' && part.unwrap && v instanceof RegoSet) {
+        for (const x of v) {
+          if (first === undefined) first = x;
+          values.add(x);
+        }
+        return;
+      }
       if (first === undefined) first = v;
       values.add(v);
     });

@@ -17,7 +17,8 @@ export type Term =
   | { type: 'set'; items: Term[]; loc: Loc }
   | { type: 'object'; items: Array<[Term, Term]>; loc: Loc }
   | { type: 'arraycomp'; term: Term; body: Body; loc: Loc }
-  | { type: 'setcomp'; term: Term; body: Body; loc: Loc }
+  /** `unwrap`: a template part `{x with ...}`, evaluated as the single element of the set (or undefined). */
+  | { type: 'setcomp'; term: Term; body: Body; loc: Loc; unwrap?: boolean }
   | { type: 'objectcomp'; key: Term; value: Term; body: Body; loc: Loc }
   /** A call; `name` is the dotted function name (`count`, `data.pkg.f`, `internal.member_2`, `equal`). */
   | { type: 'call'; name: string; nameTerm: Term; args: Term[]; loc: Loc }

@@ -724,8 +724,25 @@ function parseTermSource(source: string, file: string, row: number, col: number,
   const p = new Parser(tokens, file, source, v1);
   p.enableKeywords(keywords);
   const t = p.parseTermIn();
+  const withs: WithModifier[] = [];
+  while (p.isKeyword('with')) {
+    const wt = p.next();
+    const target = p.parseRefTerm();
+    if (!p.isKeyword('as')) p.fail(`unexpected ${p.describe(p.tok)} token: expected as`);
+    p.next();
+    withs.push({ target, value: p.parseTermIn(), loc: p.loc(wt) });
+  }
   if (p.tok.kind !== 'eof') p.fail(`unexpected ${p.describe(p.tok)} token in template expression`);
-  return t;
+  if (!withs.length) return t;
+  // `{x with input as y}`: the single value of {v | v = x with input as y}
+  const v: Term = { type: 'var', name: '__template_value__', loc: t.loc };
+  return {
+    type: 'setcomp',
+    term: v,
+    body: [{ kind: 'unify', left: v, right: t, assign: false, negated: false, withs, loc: t.loc }],
+    loc: t.loc,
+    unwrap: true,
+  };
 }
 
 export function parseModule(file: string, source: string, options: ParseOptions = {}): Module {
