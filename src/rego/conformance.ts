@@ -23,6 +23,8 @@ export interface ConformanceCase {
   want_error_code?: string;
   strict_error?: boolean;
   env?: Record<string, string>;
+  /** iacpac extension (not in OPA's suite): parse the modules as Rego v0. */
+  v0_compatible?: boolean;
 }
 
 export interface CaseResult {
@@ -81,7 +83,7 @@ export function runCase(c: ConformanceCase, timeoutMs = 10_000): { status: 'pass
   const wantsError = c.want_error !== undefined || c.want_error_code !== undefined;
   let rows: Array<Map<string, RegoValue>>;
   try {
-    const engine = new RegoEngine({ strictBuiltinErrors: c.strict_error === true, limits: { timeoutMs } });
+    const engine = new RegoEngine({ strictBuiltinErrors: c.strict_error === true, v0Compatible: c.v0_compatible === true, limits: { timeoutMs } });
     modules.forEach((m, i) => engine.addModule(`test-${i}.rego`, m));
     if (c.data !== undefined) engine.addData(fromJS(c.data));
     const inputValue = c.input_term !== undefined ? evalInputTerm(c.input_term) : c.input !== undefined ? fromJS(c.input) : undefined;
