@@ -50,10 +50,34 @@ export function nestingDiagnostic(positions: PositionMap, index: number): Diagno
   };
 }
 
+/**
+ * HCL's verdicts on recently checked sources (its error text, or '' when valid): a configuration is often
+ * loaded several times in one process (validate, plan, scan), and the check is the slowest step.
+ */
+const verdicts = new Map<string, string>();
+const MAX_VERDICTS = 512;
+/** Total characters of remembered sources (keys), bounded so the cache stays small. */
+const MAX_REMEMBERED_CHARS = 16 * 1024 * 1024;
+let rememberedChars = 0;
+
+function remember(source: string, verdict: string): void {
+  if (source.length > MAX_REMEMBERED_CHARS / 8) return;
+  while (verdicts.size > 0 && (verdicts.size >= MAX_VERDICTS || rememberedChars + source.length > MAX_REMEMBERED_CHARS)) {
+    const oldest = verdicts.keys().next();
+    if (oldest.done) break;
+    rememberedChars -= oldest.value.length;
+    verdicts.delete(oldest.value);
+  }
+  verdicts.set(source, verdict);
+  rememberedChars += source.length;
+}
+
 /** Diagnostics for native-syntax `source` from HCL itself ([] when the syntax is valid). */
 export async function hclSyntaxDiagnostics(source: string, positions: PositionMap): Promise<Diagnostic[]> {
   const deep = excessiveNestingIndex(source);
   if (deep !== -1) return [nestingDiagnostic(positions, deep)];
+  const known = verdicts.get(source);
+  if (known !== undefined) return known === '' ? [] : syntaxDiagnostics(known, positions);
   if (brokenReason) return [unavailable(brokenReason)];
   const { parse } = await hcl2json();
   let timer: NodeJS.Timeout | undefined;
@@ -67,6 +91,7 @@ export async function hclSyntaxDiagnostics(source: string, positions: PositionMa
       brokenReason = `the HCL syntax check of a ${Math.round(source.length / 1024)} KiB file did not finish in time`;
       return [unavailable(brokenReason)];
     }
+    remember(source, '');
     return [];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -74,6 +99,7 @@ export async function hclSyntaxDiagnostics(source: string, positions: PositionMa
       brokenReason = `the HCL syntax checker failed (${message.split('\n')[0]})`;
       return [unavailable(brokenReason)];
     }
+    remember(source, message);
     return syntaxDiagnostics(message, positions);
   } finally {
     clearTimeout(timer);
