@@ -1,5 +1,5 @@
 import type { Attribute, Block, Body, Expression } from '../hcl/ast.ts';
-import type { TerraformModule } from '../terraform/model.ts';
+import type { ModuleCall, TerraformModule } from '../terraform/model.ts';
 import { charRange, errorAt, rangeString, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { startRange } from './evaluation.ts';
@@ -64,6 +64,7 @@ export function configDiagnostics(module: TerraformModule): ValidatorDiagnostic[
     checkBody(call.block.body, MODULE_SCHEMA, out);
     countAndForEach(call.block.body, out);
     dependsOn(call.dependsOn, out);
+    if (call.module) moduleCallArguments(call, call.module, out);
   }
   for (const resource of module.resources) {
     countAndForEach(resource.block.body, out);
@@ -248,4 +249,33 @@ function boolArgument(attribute: Attribute, out: ValidatorDiagnostic[]): void {
   const expr = attribute.expr;
   const problem = conversionError(staticValue(expr), 'bool');
   if (problem) out.push(errorAt('unsuitable-value-type', 'Unsuitable value type', `Unsuitable value: ${problem}`, startRange(expr)));
+}
+
+/** A module call's arguments against the child module's variables. */
+function moduleCallArguments(call: ModuleCall, child: TerraformModule, out: ValidatorDiagnostic[]): void {
+  const variables = new Map(child.variables.map((v) => [v.name, v]));
+  for (const input of call.inputs) {
+    if (variables.has(input.name)) continue;
+    out.push(
+      errorAt(
+        'unsupported-argument',
+        'Unsupported argument',
+        `An argument named "${input.name}" is not expected here.${didYouMean(input.name, variables.keys())}`,
+        input.nameRange,
+      ),
+    );
+  }
+  const given = new Set(call.inputs.map((i) => i.name));
+  for (const variable of child.variables) {
+    if (variable.default === undefined && !given.has(variable.name)) {
+      out.push(
+        errorAt(
+          'missing-required-argument',
+          'Missing required argument',
+          `The argument "${variable.name}" is required, but no definition was found.`,
+          charRange(call.block.body.range.filename, call.block.body.range.start),
+        ),
+      );
+    }
+  }
 }

@@ -4,11 +4,11 @@ import type { Attribute, Body, Expression, HclFile } from '../hcl/ast.ts';
 import { providerDisplayName } from '../schema/provider-address.ts';
 import type { ProviderSchemas } from '../schema/provider-schemas.ts';
 import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-provider.ts';
-import type { Configuration, ModuleCall, Resource, TerraformModule } from '../terraform/model.ts';
+import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
 import { configDiagnostics } from './config-checks.ts';
 import { blockExpressions, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
-import { charRange, errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
-import { didYouMean, nameSuggestion } from './did-you-mean.ts';
+import { errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
+import { nameSuggestion } from './did-you-mean.ts';
 import { evaluationDiagnostics, type EvaluationContext } from './evaluation.ts';
 import { indexModule, type ModuleIndex } from './module-index.ts';
 import { referenceDiagnostics, type EvalScope } from './references.ts';
@@ -191,8 +191,6 @@ function moduleNodes(
     const meta = call.block.body.attributes.filter((a) => a.name === 'count' || a.name === 'for_each');
     expressionBlock(meta, scope(), out);
     expressionBlock(call.inputs, scope({ count: call.count !== undefined, forEach: call.forEach !== undefined }), out);
-    const child = call.module;
-    if (child) moduleCallArguments(call, child, out);
     node(`module.${call.name}`, blockExpressions(call.block), out);
   }
   for (const provider of module.providers) {
@@ -218,35 +216,6 @@ function moduleNodes(
     for (const typed of decoded.typed) out.push(...evaluationDiagnostics(typed.attribute.expr, context));
   }
   return nodes;
-}
-
-/** A module call's arguments against the child module's variables. */
-function moduleCallArguments(call: ModuleCall, child: TerraformModule, out: ValidatorDiagnostic[]): void {
-  const variables = new Map(child.variables.map((v) => [v.name, v]));
-  for (const input of call.inputs) {
-    if (variables.has(input.name)) continue;
-    out.push(
-      errorAt(
-        'unsupported-argument',
-        'Unsupported argument',
-        `An argument named "${input.name}" is not expected here.${didYouMean(input.name, variables.keys())}`,
-        input.nameRange,
-      ),
-    );
-  }
-  const given = new Set(call.inputs.map((i) => i.name));
-  for (const variable of child.variables) {
-    if (variable.default === undefined && !given.has(variable.name)) {
-      out.push(
-        errorAt(
-          'missing-required-argument',
-          'Missing required argument',
-          `The argument "${variable.name}" is required, but no definition was found.`,
-          charRange(call.block.body.range.filename, call.block.body.range.start),
-        ),
-      );
-    }
-  }
 }
 
 function allAttributes(body: Body, depth = 0): Attribute[] {
