@@ -66,19 +66,25 @@ function discriminatorsOf(schema: SchemaBlock, expressions: Obj): Record<string,
 
 /** A default that is constant within groups of one discriminator's values: `{ $when, cases }`. */
 function conditionalDefault(type: string, path: string, values: string[]): Json | undefined {
+  // tags_all follows tags (a rule of the synthesizer), never another argument.
+  if (path === 'tags_all') return undefined;
   const discs = discriminatorsSeen.get(`${type}\u0000${path}`) ?? [];
   const names = [...new Set(discs.flatMap((d) => Object.keys(d)))].sort();
   for (const name of names) {
     const cases = new Map<string, string>();
+    const counts = new Map<string, number>();
     let consistent = true;
     values.forEach((value, i) => {
       const group = discs[i]?.[name] ?? '<unset>';
       const seen = cases.get(group);
       if (seen !== undefined && seen !== value) consistent = false;
       cases.set(group, value);
+      counts.set(group, (counts.get(group) ?? 0) + 1);
     });
     cases.delete('<other>');
-    if (!consistent || cases.size < 2 || new Set(cases.values()).size < 2) continue;
+    // A real dependency shows in several resources per value, over few values (not a name or an id).
+    for (const group of [...cases.keys()]) if ((counts.get(group) ?? 0) < 2) cases.delete(group);
+    if (!consistent || cases.size < 1 || counts.size < 2 || counts.size > 6) continue;
     const out: Record<string, Json> = {};
     for (const [group, value] of cases) out[group] = value === UNKNOWN ? { $computed: true } : (JSON.parse(value) as Json);
     return { $when: name, cases: out };
