@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { ExitError, InputError, UsageError, errorMessage } from '../core/errors.ts';
 import { logger } from '../core/logger.ts';
 import { buildKnowledgeBase } from '../kb/build-knowledge-base.ts';
-import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import { hybridSearcher, lexicalSearcher, type Searcher } from '../kb/hybrid-search.ts';
+import { createEmbedder } from '../llm/embeddings.ts';
 import { loadConfigFile } from '../llm/config.ts';
 import { createRoleModels, type ResolvedModels } from '../llm/create-models.ts';
 import { redactValue } from '../llm/redact.ts';
@@ -38,6 +39,8 @@ export interface GenerateOptions {
   cache?: boolean;
   /** --no-kb */
   kb?: boolean;
+  /** --embeddings: re-rank retrieval with embeddings from the configured provider. */
+  embeddings?: boolean;
 }
 
 export interface GenerateIo {
@@ -63,16 +66,13 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
     throw new UsageError(`--provider ${options.provider}: expected one of ${PROVIDER_NAMES.join(', ')}`);
   }
   if (options.interactive && !io.stdin.isTTY) throw new UsageError('--interactive needs a terminal on stdin (run it in a shell, not a pipe)');
-  const models = await createRoleModels(
-    {
-      ...(options.provider ? { provider: options.provider as ProviderName } : {}),
-      ...(options.model ? { model: options.model } : {}),
-      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-      ...(options.cache === false ? { cache: false } : {}),
-    },
-    config.llm ?? {},
-    io.env,
-  );
+  const llmFlags = {
+    ...(options.provider ? { provider: options.provider as ProviderName } : {}),
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+    ...(options.cache === false ? { cache: false } : {}),
+  };
+  const models = await createRoleModels(llmFlags, config.llm ?? {}, io.env);
 
   const workspace = new Workspace(resolve(io.cwd, options.out ?? 'iacpac-out'));
   workspace.prepare();
@@ -80,10 +80,16 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   const progress = createProgress(io.stderr);
   trace.step({ iteration: 0, stage: 'start', status: 'end', models: describeModels(models), maxIterations, severity, out: workspace.dir });
 
-  let kb: KnowledgeBase | undefined;
+  let search: Searcher | undefined;
   if (options.kb !== false) {
     progress.update('building the knowledge base (provider schemas, policy library, Rego builtins, docs)');
-    kb = buildKnowledgeBase({ docs: [...(config.generate?.docs ?? []), ...(options.docs ?? [])].map((d) => resolve(io.cwd, d)) });
+    const kb = buildKnowledgeBase({ docs: [...(config.generate?.docs ?? []), ...(options.docs ?? [])].map((d) => resolve(io.cwd, d)) });
+    search = lexicalSearcher(kb);
+    if (options.embeddings || config.llm?.embeddings) {
+      const embedder = await createEmbedder(llmFlags, config.llm ?? {}, io.env);
+      search = hybridSearcher(kb, embedder);
+      trace.step({ iteration: 0, stage: 'embeddings', status: 'end', provider: embedder.provider, model: embedder.modelId });
+    }
     trace.step({ iteration: 0, stage: 'knowledge-base', status: 'end', documents: kb.counts() });
   }
 
@@ -91,7 +97,7 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   let result: LoopResult | undefined;
   let status: RunStatus;
   try {
-    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(kb ? { kb } : {}), verifier, workspace, trace, progress });
+    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(search ? { search } : {}), verifier, workspace, trace, progress });
     status = result.status;
     if (status === 'escalated' && options.interactive) status = await interact(result, { task, workspace, verifier, models, trace, io, maxIterations });
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { RoleModel } from '../llm/create-models.ts';
 import type { Role } from '../llm/config.ts';
-import type { KnowledgeBase } from '../kb/knowledge-base.ts';
+import type { Searcher } from '../kb/hybrid-search.ts';
 import { retrieveReferences } from '../kb/retrieve.ts';
 import { findingKey, type AgentFinding } from './agent-finding.ts';
 import type { GeneratedFile } from './extract-files.ts';
@@ -17,7 +17,8 @@ export interface LoopOptions {
   task: TaskInputs;
   maxIterations: number;
   models: Record<Role, RoleModel>;
-  kb?: KnowledgeBase;
+  /** Retrieval over the knowledge base (absent: no references in prompts). */
+  search?: Searcher;
   verifier: Verifier;
   workspace: Workspace;
   trace: Trace;
@@ -53,9 +54,10 @@ export interface LoopResult {
 export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult> {
   const { task, trace, progress, workspace, verifier } = options;
   const query = [task.requirements, task.regulations ?? ''].join('\n');
-  const iacRefs = options.kb ? retrieveReferences(options.kb, query, 'iac') : { text: '', ids: [] };
-  const pacRefs = options.kb ? retrieveReferences(options.kb, query, 'pac') : { text: '', ids: [] };
-  const reviewRefs = options.kb ? retrieveReferences(options.kb, query, 'review') : { text: '', ids: [] };
+  const none = { text: '', ids: [] as string[] };
+  const iacRefs = options.search ? await retrieveReferences(options.search, query, 'iac') : none;
+  const pacRefs = options.search ? await retrieveReferences(options.search, query, 'pac') : none;
+  const reviewRefs = options.search ? await retrieveReferences(options.search, query, 'review') : none;
   trace.step({ iteration: 0, stage: 'retrieve', status: 'end', iac: iacRefs.ids, pac: pacRefs.ids, review: reviewRefs.ids });
 
   const iac: Generator = { kind: 'terraform', target: 'iac', roleModel: options.models['iac-generator'], systemPrompt: IAC_SYSTEM_PROMPT, userPrompt: iacUserPrompt(task, iacRefs.text), files: [] };

@@ -5,6 +5,9 @@ import { logger } from '../core/logger.ts';
 import { buildKnowledgeBase } from './build-knowledge-base.ts';
 import type { KbKind } from './kb-document.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
+import { hybridSearcher, lexicalSearcher } from './hybrid-search.ts';
+import { loadConfigFile } from '../llm/config.ts';
+import { createEmbedder } from '../llm/embeddings.ts';
 
 export interface KbBuildOptions {
   docs?: string[];
@@ -30,6 +33,8 @@ export interface KbSearchOptions {
   index?: string;
   full?: boolean;
   format?: 'text' | 'json';
+  embeddings?: boolean;
+  config?: string;
 }
 
 export async function kbSearch(query: string, options: KbSearchOptions): Promise<void> {
@@ -46,7 +51,12 @@ export async function kbSearch(query: string, options: KbSearchOptions): Promise
   } else {
     kb = buildKnowledgeBase(options.docs ? { docs: options.docs.map((d) => resolve(d)) } : {});
   }
-  const hits = kb.search(query, { limit, ...(options.kind ? { kinds: options.kind } : {}) });
+  let search = lexicalSearcher(kb);
+  if (options.embeddings) {
+    const { config } = loadConfigFile(options.config);
+    search = hybridSearcher(kb, await createEmbedder({}, config.llm ?? {}, process.env));
+  }
+  const hits = await search(query, { limit, ...(options.kind ? { kinds: options.kind } : {}) });
   if (options.format === 'json') {
     logger.out(JSON.stringify(hits.map((h) => ({ id: h.document.id, kind: h.document.kind, title: h.document.title, score: h.score, source: h.document.source, text: h.document.text })), null, 2));
     return;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from './build-knowledge-base.ts';
+import { lexicalSearcher } from './hybrid-search.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { retrieveReferences } from './retrieve.ts';
 import { htmlToText, sections, userDocDocuments } from './sources/user-docs.ts';
@@ -58,11 +59,12 @@ describe('knowledge base over the bundled sources', () => {
     expect(loaded.search('tagging owner').map((h) => h.document.id)).toEqual(small.search('tagging owner').map((h) => h.document.id));
   });
 
-  it('builds prompt references per agent within a size budget', () => {
-    const iac = retrieveReferences(kb, 'private S3 bucket with versioning', 'iac');
+  it('builds prompt references per agent within a size budget', async () => {
+    const search = lexicalSearcher(kb);
+    const iac = await retrieveReferences(search, 'private S3 bucket with versioning', 'iac');
     expect(iac.text.startsWith('### Provider schema\nresource "aws_s3_bucket')).toBe(true);
     expect(iac.text).toContain('### Policy library\n- IACPAC_AWS_S3_');
-    const pac = retrieveReferences(kb, 'private S3 bucket with versioning', 'pac', 3000);
+    const pac = await retrieveReferences(search, 'private S3 bucket with versioning', 'pac', 3000);
     expect(pac.text.length).toBeLessThanOrEqual(3000 + 200);
     expect(pac.text).toContain('```rego\n# METADATA');
     expect(pac.ids.length).toBeGreaterThan(0);

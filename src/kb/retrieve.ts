@@ -1,5 +1,5 @@
+import type { Searcher } from './hybrid-search.ts';
 import type { KbKind } from './kb-document.ts';
-import type { KnowledgeBase } from './knowledge-base.ts';
 import { readRegoMetadata } from './sources/policy-library.ts';
 
 export type RetrievalPurpose = 'iac' | 'pac' | 'review';
@@ -34,12 +34,12 @@ const HEADINGS: Record<KbKind, string> = {
  * The reference section of an agent's prompt: the best documents for `query`, per kind, within `maxChars`.
  * Also returns the ids used (for the trace and the report).
  */
-export function retrieveReferences(kb: KnowledgeBase, query: string, purpose: RetrievalPurpose, maxChars = 14_000): { text: string; ids: string[] } {
+export async function retrieveReferences(search: Searcher, query: string, purpose: RetrievalPurpose, maxChars = 14_000): Promise<{ text: string; ids: string[] }> {
   const parts: string[] = [];
   const ids: string[] = [];
   let used = 0;
   for (const { kind, limit, form } of PLAN[purpose]) {
-    const hits = kb.search(query, { kinds: [kind], limit });
+    const hits = await search(query, { kinds: [kind], limit });
     const entries: string[] = [];
     for (const hit of hits) {
       const text = form === 'summary' ? summarize(hit.document.text, hit.document.title) : hit.document.text;

@@ -37,6 +37,16 @@ export const llmConfigSchema = modelSettingsSchema
       .strict()
       .optional(),
     cache: z.object({ enabled: z.boolean().optional(), dir: z.string().min(1).optional() }).strict().optional(),
+    /** Optional embeddings for retrieval (BM25 candidates re-ranked by cosine similarity). */
+    embeddings: z
+      .object({
+        provider: z.enum(PROVIDER_NAMES).optional(),
+        model: z.string().min(1).optional(),
+        baseUrl: z.string().url().optional(),
+        apiKeyEnv: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     prices: z.record(z.object({ input: z.number().min(0), output: z.number().min(0) }).strict()).optional(),
   })
   .strict();

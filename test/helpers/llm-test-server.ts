@@ -40,15 +40,23 @@ export interface LlmTestServer {
   openaiBaseUrl: string;
   /** Chat requests received (chat-completions and /api/chat), in order. */
   requests: RecordedRequest[];
+  /** Inputs of every `POST /v1/embeddings` request, in order. */
+  embeddingRequests: string[][];
   close(): Promise<void>;
 }
 
+export interface LlmTestServerOptions {
+  /** Serves `POST /v1/embeddings` with this function's vectors (404 when absent). */
+  embed?: (text: string) => number[];
+}
+
 /** Serves `replies` in order (the last one repeats), or asks `responder` for each chat request. */
-export async function startLlmTestServer(script: Responder | ScriptedReply[]): Promise<LlmTestServer> {
+export async function startLlmTestServer(script: Responder | ScriptedReply[], options: LlmTestServerOptions = {}): Promise<LlmTestServer> {
   const responder: Responder = Array.isArray(script) ? sequence(script) : script;
   const requests: RecordedRequest[] = [];
+  const embeddingRequests: string[][] = [];
   const server = createServer((req, res) => {
-    void handle(req, res, responder, requests).catch((error: unknown) => {
+    void handle(req, res, responder, requests, options, embeddingRequests).catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: String(error) } }));
     });
@@ -60,6 +68,7 @@ export async function startLlmTestServer(script: Responder | ScriptedReply[]): P
     url,
     openaiBaseUrl: `${url}/v1`,
     requests,
+    embeddingRequests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -93,7 +102,14 @@ export function byRole(queues: Record<string, ScriptedReply[]>): Responder {
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, responder: Responder, requests: RecordedRequest[]): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  responder: Responder,
+  requests: RecordedRequest[],
+  options: LlmTestServerOptions,
+  embeddingRequests: string[][],
+): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');
@@ -106,6 +122,18 @@ async function handle(req: IncomingMessage, res: ServerResponse, responder: Resp
   const path = (req.url ?? '/').split('?')[0]!;
   if (req.method === 'GET' && path === '/api/tags') return json(res, 200, { models: [{ name: 'llama3.1:latest', model: 'llama3.1:latest' }] });
   if (req.method === 'GET' && path === '/v1/models') return json(res, 200, { object: 'list', data: [{ id: 'test-model', object: 'model' }] });
+  if (req.method === 'POST' && /\/embeddings$/.test(path) && options.embed) {
+    const input = (body as { input?: unknown } | undefined)?.input;
+    const values = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
+    embeddingRequests.push(values);
+    const tokens = values.reduce((n, v) => n + Math.ceil(v.length / 4), 0);
+    return json(res, 200, {
+      object: 'list',
+      data: values.map((v, index) => ({ object: 'embedding', index, embedding: options.embed!(v) })),
+      model: body?.model ?? 'test-embedding',
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+  }
   const isOpenAi = req.method === 'POST' && /\/chat\/completions$/.test(path);
   const isOllama = req.method === 'POST' && path === '/api/chat';
   if (!isOpenAi && !isOllama) return json(res, 404, { error: { message: `test server: no route ${req.method} ${path}` } });

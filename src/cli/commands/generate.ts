@@ -21,6 +21,7 @@ export function register(program: Command): void {
     .option('--config <file>', 'config file (default: iacpac.config.yaml in the current directory)')
     .option('--no-cache', 'do not use the on-disk LLM response cache')
     .option('--no-kb', 'do not retrieve references from the knowledge base')
+    .option('--embeddings', 're-rank retrieved references with embeddings from the configured provider (or llm.embeddings)')
     .action(async (requirementsText: string | undefined, options) => {
       const { generate } = await import('../../agents/generate.ts');
       await generate({ ...options, ...(requirementsText !== undefined ? { requirementsText } : {}) });

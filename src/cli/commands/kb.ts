@@ -22,6 +22,8 @@ export function register(program: Command): void {
     .option('--docs <dir>', 'also index this documentation folder (repeatable)', collect)
     .option('--index <file>', 'use an index saved with kb build --out')
     .option('--full', 'print each document in full')
+    .option('--embeddings', 're-rank with embeddings from the configured provider (iacpac.config.yaml llm / environment)')
+    .option('--config <file>', 'config file (default: iacpac.config.yaml in the current directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (query: string, options) => {
       const { kbSearch } = await import('../../kb/kb-command.ts');

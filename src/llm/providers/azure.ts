@@ -28,4 +28,16 @@ export const azureProvider: ProviderDefinition = {
     });
     return { model: provider.chat(modelId), modelId, ...(endpoint ? { baseUrl: endpoint } : {}), secrets: [apiKey] };
   },
+  createEmbedding(settings) {
+    const { env, options } = settings;
+    const apiKey = settings.apiKey ?? env.AZURE_OPENAI_API_KEY;
+    if (!apiKey) throw new NoProviderError('azure: no API key: set AZURE_OPENAI_API_KEY (or apiKey in iacpac.config.yaml)');
+    const endpoint = settings.baseUrl ?? (env.AZURE_OPENAI_ENDPOINT ? `${env.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, '')}/openai` : undefined);
+    const resourceName = stringOption(options, 'resourceName') ?? env.AZURE_OPENAI_RESOURCE_NAME;
+    if (!endpoint && !resourceName) throw new NoProviderError('azure: no endpoint: set AZURE_OPENAI_ENDPOINT or AZURE_OPENAI_RESOURCE_NAME (or --base-url)');
+    const modelId = settings.modelId ?? env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT;
+    if (!modelId) throw new NoProviderError('azure: no embedding deployment: set AZURE_OPENAI_EMBEDDING_DEPLOYMENT or llm.embeddings.model');
+    const provider = createAzure({ apiKey, ...(endpoint ? { baseURL: endpoint } : { resourceName: resourceName as string }) });
+    return { model: provider.embedding(modelId), modelId, ...(endpoint ? { baseUrl: endpoint } : {}), secrets: [apiKey] };
+  },
 };

@@ -34,4 +34,11 @@ export const ollamaProvider: ProviderDefinition = {
     const provider = createOpenAICompatible({ name: 'ollama', baseURL: baseUrl, includeUsage: true });
     return { model: provider.chatModel(modelId), modelId, baseUrl, secrets: [] };
   },
+  defaultEmbeddingModel: 'nomic-embed-text',
+  createEmbedding(settings) {
+    const baseUrl = settings.baseUrl ?? `${ollamaHost(settings.env)}/v1`;
+    const modelId = settings.modelId ?? 'nomic-embed-text';
+    const provider = createOpenAICompatible({ name: 'ollama', baseURL: baseUrl });
+    return { model: provider.embeddingModel(modelId), modelId, baseUrl, secrets: [] };
+  },
 };

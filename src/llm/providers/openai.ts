@@ -16,4 +16,13 @@ export const openaiProvider: ProviderDefinition = {
     // Chat completions, the protocol every OpenAI-compatible server implements (the default is the Responses API).
     return { model: provider.chat(modelId), modelId, ...(baseUrl ? { baseUrl } : {}), secrets: [apiKey] };
   },
+  defaultEmbeddingModel: 'text-embedding-3-small',
+  createEmbedding(settings) {
+    const apiKey = settings.apiKey ?? settings.env.OPENAI_API_KEY;
+    if (!apiKey) throw new NoProviderError('openai: no API key: set OPENAI_API_KEY (or apiKey in iacpac.config.yaml)');
+    const baseUrl = settings.baseUrl ?? settings.env.OPENAI_BASE_URL;
+    const modelId = settings.modelId ?? 'text-embedding-3-small';
+    const provider = createOpenAI({ apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}) });
+    return { model: provider.embedding(modelId), modelId, ...(baseUrl ? { baseUrl } : {}), secrets: [apiKey] };
+  },
 };

@@ -1,4 +1,4 @@
-import type { LanguageModel as AiSdkLanguageModel } from 'ai';
+import type { EmbeddingModel, LanguageModel as AiSdkLanguageModel } from 'ai';
 
 export const PROVIDER_NAMES = ['openai', 'azure', 'anthropic', 'ollama', 'openai-compatible'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
@@ -22,6 +22,13 @@ export interface CreatedModel {
   secrets: string[];
 }
 
+export interface CreatedEmbeddingModel {
+  model: EmbeddingModel;
+  modelId: string;
+  baseUrl?: string;
+  secrets: string[];
+}
+
 /** One provider: a small file under providers/, registered in `providers/index.ts`. */
 export interface ProviderDefinition {
   name: ProviderName;
@@ -31,6 +38,10 @@ export interface ProviderDefinition {
   configuredByEnv(env: NodeJS.ProcessEnv): boolean;
   /** Builds the AI SDK model; throws NoProviderError with a how-to line when a required setting is missing. */
   create(settings: ProviderSettings): CreatedModel;
+  /** Default embedding model, when the provider offers embeddings. */
+  defaultEmbeddingModel?: string;
+  /** Builds an embedding model (absent: the provider has no embeddings API, e.g. Anthropic). */
+  createEmbedding?(settings: ProviderSettings): CreatedEmbeddingModel;
 }
 
 export function stringOption(options: Record<string, unknown>, key: string): string | undefined {
