@@ -1,7 +1,7 @@
 /** OPA category `aggregates` (and the deprecated `all`/`any`): count, sum, product, max, min, sort. */
 import { defineCategory } from './builtin.ts';
 import { addNumbers, multiplyNumbers } from './numeric.ts';
-import { collectionElements, operandError, typeError } from './operands.ts';
+import { collectionElements, elementError, typeError } from './operands.ts';
 import { compare, isNumber, RegoObject, RegoSet, type RegoNumber, type RegoValue } from '../value.ts';
 
 const builtin = defineCategory('aggregates');
@@ -9,7 +9,7 @@ const builtin = defineCategory('aggregates');
 function numbers(v: RegoValue | undefined): RegoNumber[] {
   const items = collectionElements(v, 1, 'set', 'array');
   return items.map((x) => {
-    if (!isNumber(x)) throw operandError(1, 'must be one of {set, array} containing numbers');
+    if (!isNumber(x)) throw elementError(1, v!, x, 'number');
     return x;
   });
 }
@@ -34,6 +34,6 @@ export const aggregateBuiltins = [
     return items.reduce((a, b) => (compare(b, a) < 0 ? b : a));
   }),
   builtin('sort', ([v]) => collectionElements(v, 1, 'set', 'array').sort(compare)),
-  builtin('all', ([v]) => collectionElements(v, 1, 'set', 'array').every((x) => x === true)),
-  builtin('any', ([v]) => collectionElements(v, 1, 'set', 'array').some((x) => x === true)),
+  builtin('all', ([v]) => collectionElements(v, 1, 'array', 'set').every((x) => x === true)),
+  builtin('any', ([v]) => collectionElements(v, 1, 'array', 'set').some((x) => x === true)),
 ];

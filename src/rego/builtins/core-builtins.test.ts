@@ -90,6 +90,11 @@ describe('builtin results', () => {
 
 const errors: Array<[string, RegoValue[], string, BuiltinError['code']]> = [
   ['count', [5], 'count: operand 1 must be one of {array, object, set, string} but got number', 'eval_type_error'],
+  ['sum', [[1, 'a']], 'sum: operand 1 must be array of numbers but got array containing string', 'eval_type_error'],
+  ['all', [1], 'all: operand 1 must be one of {array, set} but got number', 'eval_type_error'],
+  ['concat', [',', 1], 'concat: operand 2 must be one of {set, array} but got number', 'eval_type_error'],
+  ['indexof', ['abc', ''], 'indexof: empty search character', 'eval_builtin_error'],
+  ['substring', ['abc', 1.5, 1], 'substring: operand 2 must be integer number but got floating-point number', 'eval_type_error'],
   ['div', [1, 0], 'div: divide by zero', 'eval_builtin_error'],
   ['rem', [1.1, 1], 'rem: modulo on floating-point number', 'eval_builtin_error'],
   ['bits.rsh', [1, -1], 'bits.rsh: operand 2 must be an unsigned integer number but got a negative integer', 'eval_type_error'],

@@ -1,7 +1,7 @@
 /** OPA category `strings` (except sprintf, strings.render_template and string interpolation, in their own files). */
 import { BuiltinError } from './define-builtin.ts';
 import { defineCategory } from './builtin.ts';
-import { elementError, numberOperand, objectOperand, operandError, stringOperand, stringSliceOperand, typeError } from './operands.ts';
+import { elementError, intOperand, numberOperand, objectOperand, operandError, stringOperand, stringSliceOperand, typeError } from './operands.ts';
 import { RegoSet, toBigInt, type RegoValue } from '../value.ts';
 
 const builtin = defineCategory('strings');
@@ -86,6 +86,7 @@ function formatInt(n: bigint, base: number): string {
 export const stringBuiltins = [
   builtin('concat', ([d, items]) => {
     const delimiter = stringOperand(d, 1);
+    if (!Array.isArray(items) && !(items instanceof RegoSet)) throw typeError(2, items ?? null, 'set', 'array');
     return stringSliceOperand(items, 2).join(delimiter);
   }),
   builtin('contains', ([s, sub]) => stringOperand(s, 1).includes(stringOperand(sub, 2))),
@@ -101,10 +102,18 @@ export const stringBuiltins = [
     return formatInt(integer, base);
   }),
   builtin('indexof', ([s, sub]) => {
-    const found = indexesOf(stringOperand(s, 1), stringOperand(sub, 2));
+    const search = stringOperand(sub, 2);
+    const base = stringOperand(s, 1);
+    if (search === '') throw new BuiltinError('empty search character');
+    const found = indexesOf(base, search);
     return found.length === 0 ? -1 : found[0]!;
   }),
-  builtin('indexof_n', ([s, sub]) => indexesOf(stringOperand(s, 1), stringOperand(sub, 2))),
+  builtin('indexof_n', ([s, sub]) => {
+    const base = stringOperand(s, 1);
+    const search = stringOperand(sub, 2);
+    if (search === '') throw new BuiltinError('empty search character');
+    return indexesOf(base, search);
+  }),
   builtin('replace', ([s, old, replacement]) =>
     replaceAll(stringOperand(s, 1), stringOperand(old, 2), stringOperand(replacement, 3)),
   ),
@@ -125,8 +134,8 @@ export const stringBuiltins = [
   builtin('split', ([s, sep]) => goSplit(stringOperand(s, 1), stringOperand(sep, 2))),
   builtin('substring', ([s, o, l]) => {
     const chars = codePoints(stringOperand(s, 1));
-    const offset = Math.trunc(Number(numberOperand(o, 2)));
-    const length = Math.trunc(Number(numberOperand(l, 3)));
+    const offset = intOperand(o, 2);
+    const length = intOperand(l, 3);
     if (offset < 0) throw new BuiltinError('negative offset');
     if (offset >= chars.length) return '';
     if (length < 0) return chars.slice(offset).join('');

@@ -12,6 +12,7 @@ import { checkHead, fixTerm, reorderBody } from './safety.ts';
 import { RuleNode, type CompiledRule } from './rule-tree.ts';
 import { forEachVar, groundPrefix } from './terms.ts';
 import { checkRecursion } from './recursion.ts';
+import { checkTypes } from './type-check.ts';
 
 export interface Program {
   readonly root: RuleNode;
@@ -166,6 +167,7 @@ function compileRule(
   const fixed = newHead.map((t) => fixTerm(t, r.bound, outer, errors));
   checkHead(fixed, r.bound, errors);
   checkCalls(body, fixed, functions, errors);
+  checkTypes(body, fixed, errors);
   const keyTerms = fixed.slice(0, tail.length);
   let i = tail.length;
   const element = head.key ? fixed[i++] : undefined;
@@ -205,6 +207,7 @@ export function compileQuery(body: Body, program: Program | undefined, options: 
   let out = rewriteOutputArgs(rewritten, functions, errors);
   out = reorderBody(out, new Set(), new Set(), errors).body;
   checkCalls(out, [], functions, errors);
+  checkTypes(out, [], errors);
   if (errors.length) throw new RegoCompileErrors(dedupe(errors));
   return out;
 }

@@ -1,0 +1,154 @@
+/**
+ * A small type checker for builtin calls (OPA's ast/check.go, reduced): argument types that are known at compile
+ * time (literals, comprehensions, builtin results, variables assigned from them) must match the builtin's declared
+ * operand types, else `rego_type_error: <name>: invalid argument(s)` with `have`/`want` lines like OPA's.
+ * Unknown types (refs into input/data, function results) are `any` and always accepted.
+ */
+import type { RegoType } from '../builtins/define-builtin.ts';
+import { DECLARATIONS } from '../builtins/declarations.ts';
+import type { Body, Expr, Term } from '../syntax/ast.ts';
+import { RegoError } from '../syntax/errors.ts';
+
+const ANY: RegoType = { type: 'any' };
+const BOOLEAN: RegoType = { type: 'boolean' };
+const COMPARISONS = new Set(['equal', 'neq', 'lt', 'lte', 'gt', 'gte', 'internal.member_2', 'internal.member_3']);
+
+type Types = Map<string, RegoType>;
+
+function declaration(name: string): { args: readonly RegoType[]; result: RegoType; variadic?: RegoType } | undefined {
+  return (DECLARATIONS as Record<string, { args: readonly RegoType[]; result: RegoType; variadic?: RegoType }>)[name];
+}
+
+export function typeText(t: RegoType): string {
+  switch (t.type) {
+    case 'any':
+      return t.of?.length ? `any<${t.of.map(typeText).sort().join(', ')}>` : 'any';
+    case 'array':
+      return t.static ? `array<${t.static.map(typeText).join(', ')}>` : `array[${typeText(t.dynamic ?? ANY)}]`;
+    case 'set':
+      return `set[${typeText(t.of ?? ANY)}]`;
+    case 'object':
+      return t.dynamic ? `object[${typeText(t.dynamic.key)}: ${typeText(t.dynamic.value)}]` : 'object';
+    case 'function':
+      return 'function';
+    default:
+      return t.type;
+  }
+}
+
+/** Could a value of type `have` be accepted where `want` is declared? (element types are not checked) */
+function accepts(want: RegoType, have: RegoType): boolean {
+  if (have.type === 'any') return true;
+  if (want.type === 'any') return !want.of?.length || want.of.some((w) => accepts(w, have));
+  return want.type === have.type;
+}
+
+function typeOf(t: Term, types: Types): RegoType {
+  switch (t.type) {
+    case 'scalar': {
+      const v = t.value;
+      if (v === null) return { type: 'null' };
+      if (typeof v === 'boolean') return BOOLEAN;
+      if (typeof v === 'string') return { type: 'string' };
+      return { type: 'number' };
+    }
+    case 'var':
+      return types.get(t.name) ?? ANY;
+    case 'array':
+    case 'arraycomp':
+      return { type: 'array', dynamic: ANY };
+    case 'set':
+    case 'setcomp':
+      return t.type === 'setcomp' && t.unwrap ? ANY : { type: 'set', of: ANY };
+    case 'object':
+    case 'objectcomp':
+      return { type: 'object', dynamic: { key: ANY, value: ANY } };
+    case 'template':
+      return { type: 'string' };
+    case 'call': {
+      if (COMPARISONS.has(t.name)) return BOOLEAN;
+      const d = t.name.startsWith('data.') ? undefined : declaration(t.name);
+      return d?.result ?? ANY;
+    }
+    default:
+      return ANY;
+  }
+}
+
+export function checkTypes(body: Body, head: Term[], errors: RegoError[]): void {
+  const types: Types = new Map();
+  const visitTerm = (t: Term): void => {
+    switch (t.type) {
+      case 'call': {
+        t.args.forEach(visitTerm);
+        const d = t.name.startsWith('data.') ? undefined : declaration(t.name);
+        if (!d) return;
+        const have = t.args.map((a) => typeOf(a, types));
+        const want = t.args.map((_, i) => d.args[i] ?? d.variadic ?? ANY);
+        if (have.every((h, i) => accepts(want[i]!, h))) return;
+        errors.push(
+          new RegoError(
+            'rego_type_error',
+            `${t.name}: invalid argument(s)\n\thave: (${have.map(typeText).join(', ')})\n\twant: (${want.map(typeText).join(', ')})`,
+            t.loc,
+          ),
+        );
+        return;
+      }
+      case 'ref':
+        visitTerm(t.head);
+        t.path.forEach(visitTerm);
+        return;
+      case 'array':
+      case 'set':
+        t.items.forEach(visitTerm);
+        return;
+      case 'object':
+        for (const [k, v] of t.items) {
+          visitTerm(k);
+          visitTerm(v);
+        }
+        return;
+      case 'template':
+        for (const p of t.parts) if (typeof p !== 'string') visitTerm(p);
+        return;
+      case 'arraycomp':
+      case 'setcomp':
+        checkTypes(t.body, [t.term], errors);
+        return;
+      case 'objectcomp':
+        checkTypes(t.body, [t.key, t.value], errors);
+        return;
+      default:
+        return;
+    }
+  };
+  const visitExpr = (e: Expr): void => {
+    for (const w of e.withs) visitTerm(w.value);
+    switch (e.kind) {
+      case 'term':
+        visitTerm(e.term);
+        break;
+      case 'unify':
+        visitTerm(e.left);
+        visitTerm(e.right);
+        // a variable assigned from a term of known type keeps that type
+        if (!e.negated && !e.withs.length) {
+          if (e.left.type === 'var' && !types.has(e.left.name)) types.set(e.left.name, typeOf(e.right, types));
+          else if (e.right.type === 'var' && !types.has(e.right.name) && !e.assign) types.set(e.right.name, typeOf(e.left, types));
+        }
+        break;
+      case 'somein':
+        visitTerm(e.collection);
+        break;
+      case 'every':
+        visitTerm(e.domain);
+        checkTypes(e.body, [], errors);
+        break;
+      case 'some':
+        break;
+    }
+  };
+  body.forEach(visitExpr);
+  head.forEach(visitTerm);
+}
