@@ -120,6 +120,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
       trace.step({ iteration: n, stage: 'review', status: 'skip', reason: 'Terraform not valid' });
     }
 
+    if (review) routeConflicts(findings, review);
     open = dedupe(findings.filter((f) => f.blocking));
     iterations.push({ iteration: n, regenerated: { iac: runIac, pac: runPac }, files: Object.fromEntries(files.map((f) => [f.path, f.content])), findings, ...(review ? { review } : {}), stages, notices });
     progress.line(`${label} ${open.length === 0 ? 'clean' : `${open.length} blocking finding(s)`}: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join('; ')}`);
@@ -140,6 +141,26 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
   }
   trace.step({ iteration: options.maxIterations, stage: 'loop', status: 'end', result: 'escalated', open: open.length });
   return { status: 'escalated', iterations, openFindings: open, files: [...iac.files, ...pac.files], retrieved: [...iacRefs.ids, ...pacRefs.ids] };
+}
+
+/**
+ * When the reviewer says a generated policy contradicts a requirement, that policy's violations on the plan go to
+ * the PaC generator (fix the policy), not to the IaC generator (which would have to break the requirement).
+ */
+export function routeConflicts(findings: AgentFinding[], review: Review): void {
+  const conflicted = review.conflicts.map((c) => policyName(c.policy)).filter((name) => name !== '');
+  for (const finding of findings) {
+    if (finding.stage !== 'policy-evaluation' || !finding.id) continue;
+    if (conflicted.includes(policyName(finding.id))) {
+      finding.target = 'pac';
+      finding.hint = 'the reviewer found that this policy contradicts the requirements: change the policy, not the Terraform';
+    }
+  }
+}
+
+/** `policies/s3_public.rego`, `s3_public.rego`, `iacpac.generated.s3_public`, `s3_public` -> `s3_public`. */
+export function policyName(reference: string): string {
+  return reference.trim().replace(/\.rego$/, '').split(/[/.]/).filter(Boolean).at(-1) ?? '';
 }
 
 function dedupe(findings: AgentFinding[]): AgentFinding[] {

@@ -1,5 +1,5 @@
 import { STAGE_TITLES, type AgentFinding } from './agent-finding.ts';
-import type { IterationRecord, LoopResult } from './orchestrator.ts';
+import { policyName, type IterationRecord, type LoopResult } from './orchestrator.ts';
 import type { TaskInputs } from './prompts.ts';
 import { unifiedDiff } from './unified-diff.ts';
 
@@ -100,7 +100,7 @@ function persisted(iterations: IterationRecord[], finding: AgentFinding): boolea
 
 function conflicted(iterations: IterationRecord[], policyId: string): boolean {
   const review = iterations.at(-1)?.review;
-  return !!review?.conflicts.some((c) => c.policy !== '' && (policyId.includes(c.policy) || c.policy.includes(policyId.split('/').at(-1)!.replace(/\.rego$/, ''))));
+  return !!review?.conflicts.some((c) => policyName(c.policy) !== '' && policyName(c.policy) === policyName(policyId));
 }
 
 function regenerated(iteration: IterationRecord): string {

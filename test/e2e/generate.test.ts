@@ -136,15 +136,20 @@ describe('iacpac generate (OpenAI wire protocol)', () => {
     expect(run.code, run.stderr).toBe(3);
     expect(run.report?.status).toBe('escalated');
     expect(run.report?.iterations).toBe(2);
+    // The reviewer names the policy as contradicting a requirement, so its violations go to the PaC generator:
+    // the IaC generator is not asked to break the requirement.
     expect(run.report?.open_findings.map((f) => [f.stage, f.target, f.id])).toEqual([
-      ['policy-evaluation', 'iac', 'policies/s3_no_public_access.rego'],
-      ['policy-evaluation', 'iac', 'policies/s3_no_public_access.rego'],
+      ['policy-evaluation', 'pac', 'policies/s3_no_public_access.rego'],
+      ['policy-evaluation', 'pac', 'policies/s3_no_public_access.rego'],
       ['review', 'pac', 'conflict'],
     ]);
-    // The PaC generator was told about the conflict with the reviewer's words.
-    expect(run.requests('pac-generator')[1]!.messages[3]!.content).toContain(
+    expect(run.report?.history.map((h) => h.regenerated)).toEqual([{ iac: true, pac: true }, { iac: false, pac: true }]);
+    expect(run.requests('iac-generator')).toHaveLength(1);
+    const feedback = run.requests('pac-generator')[1]!.messages[3]!.content;
+    expect(feedback).toContain(
       'policy s3_no_public_access contradicts the requirement "Anyone on the internet must be able to read the site\'s objects (public read through a bucket policy)"',
     );
+    expect(feedback).toContain('aws_s3_bucket_public_access_block.site does not set block_public_policy = true\n  Fix: the reviewer found that this policy contradicts the requirements: change the policy, not the Terraform');
     const review = readFileSync(join(run.out, 'REVIEW.md'), 'utf8');
     expect(review).toContain('# iacpac generate: human review needed');
     expect(review).toContain('The loop stopped after 2 of 2 iteration(s) with 3 blocking finding(s) left.');
