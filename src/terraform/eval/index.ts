@@ -6,5 +6,6 @@ export { convert, unifyValues, type ConvertResult } from './convert.ts';
 export { formatConsole } from './format-console.ts';
 export { loadTemplateParser, type TemplateParser } from './template-parser.ts';
 export { applyDefaults, applyTypeConstraint, typeConstraintFromExpr, type TypeConstraint, type TypeDefaults } from './type-constraint.ts';
+export { suggestName } from './suggest.ts';
 export * from './types.ts';
 export * from './value.ts';

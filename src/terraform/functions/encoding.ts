@@ -3,6 +3,7 @@ import { fromJson, isWhollyKnown, makeList, type TfObject, type TfValue, unknown
 import { T_STRING } from '../eval/types.ts';
 import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 import { jsonEncode } from './json-encode.ts';
+import { textCodec } from './text-encodings.ts';
 import { yamlEncode } from './yaml-encode.ts';
 
 const str = (v: TfValue): string => v as string;
@@ -19,16 +20,6 @@ function utf8OrFail(buf: Buffer, argIndex: number): string {
   } catch {
     throw new FunctionError('the result of decoding the provided string is not valid UTF-8');
   }
-}
-
-/** Encodings supported by textencodebase64/textdecodebase64 (IANA names, case-insensitive). */
-function encodingName(name: string, argIndex: number): 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' {
-  const n = name.toLowerCase().replace(/_/g, '-');
-  if (n === 'utf-8' || n === 'utf8') return 'utf-8';
-  if (n === 'utf-16le') return 'utf-16le';
-  if (n === 'utf-16be') return 'utf-16be';
-  if (n === 'iso-8859-1' || n === 'latin1' || n === 'l1' || n === 'iso8859-1') return 'latin1';
-  throw new FunctionArgError(argIndex, `${JSON.stringify(name)} is not a supported IANA encoding name or alias in this Terraform version`);
 }
 
 function urlQueryEscape(s: string): string {
@@ -127,24 +118,17 @@ export const encodingFunctions: TfFunction[] = [
   defineFunction({
     name: 'textencodebase64',
     impl: ([s, enc]) => {
-      const e = encodingName(str(enc!), 1);
-      if (e === 'utf-16be') {
-        const le = Buffer.from(str(s!), 'utf16le');
-        for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
-        return le.toString('base64');
-      }
-      if (e === 'latin1' && /[^\x00-\xff]/.test(str(s!)))
-        throw new FunctionArgError(0, `the given string contains characters that cannot be represented in ${str(enc!)}`);
-      return Buffer.from(str(s!), e === 'utf-8' ? 'utf8' : e === 'utf-16le' ? 'utf16le' : 'latin1').toString('base64');
+      const bytes = textCodec(str(enc!), 1).encode(str(s!));
+      if (!bytes) throw new FunctionArgError(0, `the given string contains characters that cannot be represented in ${str(enc!)}`);
+      return bytes.toString('base64');
     },
   }),
   defineFunction({
     name: 'textdecodebase64',
     impl: ([s, enc]) => {
-      const e = encodingName(str(enc!), 1);
+      const codec = textCodec(str(enc!), 1);
       const buf = decodeBase64(str(s!), 0);
-      if (e === 'utf-8') return utf8OrFail(buf, 0);
-      return new TextDecoder(e === 'latin1' ? 'latin1' : e).decode(buf);
+      return str(enc!).toLowerCase().replace('_', '-') === 'utf-8' ? utf8OrFail(buf, 0) : codec.decode(buf);
     },
   }),
   defineFunction({ name: 'urlencode', impl: ([s]) => urlQueryEscape(str(s!)) }),

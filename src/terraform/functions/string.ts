@@ -249,6 +249,6 @@ export const stringFunctions: TfFunction[] = [
   }),
   defineFunction({
     name: 'templatestring',
-    impl: ([template, vars], ctx) => renderTemplate(str(template!), '<templatestring>', vars!, ctx, 1),
+    impl: ([template, vars], ctx) => renderTemplate(str(template!), '<templatestring argument>', vars!, ctx, 1),
   }),
 ];

@@ -84,14 +84,27 @@ function emitEntry(key: string, value: TfValue, indent: number, lines: string[],
 
 function isLiteral(s: string): boolean {
   if (!s.includes('\n')) return false;
-  if (/^[ \t]/.test(s) || /[ \t]\n/.test(s) || /[ \t]$/.test(s)) return false;
-  return !/[\x00-\x08\x0b-\x1f\x7f]/.test(s);
+  if (/[ \t]\n/.test(s) || /[ \t]$/.test(s) || /\n[ \t]*$/.test(s.replace(/\n+$/, '')) || s.startsWith('\t')) return false;
+  return [...s].every((c) => c === '\n' || isPrintable(c));
+}
+
+/** go-yaml's is_printable. */
+function isPrintable(c: string): boolean {
+  const code = c.codePointAt(0)!;
+  return (
+    code === 0x0a ||
+    (code >= 0x20 && code <= 0x7e) ||
+    code === 0x85 ||
+    (code >= 0xa0 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)
+  );
 }
 
 function pushLiteral(s: string, indent: number, lines: string[], prefix: string): void {
   const trailing = /\n+$/.exec(s)?.[0].length ?? 0;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
-  lines.push(`${prefix}|${chomp}`);
+  // A first line starting with a space needs an explicit indentation indicator.
+  lines.push(`${prefix}|${s.startsWith(' ') ? '2' : ''}${chomp}`);
   const body = trailing === 0 ? s : s.slice(0, s.length - trailing);
   const pad = ' '.repeat(indent);
   for (const line of body.split('\n')) lines.push(line === '' ? '' : pad + line);
@@ -108,7 +121,7 @@ function scalar(v: TfValue, indent: number, column: number): string {
 
 const ESCAPES: Record<string, string> = {
   '\0': '\\0', '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r',
-  '\x1b': '\\e', '"': '\\"', '\\': '\\\\', '\u0085': '\\N', '\u00a0': '\\_', '\u2028': '\\L', '\u2029': '\\P',
+  '\x1b': '\\e', '"': '\\"', '\\': '\\\\', '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P',
 };
 
 /** A double-quoted scalar, folded at spaces once past column 80 as go-yaml does. */
@@ -135,7 +148,15 @@ function quoted(s: string, indent: number, startColumn: number): string {
     }
     prevSpace = false;
     const code = c.codePointAt(0)!;
-    const esc = ESCAPES[c] ?? (code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0').toUpperCase()}` : undefined);
+    const esc =
+      ESCAPES[c] ??
+      (isPrintable(c)
+        ? undefined
+        : code <= 0xff
+          ? `\\x${code.toString(16).padStart(2, '0').toUpperCase()}`
+          : code <= 0xffff
+            ? `\\u${code.toString(16).padStart(4, '0').toUpperCase()}`
+            : `\\U${code.toString(16).padStart(8, '0').toUpperCase()}`);
     out += esc ?? c;
     column += esc ? esc.length : 1;
   });

@@ -3,6 +3,7 @@ import type { SourceRange } from '../../../core/source-range.ts';
 import type { Expression, HclFile, TraversalStep } from '../../../hcl/ast.ts';
 import type { EvalContext, ReferenceResolver, ResolvedReference } from '../context.ts';
 import { evaluateExpression } from '../evaluate.ts';
+import { suggestName } from '../suggest.ts';
 import { markSensitive, type TfValue } from '../value.ts';
 
 /**
@@ -36,8 +37,11 @@ export function moduleResolver(file: HclFile, ctx: Omit<EvalContext, 'resolver'>
       if (root === 'terraform') return { value: { workspace: 'default' }, consumed: 0 };
       if (root === 'var') {
         const v = name ? variables.get(name) : undefined;
-        if (!name || !v)
-          return undeclared('Reference to undeclared input variable', `An input variable with the name ${JSON.stringify(name)} has not been declared. This variable can be declared with a variable ${JSON.stringify(name)} {} block.`, range);
+        if (!name || !v) {
+          const hint = name ? suggestName(name, variables.keys()) : undefined;
+          const tail = hint ? `Did you mean ${JSON.stringify(hint)}?` : `This variable can be declared with a variable ${JSON.stringify(name)} {} block.`;
+          return undeclared('Reference to undeclared input variable', `An input variable with the name ${JSON.stringify(name)} has not been declared. ${tail}`, range);
+        }
         const value = v.expr ? evaluateExpression(v.expr, full, diagnostics) : null;
         return { value: v.sensitive ? markSensitive(value) : value, consumed: 1 };
       }

@@ -32,4 +32,6 @@ locals {
   cidr      = "10.0.0.0/16"
   derived   = "${var.region}-${local.obj.name}"
   subnets   = { for i, az in ["a", "b"] : az => cidrsubnet(local.cidr, 8, i) }
+  tpl       = "Hello, $${name}!%%{ for x in xs }<$${x}>%%{ endfor }"
+  tpl_plain = "Hello, ${"$"}{name}!"
 }
