@@ -4,7 +4,7 @@ import { BuiltinError } from './define-builtin.ts';
 import { defineCategory } from './builtin.ts';
 import { goBase64Decode } from './go-base64.ts';
 import { marshalJson, parseJson } from './json-text.ts';
-import { objectOperand, operandError, stringOperand, typeError } from './operands.ts';
+import { objectOperand, operandError, stringOperand } from './operands.ts';
 import { fromJS, normalizeNumber, RegoObject, RegoSet, toJS, type RegoValue } from '../value.ts';
 
 const builtin = defineCategory('encoding');
@@ -121,15 +121,14 @@ export const encodingBuiltins = [
   builtin('urlquery.decode', ([s]) => queryUnescape(stringOperand(s, 1))),
   builtin('urlquery.encode_object', ([o]) => {
     const obj = objectOperand(o, 1);
+    const bad = (): never => {
+      throw operandError(1, 'values must be string, array[string], or set[string]');
+    };
     const parts: string[] = [];
     for (const [k, v] of obj.sortedEntries()) {
-      if (typeof k !== 'string') throw operandError(1, 'must be object of strings');
-      const values = typeof v === 'string' ? [v] : Array.isArray(v) ? (v as readonly RegoValue[]) : v instanceof RegoSet ? v.sorted() : undefined;
-      if (!values) throw typeError(1, v, 'string', 'array', 'set');
-      for (const x of values) {
-        if (typeof x !== 'string') throw typeError(1, x, 'string');
-        parts.push(`${queryEscape(k)}=${queryEscape(x)}`);
-      }
+      const key = typeof k === 'string' ? k : marshalJson(k);
+      const values = typeof v === 'string' ? [v] : Array.isArray(v) ? (v as readonly RegoValue[]) : v instanceof RegoSet ? v.sorted() : bad();
+      for (const x of values) parts.push(`${queryEscape(key)}=${queryEscape(typeof x === 'string' ? x : bad())}`);
     }
     return parts.join('&');
   }),
@@ -184,7 +183,7 @@ export const encodingBuiltins = [
   ),
   builtin('yaml.marshal', ([v]) => {
     const js = toJS(v!);
-    return stringifyYaml(js, { indentSeq: false, lineWidth: 0, sortMapEntries: true });
+    return stringifyYaml(js, { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' });
   }),
   builtin('yaml.unmarshal', ([s]) => yamlToRego(stringOperand(s, 1))),
   builtin(
