@@ -32,4 +32,17 @@ export {
 export type { EvalContext, ReferenceResolver, ResolvedReference, TfValue, TfType } from './terraform/eval/index.ts';
 export { FUNCTION_SIGNATURES, lookupFunctionSignature, type FunctionSignature } from './terraform/functions/signatures.ts';
 export { checkFunctionCall, checkFunctionCalls } from './terraform/functions/check-calls.ts';
+export * from './llm/index.ts';
+export { KnowledgeBase, type KbHit, type KbSearchOptions } from './kb/knowledge-base.ts';
+export { buildKnowledgeBase, collectDocuments, type KnowledgeBaseSources } from './kb/build-knowledge-base.ts';
+export { lexicalSearcher, hybridSearcher, type Searcher } from './kb/hybrid-search.ts';
+export { retrieveReferences, type RetrievalPurpose } from './kb/retrieve.ts';
+export type { KbDocument, KbKind } from './kb/kb-document.ts';
+export { generate, type GenerateOptions as GenerateCommandOptions } from './agents/generate.ts';
+export { runGenerateLoop, type LoopOptions, type LoopResult, type IterationRecord } from './agents/orchestrator.ts';
+export { feedbackPrompt } from './agents/feedback-prompt.ts';
+export { extractFiles, type GeneratedFile } from './agents/extract-files.ts';
+export { createTechnicalVerifier, checkPolicies } from './agents/technical-validation.ts';
+export { reviewSchema, type Review } from './agents/reviewer.ts';
+export type { AgentFinding, Stage as AgentStage, Target as AgentTarget } from './agents/agent-finding.ts';
 // <exports>

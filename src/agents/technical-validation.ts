@@ -64,7 +64,7 @@ export function createTechnicalVerifier(options: TechnicalValidationOptions): Ve
 }
 
 async function validateTerraform(dir: string): Promise<{ valid: boolean; errors: number; warnings: number; findings: AgentFinding[] }> {
-  const { validateDirectory } = await import('../validate/validate-directory.ts');
+  const { validateDirectory } = await import('../validate/index.ts');
   const result = await validateDirectory(dir);
   const findings = result.diagnostics.map((d: Diagnostic): AgentFinding => ({
     stage: 'terraform-validate',
@@ -79,7 +79,7 @@ async function validateTerraform(dir: string): Promise<{ valid: boolean; errors:
 
 async function synthesize(dir: string): Promise<{ plan?: unknown; findings: AgentFinding[] }> {
   const { loadConfiguration } = await import('../terraform/load-module.ts');
-  const { synthesizePlan } = await import('../plan/synthesize.ts');
+  const { synthesizePlan } = await import('../plan/index.ts');
   try {
     const config = await loadConfiguration(dir);
     const { plan, diagnostics } = synthesizePlan(config, {});
