@@ -187,6 +187,8 @@ export const regexBuiltins = [
     const value = stringOperand(v, 2);
     const open = stringOperand(o, 3);
     const close = stringOperand(c, 4);
+    if (Buffer.byteLength(open) !== 1) throw new BuiltinError(`start delimiter has to be exactly one character long but is ${Buffer.byteLength(open)} long`);
+    if (Buffer.byteLength(close) !== 1) throw new BuiltinError(`end delimiter has to be exactly one character long but is ${Buffer.byteLength(open)} long`);
     const key = `regex.template:${open}:${close}:${template}`;
     let re = context.cache.get(key) as RE2JS | undefined;
     if (!re) {

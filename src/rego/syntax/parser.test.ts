@@ -115,6 +115,7 @@ describe('parser: errors carry file:line:col', () => {
     ['p := 1\n', 'e.rego:1:1: rego_parse_error: package expected'],
     ['package x\np := "abc\n', 'e.rego:2:6: rego_parse_error: non-terminated string'],
     ['package x\np := 1 $\n', 'e.rego:2:8: rego_parse_error: illegal token'],
+    ['package x\np { true }\n', 'e.rego:2:3: rego_parse_error: `if` keyword is required before rule body'],
   ])('%j', (src, message) => {
     let err: unknown;
     try {

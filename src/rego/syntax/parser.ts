@@ -287,7 +287,7 @@ class Parser {
       const e = this.parseExpr();
       return [e];
     }
-    if (this.isOp('{') && !this.tok.nlBefore) return this.parseBraceBody();
+    if (this.isOp('{') && this.v1 && !this.tok.nlBefore) this.fail('`if` keyword is required before rule body');
     if (this.isOp('{') && !this.v1) return this.parseBraceBody();
     void loc;
     return undefined;
