@@ -391,6 +391,9 @@ export const collectionFunctions: TfFunction[] = [
     name: 'setproduct',
     impl: (args) => {
       if (args.length < 2) throw new FunctionError('at least two arguments are required');
+      args.forEach((a, i) => {
+        if (!isSeq(a)) throw new FunctionArgError(i, 'a set or a list is required');
+      });
       const sets = setArgs(args);
       let total = 1;
       for (const s of sets) total *= s.length;
