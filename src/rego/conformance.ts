@@ -83,7 +83,13 @@ export function runCase(c: ConformanceCase, timeoutMs = 10_000): { status: 'pass
   const wantsError = c.want_error !== undefined || c.want_error_code !== undefined;
   let rows: Array<Map<string, RegoValue>>;
   try {
-    const engine = new RegoEngine({ strictBuiltinErrors: c.strict_error === true, v0Compatible: c.v0_compatible === true, limits: { timeoutMs } });
+    const engine = new RegoEngine({
+      strictBuiltinErrors: c.strict_error === true,
+      v0Compatible: c.v0_compatible === true,
+      limits: { timeoutMs },
+      // opa.runtime().env sees the case's `env` (OPA's runner sets these environment variables)
+      ...(c.env ? { runtime: { env: c.env } } : {}),
+    });
     modules.forEach((m, i) => engine.addModule(`test-${i}.rego`, m));
     if (c.data !== undefined) engine.addData(fromJS(c.data));
     const inputValue = c.input_term !== undefined ? evalInputTerm(c.input_term) : c.input !== undefined ? fromJS(c.input) : undefined;
