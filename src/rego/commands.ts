@@ -181,7 +181,7 @@ export async function regoTest(paths: string[], options: { v0Compatible?: boolea
       detail = (regoErrors(error) ?? [(error as Error).message]).join('; ');
     }
     const ms = (performance.now() - t0).toFixed(1);
-    const name = t.path.replace(/^data\./, '');
+    const name = t.path;
     logger.out(`${name}: ${status} (${ms}ms)${detail ? `\n  ${detail}` : ''}`);
     if ((options.verbose || status !== 'PASS') && printed.length) for (const l of printed) logger.out(`  ${l}`);
     if (status === 'PASS') passed++;
