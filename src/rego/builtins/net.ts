@@ -191,25 +191,22 @@ function matchEntries(v: RegoValue | undefined, position: number): Array<[RegoVa
   throw typeError(position, v ?? null, 'string', 'array', 'set', 'object');
 }
 
+/** net.cidr_contains: `b` is an IP or a CIDR that must lie entirely inside CIDR `a`. */
+function cidrContains(a: RegoValue | undefined, b: RegoValue | undefined): boolean {
+  const outer = cidrOperand(a, 1);
+  const s = stringOperand(b, 2);
+  const inner = cidrOrIp(s);
+  if (!inner) throw new BuiltinError(`not a valid textual representation of an IP address or CIDR: ${s}`);
+  return contains(outer, inner);
+}
+
 function operandErrorColon(position: number): BuiltinError {
   return new BuiltinError(`operand ${position}: element must be string or non-empty array`);
 }
 
 export const netBuiltins = [
-  builtin('net.cidr_contains', ([a, b]) => {
-    const outer = cidrOperand(a, 1);
-    const s = stringOperand(b, 2);
-    const inner = cidrOrIp(s);
-    if (!inner) throw new BuiltinError(`invalid CIDR address: ${s}`);
-    return contains(outer, inner);
-  }),
-  builtin('net.cidr_overlap', ([a, b]) => {
-    const outer = cidrOperand(a, 1);
-    const s = stringOperand(b, 2);
-    const ip = parseIp(s);
-    if (!ip) throw new BuiltinError(`invalid IP address: ${s}`);
-    return contains(outer, { bits: ip.bits, network: ip.value, prefix: ip.bits, address: ip.value });
-  }),
+  builtin('net.cidr_contains', ([a, b]) => cidrContains(a, b)),
+  builtin('net.cidr_overlap', ([a, b]) => cidrContains(a, b)),
   builtin('net.cidr_intersects', ([a, b]) => {
     const x = cidrOperand(a, 1);
     const y = cidrOperand(b, 2);
@@ -224,36 +221,54 @@ export const netBuiltins = [
     for (let i = 0n; i < count; i++) out.add(formatIp(c.bits, c.network + i));
     return out;
   }),
-  builtin('net.cidr_merge', ([a]) => {
-    let items: readonly RegoValue[];
-    if (Array.isArray(a)) items = a as readonly RegoValue[];
-    else if (a instanceof RegoSet) items = a.sorted();
-    else throw typeError(1, a ?? null, 'array', 'set');
-    const ranges: Record<32 | 128, Array<[bigint, bigint]>> = { 32: [], 128: [] };
-    for (const x of items) {
-      if (typeof x !== 'string') throw typeError(1, x, 'string');
-      let c = parseCidr(x);
-      if (!c) {
+  builtin(
+    'net.cidr_merge',
+    ([a]) => {
+      let items: readonly RegoValue[];
+      if (Array.isArray(a)) items = a as readonly RegoValue[];
+      else if (a instanceof RegoSet) items = a.sorted();
+      else throw new BuiltinError('operand must be an array');
+      // Each input as a range plus the text OPA prints when the range is not merged with another one.
+      const ranges: Record<32 | 128, Array<{ first: bigint; last: bigint; text?: string }>> = { 32: [], 128: [] };
+      for (const x of items) {
+        if (typeof x !== 'string') throw new BuiltinError('element must be string');
         const ip = parseIp(x);
-        if (!ip) throw new BuiltinError(`IP/CIDR invalid: ${x}`);
-        if (ip.bits === 128 || x.includes(':')) throw new BuiltinError('IPv6 invalid: needs prefix length');
-        c = parseCidr(`${x}/${defaultMaskBits(ip.value)}`)!;
+        let c: Cidr;
+        let text: string;
+        if (ip) {
+          if (ip.bits === 128 || x.includes(':')) throw new BuiltinError('IPv6 invalid: needs prefix length');
+          const prefix = defaultMaskBits(ip.value);
+          c = parseCidr(`${x}/${prefix}`)!;
+          text = `${formatIp(32, ip.value)}/${prefix}`;
+        } else {
+          const parsed = parseCidr(x);
+          if (!parsed) throw new BuiltinError(`invalid CIDR address: ${x}`);
+          c = parsed;
+          text = `${formatIp(c.bits, c.network)}/${c.prefix}`;
+        }
+        ranges[c.bits].push({ first: c.network, last: lastAddress(c), text });
       }
-      ranges[c.bits].push([c.network, lastAddress(c)]);
-    }
-    const out = new RegoSet();
-    for (const bits of [32, 128] as const) {
-      const sorted = ranges[bits].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-      const merged: Array<[bigint, bigint]> = [];
-      for (const [s, e] of sorted) {
-        const last = merged[merged.length - 1];
-        if (last && s <= last[1] + 1n) last[1] = e > last[1] ? e : last[1];
-        else merged.push([s, e]);
+      const out = new RegoSet();
+      for (const bits of [32, 128] as const) {
+        const sorted = ranges[bits].sort((x, y) => (x.last !== y.last ? (x.last < y.last ? -1 : 1) : x.first < y.first ? -1 : x.first > y.first ? 1 : 0));
+        // Merge from the end, as OPA does (netaddr's algorithm).
+        for (let i = sorted.length - 1; i > 0; i--) {
+          const current = sorted[i]!;
+          const previous = sorted[i - 1]!;
+          if (current.first - 1n <= previous.last) {
+            sorted[i - 1] = { first: previous.first < current.first ? previous.first : current.first, last: current.last };
+            sorted.splice(i, 1);
+          }
+        }
+        for (const r of sorted) {
+          if (r.text !== undefined) out.add(r.text);
+          else for (const c of rangeToCidrs(bits, r.first, r.last)) out.add(c);
+        }
       }
-      for (const [s, e] of merged) for (const c of rangeToCidrs(bits, s, e)) out.add(c);
-    }
-    return out;
-  }),
+      return out;
+    },
+    { checkOperands: false },
+  ),
   builtin(
     'net.cidr_contains_matches',
     ([a, b]) => {
@@ -261,13 +276,7 @@ export const netBuiltins = [
       const inner = matchEntries(b, 2);
       const out = new RegoSet();
       for (const [k1, c1] of outer) {
-        const o = cidrOrIp(c1);
-        if (!o) throw new BuiltinError(`invalid CIDR address: ${c1}`);
-        for (const [k2, c2] of inner) {
-          const i = cidrOrIp(c2);
-          if (!i) throw new BuiltinError(`invalid CIDR address: ${c2}`);
-          if (contains(o, i)) out.add([k1, k2]);
-        }
+        for (const [k2, c2] of inner) if (cidrContains(c1, c2)) out.add([k1, k2]);
       }
       return out;
     },
