@@ -68,6 +68,7 @@ function discriminatorsOf(schema: SchemaBlock, expressions: Obj): Record<string,
 function conditionalDefault(type: string, path: string, values: string[]): Json | undefined {
   // tags_all follows tags (a rule of the synthesizer), never another argument.
   if (path === 'tags_all') return undefined;
+  void values;
   const discs = discriminatorsSeen.get(`${type}\u0000${path}`) ?? [];
   const names = [...new Set(discs.flatMap((d) => Object.keys(d)))].sort();
   for (const name of names) {
@@ -100,6 +101,12 @@ type BlockFields = Map<string, Set<string>>;
 function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema: SchemaBlock, prefix: string, blockFields?: BlockFields): void {
   for (const [name, attribute] of Object.entries(schema.attributes ?? {})) {
     const path = prefix + name;
+    // tags_all is derived from tags by the synthesizer; what is learnt is its value without tags
+    // (unknown for the legacy SDK, {} for plugin-framework resources).
+    if (path === 'tags_all') {
+      if (after.tags === null || after.tags === undefined) observe(type, path, unknown[name] === true ? UNKNOWN : (after[name] ?? null));
+      continue;
+    }
     const configured = expressions.filter((e) => name in e);
     if (configured.length === 0) {
       observe(type, path, unknown[name] === true ? UNKNOWN : (after[name] ?? null));

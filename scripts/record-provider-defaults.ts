@@ -4,7 +4,7 @@
 // Needs terraform and the aws provider in a local plugin directory. Resources the provider rejects are
 // dropped and the batch is re-planned. Output: bench/baselines/plan-provider-defaults/<batch>.json.gz
 //
-//   npx tsx scripts/record-provider-defaults.ts [--plugin-dir /opt/tf-plugins] [--batch-size 150] [--limit N]
+//   npx tsx scripts/record-provider-defaults.ts [--plugin-dir /opt/tf-plugins] [--batch-size 150] [--limit N] [--batches 1,3]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +60,9 @@ function body(block: SchemaBlock, indent: string, depth: number): string | undef
     if (depth > 4) return undefined;
     const inner = body(blockType.block, `${indent}  `, depth + 1);
     if (inner === undefined) return undefined;
-    text += `${indent}${name} ${blockType.nesting_mode === 'map' ? '"k" ' : ''}{\n${inner}${indent}}\n`;
+    for (let i = 0; i < blockType.min_items; i++) {
+      text += `${indent}${name} ${blockType.nesting_mode === 'map' ? `"k${i}" ` : ''}{\n${inner}${indent}}\n`;
+    }
   }
   return text;
 }
@@ -69,7 +71,9 @@ function terraform(cwd: string, ...command: string[]) {
   return spawnSync('terraform', command, { cwd, encoding: 'utf8', timeout: 900_000, env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
 }
 
+const only = args.includes('--batches') ? option('--batches', '').split(',').map(Number) : undefined;
 for (let start = 0, batch = 0; start < types.length; start += batchSize, batch++) {
+  if (only && !only.includes(batch)) continue;
   const blocks = new Map<string, string>();
   for (const type of types.slice(start, start + batchSize)) {
     const schema = schemas.resourceSchema('hashicorp/aws', type, 'managed');
@@ -90,7 +94,11 @@ for (let start = 0, batch = 0; start < types.length; start += batchSize, batch++
         logger.out(`batch ${batch}: ${blocks.size} resource types planned`);
         break;
       }
-      const failing = new Set([...`${plan.stderr}\n${plan.stdout}`.matchAll(/with (aws_[a-z0-9_]+)\.r/g)].map((m) => m[1]!));
+      const output = `${plan.stderr}\n${plan.stdout}`;
+      const failing = new Set([
+        ...[...output.matchAll(/with (aws_[a-z0-9_]+)\.r/g)].map((m) => m[1]!),
+        ...[...output.matchAll(/in resource "(aws_[a-z0-9_]+)" "r"/g)].map((m) => m[1]!),
+      ]);
       if (failing.size === 0) {
         logger.err(`batch ${batch}: plan failed without a resource to drop: ${plan.stderr.slice(0, 500)}`);
         break;

@@ -40,6 +40,8 @@ export interface PlanObjectContext {
    * anywhere becomes wholly unknown. Terraform core plans data sources without it.
    */
   legacyShim: boolean;
+  /** The provider configuration's `default_tags { tags = ... }`, merged into `tags_all`. */
+  defaultTags?: TfValue;
   /** A top-level argument's constant value, `<unset>` or `<other>` (for defaults that depend on it). */
   argument?: (name: string) => string;
   /** Called for dynamic blocks whose for_each is not iterable, etc. */
@@ -81,8 +83,8 @@ function planBlock(
     if (set) {
       value = attributeValue(context.evaluate(set.expr, scope), attribute, context.legacyShim);
       if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, attrPath.replace(/\.\*\./g, '.*.'), value);
-      // The legacy SDK plans an empty collection for an argument it does not compute as null.
-      if (context.legacyShim && !attribute.computed && isEmptyCollection(value)) value = null;
+      // The legacy SDK plans an empty top-level collection for an argument it does not compute as null.
+      if (context.legacyShim && path === '' && !attribute.computed && isEmptyCollection(value)) value = null;
     }
     else if (body.blocks.some((b) => b.type === name || (b.type === 'dynamic' && b.labels[0] === name))) {
       value = blocksAsAttribute(body, name, attribute, context, attrPath, scope, depth);
@@ -95,7 +97,7 @@ function planBlock(
     const blockType = schema.block_types![name]!;
     out[name] = blockValue(body, name, blockType, context, path ? `${path}.${name}` : name, scope, depth);
   }
-  applyDerived(out, schema, path);
+  applyDerived(out, schema, path, context.defaultTags);
   return out;
 }
 
@@ -272,13 +274,20 @@ function expandBlocks(body: Body, name: string, context: PlanObjectContext, scop
  * Attributes the AWS provider derives during planning: `tags_all` is the provider's default tags merged
  * with `tags` (known when `tags` is known), unknown otherwise.
  */
-function applyDerived(out: TfObject, schema: SchemaBlock, path: string): void {
+function applyDerived(out: TfObject, schema: SchemaBlock, path: string, defaultTags: TfValue | undefined): void {
   if (path !== '' || !schema.attributes?.tags_all || !schema.attributes.tags) return;
-  const tags = out.tags instanceof Sensitive ? out.tags.value : out.tags;
-  if (tags !== null && tags !== undefined && typeof tags === 'object' && !(tags instanceof Unknown) && !Array.isArray(tags)) {
-    const merged: TfObject = {};
-    const source = tags as TfObject;
-    for (const key of sortedKeys(source)) merged[key] = source[key]!;
-    out.tags_all = merged;
+  const plain = (v: TfValue | undefined) => (v instanceof Sensitive ? v.value : v);
+  const isMapValue = (v: TfValue | undefined): v is TfObject => v !== null && v !== undefined && typeof v === 'object' && !(v instanceof Unknown) && !Array.isArray(v) && !(v instanceof Sensitive);
+  const tags = plain(out.tags);
+  const defaults = plain(defaultTags);
+  if (tags instanceof Unknown || defaults instanceof Unknown) return;
+  if (!isMapValue(tags) && !isMapValue(defaults)) return;
+  const merged: TfObject = {};
+  const source: TfObject = { ...(isMapValue(defaults) ? defaults : {}), ...(isMapValue(tags) ? tags : {}) };
+  if (Object.values(source).some((v) => v instanceof Unknown)) {
+    out.tags_all = new ComputedUnknown({ kind: 'map', element: { kind: 'string' } });
+    return;
   }
+  for (const key of sortedKeys(source)) merged[key] = source[key]!;
+  out.tags_all = merged;
 }

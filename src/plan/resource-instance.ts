@@ -64,6 +64,7 @@ export function planResourceInstance(input: PlanInstanceInput): PlannedInstance 
     defaults: managed ? run.defaults : NO_DEFAULTS,
     type: resource.type,
     legacyShim: managed,
+    ...(managed ? { defaultTags: providerDefaultTags(input) } : {}),
     warn: (message, expr) => run.diagnostics.push({ severity: 'warning', summary: 'Cannot expand dynamic block', detail: message, range: expr.range, source: 'plan' }),
   });
   if (managed) return { ...base, value, action: 'create' };
@@ -96,10 +97,26 @@ function untypedObject(input: PlanInstanceInput): TfObject {
   return out;
 }
 
-function providerRegion(input: PlanInstanceInput): TfValue | undefined {
-  const module = input.node.owner.module;
+/** `default_tags { tags = {...} }` of the resource's provider configuration (root or own module). */
+function providerDefaultTags(input: PlanInstanceInput): TfValue | undefined {
+  const provider = providerBlock(input);
+  const block = provider?.block.body.blocks.find((b) => b.type === 'default_tags');
+  const tags = block?.body.attributes.find((a) => a.name === 'tags');
+  return tags ? input.node.owner.evaluate(tags.expr, {}) : undefined;
+}
+
+function providerBlock(input: PlanInstanceInput) {
   const wanted = input.node.resource.providerAlias;
-  const provider = module.providers.find((p) => p.name === input.node.resource.providerLocalName && p.alias === wanted);
+  const name = input.node.resource.providerLocalName;
+  for (let instance: typeof input.node.owner | undefined = input.node.owner; instance; instance = instance.callContext?.parent) {
+    const found = instance.module.providers.find((p) => p.name === name && p.alias === wanted);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function providerRegion(input: PlanInstanceInput): TfValue | undefined {
+  const provider = providerBlock(input);
   const region = provider?.block.body.attributes.find((a) => a.name === 'region');
   if (!region) return undefined;
   const value = input.node.owner.evaluate(region.expr, {});
