@@ -35,7 +35,7 @@ export { checkFunctionCall, checkFunctionCalls } from './terraform/functions/che
 export * from './llm/index.ts';
 export { KnowledgeBase, type KbHit, type KbSearchOptions } from './kb/knowledge-base.ts';
 export { buildKnowledgeBase, collectDocuments, type KnowledgeBaseSources } from './kb/build-knowledge-base.ts';
-export { lexicalSearcher, hybridSearcher, type Searcher } from './kb/hybrid-search.ts';
+export { createRetriever, lexicalSearcher, hybridSearcher, type Retriever, type Searcher } from './kb/hybrid-search.ts';
 export { retrieveReferences, type RetrievalPurpose } from './kb/retrieve.ts';
 export type { KbDocument, KbKind } from './kb/kb-document.ts';
 export { generate, type GenerateOptions as GenerateCommandOptions } from './agents/generate.ts';
@@ -45,4 +45,20 @@ export { extractFiles, type GeneratedFile } from './agents/extract-files.ts';
 export { createTechnicalVerifier, checkPolicies } from './agents/technical-validation.ts';
 export { reviewSchema, type Review } from './agents/reviewer.ts';
 export type { AgentFinding, Stage as AgentStage, Target as AgentTarget } from './agents/agent-finding.ts';
+export { validateConfiguration, validateDirectory, type ValidateOptions, type ValidateDirectoryOptions } from './validate/index.ts';
+export { validateCommand, terraformDocument, type ValidateCommandOptions } from './validate/validate-command.ts';
+export {
+  findBinary,
+  requireBinary,
+  runCommand,
+  copyToTempDir,
+  removeTempDir,
+  offlineOverrideFiles,
+  execFindings,
+  assertNoExec,
+  validateWithCli,
+  type CliEngine,
+  type CommandResult,
+  type CliValidateOptions,
+} from './backends/index.ts';
 // <exports>

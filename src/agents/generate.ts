@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { ExitError, InputError, UsageError, errorMessage } from '../core/errors.ts';
 import { logger } from '../core/logger.ts';
 import { buildKnowledgeBase } from '../kb/build-knowledge-base.ts';
-import { hybridSearcher, lexicalSearcher, type Searcher } from '../kb/hybrid-search.ts';
+import { createRetriever, type Retriever } from '../kb/hybrid-search.ts';
 import { createEmbedder } from '../llm/embeddings.ts';
 import { loadConfigFile } from '../llm/config.ts';
 import { createRoleModels, type ResolvedModels } from '../llm/create-models.ts';
@@ -80,14 +80,14 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   const progress = createProgress(io.stderr);
   trace.step({ iteration: 0, stage: 'start', status: 'end', models: describeModels(models), maxIterations, severity, out: workspace.dir });
 
-  let search: Searcher | undefined;
+  let retriever: Retriever | undefined;
   if (options.kb !== false) {
     progress.update('building the knowledge base (provider schemas, policy library, Rego builtins, docs)');
     const kb = buildKnowledgeBase({ docs: [...(config.generate?.docs ?? []), ...(options.docs ?? [])].map((d) => resolve(io.cwd, d)) });
-    search = lexicalSearcher(kb);
+    retriever = createRetriever(kb);
     if (options.embeddings || config.llm?.embeddings) {
       const embedder = await createEmbedder(llmFlags, config.llm ?? {}, io.env);
-      search = hybridSearcher(kb, embedder);
+      retriever = createRetriever(kb, embedder);
       trace.step({ iteration: 0, stage: 'embeddings', status: 'end', provider: embedder.provider, model: embedder.modelId });
     }
     trace.step({ iteration: 0, stage: 'knowledge-base', status: 'end', documents: kb.counts() });
@@ -97,7 +97,7 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   let result: LoopResult | undefined;
   let status: RunStatus;
   try {
-    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(search ? { search } : {}), verifier, workspace, trace, progress });
+    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(retriever ? { retriever } : {}), verifier, workspace, trace, progress });
     status = result.status;
     if (status === 'escalated' && options.interactive) status = await interact(result, { task, workspace, verifier, models, trace, io, maxIterations });
   } catch (error) {

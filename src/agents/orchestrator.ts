@@ -1,6 +1,6 @@
 import type { RoleModel } from '../llm/create-models.ts';
 import type { Role } from '../llm/config.ts';
-import type { Searcher } from '../kb/hybrid-search.ts';
+import type { Retriever } from '../kb/hybrid-search.ts';
 import { retrieveReferences } from '../kb/retrieve.ts';
 import { findingKey, type AgentFinding } from './agent-finding.ts';
 import type { GeneratedFile } from './extract-files.ts';
@@ -18,7 +18,7 @@ export interface LoopOptions {
   maxIterations: number;
   models: Record<Role, RoleModel>;
   /** Retrieval over the knowledge base (absent: no references in prompts). */
-  search?: Searcher;
+  retriever?: Retriever;
   verifier: Verifier;
   workspace: Workspace;
   trace: Trace;
@@ -55,10 +55,11 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
   const { task, trace, progress, workspace, verifier } = options;
   const query = [task.requirements, task.regulations ?? ''].join('\n');
   const none = { text: '', ids: [] as string[] };
-  const iacRefs = options.search ? await retrieveReferences(options.search, query, 'iac') : none;
-  const pacRefs = options.search ? await retrieveReferences(options.search, query, 'pac') : none;
-  const reviewRefs = options.search ? await retrieveReferences(options.search, query, 'review') : none;
+  const iacRefs = options.retriever ? await retrieveReferences(options.retriever, query, 'iac') : none;
+  const pacRefs = options.retriever ? await retrieveReferences(options.retriever, query, 'pac') : none;
+  const reviewRefs = options.retriever ? await retrieveReferences(options.retriever, query, 'review') : none;
   trace.step({ iteration: 0, stage: 'retrieve', status: 'end', iac: iacRefs.ids, pac: pacRefs.ids, review: reviewRefs.ids });
+  const retrieved = [...new Set([...iacRefs.ids, ...pacRefs.ids, ...reviewRefs.ids])];
 
   const iac: Generator = { kind: 'terraform', target: 'iac', roleModel: options.models['iac-generator'], systemPrompt: IAC_SYSTEM_PROMPT, userPrompt: iacUserPrompt(task, iacRefs.text), files: [] };
   const pac: Generator = { kind: 'rego', target: 'pac', roleModel: options.models['pac-generator'], systemPrompt: PAC_SYSTEM_PROMPT, userPrompt: pacUserPrompt(task, pacRefs.text), files: [] };
@@ -126,7 +127,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
     progress.line(`${label} ${open.length === 0 ? 'clean' : `${open.length} blocking finding(s)`}: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join('; ')}`);
     if (open.length === 0) {
       trace.step({ iteration: n, stage: 'loop', status: 'end', result: 'clean' });
-      return { status: 'clean', iterations, openFindings: [], files, retrieved: [...iacRefs.ids, ...pacRefs.ids] };
+      return { status: 'clean', iterations, openFindings: [], files, retrieved };
     }
     const toIac = findings.filter((f) => f.target === 'iac');
     const toPac = findings.filter((f) => f.target === 'pac');
@@ -140,7 +141,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
     }
   }
   trace.step({ iteration: options.maxIterations, stage: 'loop', status: 'end', result: 'escalated', open: open.length });
-  return { status: 'escalated', iterations, openFindings: open, files: [...iac.files, ...pac.files], retrieved: [...iacRefs.ids, ...pacRefs.ids] };
+  return { status: 'escalated', iterations, openFindings: open, files: [...iac.files, ...pac.files], retrieved };
 }
 
 /**

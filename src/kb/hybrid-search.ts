@@ -1,9 +1,21 @@
 import type { Embedder } from '../llm/embeddings.ts';
 import { cosine } from '../llm/embeddings.ts';
+import type { KbDocument } from './kb-document.ts';
 import type { KbHit, KbSearchOptions, KnowledgeBase } from './knowledge-base.ts';
 
 /** How retrieval asks for documents: lexical BM25 only, or BM25 candidates re-ranked with embeddings. */
 export type Searcher = (query: string, options: KbSearchOptions) => Promise<KbHit[]>;
+
+/** What the agents retrieve through: a searcher plus lookup by id. */
+export interface Retriever {
+  search: Searcher;
+  get(id: string): KbDocument | undefined;
+}
+
+/** BM25 retrieval, re-ranked with `embedder` when given. */
+export function createRetriever(kb: KnowledgeBase, embedder?: Embedder): Retriever {
+  return { search: embedder ? hybridSearcher(kb, embedder) : lexicalSearcher(kb), get: (id) => kb.get(id) };
+}
 
 export function lexicalSearcher(kb: KnowledgeBase): Searcher {
   return async (query, options) => kb.search(query, options);

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from './build-knowledge-base.ts';
-import { lexicalSearcher } from './hybrid-search.ts';
+import { createRetriever } from './hybrid-search.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
-import { retrieveReferences } from './retrieve.ts';
+import { CORE_POLICY_BUILTINS, retrieveReferences } from './retrieve.ts';
 import { htmlToText, sections, userDocDocuments } from './sources/user-docs.ts';
 
 const docs = join(import.meta.dirname, '__fixtures__', 'docs');
@@ -60,13 +60,15 @@ describe('knowledge base over the bundled sources', () => {
   });
 
   it('builds prompt references per agent within a size budget', async () => {
-    const search = lexicalSearcher(kb);
+    const search = createRetriever(kb);
     const iac = await retrieveReferences(search, 'private S3 bucket with versioning', 'iac');
     expect(iac.text.startsWith('### Provider schema\nresource "aws_s3_bucket')).toBe(true);
     expect(iac.text).toContain('### Policy library\n- IACPAC_AWS_S3_');
     const pac = await retrieveReferences(search, 'private S3 bucket with versioning', 'pac', 3000);
     expect(pac.text.length).toBeLessThanOrEqual(3000 + 200);
     expect(pac.text).toContain('```rego\n# METADATA');
+    const full = await retrieveReferences(search, 'private S3 bucket with versioning', 'pac');
+    expect(full.ids.filter((id) => id.startsWith('builtin:'))).toEqual(CORE_POLICY_BUILTINS.map((name) => `builtin:${name}`));
     expect(pac.ids.length).toBeGreaterThan(0);
   });
 

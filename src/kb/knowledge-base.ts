@@ -79,6 +79,11 @@ export class KnowledgeBase {
     return JSON.stringify({ version: FORMAT_VERSION, index: this.index.toJSON(), documents: [...this.byId.values()] });
   }
 
+  /** A document by id, e.g. `builtin:sprintf`. */
+  get(id: string): KbDocument | undefined {
+    return this.byId.get(id);
+  }
+
   get size(): number {
     return this.byId.size;
   }
