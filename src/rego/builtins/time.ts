@@ -14,7 +14,7 @@ import {
   weekday,
   WEEKDAYS,
 } from './go-time.ts';
-import { bigIntOperand, stringOperand, typeError } from './operands.ts';
+import { intOperand, stringOperand, typeError } from './operands.ts';
 import { isNumber, normalizeNumber, toBigInt, type RegoValue } from '../value.ts';
 
 const builtin = defineCategory('time');
@@ -22,7 +22,7 @@ const builtin = defineCategory('time');
 const RFC3339 = '2006-01-02T15:04:05Z07:00';
 const RFC3339_NANO = '2006-01-02T15:04:05.999999999Z07:00';
 
-/** Go's predefined layouts, accepted by name in time.format. */
+/** The Go layout constants OPA accepts by name in time.parse_ns and time.format. */
 const NAMED_LAYOUTS: Record<string, string> = {
   ANSIC: 'Mon Jan _2 15:04:05 2006',
   UnixDate: 'Mon Jan _2 15:04:05 MST 2006',
@@ -34,15 +34,9 @@ const NAMED_LAYOUTS: Record<string, string> = {
   RFC1123Z: 'Mon, 02 Jan 2006 15:04:05 -0700',
   RFC3339,
   RFC3339Nano: RFC3339_NANO,
-  Kitchen: '3:04PM',
-  Stamp: 'Jan _2 15:04:05',
-  StampMilli: 'Jan _2 15:04:05.000',
-  StampMicro: 'Jan _2 15:04:05.000000',
-  StampNano: 'Jan _2 15:04:05.000000000',
-  DateTime: '2006-01-02 15:04:05',
-  DateOnly: '2006-01-02',
-  TimeOnly: '15:04:05',
 };
+
+const TIME_OPERAND = 'either number (ns) or [number (ns), string (tz)]';
 
 function nanos(v: RegoValue | undefined): bigint {
   if (!isNumber(v)) throw typeError(1, v ?? null, 'number');
@@ -51,14 +45,15 @@ function nanos(v: RegoValue | undefined): bigint {
   return i;
 }
 
-/** number | [number, tz] | [number, tz, layout]. */
+/** number | [number] | [number, tz] | [number, tz, layout] (OPA's tzTime). */
 function timeOperand(v: RegoValue | undefined): { ns: bigint; zone: string; layout?: string } {
   if (Array.isArray(v)) {
     const [n, z, l] = v as readonly RegoValue[];
-    if (v.length < 2 || v.length > 3) throw new BuiltinError('array argument must have two or three elements');
-    const zone = stringOperand(z, 1);
+    if (v.length === 0) throw typeError(1, v, TIME_OPERAND);
+    const zone = z === undefined ? '' : stringOperand(z, 1);
     return { ns: nanos(n), zone, ...(l !== undefined ? { layout: stringOperand(l, 1) } : {}) };
   }
+  if (!isNumber(v)) throw typeError(1, v ?? null, TIME_OPERAND);
   return { ns: nanos(v), zone: '' };
 }
 
@@ -93,14 +88,23 @@ export const timeBuiltins = [
     const t = timeOperand(v);
     return WEEKDAYS[weekday(toCivil(t.ns, t.zone))]!;
   }),
-  builtin('time.add_date', ([v, y, m, d]) => {
-    const ns = nanos(v);
-    const years = Number(bigIntOperand(y, 2));
-    const months = Number(bigIntOperand(m, 3));
-    const days = Number(bigIntOperand(d, 4));
-    const c = toCivil(ns);
-    return result(fromCivil(c.year + years, c.month + months, c.day + days, c.hour, c.minute, c.second, c.nanosecond, 0));
-  }),
+  builtin(
+    'time.add_date',
+    ([v, y, m, d]) => {
+      const t = timeOperand(v);
+      const years = intOperand(y, 2);
+      const months = intOperand(m, 3);
+      const days = intOperand(d, 4);
+      const c = toCivil(t.ns, t.zone);
+      // Go's AddDate normalises the new civil date in the operand's zone; the offset is the one in force then.
+      const at = (offset: number): bigint => fromCivil(c.year + years, c.month + months, c.day + days, c.hour, c.minute, c.second, c.nanosecond, offset);
+      let ns = at(c.offset);
+      const offset = toCivil(ns, t.zone).offset;
+      if (offset !== c.offset) ns = at(offset);
+      return result(ns);
+    },
+    { checkOperands: false },
+  ),
   builtin('time.diff', ([a, b]) => {
     const x = timeOperand(a);
     const y = timeOperand(b);
