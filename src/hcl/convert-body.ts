@@ -32,12 +32,52 @@ export function convertBodyContent(ctx: ConvertContext, nodes: SyntaxNode[], bod
         convertBodyContent(ctx, children(node), body, errorDepth);
         break;
       case 'ERROR':
-        if (errorDepth < 8) convertBodyContent(ctx, children(node), body, errorDepth + 1);
+        if (errorDepth < 8) convertErrorContent(ctx, children(node), body, errorDepth + 1);
         break;
       default:
         break;
     }
   }
+}
+
+/**
+ * The children of an ERROR node: where they hold the start of a block whose end tree-sitter could not
+ * match (`type "label" {` followed by content), that block is rebuilt from the pieces, so a broken
+ * block keeps its identity and the attributes that were readable.
+ */
+/** The content of a syntax tree's root (which is itself an ERROR node when nothing parsed cleanly). */
+export function convertRoot(ctx: ConvertContext, root: SyntaxNode, body: Body): void {
+  if (root.type === 'ERROR') convertErrorContent(ctx, children(root), body, 1);
+  else convertBodyContent(ctx, children(root), body);
+}
+
+function convertErrorContent(ctx: ConvertContext, nodes: SyntaxNode[], body: Body, errorDepth: number): void {
+  const open = nodes.findIndex((n) => n.type === 'block_start');
+  let typeIndex = open - 1;
+  while (typeIndex >= 0 && (nodes[typeIndex]?.type === 'string_lit' || nodes[typeIndex]?.type === 'identifier')) typeIndex--;
+  typeIndex++;
+  const typeNode = nodes[typeIndex];
+  if (open <= 0 || !typeNode || typeNode.type !== 'identifier' || typeIndex === open) {
+    convertBodyContent(ctx, nodes, body, errorDepth);
+    return;
+  }
+  convertBodyContent(ctx, nodes.slice(0, typeIndex), body, errorDepth);
+  const closeIndex = nodes.findIndex((n, i) => i > open && n.type === 'block_end' && !n.isMissing);
+  const inner = nodes.slice(open + 1, closeIndex === -1 ? nodes.length : closeIndex);
+  const labelNodes = nodes.slice(typeIndex + 1, open);
+  const openNode = nodes[open] as SyntaxNode;
+  const closeNode = closeIndex === -1 ? undefined : nodes[closeIndex];
+  const last = closeNode ?? inner[inner.length - 1] ?? openNode;
+  const block = buildBlock(ctx, typeNode, labelNodes, openNode, closeNode, last.endIndex);
+  if (ctx.enter(typeNode)) {
+    try {
+      convertBodyContent(ctx, inner, block.body, errorDepth);
+    } finally {
+      ctx.depth--;
+    }
+  }
+  body.blocks.push(block);
+  if (closeIndex !== -1) convertBodyContent(ctx, nodes.slice(closeIndex + 1), body, errorDepth);
 }
 
 function convertAttribute(ctx: ConvertContext, node: SyntaxNode): Attribute | undefined {
@@ -55,36 +95,43 @@ function convertBlock(ctx: ConvertContext, node: SyntaxNode): Block | undefined 
   const nodes = children(node);
   const typeNode = nodes[0];
   if (!typeNode || typeNode.type !== 'identifier') return undefined;
+  const open = nodes.findIndex((n) => n.type === 'block_start');
+  const labelNodes = nodes.slice(1, open === -1 ? nodes.length : open).filter((n) => n.type === 'string_lit' || n.type === 'identifier');
+  const close = nodes.find((n, i) => i > open && open !== -1 && n.type === 'block_end' && !n.isMissing);
+  const content = open === -1 ? [] : nodes.slice(open + 1).filter((n) => n.type !== 'block_end');
+  const block = buildBlock(ctx, typeNode, labelNodes, open === -1 ? undefined : nodes[open], close, node.endIndex);
+  convertBodyContent(ctx, content, block.body);
+  return block;
+}
+
+/** A block with an empty body from its header pieces; `endIndex` ends the block when there is no `}`. */
+function buildBlock(
+  ctx: ConvertContext,
+  typeNode: SyntaxNode,
+  labelNodes: SyntaxNode[],
+  open: SyntaxNode | undefined,
+  close: SyntaxNode | undefined,
+  endIndex: number,
+): Block {
   const labels: string[] = [];
   const labelRanges = [];
-  let open: SyntaxNode | undefined;
-  let close: SyntaxNode | undefined;
-  const content: SyntaxNode[] = [];
-  for (const child of nodes.slice(1)) {
-    if (!open) {
-      if (child.type === 'string_lit') {
-        const raw = ctx.source.slice(child.startIndex, child.endIndex);
-        labels.push(decodeQuoted(raw.replace(/^"/, '').replace(/"$/, '')));
-        labelRanges.push(ctx.nodeRange(child));
-      } else if (child.type === 'identifier') {
-        labels.push(child.text);
-        labelRanges.push(ctx.nodeRange(child));
-      } else if (child.type === 'block_start') open = child;
-    } else if (child.type === 'block_end' && !child.isMissing) close = child;
-    else if (child.type !== 'block_end') content.push(child);
+  for (const child of labelNodes) {
+    if (child.type === 'string_lit') {
+      const raw = ctx.source.slice(child.startIndex, child.endIndex);
+      labels.push(decodeQuoted(raw.replace(/^"/, '').replace(/"$/, '')));
+    } else labels.push(child.text);
+    labelRanges.push(ctx.nodeRange(child));
   }
   const typeRange = ctx.nodeRange(typeNode);
   const lastHeader = labelRanges[labelRanges.length - 1] ?? typeRange;
-  const bodyStart = open ? open.startIndex : node.endIndex;
-  const bodyEnd = close ? close.endIndex : node.endIndex;
-  const body: Body = { attributes: [], blocks: [], range: ctx.range(bodyStart, bodyEnd) };
+  const blockEnd = close ? close.endIndex : endIndex;
+  const body: Body = { attributes: [], blocks: [], range: ctx.range(open ? open.startIndex : blockEnd, blockEnd) };
   if (close) body.endRange = ctx.nodeRange(close);
-  convertBodyContent(ctx, content, body);
   return {
     type: typeNode.text,
     labels,
     body,
-    range: ctx.nodeRange(node),
+    range: ctx.range(typeNode.startIndex, blockEnd),
     typeRange,
     labelRanges,
     defRange: { filename: typeRange.filename, start: typeRange.start, end: lastHeader.end },

@@ -238,6 +238,29 @@ describe('parseHclFile files', () => {
     ]);
   });
 
+  const broken: Array<[string, string, string[]]> = [
+    ['an unclosed block', 'resource "a" "one" {\n  x = 1\nresource "a" "two" {\n  y = 2\n}\nresource "a" "three" {\n  z = 3\n}\n', ['one:x', 'two:y', 'three:z']],
+    ['a missing value', 'resource "a" "one" {\n  x = \n}\nresource "a" "two" {\n  y = 2\n}\n', ['one:', 'two:y']],
+    ['an unterminated string', 'resource "a" "one" {\n  x = "oops\n}\nresource "a" "two" {\n  y = 2\n}\n', ['one:x', 'two:y']],
+    ['an extra closing brace', 'resource "a" "one" {\n  x = 1\n}\n}\nresource "a" "two" {\n  y = 2\n}\n', ['one:x', 'two:y']],
+    [
+      'a heredoc with column-1 assignments',
+      'resource "a" "one" {\n  x = <<EOF\nFOO = bar\nEOF\n  y = [1 2]\n}\nresource "a" "two" {\n  z = 2\n}\n',
+      ['one:x', 'two:z'],
+    ],
+  ];
+  it.each(broken)('recovers every top-level block after %s', async (_name, source, expected) => {
+    const file = await parseHclFile('main.tf', source);
+    expect(file.syntaxErrors.length).toBeGreaterThan(0);
+    expect(file.body.blocks.map((b) => `${b.labels[1]}:${b.body.attributes.map((a) => a.name).join(',')}`)).toEqual(expected);
+  });
+
+  it('keeps file positions in recovered blocks', async () => {
+    const file = await parseHclFile('main.tf', 'resource "a" "one" {\n  x = 1\nresource "a" "two" {\n  y = 2\n}\n# note\n');
+    expect(file.body.blocks[1]?.body.attributes[0]?.range).toEqual({ filename: 'main.tf', start: { line: 4, column: 3, byte: 52 }, end: { line: 4, column: 8, byte: 57 } });
+    expect(file.comments).toEqual([{ text: '# note', line: 6 }]);
+  });
+
   it('recovers blocks from a file with a syntax error', async () => {
     const file: HclFile = await parseHclFile('main.tf', 'resource "a" "ok" {\n  x = 1\n}\nresource "a" "broken" {\n  y = \n}\n');
     expect(file.syntaxErrors.map((d) => d.summary)).toEqual(['Invalid expression']);

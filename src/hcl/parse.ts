@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Body, HclFile } from './ast.ts';
-import { convertBodyContent } from './convert-body.ts';
+import { convertRoot } from './convert-body.ts';
 import { ConvertContext } from './convert-context.ts';
-import { children, convertExpressionNode } from './convert-expression.ts';
+import { convertExpressionNode } from './convert-expression.ts';
 import { parseJsonFile } from './json-syntax.ts';
 import { hclSyntaxDiagnostics } from './syntax-check.ts';
-import { parseTree } from './tree-sitter.ts';
+import { recoverBySections } from './recover.ts';
+import { parseTree, terraformParser } from './tree-sitter.ts';
 
 /**
  * HCL's verdict on native-syntax source: [] when valid, else its diagnostics (text and positions as
@@ -26,10 +27,17 @@ export async function parseHclFile(filename: string, source: string): Promise<Hc
   ctx.expressionConverter = convertExpressionNode;
   const [tree, syntaxErrors] = await Promise.all([parseTree(source), checkHclSyntax(filename, source, ctx)]);
   if (syntaxErrors.some((d) => d.code === 'nesting-too-deep')) ctx.suppressDepthDiagnostic();
+  if (syntaxErrors.some((d) => d.code === 'syntax')) {
+    const recovered = recoverBySections(await terraformParser(), { filename, source }, ctx);
+    if (recovered) {
+      tree.delete();
+      return { filename, source, body: recovered.body, syntaxErrors: [...syntaxErrors, ...ctx.diagnostics], comments: recovered.comments };
+    }
+  }
   try {
     const root = tree.rootNode;
     const body: Body = { attributes: [], blocks: [], range: ctx.range(0, source.length) };
-    convertBodyContent(ctx, children(root), body);
+    convertRoot(ctx, root, body);
     const comments = root.descendantsOfType('comment').flatMap((node) =>
       node ? [{ text: source.slice(node.startIndex, node.endIndex), line: ctx.positions.pos(node.startIndex).line }] : [],
     );

@@ -1,0 +1,64 @@
+import type { Parser } from 'web-tree-sitter';
+import type { Body, HclFile } from './ast.ts';
+import { convertRoot } from './convert-body.ts';
+import { ConvertContext } from './convert-context.ts';
+import { convertExpressionNode } from './convert-expression.ts';
+import { maskForGrammar } from './tree-sitter.ts';
+
+/**
+ * Better recovery for files with syntax errors. One unclosed brace or string makes a whole-file parse
+ * swallow every block after it, so a broken file is cut into top-level sections (a line starting at
+ * column 1 with `type "label" ... {` or `name =`, outside heredocs) and each section is parsed on its
+ * own: the sections without errors come back whole, and only the broken one is partial.
+ */
+
+const HEADER = /^[A-Za-z_][A-Za-z0-9_-]*(?:[ \t]+(?:"(?:[^"\\\n]|\\.)*"|[A-Za-z_][A-Za-z0-9_-]*))*[ \t]*(?:\{|=)/;
+const HEREDOC_START = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?$/;
+
+/** Sections are not used beyond these sizes (each section is a separate parse). */
+const MAX_SECTIONS = 2000;
+const MAX_SOURCE = 1024 * 1024;
+
+/** [start, end) of each top-level section of `source`. */
+export function topLevelSections(source: string): Array<[number, number]> {
+  const starts: number[] = [0];
+  let heredoc: string | undefined;
+  let offset = 0;
+  for (const line of source.split('\n')) {
+    if (heredoc !== undefined) {
+      if (line.trim() === heredoc) heredoc = undefined;
+    } else {
+      if (offset > 0 && HEADER.test(line)) starts.push(offset);
+      const marker = HEREDOC_START.exec(line);
+      if (marker && !line.trimStart().startsWith('#') && !line.trimStart().startsWith('//')) heredoc = marker[1];
+    }
+    offset += line.length + 1;
+  }
+  return starts.map((start, i) => [start, starts[i + 1] ?? source.length]);
+}
+
+/** Re-reads the body and comments of a broken file section by section; undefined when not worthwhile. */
+export function recoverBySections(parser: Parser, file: Pick<HclFile, 'filename' | 'source'>, ctx: ConvertContext): { body: Body; comments: HclFile['comments'] } | undefined {
+  const { source } = file;
+  if (source.length > MAX_SOURCE) return undefined;
+  const sections = topLevelSections(source);
+  if (sections.length < 2 || sections.length > MAX_SECTIONS) return undefined;
+  const body: Body = { attributes: [], blocks: [], range: ctx.range(0, source.length) };
+  const comments: HclFile['comments'] = [];
+  for (const [start, end] of sections) {
+    const text = source.slice(start, end);
+    const tree = parser.parse(maskForGrammar(text));
+    if (!tree) continue;
+    try {
+      const sub = new ConvertContext(file.filename, text, ctx.positions, (index) => start + index);
+      sub.expressionConverter = convertExpressionNode;
+      convertRoot(sub, tree.rootNode, body);
+      for (const node of tree.rootNode.descendantsOfType('comment')) {
+        if (node) comments.push({ text: text.slice(node.startIndex, node.endIndex), line: ctx.positions.pos(start + node.startIndex).line });
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+  return { body, comments };
+}
