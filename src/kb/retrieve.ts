@@ -60,7 +60,7 @@ export async function retrieveReferences(retriever: Retriever, query: string, pu
       ids.push(hit.document.id);
       entries.push(kind === 'policy' && form === 'full' ? `\`\`\`rego\n${text.trim()}\n\`\`\`` : text.trim());
     }
-    if (entries.length) parts.push(`### ${HEADINGS[kind]}\n${entries.join('\n\n')}`);
+    if (entries.length) parts.push(`### ${HEADINGS[kind]}\n${entries.join(form === 'summary' ? '\n' : '\n\n')}`);
   }
   return { text: parts.join('\n\n'), ids };
 }
