@@ -16,9 +16,7 @@ import type {
   JsonValue,
   ProviderConfigJson,
 } from './plan-json.ts';
-import { parseTypeConstraint } from './variable-type.ts';
-import { applyTypeDefaults } from './type-defaults.ts';
-import { convert } from '../terraform/eval/convert.ts';
+import { applyTypeConstraint, typeConstraintFromExpr } from '../terraform/eval/type-constraint.ts';
 import { knownJson } from './values-json.ts';
 
 /**
@@ -195,8 +193,7 @@ function orderOutput(entry: ConfigOutputJson): ConfigOutputJson {
 function staticValue(expr: Expression, typeExpr: Expression | undefined): JsonValue | undefined {
   const { value, diagnostics } = evaluate(expr, {});
   if (diagnostics.some((d) => d.severity === 'error') || !isWhollyKnown(value)) return undefined;
-  const constraint = typeExpr ? parseTypeConstraint(typeExpr) : undefined;
-  const withDefaults = constraint ? applyTypeDefaults(value, constraint, (e) => evaluate(e, {}).value) : value;
-  const converted = constraint ? convert(withDefaults, constraint.type) : { ok: true as const, value };
+  const parsed = typeExpr ? typeConstraintFromExpr(typeExpr) : undefined;
+  const converted = parsed && 'type' in parsed ? applyTypeConstraint(value, parsed) : { ok: true as const, value };
   return knownJson(converted.ok ? converted.value : value) ?? null;
 }

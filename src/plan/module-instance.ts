@@ -5,16 +5,13 @@ import type { ProviderSchemas } from '../schema/index.ts';
 import { requiredProvidersOf, resolveResourceProvider } from '../schema/index.ts';
 import type { Configuration, ModuleCall, Resource, TerraformModule } from '../terraform/model.ts';
 import type { EvalContext, ResolvedReference } from '../terraform/eval/context.ts';
-import { convert } from '../terraform/eval/convert.ts';
 import { evaluateExpression } from '../terraform/eval/evaluate.ts';
-import { T_DYNAMIC } from '../terraform/eval/types.ts';
 import { fromJson, markSensitive, Unknown, UNKNOWN, type TfObject, type TfValue } from '../terraform/eval/value.ts';
 import { countExpansion, forEachExpansion, instanceKeys, type Expansion } from './expansion.ts';
 import type { ProviderDefaults } from './provider-defaults.ts';
 import { keyText } from './references.ts';
 import { planResourceInstance, type PlannedInstance } from './resource-instance.ts';
-import { parseTypeConstraint, type TypeConstraint } from './variable-type.ts';
-import { applyTypeDefaults } from './type-defaults.ts';
+import { applyTypeConstraint, typeConstraintFromExpr, type TypeConstraint } from '../terraform/eval/type-constraint.ts';
 
 /** Shared state of one synthesis run. */
 export interface PlanRun {
@@ -305,7 +302,8 @@ export class ModuleInstance {
     const variable = this.module.variables.find((v) => v.name === name);
     if (!variable) return UNKNOWN;
     this.variableValues.set(name, UNKNOWN); // guards against a default that refers to itself
-    const constraint = variable.type ? parseTypeConstraint(variable.type) : undefined;
+    const parsed = variable.type ? typeConstraintFromExpr(variable.type) : undefined;
+    const constraint = parsed && 'type' in parsed ? parsed : undefined;
     let value: TfValue | undefined;
     let given = false;
     if (this.callContext) {
@@ -346,8 +344,7 @@ export class ModuleInstance {
 
   private typed(value: TfValue, constraint: TypeConstraint | undefined, range: SourceRange, name: string): TfValue {
     if (!constraint || value instanceof Unknown) return value;
-    const withDefaults = applyTypeDefaults(value, constraint, (expr) => this.evaluate(expr, {}));
-    const converted = convert(withDefaults, constraint.type ?? T_DYNAMIC);
+    const converted = applyTypeConstraint(value, constraint);
     if (converted.ok) return converted.value;
     this.run.diagnostics.push(
       diagnostic('Invalid value for input variable', `The given value is not suitable for var.${name} declared at ${range.filename}:${range.start.line},${range.start.column}: ${converted.error}.`, range, 'invalid-variable-value'),
