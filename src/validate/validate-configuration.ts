@@ -169,6 +169,20 @@ function moduleNodes(
       }
     }
     if (out.some((d) => d.severity === 'error')) return;
+    // Provider-side validation (only reached when the configuration decoded cleanly): read-only attributes.
+    for (const typed of decoded.typed) {
+      if (typed.schema.computed && !typed.schema.optional && !typed.schema.required) {
+        out.push(
+          errorAt(
+            'unconfigurable-attribute',
+            'Value for unconfigurable attribute',
+            `Can't configure a value for "${typed.attribute.name}": its value will be decided automatically based on the result of applying this configuration.`,
+            typed.attribute.expr.range,
+          ),
+        );
+      }
+    }
+    if (out.some((d) => d.severity === 'error')) return;
     for (const block of [...resource.provisioners, ...(resource.connection ? [resource.connection] : [])]) {
       expressionBlock(allAttributes(block.body), scope({ ...resourceScope, self: true }), out);
     }
