@@ -10,6 +10,7 @@
 //   npx tsx scripts/gen-plan-defaults.ts ../shared/data/iac-eval/terraform-plans bench/baselines/plan-provider-defaults \
 //     --sources ../shared/data/iac-eval/iac-eval.jsonl
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadBundledSchemas } from '../src/schema/index.ts';
@@ -29,7 +30,8 @@ const args = process.argv.slice(2);
 const excludeOdd = args.includes('--exclude-odd');
 const dirs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--sources');
 if (dirs.length === 0) dirs.push(join(import.meta.dirname, '..', '..', 'shared', 'data', 'iac-eval', 'terraform-plans'));
-const out = join(assetPath('plan'), excludeOdd ? 'provider-defaults.even.json.gz' : 'provider-defaults.json.gz');
+// --exclude-odd (for the held-out measurement in bench-plan) writes next to the temp dir, not into assets.
+const out = excludeOdd ? join(tmpdir(), 'iacpac-provider-defaults.even.json.gz') : join(assetPath('plan'), 'provider-defaults.json.gz');
 
 const schemas = loadBundledSchemas();
 const observations = new Map<string, Map<string, string[]>>();
