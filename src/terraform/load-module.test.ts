@@ -190,3 +190,16 @@ describe('input value problems', () => {
     ]);
   });
 });
+
+describe('modules installed by terraform init', () => {
+  it('loads remote module calls from .terraform/modules/modules.json', async () => {
+    const config = await loadConfiguration(fixture('installed-modules'), { env: {} });
+    const [vpc, notInstalled] = config.root.moduleCalls;
+    expect(config.diagnostics).toEqual([]);
+    expect(vpc?.module?.files.map((f) => f.filename)).toEqual(['.terraform/modules/vpc/main.tf']);
+    expect(vpc?.module?.moduleCalls[0]?.module?.resources.map((r) => [r.address, r.block.range.filename])).toEqual([
+      ['aws_subnet.a', '.terraform/modules/vpc/subnets/main.tf'],
+    ]);
+    expect(notInstalled?.module).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { InputError } from '../core/errors.ts';
@@ -19,6 +19,23 @@ export const MAX_MODULE_DEPTH = 32;
 interface LoadState {
   rootDir: string;
   diagnostics: Diagnostic[];
+  /** Module directories installed by `terraform init` (`.terraform/modules/modules.json`), by module key. */
+  installed: Map<string, string>;
+}
+
+/** Reads `terraform init`'s module manifest, if any: key (`net.sub`) → absolute directory. */
+async function readModuleManifest(rootDir: string): Promise<Map<string, string>> {
+  const installed = new Map<string, string>();
+  try {
+    const text = await readFile(join(rootDir, '.terraform', 'modules', 'modules.json'), 'utf8');
+    const manifest = JSON.parse(text) as { Modules?: Array<{ Key?: unknown; Dir?: unknown }> };
+    for (const entry of manifest.Modules ?? []) {
+      if (typeof entry.Key === 'string' && entry.Key !== '' && typeof entry.Dir === 'string') installed.set(entry.Key, resolve(rootDir, entry.Dir));
+    }
+  } catch {
+    // No manifest (not initialised) or an unreadable one: remote modules are simply not loaded.
+  }
+  return installed;
 }
 
 /** Path shown in ranges and messages: relative to the root directory, with `/` separators. */
@@ -29,7 +46,8 @@ function displayPath(rootDir: string, path: string): string {
 
 /**
  * Loads the Terraform configuration in `dir`: every `*.tf` / `*.tf.json` file (override files merged),
- * local child modules (recursively, cycles reported as a diagnostic), and the root module's input
+ * local child modules (recursively, cycles reported as a diagnostic) and remote ones that `terraform init`
+ * installed (`.terraform/modules/modules.json`), and the root module's input
  * values from tfvars files and options. Problems in the configuration are `diagnostics`; input that is
  * not a configuration iacpac can analyse (missing path, not a directory, no configuration files, binary,
  * non-UTF-8 or oversized files, nesting deeper than 256 levels, symlink loops, unreadable --var-file)
@@ -44,7 +62,7 @@ export async function loadConfiguration(dir: string, options: LoadOptions = {}):
     throw fileError(error, dir);
   }
   if (!info.isDirectory()) throw new InputError(`${dir}: not a directory; pass the directory that holds the .tf files`);
-  const state: LoadState = { rootDir, diagnostics: [] };
+  const state: LoadState = { rootDir, diagnostics: [], installed: await readModuleManifest(rootDir) };
   const names = await listModuleFiles(rootDir, dir);
   if (names.primary.length === 0 && names.override.length === 0) {
     throw new InputError(`${dir}: no Terraform configuration files (*.tf or *.tf.json) in this directory`);
@@ -111,11 +129,13 @@ function isLocalSource(source: string): boolean {
 
 async function loadChild(state: LoadState, parent: TerraformModule, call: ModuleCall, ancestors: string[]): Promise<void> {
   const source = call.source;
-  if (source === undefined || !isLocalSource(source)) return;
-  const sourceRange = call.block.body.attributes.find((a) => a.name === 'source')?.expr.range ?? call.block.defRange;
-  const childDir = isAbsolute(source) ? source : resolve(parent.dir, source);
-  const childDisplay = displayPath(state.rootDir, childDir);
+  if (source === undefined) return;
   const callPath = [...parent.path, call.name];
+  const installedDir = isLocalSource(source) ? undefined : state.installed.get(callPath.join('.'));
+  if (!isLocalSource(source) && !installedDir) return;
+  const sourceRange = call.block.body.attributes.find((a) => a.name === 'source')?.expr.range ?? call.block.defRange;
+  const childDir = installedDir ?? (isAbsolute(source) ? source : resolve(parent.dir, source));
+  const childDisplay = displayPath(state.rootDir, childDir);
   let real: string;
   try {
     real = await realpath(childDir);
