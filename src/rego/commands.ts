@@ -28,7 +28,8 @@ function readDocument(file: string): RegoValue {
     if (/\.ya?ml$/i.test(file)) return fromJS(parseYaml(text, { intAsBigInt: true }));
     return parseJSON(text);
   } catch (error) {
-    throw new InputError(`${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message.split('\n')[0]}`);
+    const why = error instanceof RangeError ? 'nesting too deep' : (error as Error).message.split('\n')[0];
+    throw new InputError(`${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${why}`);
   }
 }
 

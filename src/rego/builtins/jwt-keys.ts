@@ -2,8 +2,19 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { BuiltinError } from './define-builtin.ts';
 
+/** A verification key with the JWK `kid`/`alg` it was published with (PEM keys have neither). */
+export interface VerificationKey {
+  readonly key: KeyObject;
+  readonly kid?: string;
+  readonly alg?: string;
+}
+
 /** Public keys from a PEM bundle (CERTIFICATE / PUBLIC KEY blocks) or a JWK / JWK set, with OPA's error texts. */
-export function verificationKeys(text: string): KeyObject[] {
+export function verificationKeys(text: string): VerificationKey[] {
+  return parseVerificationKeys(text);
+}
+
+function parseVerificationKeys(text: string): VerificationKey[] {
   if (text.startsWith('-----BEGIN')) {
     const keys: KeyObject[] = [];
     let rest = text;
@@ -37,7 +48,7 @@ export function verificationKeys(text: string): KeyObject[] {
       if (rest === '') break;
     }
     if (keys.length === 0) throw new BuiltinError('failed to parse a PEM certificate');
-    return keys;
+    return keys.map((key) => ({ key }));
   }
   let parsed: unknown;
   try {
@@ -48,7 +59,14 @@ export function verificationKeys(text: string): KeyObject[] {
   const jwks = (parsed as { keys?: unknown }).keys;
   const list = Array.isArray(jwks) ? jwks : [parsed];
   try {
-    return list.map((jwk) => createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }));
+    return list.map((jwk) => {
+      const record = jwk as { kid?: unknown; alg?: unknown };
+      return {
+        key: createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }),
+        ...(typeof record.kid === 'string' ? { kid: record.kid } : {}),
+        ...(typeof record.alg === 'string' ? { alg: record.alg } : {}),
+      };
+    });
   } catch {
     throw new BuiltinError('failed to parse a JWK key (set)');
   }

@@ -4,7 +4,7 @@ import { BuiltinError, type BuiltinContext } from './define-builtin.ts';
 import { defineCategory } from './builtin.ts';
 import { goBase64Decode } from './go-base64.ts';
 import { marshalJson, parseJson } from './json-text.ts';
-import { verificationKeys, signingKey } from './jwt-keys.ts';
+import { verificationKeys, signingKey, type VerificationKey } from './jwt-keys.ts';
 import { objectOperand, stringOperand } from './operands.ts';
 import { isNumber, RegoObject, toJS, type RegoValue } from '../value.ts';
 
@@ -132,7 +132,7 @@ function verifyWith(alg: Algorithm) {
     if (token.header.get('alg') !== alg) return false;
     if (alg.startsWith('HS')) return verifySignature(alg, signingInput(token), token.signature, Buffer.from(keyText, 'utf8'));
     const keys = verificationKeys(keyText);
-    return keys.some((key) => verifySignature(alg, signingInput(token), token.signature, key));
+    return keys.some((k) => verifySignature(alg, signingInput(token), token.signature, k.key));
   };
 }
 
@@ -143,60 +143,111 @@ function numericClaim(payload: RegoObject, name: string): number | undefined {
   return Number(v);
 }
 
-function decodeVerify([t, c]: readonly RegoValue[], context: BuiltinContext, depth = 0): RegoValue {
-  const token = decodeToken(stringOperand(t, 1));
-  const constraints = objectOperand(c, 2);
-  const invalid: RegoValue = [false, new RegoObject(), new RegoObject()];
-  let keys: Array<KeyObject | Buffer> = [];
-  let expectedAlg: string | undefined;
-  let iss: RegoValue | undefined;
-  let aud: RegoValue | undefined;
-  let nowNs = Number(context.nowNs);
-  for (const [name, value] of constraints) {
+const KNOWN_HEADERS = new Set(['alg', 'kid', 'typ', 'cty', 'crit']);
+
+/** OPA's header checks: string-typed known parameters, a non-empty `crit` list; invalid when `alg` is missing or an
+ * unrecognised parameter is marked critical. */
+function headerIsValid(header: RegoObject): boolean {
+  let crit: Set<string> | undefined;
+  for (const [k, v] of header) {
+    if (typeof k !== 'string') continue;
+    if (k === 'crit') {
+      if (!Array.isArray(v)) throw new BuiltinError('crit: must be a list');
+      crit = new Set((v as readonly RegoValue[]).filter((x): x is string => typeof x === 'string'));
+      if (crit.size === 0) throw new BuiltinError('crit: must be a nonempty list');
+    } else if (KNOWN_HEADERS.has(k) && typeof v !== 'string') throw new BuiltinError(`${k}: must be a string`);
+  }
+  if (typeof header.get('alg') !== 'string' || header.get('alg') === '') return false;
+  for (const k of header.keys()) if (typeof k === 'string' && !KNOWN_HEADERS.has(k) && crit?.has(k)) return false;
+  return true;
+}
+
+interface Constraints {
+  keys?: VerificationKey[];
+  secret?: string;
+  alg?: string;
+  iss?: string;
+  aud?: string;
+  timeNs: number;
+}
+
+function constraintString(name: string, value: RegoValue): string {
+  if (typeof value !== 'string') throw new BuiltinError(`${name} constraint: must be a string`);
+  return value;
+}
+
+function parseConstraints(object: RegoObject, context: BuiltinContext): Constraints {
+  const out: Constraints = { timeNs: Number(context.nowNs) };
+  for (const [name, value] of object) {
     switch (name) {
       case 'cert':
-        keys = verificationKeys(stringOperand(value, 2));
+        if (typeof value !== 'string') throw new BuiltinError('cert constraint: must be a string');
+        out.keys = verificationKeys(value);
         break;
       case 'secret':
-        keys = [Buffer.from(stringOperand(value, 2), 'utf8')];
+        out.secret = constraintString('secret', value);
         break;
       case 'alg':
-        expectedAlg = stringOperand(value, 2);
-        break;
       case 'iss':
-        iss = value;
-        break;
       case 'aud':
-        aud = value;
+        out[name] = constraintString(name, value);
         break;
       case 'time':
-        if (!isNumber(value)) throw new BuiltinError('time value must be a number');
-        nowNs = Number(value);
+        if (!isNumber(value)) throw new BuiltinError('token time constraint: must be a number');
+        if (Number(value) < 0) throw new BuiltinError('token time constraint: must not be negative');
+        out.timeNs = Number(value);
         break;
       default:
         throw new BuiltinError(`unknown token validation constraint: ${typeof name === 'string' ? name : JSON.stringify(toJS(name))}`);
     }
   }
-  if (keys.length === 0) throw new BuiltinError('no key or secret provided');
+  const keyCount = (out.keys ? 1 : 0) + (out.secret ? 1 : 0);
+  if (keyCount > 1) throw new BuiltinError('duplicate key constraints');
+  if (keyCount < 1) throw new BuiltinError('no key constraint');
+  return out;
+}
+
+/** Signature check with the constraint keys: a key matching the header's `kid` decides alone; JWKs that name an
+ * `alg` only verify that algorithm. */
+function verifyWithConstraints(constraints: Constraints, token: Token): boolean {
   const alg = token.header.get('alg');
-  if (!isAlgorithm(alg)) return invalid;
-  if (token.header.get('crit') !== undefined) return invalid;
-  if (expectedAlg !== undefined && expectedAlg !== alg) return invalid;
-  const usable = keys.filter((k) => Buffer.isBuffer(k) === alg.startsWith('HS'));
-  if (!usable.some((k) => verifySignature(alg, signingInput(token), token.signature, k))) return invalid;
-  if (token.nested !== undefined) return depth < 32 ? decodeVerify([token.nested, c!], context, depth + 1) : invalid;
-  const exp = numericClaim(token.payload, 'exp');
-  if (exp !== undefined && nowNs / 1e9 >= exp) return invalid;
-  const nbf = numericClaim(token.payload, 'nbf');
-  if (nbf !== undefined && nowNs / 1e9 < nbf) return invalid;
-  if (iss !== undefined && token.payload.get('iss') !== iss) return invalid;
-  const tokenAud = token.payload.get('aud');
-  if (tokenAud !== undefined) {
-    if (aud === undefined) return invalid;
-    const audiences = Array.isArray(tokenAud) ? (tokenAud as readonly RegoValue[]) : [tokenAud];
-    if (!audiences.some((a) => a === aud)) return invalid;
-  } else if (aud !== undefined) return invalid;
-  return [true, token.header, token.payload];
+  if (!isAlgorithm(alg)) return false;
+  const input = signingInput(token);
+  if (constraints.keys) {
+    const kid = token.header.get('kid');
+    const byKid = typeof kid === 'string' && kid !== '' ? constraints.keys.find((k) => k.kid === kid) : undefined;
+    if (byKid) return !alg.startsWith('HS') && verifySignature(alg, input, token.signature, byKid.key);
+    return constraints.keys.some((k) => (k.alg === undefined || k.alg === alg) && !alg.startsWith('HS') && verifySignature(alg, input, token.signature, k.key));
+  }
+  return alg.startsWith('HS') && verifySignature(alg, input, token.signature, Buffer.from(constraints.secret!, 'utf8'));
+}
+
+function decodeVerify([t, c]: readonly RegoValue[], context: BuiltinContext): RegoValue {
+  const constraints = parseConstraints(objectOperand(c, 2), context);
+  const invalid: RegoValue = [false, new RegoObject(), new RegoObject()];
+  let token = decodeToken(stringOperand(t, 1));
+  for (let depth = 0; ; depth++) {
+    if (!headerIsValid(token.header)) return invalid;
+    if (constraints.alg !== undefined && constraints.alg !== token.header.get('alg')) return invalid;
+    if (!verifyWithConstraints(constraints, token)) return invalid;
+    if (token.nested === undefined) break;
+    if (depth >= 32) return invalid;
+    token = decodeToken(token.nested);
+  }
+  const payload = token.payload;
+  if (constraints.iss !== undefined && payload.get('iss') !== constraints.iss) return invalid;
+  const aud = payload.get('aud');
+  if (aud !== undefined) {
+    const audiences = Array.isArray(aud) ? (aud as readonly RegoValue[]) : [aud];
+    if (!audiences.some((a) => typeof a === 'string' && a === (constraints.aud ?? ''))) return invalid;
+    if (!Array.isArray(aud) && typeof aud !== 'string') return invalid;
+  } else if (constraints.aud !== undefined) return invalid;
+  const now = constraints.timeNs / 1e9;
+  const exp = numericClaim(payload, 'exp');
+  if (exp !== undefined && now >= exp) return invalid;
+  const nbf = numericClaim(payload, 'nbf');
+  if (nbf !== undefined && now < nbf) return invalid;
+  return [true, token.header, payload];
 }
 
 function base64Url(b: Buffer | string): string {
@@ -272,7 +323,7 @@ export const jwtBuiltins = [
   tokens('io.jwt.verify_es384', verifyWith('ES384')),
   tokens('io.jwt.verify_es512', verifyWith('ES512')),
   tokens('io.jwt.verify_eddsa', verifyWith('EdDSA')),
-  tokens('io.jwt.decode_verify', (args, context) => decodeVerify(args, context)),
+  tokens('io.jwt.decode_verify', decodeVerify),
   tokensign('io.jwt.encode_sign', ([h, p, k]) => {
     const header = objectOperand(h, 1);
     const payload = objectOperand(p, 2);

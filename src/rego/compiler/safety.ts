@@ -115,15 +115,55 @@ function subset(a: Vars, b: Vars): boolean {
   return true;
 }
 
+function missingOf(need: Need, bound: Vars): { ok: false; missing: Vars } {
+  const m = new Set<string>();
+  for (const v of need.inputs) if (!bound.has(v) && !need.outputs.has(v)) m.add(v);
+  if (m.size === 0) for (const v of need.inputs) if (!bound.has(v)) m.add(v);
+  return { ok: false, missing: m };
+}
+
+function unifyNeed(pattern: Term, other: Term, base: Vars, outer: Vars): Need {
+  const n: Need = { inputs: new Set(base), outputs: new Set() };
+  patternNeed(pattern, outer, n);
+  evalNeed(other, outer, n);
+  return n;
+}
+
+function allBound(n: Need, bound: Vars): boolean {
+  for (const v of n.inputs) if (!bound.has(v)) return false;
+  return true;
+}
+
+/** Element-wise unification (`[x, 1] = [2, y]`): each pair either way, in order. */
+function pairwiseNeed(pairs: Array<[Term, Term]>, e: Expr, base: Vars, bound: Vars, outer: Vars): Need | undefined {
+  const acc = new Set(bound);
+  const n: Need = { inputs: new Set(base), outputs: new Set() };
+  if (!subset(n.inputs, acc)) return undefined;
+  for (const [left, right] of pairs) {
+    const sub: Expr = { kind: 'unify', left, right, assign: false, negated: false, withs: [], loc: e.loc };
+    const r = analyze(sub, acc, outer);
+    if (!r.ok) return undefined;
+    for (const v of r.outputs) {
+      acc.add(v);
+      n.outputs.add(v);
+    }
+  }
+  return n;
+}
+
+function everyInputs(e: Expr & { kind: 'every' }, outer: Vars, need: Need): void {
+  const local = new Set<string>();
+  if (e.key) forEachVar(e.key, (n) => local.add(n));
+  forEachVar(e.value, (n) => local.add(n));
+  for (const x of e.body)
+    forEachExprVar(x, (n) => {
+      if (outer.has(n) && !local.has(n) && !ROOTS.has(n)) need.inputs.add(n);
+    }, true);
+}
+
 /** Could `e` run with `bound` vars bound? Returns the vars it binds, or the missing ones. */
 function analyze(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars } | { ok: false; missing: Vars } {
   const need: Need = { inputs: new Set(), outputs: new Set() };
-  const missing = (): { ok: false; missing: Vars } => {
-    const m = new Set<string>();
-    for (const v of need.inputs) if (!bound.has(v) && !need.outputs.has(v)) m.add(v);
-    if (m.size === 0) for (const v of need.inputs) if (!bound.has(v)) m.add(v);
-    return { ok: false, missing: m };
-  };
   for (const w of e.withs) if (!namesFunction(w.value, bound)) evalNeed(w.value, outer, need);
   switch (e.kind) {
     case 'some':
@@ -136,59 +176,30 @@ function analyze(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars }
       if (e.key) patternNeed(e.key, outer, need);
       patternNeed(e.value, outer, need);
       break;
-    case 'every': {
+    case 'every':
       evalNeed(e.domain, outer, need);
-      const local = new Set<string>();
-      if (e.key) forEachVar(e.key, (n) => local.add(n));
-      forEachVar(e.value, (n) => local.add(n));
-      for (const x of e.body) forEachExprVar(x, (n) => {
-        if (outer.has(n) && !local.has(n) && !ROOTS.has(n)) need.inputs.add(n);
-      }, true);
+      everyInputs(e, outer, need);
       break;
-    }
     case 'unify': {
-      const tryOrder = (pattern: Term, other: Term): Need => {
-        const n: Need = { inputs: new Set(need.inputs), outputs: new Set() };
-        patternNeed(pattern, outer, n);
-        evalNeed(other, outer, n);
-        return n;
-      };
-      const unbound = (n: Need): Vars => {
-        const m = new Set<string>();
-        for (const v of n.inputs) if (!bound.has(v)) m.add(v);
-        return m;
-      };
-      const candidates: Need[] = [tryOrder(e.left, e.right), tryOrder(e.right, e.left)];
       const pairs = elementPairs(e.left, e.right);
-      if (pairs) {
-        // element-wise: try pairs in order, each pair either way
-        const acc = new Set(bound);
-        const n: Need = { inputs: new Set(need.inputs), outputs: new Set() };
-        let ok = subset(n.inputs, acc);
-        for (let i = 0; ok && i < pairs.length; i++) {
-          const sub: Expr = { kind: 'unify', left: pairs[i]![0], right: pairs[i]![1], assign: false, negated: false, withs: [], loc: e.loc };
-          const r = analyze(sub, acc, outer);
-          if (!r.ok) ok = false;
-          else for (const v of r.outputs) {
-            acc.add(v);
-            n.outputs.add(v);
-          }
+      const pairwise = pairs ? pairwiseNeed(pairs, e, need.inputs, bound, outer) : undefined;
+      const first = pairwise ?? unifyNeed(e.left, e.right, need.inputs, outer);
+      const found = allBound(first, bound) ? first : (() => {
+        const second = unifyNeed(e.right, e.left, need.inputs, outer);
+        if (allBound(second, bound)) return second;
+        if (pairwise) {
+          const third = unifyNeed(e.left, e.right, need.inputs, outer);
+          if (allBound(third, bound)) return third;
         }
-        if (ok) candidates.unshift(n);
-      }
-      for (const c of candidates) {
-        if (unbound(c).size === 0) {
-          if (e.negated) return checkNegated(e, bound, outer);
-          return { ok: true, outputs: c.outputs };
-        }
-      }
-      need.inputs = candidates[0]!.inputs;
-      need.outputs = candidates[0]!.outputs;
-      return missing();
+        return undefined;
+      })();
+      if (found) return e.negated ? checkNegated(e, bound, outer) : { ok: true, outputs: found.outputs };
+      const report = unifyNeed(e.left, e.right, need.inputs, outer);
+      return missingOf(report, bound);
     }
   }
   // a var used as an input and bound by a ref in the same expression (`x == xs[x]`): the ref is evaluated first
-  for (const v of need.inputs) if (!bound.has(v) && !need.outputs.has(v)) return missing();
+  for (const v of need.inputs) if (!bound.has(v) && !need.outputs.has(v)) return missingOf(need, bound);
   if (e.negated) return checkNegated(e, bound, outer);
   return { ok: true, outputs: need.outputs };
 }

@@ -55,6 +55,14 @@ export function lex(source: string, filename: string, startRow = 1, startCol = 1
   const fail = (message: string, r = row, c = i - lineStart + 1): never => {
     throw new RegoSyntaxError(filename, r, c, message);
   };
+  let col = 1;
+  let start = 0;
+  const push = (kind: TokenKind, text: string, extra?: Partial<Token>): void => {
+    const t: Token = { kind, text, row, col, offset: start, end: i, nlBefore: nl, wsBefore: ws };
+    tokens.push(extra ? { ...t, ...extra } : t);
+    nl = false;
+    ws = false;
+  };
   while (i < source.length) {
     const c = source[i]!;
     if (c === '\n') {
@@ -70,8 +78,8 @@ export function lex(source: string, filename: string, startRow = 1, startCol = 1
       ws = true;
       continue;
     }
-    const col = i - lineStart + 1;
-    const start = i;
+    col = i - lineStart + 1;
+    start = i;
     if (c === '#') {
       let j = i;
       while (j < source.length && source[j] !== '\n') j++;
@@ -79,12 +87,6 @@ export function lex(source: string, filename: string, startRow = 1, startCol = 1
       i = j;
       continue;
     }
-    const push = (kind: TokenKind, text: string, extra?: Partial<Token>): void => {
-      const t: Token = { kind, text, row, col, offset: start, end: i, nlBefore: nl, wsBefore: ws };
-      tokens.push(extra ? { ...t, ...extra } : t);
-      nl = false;
-      ws = false;
-    };
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < source.length && isIdentChar(source[j]!)) j++;
