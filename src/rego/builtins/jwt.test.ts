@@ -62,6 +62,24 @@ describe('io.jwt.encode_sign -> io.jwt.decode_verify round trips', () => {
     }
   });
 
+  it('checks constraints like OPA', () => {
+    const token = callBuiltin('io.jwt.encode_sign', [js({ alg: 'HS256' }), js({}), js({ kty: 'oct', k: 'NDI' })]) as string;
+    expect(() => callBuiltin('io.jwt.decode_verify', [token, js({})])).toThrow('no key constraint');
+    expect(() => callBuiltin('io.jwt.decode_verify', [token, js({ secret: '42', cert: cases[1]![2] })])).toThrow('duplicate key constraints');
+    expect(() => callBuiltin('io.jwt.decode_verify', [token, js({ secret: '42', nope: 1 })])).toThrow('unknown token validation constraint: nope');
+    expect(() => callBuiltin('io.jwt.decode_verify', [token, js({ secret: '42', time: -1 })])).toThrow('token time constraint: must not be negative');
+    expect(toJSONText(callBuiltin('io.jwt.decode_verify', [token, js({ secret: '42', alg: 'HS384' })])!)).toBe('[false,{},{}]');
+    expect(toJSONText(callBuiltin('io.jwt.decode_verify', [token, js({ secret: '42' })])!)).toBe('[true,{"alg":"HS256"},{}]');
+  });
+
+  it('treats an unknown critical header as invalid, a known one as fine', () => {
+    const key = js({ kty: 'oct', k: 'NDI' });
+    const critUnknown = callBuiltin('io.jwt.encode_sign', [js({ alg: 'HS256', crit: ['junk'], junk: 1 }), js({}), key]) as string;
+    const critKnown = callBuiltin('io.jwt.encode_sign', [js({ alg: 'HS256', crit: ['kid'], kid: 'k' }), js({}), key]) as string;
+    expect((callBuiltin('io.jwt.decode_verify', [critUnknown, js({ secret: '42' })]) as RegoValue[])[0]).toBe(false);
+    expect((callBuiltin('io.jwt.decode_verify', [critKnown, js({ secret: '42' })]) as RegoValue[])[0]).toBe(true);
+  });
+
   it('rejects non-numeric time claims', () => {
     const token = callBuiltin('io.jwt.encode_sign', [js({ alg: 'HS256' }), js({ nbf: 'soon' }), js({ kty: 'oct', k: 'NDI' })]) as string;
     expect(() => callBuiltin('io.jwt.decode_verify', [token, js({ secret: '42' })])).toThrow('nbf value must be a number');
