@@ -77,8 +77,8 @@ export const arithmeticBuiltins = [
   builtin('numbers.range_step', ([a, b, c]) => {
     const from = bigIntOperand(a, 1);
     const to = bigIntOperand(b, 2);
-    const step = toBigInt(numberOperand(c, 3));
-    if (step === undefined || step <= 0n) throw new BuiltinError('step must be a positive integer');
+    const step = bigIntOperand(c, 3);
+    if (step <= 0n) throw new BuiltinError('step must be a positive integer');
     return range('numbers.range_step', from, to, step);
   }),
   builtin('rand.intn', ([s, n], context) => {

@@ -10,6 +10,26 @@ import { equalValues, lookup, type Env, type Evaluator, type Stop, type ValueCon
 import { printText } from './rego-text.ts';
 import { moduleJSON } from './ast-json.ts';
 import { parseModule } from '../syntax/parser.ts';
+import { httpSend, lookupIpAddr } from './network.ts';
+
+/** A network builtin: an error unless the engine allows network access; its errors follow strict/non-strict mode. */
+function networkBuiltin(name: string, f: (arg: RegoValue) => RegoValue): InternalBuiltin {
+  return {
+    call: (ev, _ctx, [arg], k, t) => {
+      if (!ev.options.allowNetwork) {
+        throw new RegoError('eval_builtin_error', `${name}: network access is disabled (enable it with allowNetwork)`, t.loc);
+      }
+      let result: RegoValue;
+      try {
+        result = f(arg!);
+      } catch (error) {
+        if (ev.strict || name === 'http.send') throw new RegoError('eval_builtin_error', (error as Error).message, t.loc);
+        return;
+      }
+      return k(result);
+    },
+  };
+}
 
 export interface InternalBuiltin {
   /** Called with evaluated arguments. */
@@ -200,20 +220,6 @@ export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<s
       },
     },
   ],
-  [
-    'http.send',
-    {
-      call: (ev, _ctx, _args, _k, t) => {
-        throw new RegoError('eval_builtin_error', ev.options.allowNetwork ? 'http.send: not supported by this engine' : 'http.send: network access is disabled (allowNetwork: false)', t.loc);
-      },
-    },
-  ],
-  [
-    'net.lookup_ip_addr',
-    {
-      call: (ev, _ctx, _args, _k, t) => {
-        throw new RegoError('eval_builtin_error', ev.options.allowNetwork ? 'net.lookup_ip_addr: not supported by this engine' : 'net.lookup_ip_addr: network access is disabled (allowNetwork: false)', t.loc);
-      },
-    },
-  ],
+  ['http.send', networkBuiltin('http.send', httpSend)],
+  ['net.lookup_ip_addr', networkBuiltin('net.lookup_ip_addr', lookupIpAddr)],
 ]);
