@@ -16,11 +16,7 @@ const FILES = new Map(
 const NAMES = [...FILES.keys()].sort();
 const targetName = (name: string): string => (FILES.get(name)?.endsWith('.json') ? 'main.tf.json' : 'main.tf');
 
-/**
- * Where the HCL inside @cdktf/hcl2json differs from the HCL inside Terraform 1.11: an unterminated
- * heredoc at end of file gets an empty range there and a one-character range in Terraform.
- */
-const END_DIFFERS = new Set(['unclosed-heredoc']);
+const END_DIFFERS = new Set<string>();
 
 /**
  * Terraform parses a JSON string as a bare template; iacpac asks HCL about it wrapped in a heredoc, so an

@@ -34,7 +34,15 @@ export function syntaxDiagnostics(errorText: string, positions: PositionMap): Di
     const endLine = match[3] ? Number(match[3]) : startLine;
     const endColumn = Number(match[4]);
     const start = positions.pos(positions.indexOfLineColumn(startLine, startColumn));
-    const end = positions.pos(positions.indexOfLineColumn(endLine, endColumn));
+    let end = positions.pos(positions.indexOfLineColumn(endLine, endColumn));
+    let endColumnShown = endColumn;
+    const eof = positions.pos(positions.length);
+    if (start.byte === eof.byte && end.byte === eof.byte && startLine === endLine && startColumn === endColumn) {
+      // An empty range at the end of the file: the HCL in Terraform 1.11 makes its end-of-file token one
+      // character wide (the HCL inside hcl2json leaves it empty).
+      end = { ...end, byte: end.byte + 1 };
+      endColumnShown = endColumn + 1;
+    }
     diagnostics.push({
       severity: 'error',
       summary,
@@ -42,7 +50,7 @@ export function syntaxDiagnostics(errorText: string, positions: PositionMap): Di
       range: {
         filename: positions.filename,
         start: { ...start, line: startLine, column: startColumn },
-        end: { ...end, line: endLine, column: endColumn },
+        end: { ...end, line: endLine, column: endColumnShown },
       },
       source: 'hcl',
       code: 'syntax',

@@ -92,7 +92,10 @@ async function loadModule(
   const overrideBlocks: Block[] = overrideFiles.flatMap((f) => f.body.blocks);
   const blocks = overrideBlocks.length > 0 ? mergeOverrides(primaryBlocks, overrideBlocks, state.diagnostics) : primaryBlocks;
   const module = emptyModule(dir, path, files);
+  // Arguments at the top level of a file. Only for files HCL parsed cleanly: in a broken file, what ends up
+  // at the top level depends on HCL's own error recovery, which the recovered tree does not reproduce.
   for (const file of files) {
+    if (file.syntaxErrors.length > 0) continue;
     for (const attr of file.body.attributes) {
       state.diagnostics.push({
         severity: 'error',
