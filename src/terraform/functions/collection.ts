@@ -22,7 +22,7 @@ import {
   valuesIdentical,
 } from '../eval/value.ts';
 import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
-import { checkLength, graphemes } from './helpers.ts';
+import { checkLength, graphemes, isGoInt, WHOLE_NUMBER } from './helpers.ts';
 
 const arr = (v: TfValue): TfValue[] => v as TfValue[];
 const isSeq = (v: TfValue): v is TfValue[] => Array.isArray(v);
@@ -88,7 +88,8 @@ export const collectionFunctions: TfFunction[] = [
     partialUnknown: true,
     impl: ([list, sizeArg]) => {
       const size = sizeArg as number;
-      if (!Number.isInteger(size) || size < 0) throw new FunctionError('the size argument must be positive');
+      if (!isGoInt(size)) throw new FunctionError(`invalid size: ${WHOLE_NUMBER}`);
+      if (size < 0) throw new FunctionError('the size argument must be positive');
       const items = arr(list!);
       const element = collectionInfo(items)?.element ?? T_DYNAMIC;
       if (size === 0) return makeList([makeList([...items], element)]);
@@ -119,8 +120,8 @@ export const collectionFunctions: TfFunction[] = [
     partialUnknown: true,
     variadic: { allowNull: true, allowUnknown: true },
     impl: (args) => {
-      args.forEach((a, i) => {
-        if (a !== null && !(a instanceof Unknown) && !isSeq(a)) throw new FunctionArgError(i, 'a list, set, or tuple value is required');
+      args.forEach((a) => {
+        if (a !== null && !(a instanceof Unknown) && (!isSeq(a) || kindOf(a) === 'set')) throw new FunctionError('coalescelist arguments must be lists or tuples');
       });
       for (const v of args) {
         if (v instanceof Unknown) return UNKNOWN;
@@ -188,7 +189,7 @@ export const collectionFunctions: TfFunction[] = [
       if (!isSeq(list!) || kindOf(list!) === 'set') throw new FunctionError('cannot read elements from ' + describeType(list!));
       const items = arr(list!);
       const index = indexArg as number;
-      if (!Number.isInteger(index)) throw new FunctionArgError(1, 'invalid index: value must be a whole number');
+      if (!isGoInt(index)) throw new FunctionError(`invalid index: ${WHOLE_NUMBER}`);
       if (items.length === 0) throw new FunctionError('cannot use element function with an empty list');
       if (index < 0) throw new FunctionError('cannot use element function with a negative index');
       return items[index % items.length]!;
@@ -216,7 +217,7 @@ export const collectionFunctions: TfFunction[] = [
   defineFunction({
     name: 'index',
     impl: ([list, value]) => {
-      if (!isSeq(list!)) throw new FunctionArgError(0, 'argument must be a list or tuple');
+      if (!isSeq(list!) || kindOf(list!) === 'set') throw new FunctionError('argument must be a list or tuple');
       const items = arr(list!);
       for (let i = 0; i < items.length; i++) if (elementsEqual(items[i]!, value!) === true) return i;
       throw new FunctionError('item not found');
@@ -225,7 +226,10 @@ export const collectionFunctions: TfFunction[] = [
   defineFunction({
     name: 'keys',
     partialUnknown: true,
+    params: [{ allowUnknown: true }],
     impl: ([m]) => {
+      // An unknown object still has known attribute names.
+      if (m instanceof Unknown) return m.type.kind === 'object' ? Object.keys(m.type.attributes).sort(compareStrings) : UNKNOWN;
       if (!isObject(m!)) throw new FunctionArgError(0, 'must have map or object type');
       const keys = sortedKeys(m);
       return kindOf(m!) === 'map' ? makeList(keys, T_STRING) : keys;
@@ -235,7 +239,7 @@ export const collectionFunctions: TfFunction[] = [
     name: 'values',
     partialUnknown: true,
     impl: ([m]) => {
-      if (!isObject(m!)) throw new FunctionArgError(0, 'must have map or object type');
+      if (!isObject(m!)) throw new FunctionError('values() requires a map as the first argument');
       const vals = sortedKeys(m).map((k) => m[k]!);
       return kindOf(m!) === 'map' ? makeList(vals, collectionInfo(m)!.element) : vals;
     },
@@ -252,13 +256,13 @@ export const collectionFunctions: TfFunction[] = [
   }),
   defineFunction({
     name: 'lookup',
-    partialUnknown: true,
-    params: [{}, {}],
-    variadic: { allowNull: true, allowUnknown: true },
+    variadic: { allowNull: true },
     impl: ([m, keyArg, ...rest]) => {
       if (rest.length > 1) throw new FunctionError('lookup() takes two or three arguments');
-      if (!isObject(m!)) throw new FunctionArgError(0, 'the first argument must be a map or object');
+      if (!isObject(m!)) throw new FunctionArgError(0, 'lookup() requires a map as the first argument');
       const key = keyArg as string;
+      if (rest.length === 1 && kindOf(m!) === 'map' && rest[0] !== null && !(rest[0] instanceof Unknown) && !convert(rest[0]!, collectionInfo(m)!.element).ok)
+        throw new FunctionArgError(2, 'the default value must have the same type as the map elements');
       if (Object.hasOwn(m, key)) {
         const v = m[key]!;
         if (rest.length === 1 && kindOf(m!) === 'object' && !(rest[0] instanceof Unknown) && rest[0] !== null) {
@@ -276,10 +280,8 @@ export const collectionFunctions: TfFunction[] = [
       }
       const def = rest[0]!;
       if (kindOf(m!) === 'map' && def !== null && !(def instanceof Unknown)) {
-        const element = collectionInfo(m)!.element;
-        const t = unifyTypes([element, typeOf(def)]) ?? element;
-        const c = convert(def, t);
-        if (!c.ok) throw new FunctionArgError(2, `the default value must have the same type as the map elements: ${c.error}`);
+        const c = convert(def, collectionInfo(m)!.element);
+        if (!c.ok) throw new FunctionArgError(2, 'the default value must have the same type as the map elements');
         return c.value;
       }
       return def;
@@ -393,28 +395,37 @@ export const collectionFunctions: TfFunction[] = [
       if (args.length < 2) throw new FunctionError('at least two arguments are required');
       args.forEach((a, i) => {
         if (!isSeq(a)) throw new FunctionArgError(i, 'a set or a list is required');
+        if (kindOf(a) === 'tuple' && !unifyValues(arr(a)).ok) throw new FunctionArgError(i, 'all elements must be of the same type');
       });
-      const sets = setArgs(args);
+      const sets = args.map((a) => {
+        const u = unifyValues(arr(a));
+        return u.ok ? u.values : arr(a);
+      });
       let total = 1;
       for (const s of sets) total *= s.length;
       checkLength(total);
       let acc: TfValue[][] = [[]];
       for (const s of sets) acc = acc.flatMap((prefix) => s.map((x) => [...prefix, x]));
-      const anyList = args.some((a) => kindOf(a) !== 'set');
-      return anyList ? makeList(acc, T_DYNAMIC) : makeSet(acc, T_DYNAMIC);
+      // All lists (or tuples): a list of tuples in input order; any set makes the result a set.
+      const allLists = args.every((a) => kindOf(a) !== 'set');
+      return allLists ? makeList(acc, T_DYNAMIC) : makeSet(acc, T_DYNAMIC);
     },
   }),
   defineFunction({
     name: 'slice',
     partialUnknown: true,
     impl: ([list, startArg, endArg]) => {
-      if (!isSeq(list!) || kindOf(list!) === 'set') throw new FunctionArgError(0, 'must be a list or tuple value');
+      if (kindOf(list!) === 'set')
+        throw new FunctionArgError(0, 'cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important');
+      if (!isSeq(list!)) throw new FunctionArgError(0, 'must be a list or tuple value');
       const items = arr(list!);
       const start = startArg as number;
       const end = endArg as number;
-      if (!Number.isInteger(start)) throw new FunctionArgError(1, 'invalid start index: value must be a whole number');
-      if (!Number.isInteger(end)) throw new FunctionArgError(2, 'invalid end index: value must be a whole number');
-      if (start < 0) throw new FunctionArgError(1, 'the starting index must not be negative');
+      if (!isGoInt(start)) throw new FunctionArgError(1, `invalid start index: ${WHOLE_NUMBER}`);
+      if (!isGoInt(end)) throw new FunctionArgError(2, `invalid end index: ${WHOLE_NUMBER}`);
+      if (start < 0) throw new FunctionArgError(1, 'start index must not be less than zero');
+      if (start > items.length) throw new FunctionArgError(1, 'start index must not be greater than the length of the list');
+      if (end < 0) throw new FunctionArgError(2, 'end index must not be less than zero');
       if (end > items.length) throw new FunctionArgError(2, 'end index must not be greater than the length of the list');
       if (start > end) throw new FunctionArgError(1, 'start index must not be greater than end index');
       return sameKind(list!, items.slice(start, end));
@@ -465,7 +476,7 @@ export const collectionFunctions: TfFunction[] = [
     partialUnknown: true,
     impl: ([keysArg, valuesArg]) => {
       const keys = arr(keysArg!);
-      if (!isSeq(valuesArg!)) throw new FunctionArgError(1, 'must be a list or tuple value');
+      if (!isSeq(valuesArg!)) throw new FunctionError('values argument must be a list or tuple value');
       const values = arr(valuesArg!);
       if (keys.length !== values.length)
         throw new FunctionError(`number of keys (${keys.length}) does not match number of values (${values.length})`);

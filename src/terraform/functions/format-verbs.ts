@@ -81,8 +81,8 @@ function formatOne(spec: Verb, arg: TfValue, whole: string, offset: number): str
       else body = typeof arg === 'number' ? formatNumber(arg) : String(arg);
       break;
     case 't':
-      body = String(want(T_BOOL));
-      break;
+      // cty formats booleans itself: width and flags do not apply.
+      return String(want(T_BOOL));
     case 's':
       body = want(T_STRING) as string;
       if (spec.precision !== undefined) body = graphemes(body).slice(0, spec.precision).join('');
@@ -167,7 +167,8 @@ function pad(body: string, spec: Verb, numeric: boolean): string {
   if (len >= width) return body;
   const fill = width - len;
   if (spec.flags.includes('-')) return body + ' '.repeat(fill);
-  if (spec.flags.includes('0') && numeric) {
+  if (spec.flags.includes('0')) {
+    if (!numeric) return '0'.repeat(fill) + body;
     const m = /^[-+ ]/.exec(body);
     return m ? m[0] + '0'.repeat(fill) + body.slice(1) : '0'.repeat(fill) + body;
   }

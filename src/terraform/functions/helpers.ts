@@ -19,6 +19,13 @@ export function argError(index: number, message: string): FunctionArgError {
   return new FunctionArgError(index, message);
 }
 
+/** gocty's message when a number does not fit a Go int. */
+export const WHOLE_NUMBER = 'value must be a whole number, between -9223372036854775808 and 9223372036854775807';
+
+export function isGoInt(n: number): boolean {
+  return Number.isInteger(n) && Math.abs(n) <= 2 ** 63;
+}
+
 export function requireInteger(v: TfValue, index: number, what = 'value'): number {
   const n = v as number;
   if (!Number.isInteger(n)) throw argError(index, `${what} must be a whole number`);

@@ -3,12 +3,18 @@ import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from
 
 const num = (v: TfValue): number => v as number;
 
+/** cty numbers cannot hold NaN (Terraform fails the call). */
+function finite(n: number): number {
+  if (Number.isNaN(n)) throw new FunctionError('the result is not a number');
+  return n;
+}
+
 export const numericFunctions: TfFunction[] = [
   defineFunction({ name: 'abs', impl: ([x]) => Math.abs(num(x!)) }),
   defineFunction({ name: 'ceil', impl: ([x]) => Math.ceil(num(x!)) + 0 }),
   defineFunction({ name: 'floor', impl: ([x]) => Math.floor(num(x!)) + 0 }),
-  defineFunction({ name: 'log', impl: ([x, base]) => Math.log(num(x!)) / Math.log(num(base!)) }),
-  defineFunction({ name: 'pow', impl: ([x, y]) => Math.pow(num(x!), num(y!)) }),
+  defineFunction({ name: 'log', impl: ([x, base]) => finite(Math.log(num(x!)) / Math.log(num(base!))) }),
+  defineFunction({ name: 'pow', impl: ([x, y]) => finite(Math.pow(num(x!), num(y!))) }),
   defineFunction({
     name: 'signum',
     impl: ([x]) => {

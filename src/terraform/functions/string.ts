@@ -3,7 +3,7 @@ import { T_STRING } from '../eval/types.ts';
 import { makeList, type TfObject, type TfValue, unknownOf } from '../eval/value.ts';
 import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 import { formatString } from './format-verbs.ts';
-import { checkLength, graphemes } from './helpers.ts';
+import { checkLength, graphemes, isGoInt, WHOLE_NUMBER } from './helpers.ts';
 import { renderTemplate } from './template-support.ts';
 
 const str = (v: TfValue): string => v as string;
@@ -156,8 +156,7 @@ export const stringFunctions: TfFunction[] = [
       const chars = graphemes(str(s!));
       let offset = offsetArg as number;
       let length = lengthArg as number;
-      if (!Number.isInteger(offset)) throw new FunctionArgError(1, 'must be a whole number');
-      if (!Number.isInteger(length)) throw new FunctionArgError(2, 'must be a whole number');
+      if (!isGoInt(offset) || !isGoInt(length)) throw new FunctionError(WHOLE_NUMBER);
       // Offsets past either end clamp, as cty's substr does.
       if (offset < 0) offset = Math.max(0, offset + chars.length);
       if (offset > chars.length) return '';
