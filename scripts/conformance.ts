@@ -5,6 +5,14 @@ import { writeFileSync } from 'node:fs';
 import { runConformance, summarize, type CaseResult } from '../src/rego/conformance.ts';
 import { logger } from '../src/core/logger.ts';
 
+/** Causes established by reading the case (the runner's reason line says what differs, not why). */
+const KNOWN_CAUSES: Record<string, string> = {
+  'strings/sprintf: float too big':
+    'value model: the literal 2e308 exceeds float64; OPA keeps arbitrary-precision floats (and their text), our numbers are float64 or exact bigint integers',
+  'providers-aws-sign_req/failure-simple-bad timestamp':
+    'pure builtin: providers.aws.sign_req accepts a negative time_ns instead of failing with operand 3 (src/rego/builtins)',
+};
+
 const args = process.argv.slice(2);
 const folders: string[] = [];
 let dir = '../shared/data/opa-conformance/v1';
@@ -31,13 +39,6 @@ logger.out(`time: ${(ms / 1000).toFixed(2)} s`);
 logger.out(line);
 
 /** The failure list for docs/rego-conformance.md: every failing case with its reason, grouped by cause. */
-/** Causes established by reading the case (the runner's reason line says what differs, not why). */
-const KNOWN_CAUSES: Record<string, string> = {
-  'strings/sprintf: float too big':
-    'value model: the literal 2e308 exceeds float64; OPA keeps arbitrary-precision floats (and their text), our numbers are float64 or exact bigint integers',
-  'providers-aws-sign_req/failure-simple-bad timestamp':
-    'pure builtin: providers.aws.sign_req accepts a negative time_ns instead of failing with operand 3 (src/rego/builtins)',
-};
 
 function cause(r: CaseResult): string {
   const known = KNOWN_CAUSES[r.note];
