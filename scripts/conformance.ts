@@ -8,7 +8,7 @@ import { logger } from '../src/core/logger.ts';
 /** Causes established by reading the case (the runner's reason line says what differs, not why). */
 const KNOWN_CAUSES: Record<string, string> = {
   'strings/sprintf: float too big':
-    'value model: the literal 2e308 exceeds float64; OPA keeps arbitrary-precision floats (and their text), our numbers are float64 or exact bigint integers',
+    'value model: 2e308 exceeds float64 and is kept exactly as an integer (bigint), so sprintf %v prints all 309 digits; OPA keeps the literal text of arbitrary-precision numbers',
   'providers-aws-sign_req/failure-simple-bad timestamp':
     'pure builtin: providers.aws.sign_req accepts a negative time_ns instead of failing with operand 3 (src/rego/builtins)',
 };

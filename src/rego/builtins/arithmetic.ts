@@ -24,7 +24,7 @@ const roundHalfAway = (x: number): number => (x < 0 ? -Math.floor(-x + 0.5) : Ma
 
 function range(name: string, from: bigint, to: bigint, step: bigint): RegoValue[] {
   const count = (from > to ? from - to : to - from) / step + 1n;
-  if (count > BigInt(MAX_RANGE)) throw new BuiltinError(`${name}: range too large (more than ${MAX_RANGE} elements)`);
+  if (count > BigInt(MAX_RANGE)) throw new BuiltinError(`range too large (more than ${MAX_RANGE} elements)`);
   const out: RegoValue[] = [];
   if (from <= to) for (let i = from; i <= to; i += step) out.push(normalizeNumber(i));
   else for (let i = from; i >= to; i -= step) out.push(normalizeNumber(i));

@@ -6,7 +6,8 @@
 import { BuiltinError } from './define-builtin.ts';
 import { normalizeNumber, numberKey, RegoObject, RegoSet, type RegoValue } from '../value.ts';
 
-const MAX_DEPTH = 10_000;
+/** Nesting limit (Go allows 10000; a JS call stack holds fewer recursive parser frames). */
+const MAX_DEPTH = 1_000;
 
 /** Parses JSON text; throws BuiltinError with a Go-like message on invalid input. */
 export function parseJson(text: string): RegoValue {
