@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findBinary } from '../../src/backends/find-binary.ts';
 
 /** `iacpac validate` end to end: formats, exit codes (0 valid, 1 invalid, 2 usage/input error) and bad input. */
 
@@ -11,14 +12,20 @@ const FIXTURES = join(ROOT, 'src', 'validate', '__fixtures__', 'terraform');
 const work = mkdtempSync(join(tmpdir(), 'iacpac-validate-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function iacpac(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
+/** Runs the CLI asynchronously (a blocking spawn would starve vitest's worker RPC on a busy machine). */
+function iacpac(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 let counter = 0;
@@ -36,20 +43,20 @@ function dir(files: Record<string, string | Uint8Array>, setup?: (path: string) 
 const VALID = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n';
 
 describe('iacpac validate formats and exit codes', () => {
-  it('prints Terraform-style text and exits 1 for an invalid configuration', () => {
-    const { code, stdout } = iacpac('validate', join(FIXTURES, 'unsupported_arg'));
+  it('prints Terraform-style text and exits 1 for an invalid configuration', async () => {
+    const { code, stdout } = await iacpac('validate', join(FIXTURES, 'unsupported_arg'));
     expect(code).toBe(1);
     expect(stdout).toContain('│ Error: Unsupported argument\n│\n│   on main.tf line 3, in resource "aws_instance" "web":\n│    3:   instance_typo = "t2.micro"\n│\n│ An argument named "instance_typo" is not expected here. Did you mean "instance_type"?\n╵');
   }, 120_000);
 
-  it('prints the success line and exits 0 for a valid configuration', () => {
-    const { code, stdout } = iacpac('validate', dir({ 'main.tf': VALID }));
+  it('prints the success line and exits 0 for a valid configuration', async () => {
+    const { code, stdout } = await iacpac('validate', dir({ 'main.tf': VALID }));
     expect(code).toBe(0);
     expect(stdout).toBe('Success! The configuration is valid.\n');
   }, 120_000);
 
-  it('prints exactly the terraform validate -json document with --format json', () => {
-    const { code, stdout } = iacpac('validate', '--format', 'json', join(FIXTURES, 'missing_req'));
+  it('prints exactly the terraform validate -json document with --format json', async () => {
+    const { code, stdout } = await iacpac('validate', '--format', 'json', join(FIXTURES, 'missing_req'));
     expect(code).toBe(1);
     const doc = JSON.parse(stdout) as Record<string, unknown> & { diagnostics: Array<Record<string, unknown>> };
     const terraform = JSON.parse(readFileSync(join(FIXTURES, 'missing_req', 'terraform-validate.json'), 'utf8')) as typeof doc;
@@ -58,10 +65,10 @@ describe('iacpac validate formats and exit codes', () => {
     expect(doc.diagnostics).toEqual(terraform.diagnostics);
   }, 120_000);
 
-  it('prints one JSON line per directory with --format jsonl', () => {
+  it('prints one JSON line per directory with --format jsonl', async () => {
     const valid = dir({ 'main.tf': VALID });
     const invalid = join(FIXTURES, 'count_foreach');
-    const { code, stdout } = iacpac('validate', '--format', 'jsonl', valid, invalid);
+    const { code, stdout } = await iacpac('validate', '--format', 'jsonl', valid, invalid);
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toEqual([
@@ -71,7 +78,7 @@ describe('iacpac validate formats and exit codes', () => {
     expect((lines[1]?.diagnostics as Array<{ summary: string }>)[0]?.summary).toBe('Invalid combination of "count" and "for_each"');
   }, 120_000);
 
-  it('takes extra provider schemas with --schema', () => {
+  it('takes extra provider schemas with --schema', async () => {
     const schema = join(work, 'acme-schema.json');
     writeFileSync(
       schema,
@@ -87,10 +94,10 @@ describe('iacpac validate formats and exit codes', () => {
     const config = dir({
       'main.tf': 'terraform {\n  required_providers {\n    widgets = { source = "acme/widgets" }\n  }\n}\nresource "widgets_thing" "t" {\n  nme = "x"\n}\n',
     });
-    const without = iacpac('validate', '--format', 'jsonl', config);
+    const without = await iacpac('validate', '--format', 'jsonl', config);
     expect(without.code).toBe(0);
     expect(JSON.parse(without.stdout).diagnostics[0].summary).toBe('Provider schema not available');
-    const withSchema = iacpac('validate', '--format', 'jsonl', '--schema', schema, config);
+    const withSchema = await iacpac('validate', '--format', 'jsonl', '--schema', schema, config);
     expect(withSchema.code).toBe(1);
     expect(JSON.parse(withSchema.stdout).diagnostics.map((d: { detail: string }) => d.detail)).toEqual([
       'The argument "name" is required, but no definition was found.',
@@ -102,8 +109,8 @@ describe('iacpac validate formats and exit codes', () => {
     ['an unknown format', ['--format', 'xml'], /option '--format <format>' argument 'xml' is invalid/],
     ['json with several directories', ['--format', 'json', '.', '.'], /--format json prints one Terraform document; use --format jsonl for several directories/],
     ['a missing --schema file', ['--schema', '/nonexistent/s.json', '.'], /cannot read schema file \/nonexistent\/s\.json: ENOENT/],
-  ])('exits 2 for %s', (_name, args, message) => {
-    const { code, stderr } = iacpac('validate', ...args);
+  ])('exits 2 for %s', async (_name, args, message) => {
+    const { code, stderr } = await iacpac('validate', ...args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
   }, 120_000);
@@ -128,18 +135,35 @@ describe('bad input: one clear line and exit 2, never a crash or a hang', () => 
       /^iacpac: .*a\.tf: too many levels of symbolic links.*\n$/,
     ],
   ];
-  it.each(cases)('%s', (_name, makePath, message) => {
-    const { code, stdout, stderr } = iacpac('validate', makePath());
+  it.each(cases)('%s', async (_name, makePath, message) => {
+    const { code, stdout, stderr } = await iacpac('validate', makePath());
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
   }, 120_000);
 
-  it('reports a module cycle as a configuration error (exit 1), like other load problems', () => {
+  it('reports a module cycle as a configuration error (exit 1), like other load problems', async () => {
     const path = dir({ 'main.tf': 'module "a" {\n  source = "./a"\n}\n', 'a/main.tf': 'module "back" {\n  source = "../"\n}\n' });
-    const { code, stdout } = iacpac('validate', '--format', 'jsonl', path);
+    const { code, stdout } = await iacpac('validate', '--format', 'jsonl', path);
     expect(code).toBe(1);
     const line = JSON.parse(stdout) as { diagnostics: Array<{ summary: string }> };
     expect(line.diagnostics.map((d) => d.summary)).toEqual(['Module cycle']);
+  }, 120_000);
+});
+
+describe.skipIf(!findBinary('terraform'))('--engine terraform', () => {
+  it('runs the real terraform and prints its document', async () => {
+    const { code, stdout } = await iacpac('validate', '--engine', 'terraform', '--plugin-dir', '/opt/tf-plugins', '--format', 'json', join(FIXTURES, 'unsupported_arg'));
+    expect(code).toBe(1);
+    const terraform = JSON.parse(readFileSync(join(FIXTURES, 'unsupported_arg', 'terraform-validate.json'), 'utf8')) as unknown;
+    expect(JSON.parse(stdout)).toEqual(terraform);
+  }, 300_000);
+});
+
+describe('--engine tofu without the binary', () => {
+  it.skipIf(findBinary('tofu'))('is one clear line and exit 2', async () => {
+    const { code, stderr } = await iacpac('validate', '--engine', 'tofu', join(FIXTURES, 'unsupported_arg'));
+    expect(code).toBe(2);
+    expect(stderr).toBe('iacpac: tofu was not found on PATH; install it, or use --engine embedded (the default, no binary needed)\n');
   }, 120_000);
 });
