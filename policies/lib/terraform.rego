@@ -164,17 +164,14 @@ referenced := {key: targets |
 		path[count(path) - 1] == "references"
 		is_array(refs)
 		some ref in refs
-		some match in regex.find_n(`^[a-zA-Z][a-zA-Z0-9_-]*\.[a-zA-Z_][a-zA-Z0-9_-]*`, ref, 1)
-		not startswith(match, "var.")
-		not startswith(match, "local.")
-		not startswith(match, "module.")
-		not startswith(match, "each.")
-		not startswith(match, "count.")
-		not startswith(match, "path.")
-		not startswith(match, "data.")
-		target := sprintf("%s|managed|%s", [prefix, match])
+		parts := split(ref, ".")
+		count(parts) >= 2
+		not parts[0] in non_resource_roots
+		target := sprintf("%s|managed|%s.%s", [prefix, parts[0], split(parts[1], "[")[0]])
 	}
 }
+
+non_resource_roots := {"var", "local", "module", "each", "count", "path", "data", "self", "terraform"}
 
 # True when the configuration of `rc` references `target` anywhere.
 refers_to(rc, target) if resource_key(target) in referenced[resource_key(rc)]

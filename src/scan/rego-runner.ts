@@ -22,6 +22,9 @@ const RUNNER_PACKAGE = 'iacpac_scan_runner';
 export class PolicyRunner {
   private readonly backend: RegoBackend;
   private readonly policies: PolicyInfo[];
+  private readonly byType = new Map<string, PolicyInfo[]>();
+  private readonly untyped: PolicyInfo[] = [];
+  private readonly libraryOnly: boolean;
 
   /**
    * `modules` are compiled (every loaded policy and helper, so a broken user policy is reported even when it is not
@@ -29,27 +32,51 @@ export class PolicyRunner {
    */
   constructor(policies: PolicyInfo[], modules: HelperModule[]) {
     this.policies = policies;
+    this.libraryOnly = policies.every((p) => p.builtin);
+    for (const policy of policies) {
+      if (policy.resourceTypes.length === 0) this.untyped.push(policy);
+      for (const type of policy.resourceTypes) this.byType.set(type, [...(this.byType.get(type) ?? []), policy]);
+    }
     this.backend = createRegoBackend([
       ...modules.map((m) => ({ file: m.displayName, source: m.source })),
       { file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies) },
     ]);
   }
 
+  /**
+   * The policies that can report anything on this plan: those declaring a resource type that occurs in it (a policy
+   * reports resources of its `resource_types` only), plus policies that declare none. Every other policy's `deny` is
+   * empty by construction, so skipping it changes no result and saves most of the evaluation.
+   */
+  private relevant(input: unknown): PolicyInfo[] {
+    const types = planResourceTypes(input);
+    const chosen = new Set<PolicyInfo>(this.untyped);
+    for (const type of types) for (const policy of this.byType.get(type) ?? []) chosen.add(policy);
+    return this.policies.filter((p) => chosen.has(p));
+  }
+
   evaluate(input: unknown): Map<string, PolicyOutcome> {
     const outcomes = new Map<string, PolicyOutcome>();
-    const value = this.backend.toInput(input);
+    const relevant = this.relevant(input);
+    for (const policy of this.policies) outcomes.set(policy.id, { findings: [] });
+    if (relevant.length === 0) return outcomes;
+    // The bundled library reads only resource_changes and configuration; user policies get the whole document.
+    const trimmed = this.libraryOnly && input && typeof input === 'object'
+      ? { resource_changes: (input as PlanLike).resource_changes, configuration: (input as PlanLike).configuration }
+      : input;
+    const value = this.backend.toInput(trimmed);
     let all: unknown;
     try {
-      all = this.backend.query(`data.${RUNNER_PACKAGE}.results`, value);
+      all = this.backend.query(combinedQuery(relevant), value);
     } catch {
       all = undefined;
     }
     if (all && typeof all === 'object') {
       const results = all as Record<string, unknown>;
-      for (const policy of this.policies) outcomes.set(policy.id, toOutcome(results[policy.id]));
+      for (const policy of relevant) outcomes.set(policy.id, toOutcome(results[policy.id]));
       return outcomes;
     }
-    for (const policy of this.policies) {
+    for (const policy of relevant) {
       try {
         outcomes.set(policy.id, toOutcome(this.backend.query(`data.${policy.packagePath.map(refPart).join('')}.deny`, value)));
       } catch (error) {
@@ -58,6 +85,33 @@ export class PolicyRunner {
     }
     return outcomes;
   }
+}
+
+interface PlanLike {
+  resource_changes?: unknown;
+  configuration?: unknown;
+}
+
+/** One object query over the chosen policies; the backend caches it per distinct selection. */
+function combinedQuery(policies: PolicyInfo[]): string {
+  if (policies.length > 64) return `data.${RUNNER_PACKAGE}.results`;
+  return `{${policies.map((p) => `${JSON.stringify(p.id)}: data.${p.packagePath.map(refPart).join('')}.deny`).join(', ')}}`;
+}
+
+/** Resource types a plan mentions: resource changes and configured resources/data sources of every module. */
+export function planResourceTypes(input: unknown): Set<string> {
+  const types = new Set<string>();
+  if (!input || typeof input !== 'object') return types;
+  const plan = input as { resource_changes?: Array<{ type?: unknown }>; configuration?: { root_module?: unknown } };
+  for (const rc of plan.resource_changes ?? []) if (typeof rc?.type === 'string') types.add(rc.type);
+  const visit = (module: unknown, depth: number): void => {
+    if (!module || typeof module !== 'object' || depth > 32) return;
+    const m = module as { resources?: Array<{ type?: unknown }>; module_calls?: Record<string, { module?: unknown }> };
+    for (const r of m.resources ?? []) if (typeof r?.type === 'string') types.add(r.type);
+    for (const call of Object.values(m.module_calls ?? {})) visit(call?.module, depth + 1);
+  };
+  visit(plan.configuration?.root_module, 0);
+  return types;
 }
 
 function runnerModule(policies: PolicyInfo[]): string {
