@@ -34,7 +34,10 @@ export interface LiteralExpr extends Node {
   numberText?: string;
 }
 
-/** A quoted or heredoc template with interpolations/directives. */
+/**
+ * A quoted string with interpolations/directives, or any heredoc (`heredoc` set). A quoted string that is
+ * only `"${x}"` is a one-part template whose value is `x` itself (HCL's TemplateWrapExpr).
+ */
 export interface TemplateExpr extends Node {
   kind: 'template';
   parts: TemplatePart[];
@@ -138,7 +141,10 @@ export interface SplatExpr extends Node {
   full: boolean;
 }
 
-/** `collection[key]` where the collection is not a plain scope traversal. */
+/**
+ * `collection[key]`. Not produced by `parse.ts`: index steps go into the `traversal` (after a bare name,
+ * literal or computed key) or `relative` (after any other expression) they follow.
+ */
 export interface IndexExpr extends Node {
   kind: 'index';
   collection: Expression;
@@ -172,7 +178,7 @@ export interface Block {
   range: SourceRange;
   typeRange: SourceRange;
   labelRanges: SourceRange[];
-  /** `type "label" ... {` (what Terraform highlights for block-level problems). */
+  /** Type keyword through the last label, `resource "a" "b"` (Terraform's DeclRange, highlighted for block-level problems). */
   defRange: SourceRange;
 }
 
@@ -180,8 +186,9 @@ export interface Body {
   /** Attributes in source order (duplicates kept so the validator can report them). */
   attributes: Attribute[];
   blocks: Block[];
+  /** `{` to `}` of a block body (its start is where Terraform reports a missing argument); the whole file for a file body. */
   range: SourceRange;
-  /** Range of the closing brace / end of body (Terraform points "missing required argument" here for blocks). */
+  /** The closing brace of a block body (absent when the brace is missing in a broken file). */
   endRange?: SourceRange;
 }
 
