@@ -22,7 +22,7 @@ function unary(op: (x: number) => number) {
 /** Round half away from zero (OPA's arithRound). */
 const roundHalfAway = (x: number): number => (x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5));
 
-function range(name: string, from: bigint, to: bigint, step: bigint): RegoValue[] {
+function range(from: bigint, to: bigint, step: bigint): RegoValue[] {
   const count = (from > to ? from - to : to - from) / step + 1n;
   if (count > BigInt(MAX_RANGE)) throw new BuiltinError(`range too large (more than ${MAX_RANGE} elements)`);
   const out: RegoValue[] = [];
@@ -72,14 +72,14 @@ export const arithmeticBuiltins = [
     if (from === undefined) throw operandError(1, 'must be integer number but got floating-point number');
     const to = toBigInt(numberOperand(b, 2));
     if (to === undefined) throw operandError(2, 'must be integer number but got floating-point number');
-    return range('numbers.range', from, to, 1n);
+    return range(from, to, 1n);
   }),
   builtin('numbers.range_step', ([a, b, c]) => {
     const from = bigIntOperand(a, 1);
     const to = bigIntOperand(b, 2);
     const step = bigIntOperand(c, 3);
     if (step <= 0n) throw new BuiltinError('step must be a positive integer');
-    return range('numbers.range_step', from, to, step);
+    return range(from, to, step);
   }),
   builtin('rand.intn', ([s, n], context) => {
     const seed = stringOperand(s, 1);

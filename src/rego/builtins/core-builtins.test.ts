@@ -126,6 +126,15 @@ const errors: Array<[string, RegoValue[], string, BuiltinError['code']]> = [
   ['io.jwt.decode', ['a.b'], 'io.jwt.decode: encoded JWT must have 3 sections, found 2', 'eval_builtin_error'],
 ];
 
+// Hostile inputs end in a clear error instead of exhausting memory or the stack.
+errors.push(
+  ['numbers.range', [0, 1e12], 'numbers.range: range too large (more than 10000000 elements)', 'eval_builtin_error'],
+  ['json.unmarshal', ['['.repeat(100_000)], 'json.unmarshal: exceeded max depth', 'eval_builtin_error'],
+  ['bits.lsh', [1, 10_000_000], 'bits.lsh: operand 2 must be at most 1048576 (shift too large)', 'eval_type_error'],
+  ['net.cidr_expand', ['10.0.0.0/8'], 'net.cidr_expand: CIDR 10.0.0.0/8 has more than 1048576 addresses', 'eval_builtin_error'],
+  ['sprintf', ['%999999999d', [1]], 'sprintf: fmt width 999999999 exceeds 1000000', 'eval_builtin_error'],
+);
+
 describe('builtin errors', () => {
   it.each(errors.map(([name, args, message, code]) => ({ name, args, message, code })))('$name: $message', ({ name, args, message, code }) => {
     let caught: unknown;
