@@ -43,7 +43,10 @@ function load(paths: string[], explicitFiles: boolean): Loaded {
       const ext = extname(f).toLowerCase();
       if (ext === '.rego') loaded.modules.push({ file: f, text: readFileSync(f, 'utf8') });
       else if ((ext === '.json' || ext === '.yaml' || ext === '.yml') && (!isDir || /^data\.(json|ya?ml)$/.test(f.split('/').pop()!) || explicitFiles)) {
-        loaded.data.push(readDocument(f));
+        // like OPA's loader: a data file inside a directory is mounted at its directory's path (dir/a/b/data.json -> data.a.b)
+        const doc = readDocument(f);
+        const segments = isDir ? relative(p, f).split(/[\\/]/).slice(0, -1) : [];
+        loaded.data.push(segments.reduceRight<RegoValue>((inner, key) => fromJS({ [key]: inner }), doc));
       }
     }
   }

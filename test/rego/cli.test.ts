@@ -1,6 +1,6 @@
 // End-to-end: `iacpac rego eval|check|test` spawned as a real process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,15 @@ describe('iacpac rego', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/bad\.test_fails: FAIL/);
     expect(bad.stdout).toContain('FAIL: 1/1');
+  });
+
+  it('mounts data files found in a directory at their directory path, like opa', () => {
+    const d = mkdtempSync(join(tmpdir(), 'iacpac-rego-data-'));
+    mkdirSync(join(d, 'a', 'b'), { recursive: true });
+    writeFileSync(join(d, 'a', 'b', 'data.json'), '{"x": 18446744073709551614}');
+    writeFileSync(join(d, 'q.rego'), 'package q\n\nimport rego.v1\n\np := data.a.b.x\n');
+    const r = iacpac('rego', 'eval', '-d', d, 'data.q.p');
+    expect(r.stdout).toContain('"value": 18446744073709551614');
   });
 
   it('reports a missing path as a usage error (exit 2)', () => {
