@@ -3,7 +3,7 @@ import type { ProviderSchemas } from '../schema/index.ts';
 import { normalizeProviderAddress, requiredProvidersOf, resolveResourceProvider } from '../schema/index.ts';
 import { evaluate } from '../terraform/eval/evaluate.ts';
 import { isWhollyKnown } from '../terraform/eval/value.ts';
-import type { Configuration, TerraformModule } from '../terraform/model.ts';
+import type { Configuration, ModuleCall, TerraformModule } from '../terraform/model.ts';
 import { marshalBody, marshalDependsOn, marshalExpression } from './expression-json.ts';
 import type {
   ConfigModuleCallJson,
@@ -91,17 +91,49 @@ function collectProviderConfigs(
   }
 }
 
-/** The key of the provider configuration a resource uses: the nearest module (up to the root) declaring it. */
-function providerConfigKey(localName: string, alias: string | undefined, path: string[], chain: TerraformModule[]): string {
-  const name = alias ? `${localName}.${alias}` : localName;
+/**
+ * The key of the provider configuration a resource uses: the nearest module (up to the root) declaring it,
+ * following `providers = { aws = aws.west }` maps of the module calls on the way up.
+ */
+function providerConfigKey(localName: string, alias: string | undefined, path: string[], chain: TerraformModule[], calls: ModuleCall[]): string {
+  let name = alias ? `${localName}.${alias}` : localName;
   for (let depth = chain.length - 1; depth > 0; depth--) {
     const module = chain[depth]!;
-    if (module.providers.some((p) => p.name === localName && p.alias === alias)) return opaqueKey(name, path.slice(0, depth));
+    const [local, maybeAlias] = name.split('.') as [string, string | undefined];
+    if (module.providers.some((p) => p.name === local && p.alias === maybeAlias)) return opaqueKey(name, path.slice(0, depth));
+    const mapped = providerMapping(calls[depth - 1])?.get(name);
+    if (mapped) name = mapped;
   }
   return name;
 }
 
-function moduleJson(module: TerraformModule, path: string[], schemas: ProviderSchemas | undefined, chain: TerraformModule[]): ConfigModuleJson {
+/** A module call's `providers = { child_name = parent.name }` map. */
+function providerMapping(call: ModuleCall | undefined): Map<string, string> | undefined {
+  const expr = call?.providers;
+  if (!expr || expr.kind !== 'object') return undefined;
+  const out = new Map<string, string>();
+  const text = (e: Expression): string | undefined => {
+    if (e.kind === 'literal' && typeof e.value === 'string') return e.value;
+    if (e.kind === 'template' && e.parts.length === 1 && e.parts[0]?.kind === 'text') return e.parts[0].value;
+    if (e.kind !== 'traversal') return undefined;
+    const first = e.steps[0];
+    return first?.kind === 'attr' ? `${e.root}.${first.name}` : e.steps.length === 0 ? e.root : undefined;
+  };
+  for (const item of expr.items) {
+    const key = text(item.key);
+    const value = text(item.value);
+    if (key && value) out.set(key, value);
+  }
+  return out;
+}
+
+function moduleJson(
+  module: TerraformModule,
+  path: string[],
+  schemas: ProviderSchemas | undefined,
+  chain: TerraformModule[],
+  callChain: ModuleCall[] = [],
+): ConfigModuleJson {
   const out: ConfigModuleJson = {};
   const here = [...chain, module];
   const required = requiredProvidersOf(module);
@@ -125,7 +157,7 @@ function moduleJson(module: TerraformModule, path: string[], schemas: ProviderSc
       mode: resource.mode,
       type: resource.type,
       name: resource.name,
-      provider_config_key: providerConfigKey(resource.providerLocalName, resource.providerAlias, path, here),
+      provider_config_key: providerConfigKey(resource.providerLocalName, resource.providerAlias, path, here, callChain),
       schema_version: schema?.version ?? 0,
     };
     if (resource.provisioners.length > 0) {
@@ -154,7 +186,7 @@ function moduleJson(module: TerraformModule, path: string[], schemas: ProviderSc
     for (const input of call.inputs) expressions[input.name] = marshalExpression(input.expr);
     const entry: ConfigModuleCallJson = {
       source: call.source ?? '',
-      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here) : {},
+      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here, [...callChain, call]) : {},
     };
     if (Object.keys(expressions).length > 0) entry.expressions = expressions;
     if (call.count) entry.count_expression = marshalExpression(call.count);

@@ -162,6 +162,8 @@ export class ModuleInstance {
   private readonly outputsInProgress = new Set<string>();
   /** `module.x.` for child instances, '' for the root. */
   readonly prefix: string;
+  /** The module instance path: call names and instance keys from the root. */
+  readonly steps: Array<{ name: string; key: string | number | undefined }>;
 
   constructor(
     readonly run: PlanRun,
@@ -172,6 +174,7 @@ export class ModuleInstance {
     readonly callContext?: CallContext,
   ) {
     this.prefix = address ? `${address}.` : '';
+    this.steps = callContext ? [...callContext.parent.steps, { name: callContext.call.name, key }] : [];
     this.requiredProviders = requiredProvidersOf(module);
     for (const resource of module.resources) this.resources.set(resource.address, new ResourceNode(this, resource));
     for (const call of module.moduleCalls) this.calls.set(call.name, new ModuleCallNode(this, call));

@@ -138,13 +138,33 @@ function orderOutputChange(change: OutputChangeJson): OutputChangeJson {
 
 /** Terraform's order of resource changes: by module instance, data sources before managed resources, then address. */
 function compareChanges(a: PlannedInstance, b: PlannedInstance): number {
-  const ma = a.node.owner.address;
-  const mb = b.node.owner.address;
-  if (ma !== mb) return ma < mb ? -1 : 1;
-  const da = a.node.resource.mode === 'data' ? 0 : 1;
-  const db = b.node.resource.mode === 'data' ? 0 : 1;
-  if (da !== db) return da - db;
-  return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
+  // Module instances: shorter paths first, then step by step (name, then key).
+  const pa = a.node.owner.steps;
+  const pb = b.node.owner.steps;
+  if (pa.length !== pb.length) return pa.length - pb.length;
+  for (let i = 0; i < pa.length; i++) {
+    const c = compareText(pa[i]!.name, pb[i]!.name) || compareKeys(pa[i]!.key, pb[i]!.key);
+    if (c !== 0) return c;
+  }
+  const ra = a.node.resource;
+  const rb = b.node.resource;
+  if (ra.mode !== rb.mode) return ra.mode === 'data' ? -1 : 1;
+  return compareText(ra.type, rb.type) || compareText(ra.name, rb.name) || compareKeys(a.key, b.key);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Instance keys: none first, then numbers ascending, then strings. */
+function compareKeys(a: string | number | undefined, b: string | number | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return compareText(a, b);
 }
 
 function sortByAddress<T extends { address: string }>(items: T[]): T[] {
@@ -229,11 +249,16 @@ function relevantAttributes(root: ModuleInstance): Array<{ resource: string; att
     for (const ref of parsedReferences(expr, bound)) {
       if ((ref.kind !== 'resource' && ref.kind !== 'data') || ref.remaining.length === 0) continue;
       const attribute = ref.remaining.map((s) => (s.kind === 'attr' ? s.name : typeof s.key === 'boolean' ? String(s.key) : s.key));
-      const entry = { resource: instance.prefix + ref.subject, attribute };
-      const key = JSON.stringify(entry);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(entry);
+      // Terraform lists the reference under the module instance and, for expanded modules, under the
+      // module path without instance keys too.
+      const staticPrefix = instance.steps.map((step) => `module.${step.name}.`).join('');
+      for (const prefix of new Set([instance.prefix, staticPrefix])) {
+        const entry = { resource: prefix + ref.subject, attribute };
+        const key = JSON.stringify(entry);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(entry);
+      }
     }
   };
   const walkBody = (instance: ModuleInstance, body: Body, depth: number, bound: ReadonlySet<string>) => {
