@@ -61,4 +61,30 @@ export {
   type CommandResult,
   type CliValidateOptions,
 } from './backends/index.ts';
+export {
+  Scanner,
+  scanDirectory,
+  scanPaths,
+  scanPlan,
+  loadLibrary as loadPolicyLibrary,
+  loadPolicyDir,
+  readPolicyMetadata,
+  mapCheckovReport,
+  renderText as renderScanText,
+  renderJson as renderScanJson,
+  renderJsonl as renderScanJsonl,
+  renderSarif,
+  renderJunit,
+  isBlocking,
+  severityRank,
+  SEVERITIES,
+  type ScanOptions,
+  type Finding,
+  type FindingSeverity,
+  type ScanResult,
+  type Severity as FindingSeverityLevel,
+  type PolicyInfo,
+  type PolicySet,
+} from './scan/index.ts';
+export { checkDirectories, type CheckResult } from './scan/run-check.ts';
 // <exports>
