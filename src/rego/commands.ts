@@ -94,7 +94,14 @@ export async function regoEval(
     const messages = regoErrors(error);
     if (!messages) throw error;
     if (options.format === 'json') {
-      logger.out(toJSONText(fromJS({ errors: messages.map((m) => ({ message: m })) }), 2));
+      // OPA's shape: {"errors": [{"message", "code", "location": {"file", "row", "col"}}]}
+      const list = error instanceof RegoCompileErrors ? error.errors : [error as RegoError];
+      const errors = list.map((e) => ({
+        message: e.detail,
+        code: e.code,
+        ...(e.location ? { location: { file: e.location.file, row: e.location.row, col: e.location.col } } : {}),
+      }));
+      logger.out(jsonText({ errors }));
     } else for (const m of messages) logger.err(m);
     throw new ExitError(1);
   }

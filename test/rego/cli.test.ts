@@ -40,6 +40,14 @@ describe('iacpac rego', () => {
     expect(JSON.parse(iacpac('rego', 'eval', '1 == 2').stdout)).toEqual({});
   });
 
+  it('eval reports query errors in opa eval\'s errors shape (exit 1)', () => {
+    const r = iacpac('rego', 'eval', 'x := ');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      errors: [{ message: 'unexpected eof token', code: 'rego_parse_error', location: { file: 'query', row: 1, col: 6 } }],
+    });
+  });
+
   it('check exits 1 with errors at file:line:col', () => {
     const r = iacpac('rego', 'check', join(broken, 'bad.rego'));
     expect(r.code).toBe(1);
