@@ -29,8 +29,14 @@ export function toHcl2JsonShape(file: HclFile): Record<string, unknown> {
     switch (expr.kind) {
       case 'literal':
         return typeof expr.value === 'string' ? escape(expr.value) : expr.value;
-      case 'template':
+      case 'template': {
+        // HCL's JSON conversion folds templates whose interpolations are all literal values.
+        const folded = expr.parts.every((p) => p.kind === 'text' || (p.kind === 'interpolation' && p.expr.kind === 'literal' && p.expr.value !== null));
+        if (folded && !expr.heredoc) {
+          return escape(expr.parts.map((p) => (p.kind === 'text' ? p.value : p.kind === 'interpolation' && p.expr.kind === 'literal' ? String(p.expr.value) : '')).join(''));
+        }
         return renderParts(expr.parts);
+      }
       case 'tuple':
         return expr.items.map(value);
       case 'object':

@@ -19,8 +19,8 @@ export function terraformParser(): Promise<ParserType> {
   return parserPromise;
 }
 
-/** A number with an exponent but no fraction (`1e3`), which HCL accepts and the grammar does not. */
-const EXPONENT_NUMBER = /(?<=(?:^|[^\p{ID_Continue}.\-])-?)\d+[eE][-+]?\d+(?!\p{ID_Continue})/gmu;
+/** A number with an exponent but no fraction digits (`1e3`, `1.e3`), which HCL accepts and the grammar does not. */
+const EXPONENT_NUMBER = /(?<=(?:^|[^\p{ID_Continue}.\-])-?)\d+\.?[eE][-+]?\d+(?!\p{ID_Continue})/gmu;
 
 /**
  * The text given to tree-sitter: the source with `1e3`-style numbers replaced by digits of the same
@@ -28,7 +28,7 @@ const EXPONENT_NUMBER = /(?<=(?:^|[^\p{ID_Continue}.\-])-?)\d+[eE][-+]?\d+(?!\p{
  * from the original source, never from the tree.
  */
 export function maskForGrammar(source: string): string {
-  if (!/\d[eE]/.test(source)) return source;
+  if (!/\d\.?[eE]/.test(source)) return source;
   return source.replace(EXPONENT_NUMBER, (match) => '0'.repeat(match.length));
 }
 
