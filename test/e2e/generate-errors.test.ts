@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, startLlmTestServer } from '../helpers/llm-test-server.ts';
 
+/** Each case spawns the CLI (one or more runs of several seconds); generous for a loaded 2-core machine. */
+const E2E_TIMEOUT_MS = 300_000;
+
 const work = mkdtempSync(join(tmpdir(), 'iacpac-generate-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 writeFileSync(join(work, 'req.md'), 'An S3 bucket.\n');
@@ -17,7 +20,7 @@ writeFileSync(join(work, 'bad-config.yaml'), 'llm:\n  provider: gemini\n');
 const NO_OLLAMA = { OLLAMA_HOST: 'http://127.0.0.1:9' };
 const WITH_KEY = { OPENAI_API_KEY: 'sk-test-0123456789abcdefghij', ...NO_OLLAMA };
 
-describe('iacpac generate errors', () => {
+describe('iacpac generate errors', { timeout: E2E_TIMEOUT_MS }, () => {
   it.each([
     ['no requirements', [], WITH_KEY, 'iacpac: no requirements: run iacpac generate "<requirements>" or iacpac generate --requirements <file>'],
     ['text and file', ['An S3 bucket', '--requirements', 'req.md'], WITH_KEY, 'iacpac: give the requirements either as text or with --requirements <file>, not both'],

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { byRole, startLlmTestServer, type LlmTestServer, type ScriptedReply } from '../helpers/llm-test-server.ts';
 
+/** Each case spawns the CLI (one or more runs of several seconds); generous for a loaded 2-core machine. */
+const E2E_TIMEOUT_MS = 300_000;
+
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(import.meta.dirname, 'fixtures', 'generate');
@@ -57,13 +60,13 @@ async function interactive(name: string, reviewer: ScriptedReply[], steps: Step[
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(timer);
   return { code, out: out.replace(/\r/g, ''), dir: join(dir, 'out') };
 }
 
-describe.skipIf(!hasScript)('iacpac generate --interactive', () => {
+describe.skipIf(!hasScript)('iacpac generate --interactive', { timeout: E2E_TIMEOUT_MS }, () => {
   it('approve: exit 0, status approved, REVIEW.md kept', async () => {
     const run = await interactive('approve', [reply('review-site-conflict.md')], [{ prompt: QUESTION, answer: () => 'a\n' }]);
     expect(run.code, run.out).toBe(0);
@@ -97,5 +100,5 @@ describe.skipIf(!hasScript)('iacpac generate --interactive', () => {
     expect(run.out).toContain('The edited files verify clean.');
     const report = JSON.parse(readFileSync(join(run.dir, 'report.json'), 'utf8')) as { status: string; open_findings: unknown[] };
     expect([report.status, report.open_findings]).toEqual(['approved', []]);
-  }, 120_000);
+  });
 });

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { byRole, roleOf, runCli, startLlmTestServer, type LlmTestServer, type RecordedRequest, type ScriptedReply } from '../helpers/llm-test-server.ts';
 
+/** Each case spawns the CLI (one or more runs of several seconds); generous for a loaded 2-core machine. */
+const E2E_TIMEOUT_MS = 300_000;
+
 const fixtures = join(import.meta.dirname, 'fixtures', 'generate');
 const reply = (name: string): ScriptedReply => ({ content: readFileSync(join(fixtures, name), 'utf8') });
 const KEY = 'sk-test-e2e-0123456789abcdefghij';
@@ -47,7 +50,7 @@ async function generate(name: string, args: string[], replies: Record<string, Sc
 
 const requirements = (name: string) => ['--requirements', join(fixtures, name)];
 
-describe('iacpac generate (OpenAI wire protocol)', () => {
+describe('iacpac generate (OpenAI wire protocol)', { timeout: E2E_TIMEOUT_MS }, () => {
   it('is clean in one iteration: exit 0, files, report, trace without the API key', async () => {
     const run = await generate('clean', requirements('requirements-s3.md'), {
       'iac-generator': [reply('iac-s3-clean.md')],
@@ -248,12 +251,12 @@ describe('iacpac generate (OpenAI wire protocol)', () => {
   });
 });
 
-describe('iacpac generate (Ollama)', () => {
+describe('iacpac generate (Ollama)', { timeout: E2E_TIMEOUT_MS }, () => {
   it('runs against Ollama at OLLAMA_HOST without an API key', async () => {
     server = await startLlmTestServer(byRole({ 'iac-generator': [reply('iac-s3-clean.md')], 'pac-generator': [reply('pac-s3.md')], reviewer: [reply('review-pass.md')] }));
     const cwd = join(work, 'ollama');
     mkdirSync(cwd, { recursive: true });
-    const run = await runCli(['generate', 'Create a private S3 bucket named acme-logs with versioning and KMS encryption.', '--out', 'out', '--no-cache'], {
+    const run = await runCli(['generate', 'Create a private S3 bucket named acme-logs with versioning and KMS encryption.', '--provider', 'ollama', '--out', 'out', '--no-cache'], {
       cwd,
       env: { OLLAMA_HOST: server.url },
     });

@@ -14,7 +14,7 @@ export function ollamaHost(env: NodeJS.ProcessEnv): string {
 }
 
 /** True when an Ollama server answers `GET /api/tags` within `timeoutMs`. */
-export async function ollamaReachable(env: NodeJS.ProcessEnv, timeoutMs = 800): Promise<boolean> {
+export async function ollamaReachable(env: NodeJS.ProcessEnv, timeoutMs = 1500): Promise<boolean> {
   try {
     const response = await fetch(`${ollamaHost(env)}/api/tags`, { signal: AbortSignal.timeout(timeoutMs) });
     return response.ok;
