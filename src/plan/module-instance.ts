@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { SourceRange } from '../core/source-range.ts';
 import type { Expression, TraversalStep } from '../hcl/ast.ts';
@@ -237,8 +238,10 @@ export class ModuleInstance {
         if (name === 'value') return { value: bindings.each.value, consumed: 1 };
         return { diagnostic: diagnostic('Invalid "each" attribute', `The "each" object does not have an attribute named "${name ?? ''}". The supported attributes are each.key and each.value, the current key and value pair of the "for_each" attribute set.`, range, 'invalid-each-attribute') };
       case 'path':
-        if (name === 'module') return { value: this.module.dir, consumed: 1 };
-        if (name === 'root' || name === 'cwd') return { value: this.run.rootDir, consumed: 1 };
+        // As Terraform: module and root paths relative to the working directory (the root module), cwd absolute.
+        if (name === 'module') return { value: relative(this.run.rootDir, this.module.dir).split(sep).join('/') || '.', consumed: 1 };
+        if (name === 'root') return { value: '.', consumed: 1 };
+        if (name === 'cwd') return { value: this.run.rootDir, consumed: 1 };
         return undefined;
       case 'terraform':
         if (name === 'workspace') return { value: 'default', consumed: 1 };
