@@ -281,6 +281,14 @@ describe('parseHclFile files', () => {
     expect(file.syntaxErrors.map((d) => [d.summary, d.code])).toEqual([['Nesting too deep', 'nesting-too-deep']]);
   });
 
+  it('does not mistake a constant-folding failure in hcl2json for a syntax error', async () => {
+    // hcl2json parses, then fails to fold `-false` to JSON; Terraform reports that only when evaluating.
+    for (const source of ['x = -false\n', 'x = !17\n']) {
+      expect((await parseHclFile('main.tf', source)).syntaxErrors).toEqual([]);
+    }
+    expect((await parseHclFile('main.tf', 'locals {\n  a = 1\n')).syntaxErrors.map((d) => d.summary)).toEqual(['Unclosed configuration block']);
+  });
+
   it('still parses normally after refusing deep input', async () => {
     await parseHclFile('main.tf', `x = ${'"${'.repeat(5_000)}1${'}"'.repeat(5_000)}\n`);
     const file = await parseHclFile('main.tf', 'locals {\n  a = 1\n');

@@ -95,6 +95,12 @@ export async function hclSyntaxDiagnostics(source: string, positions: PositionMa
     return [];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (/^(Error: )?convert to HCL: /.test(message)) {
+      // The source parsed; hcl2json then failed to fold a constant expression (e.g. `-false`), which
+      // Terraform reports later, during evaluation. Not a syntax error.
+      remember(source, '');
+      return [];
+    }
     if (error instanceof RangeError || !message.includes('parse config')) {
       brokenReason = `the HCL syntax checker failed (${message.split('\n')[0]})`;
       return [unavailable(brokenReason)];
