@@ -48,3 +48,12 @@ describe('mapCheckovReport', () => {
     expect(multi.findings.map((f) => [f.policy_id, f.resource])).toEqual([['IACPAC_AWS_S3_001', 'aws_s3_bucket.data']]);
   });
 });
+
+describe('checkov backend (live)', async () => {
+  const { checkovAvailable, runCheckov } = await import('./checkov.ts');
+  it.skipIf(!checkovAvailable())('maps a real Checkov run on the insecure e2e fixture', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'test', 'e2e', 'fixtures', 'scan', 'insecure');
+    const live = mapCheckovReport(runCheckov(dir), dir, library);
+    expect(live.findings.some((f) => f.references.checkov?.[0] === 'CKV_AWS_24' && f.resource === 'aws_security_group.ssh')).toBe(true);
+  });
+});

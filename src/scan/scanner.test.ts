@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Scanner } from './scanner.ts';
+import { planResourceTypes } from './rego-runner.ts';
+
+const fixtures = join(import.meta.dirname, '..', '..', 'test', 'e2e', 'fixtures', 'scan');
+
+describe('Scanner', () => {
+  const scanner = new Scanner({ policies: ['IACPAC_AWS_VPC_00*', 'IACPAC_AWS_S3_001'] });
+
+  it('reports resources of child modules with their module address and file', async () => {
+    const result = await scanner.scanDirectory(join(fixtures, 'modules'));
+    expect(result.findings.map((f) => [f.policy_id, f.resource, f.range?.filename, f.range?.start.line])).toEqual([
+      ['IACPAC_AWS_VPC_002', 'module.net.aws_vpc.main', 'modules/net/main.tf', 5],
+    ]);
+  });
+
+  it('connects count instances through indexed references (versioned buckets pass)', async () => {
+    const result = await scanner.scanDirectory(join(fixtures, 'modules'));
+    expect(result.findings.filter((f) => f.resource.startsWith('aws_s3_bucket.logs'))).toEqual([]);
+  });
+
+  it('turns a policy that fails at evaluation into an error finding while the others still report', async () => {
+    const withBroken = new Scanner({ policies: ['IACPAC_AWS_S3_001', 'ACME_*'], policyDirs: [join(fixtures, 'erroring-policy')] });
+    const result = await withBroken.scanDirectory(join(fixtures, 'configured'));
+    const byPolicy = result.findings.map((f) => [f.policy_id, f.severity, f.resource]);
+    expect(byPolicy).toEqual([
+      ['ACME_CONFLICT', 'error', ''],
+      ['IACPAC_AWS_S3_001', 'low', 'aws_s3_bucket.data'],
+    ]);
+    expect(result.findings[0]?.message).toMatch(/^policy failed to evaluate: .*conflict\.rego:\d+: eval_conflict_error/);
+  });
+
+  it('scans a plan JSON document without source ranges', () => {
+    const plan = JSON.parse(readFileSync(join(fixtures, 'real-plan.json'), 'utf8')) as unknown;
+    const result = scanner.scanPlan(plan, 'real-plan.json');
+    expect(result.findings.map((f) => [f.policy_id, f.resource, f.range])).toEqual([['IACPAC_AWS_S3_001', 'aws_s3_bucket.sample', undefined]]);
+  });
+
+  it('rejects documents that are not plans', () => {
+    expect(() => scanner.scanPlan({ hello: 1 }, 'x.json')).toThrow('x.json: not a Terraform plan JSON document');
+  });
+});
+
+describe('planResourceTypes', () => {
+  it('collects types from resource changes and from every module of the configuration', () => {
+    const plan = {
+      resource_changes: [{ type: 'aws_s3_bucket' }],
+      configuration: {
+        root_module: {
+          resources: [{ type: 'aws_iam_policy_document' }],
+          module_calls: { net: { module: { resources: [{ type: 'aws_vpc' }] } } },
+        },
+      },
+    };
+    expect([...planResourceTypes(plan)].sort()).toEqual(['aws_iam_policy_document', 'aws_s3_bucket', 'aws_vpc']);
+  });
+});
