@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../core/diagnostics.ts';
+import type { SourceRange } from '../../core/source-range.ts';
 import type { Expression, FunctionCallExpr } from '../../hcl/ast.ts';
 import { type CallContext, FunctionArgError, FunctionError, type ParamOptions } from '../functions/define-function.ts';
 import { FUNCTIONS } from '../functions/index.ts';
@@ -26,9 +27,19 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
   const sig = lookupFunctionSignature(name);
   if (!sig && (name === 'list' || name === 'map')) {
     const hint = name === 'list' ? 'tolist([ ... ]) syntax to write a literal list' : 'tomap({ ... }) syntax to write a literal map';
-    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: the ${JSON.stringify(name)} function was deprecated in Terraform v0.12 and is no longer available; use ${hint}.`, expr.range);
+    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: the ${JSON.stringify(name)} function was deprecated in Terraform v0.12 and is no longer available; use ${hint}.`, callStart(expr));
   }
   if (!sig) throw evalError('Call to unknown function', `There is no function named ${JSON.stringify(expr.name)}.`, expr.nameRange);
+
+  // templatestring renders templates fetched from elsewhere: its template must be a plain reference.
+  const templateArg = name === 'templatestring' ? expr.args[0] : undefined;
+  if (templateArg && templateArg.kind !== 'traversal') {
+    const why =
+      templateArg.kind === 'template' || (templateArg.kind === 'literal' && typeof templateArg.value === 'string')
+        ? 'templatestring is only for rendering templates retrieved dynamically from elsewhere; to render an inline template, consider using a plain template string expression'
+        : 'must be a direct reference to a single string from elsewhere, containing valid Terraform template syntax';
+    throw evalError('Invalid function argument', `Invalid value for "template" parameter: invalid template expression: ${why}.`, templateArg.range);
+  }
 
   // Arguments, with `...` expansion of the last one.
   const args: TfValue[] = [];
@@ -55,11 +66,13 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
   const n = sig.params.length;
   if (args.length < n) {
     const missing = sig.params[args.length]!;
-    throw evalError('Not enough function arguments', `Function ${JSON.stringify(name)} expects ${n} argument(s). Missing value for ${JSON.stringify(missing.name)}.`, expr.range);
+    throw evalError('Not enough function arguments', `Function ${JSON.stringify(name)} expects ${n} argument(s). Missing value for ${JSON.stringify(missing.name)}.`, closeParen(expr));
   }
   if (args.length > n && !sig.variadic)
     throw evalError('Too many function arguments', `Function ${JSON.stringify(name)} expects only ${n} argument(s).`, argRanges[n] ?? expr.range);
 
+  if (ev.inTemplate && (name === 'templatefile' || name === 'templatestring'))
+    throw evalError('Error in function call', `Call to function ${JSON.stringify(expr.name)} failed: cannot recursively call ${name} from inside another template function.`, callStart(expr));
   const fn = FUNCTIONS.get(name);
   const returnType = typeFromJson(sig.returns);
   if (!fn) {
@@ -117,7 +130,7 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
       );
     }
     const message = error instanceof FunctionError ? error.message : error instanceof RangeError ? 'the result is too large' : String(error);
-    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: ${message}.`, expr.range);
+    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: ${message}.`, callStart(expr));
   }
   result = normalizeStrings(result);
   return sensitive ? markSensitive(result) : result;
@@ -154,7 +167,19 @@ function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValu
     failures.push(...r.diagnostics);
   }
   const lines = failures.map((d) => `- ${d.summary} (at ${hclRange(d)})\n  ${d.detail}`).join('\n');
-  throw evalError('Error in function call', `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`, expr.range);
+  throw evalError('Error in function call', `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`, callStart(expr));
+}
+
+/** HCL reports call failures at the name and opening parenthesis (`upper(`). */
+function callStart(expr: FunctionCallExpr): SourceRange {
+  const { start, end } = expr.nameRange;
+  return { filename: expr.nameRange.filename, start, end: { line: end.line, column: end.column + 1, byte: end.byte + 1 } };
+}
+
+/** ...and missing arguments at the closing parenthesis. */
+function closeParen(expr: FunctionCallExpr): SourceRange {
+  const { end } = expr.range;
+  return { filename: expr.range.filename, start: { line: end.line, column: end.column - 1, byte: end.byte - 1 }, end };
 }
 
 /** HCL's `file:line,col-endcol` form of a range. */

@@ -129,7 +129,7 @@ describe('diagnostics', () => {
     ['var.maybe.x', 'Attempt to get attribute from null value', 1, 14],
     ['var.names[5]', 'Invalid index', 1, 14],
     ['upper(1, 2)', 'Too many function arguments', 1, 14],
-    ['upper()', 'Not enough function arguments', 1, 5],
+    ['upper()', 'Not enough function arguments', 1, 11],
     ['nope(1)', 'Call to unknown function', 1, 5],
     ['"a" * 2', 'Invalid operand', 1, 5],
     ['{ for x in ["a", "a"] : x => 1 }', 'Duplicate object key', 1, 29],

@@ -64,6 +64,8 @@ export class Evaluator {
   readonly limits: EvalLimits;
   private steps = 0;
   private readonly depth: { current: number };
+  /** True while rendering a template (templatefile/templatestring may not recurse). */
+  inTemplate = false;
 
   constructor(
     readonly ctx: EvalContext,
@@ -87,6 +89,7 @@ export class Evaluator {
   evalIsolated(expr: Expression, vars: Record<string, TfValue>): TfValue {
     const child = new Evaluator({ ...this.ctx, resolver: undefined, variables: undefined, depth: this.depth }, this.diagnostics);
     child.steps = this.steps;
+    child.inTemplate = true;
     try {
       return child.eval(expr, new Map(Object.entries(vars)));
     } finally {

@@ -11,7 +11,7 @@ describe('checkFunctionCalls', () => {
     ['try(a.b, 1)', []],
     ['"${nosuch(1)}"', [['Call to unknown function', 'There is no function named "nosuch".', 8]]],
     ['[for x in y : upper(x, 1)]', [['Too many function arguments', 'Function "upper" expects only 1 argument(s).', 28]]],
-    ['cidrsubnet("10.0.0.0/8", 8)', [['Not enough function arguments', 'Function "cidrsubnet" expects 3 argument(s). Missing value for "netnum".', 5]]],
+    ['cidrsubnet("10.0.0.0/8", 8)', [['Not enough function arguments', 'Function "cidrsubnet" expects 3 argument(s). Missing value for "netnum".', 31]]],
     ['list("a")', [['Error in function call', 'Call to function "list" failed: the "list" function was deprecated in Terraform v0.12 and is no longer available; use tolist([ ... ]) syntax to write a literal list.', 5]]],
     ['can()', [['Not enough function arguments', 'Function "can" expects at least 1 argument(s).', 5]]],
   ] as const)('%s', async (text, want) => {

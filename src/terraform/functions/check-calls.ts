@@ -16,8 +16,10 @@ export function checkFunctionCall(call: FunctionCallExpr): Diagnostic[] {
   const name = call.name.startsWith('core::') ? call.name.slice('core::'.length) : call.name;
   if (name.startsWith('provider::')) return [];
   const error = (summary: string, detail: string, range = call.range): Diagnostic[] => [{ severity: 'error', summary, detail, range, source: 'reference' }];
+  const start = { ...call.nameRange, end: { ...call.nameRange.end, column: call.nameRange.end.column + 1, byte: call.nameRange.end.byte + 1 } };
+  const close = { ...call.range, start: { ...call.range.end, column: call.range.end.column - 1, byte: call.range.end.byte - 1 } };
   if (REMOVED[name])
-    return error('Error in function call', `Call to function ${JSON.stringify(name)} failed: the ${JSON.stringify(name)} function was deprecated in Terraform v0.12 and is no longer available; use ${REMOVED[name]}.`);
+    return error('Error in function call', `Call to function ${JSON.stringify(name)} failed: the ${JSON.stringify(name)} function was deprecated in Terraform v0.12 and is no longer available; use ${REMOVED[name]}.`, start);
   if (name === 'try' || name === 'can') {
     if (call.args.length === 0) return error('Not enough function arguments', `Function ${JSON.stringify(name)} expects at least 1 argument(s).`);
     if (name === 'can' && call.args.length > 1) return error('Too many function arguments', 'Function "can" expects only 1 argument(s).', call.args[1]!.range);
@@ -29,7 +31,7 @@ export function checkFunctionCall(call: FunctionCallExpr): Diagnostic[] {
   if (call.expandFinal) return [];
   const n = sig.params.length;
   if (call.args.length < n)
-    return error('Not enough function arguments', `Function ${JSON.stringify(name)} expects ${n} argument(s). Missing value for ${JSON.stringify(sig.params[call.args.length]!.name)}.`);
+    return error('Not enough function arguments', `Function ${JSON.stringify(name)} expects ${n} argument(s). Missing value for ${JSON.stringify(sig.params[call.args.length]!.name)}.`, close);
   if (call.args.length > n && !sig.variadic)
     return error('Too many function arguments', `Function ${JSON.stringify(name)} expects only ${n} argument(s).`, call.args[n]!.range);
   return [];
