@@ -27,8 +27,10 @@ export function syntaxDiagnostics(errorText: string, positions: PositionMap): Di
     const messageStart = match.index + match[0].length;
     const message = text.slice(messageStart, next?.index ?? text.length).replace(/, and \d+ other diagnostic\(s\)$/, '');
     const separator = message.indexOf('; ');
-    const summary = separator === -1 ? message : message.slice(0, separator);
-    const detail = separator === -1 ? '' : message.slice(separator + 2);
+    // Messages may cite other places in the file ("already set at main.tf:1,1-2"): use the real name.
+    const named = message.split(HCL2JSON_FILENAME).join(positions.filename);
+    const summary = separator === -1 ? named : named.slice(0, named.indexOf('; '));
+    const detail = separator === -1 ? '' : named.slice(named.indexOf('; ') + 2);
     const startLine = Number(match[1]);
     const startColumn = Number(match[2]);
     const endLine = match[3] ? Number(match[3]) : startLine;
