@@ -96,11 +96,12 @@ async function loadModule(
   // at the top level depends on HCL's own error recovery, which the recovered tree does not reproduce.
   for (const file of files) {
     if (file.syntaxErrors.length > 0) continue;
+    const json = file.filename.endsWith('.json');
     for (const attr of file.body.attributes) {
       state.diagnostics.push({
         severity: 'error',
-        summary: 'Unsupported argument',
-        detail: `An argument named "${attr.name}" is not expected here.`,
+        summary: json ? 'Extraneous JSON object property' : 'Unsupported argument',
+        detail: json ? `No argument or block type is named "${attr.name}".` : `An argument named "${attr.name}" is not expected here.`,
         range: attr.nameRange,
         source: 'terraform',
         code: 'unsupported-argument',

@@ -103,3 +103,14 @@ describe('configuration problems are diagnostics, never crashes', () => {
     expect(config.root.resources).toEqual([]);
   });
 });
+
+describe('arguments at the top level of a file', () => {
+  it('are reported in Terraform wording for native and JSON files', async () => {
+    const config = await loadConfiguration(dir({ 'a.tf': 'region = "x"\n', 'b.tf.json': '{"a": "x", "b": [1, 2]}' }), { env: {} });
+    expect(config.diagnostics.map((d) => [d.summary, d.detail, d.range?.filename, d.range?.start, d.range?.end])).toEqual([
+      ['Unsupported argument', 'An argument named "region" is not expected here.', 'a.tf', { line: 1, column: 1, byte: 0 }, { line: 1, column: 7, byte: 6 }],
+      ['Extraneous JSON object property', 'No argument or block type is named "a".', 'b.tf.json', { line: 1, column: 2, byte: 1 }, { line: 1, column: 5, byte: 4 }],
+      ['Extraneous JSON object property', 'No argument or block type is named "b".', 'b.tf.json', { line: 1, column: 12, byte: 11 }, { line: 1, column: 15, byte: 14 }],
+    ]);
+  });
+});
