@@ -33,6 +33,15 @@ describe('iacpac plan', () => {
     expect(plan.resource_changes.map((c) => [c.address, c.change.actions, c.change.after.bucket])).toEqual([['aws_s3_bucket.b', ['create'], 'logs']]);
   });
 
+  it('reads variables from --var-file', () => {
+    const dir = config(BUCKET);
+    writeFileSync(join(dir, 'prod.tfvars'), 'name = "prod-logs"\n');
+    const result = iacpac('plan', dir, '--var-file', join(dir, 'prod.tfvars'));
+    expect(result.code).toBe(0);
+    const plan = JSON.parse(result.stdout) as { variables: unknown };
+    expect(plan.variables).toEqual({ name: { value: 'prod-logs' } });
+  });
+
   it('prints a text summary', () => {
     const result = iacpac('plan', config(BUCKET), '--var', 'name=logs', '--format', 'text');
     expect(result.code).toBe(0);
