@@ -18,6 +18,8 @@ interface BlockSpec {
 }
 interface ProviderSpec {
   name: string;
+  /** Full address; default `registry.terraform.io/hashicorp/<name>`. */
+  address?: string;
   version: string;
   resources: Record<string, BlockSpec>;
   dataSources: Record<string, BlockSpec>;
@@ -409,11 +411,34 @@ const PROVIDERS: ProviderSpec[] = [
   },
 ];
 
+// Terraform's built-in provider (terraform_data, terraform_remote_state), from the Terraform 1.11 documentation.
+PROVIDERS.push({
+  name: 'terraform',
+  address: 'terraform.io/builtin/terraform',
+  version: '1.11.4',
+  resources: {
+    terraform_data: {
+      attributes: { id: 'computed string', input: 'optional dynamic', output: 'computed dynamic', triggers_replace: 'optional dynamic' },
+    },
+  },
+  dataSources: {
+    terraform_remote_state: {
+      attributes: {
+        backend: 'required string',
+        config: 'optional dynamic',
+        defaults: 'optional dynamic',
+        outputs: 'computed dynamic',
+        workspace: 'optional string',
+      },
+    },
+  },
+});
+
 const sorted = <T>(record: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
 for (const provider of PROVIDERS) {
-  const address = `registry.terraform.io/hashicorp/${provider.name}`;
+  const address = provider.address ?? `registry.terraform.io/hashicorp/${provider.name}`;
   const doc: ProviderSchemasDocument = {
     format_version: '1.0',
     provider_schemas: {

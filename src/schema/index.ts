@@ -20,6 +20,6 @@ export {
   impliedProviderLocalName,
   DEFAULT_REGISTRY,
 } from './provider-address.ts';
-export { resolveResourceProvider, requiredProvidersOf } from './resolve-provider.ts';
+export { resolveResourceProvider, requiredProvidersOf, BUILTIN_TERRAFORM_PROVIDER } from './resolve-provider.ts';
 export { ctyTypeName, isPrimitiveCtyType } from './cty-type.ts';
 export { compactProviderSchemas } from './compact.ts';

@@ -124,13 +124,15 @@ describe('utility provider schemas', () => {
     ['tls', 'tls_private_key', 'managed', 'algorithm', { type: 'string', required: true }],
     ['local', 'local_file', 'managed', 'filename', { type: 'string', required: true }],
     ['time', 'time_sleep', 'managed', 'create_duration', { type: 'string', optional: true }],
+    ['terraform.io/builtin/terraform', 'terraform_data', 'managed', 'input', { type: 'dynamic', optional: true }],
   ] as const)('bundles %s: %s.%s', (provider, type, mode, attribute, expected) => {
     expect(loadBundledSchemas().resourceSchema(provider, type, mode)?.block.attributes?.[attribute]).toEqual(expected);
   });
 
   it('lists every bundled provider explicitly', () => {
-    expect(loadBundledSchemas().addresses()).toEqual(
-      ['archive', 'aws', 'local', 'null', 'random', 'time', 'tls'].map((name) => `registry.terraform.io/hashicorp/${name}`),
-    );
+    expect(loadBundledSchemas().addresses()).toEqual([
+      ...['archive', 'aws', 'local', 'null', 'random', 'time', 'tls'].map((name) => `registry.terraform.io/hashicorp/${name}`),
+      'terraform.io/builtin/terraform',
+    ]);
   });
 });

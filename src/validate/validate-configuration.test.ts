@@ -66,3 +66,42 @@ describe.skipIf(!terraform)('recorded fixtures agree with a live terraform run',
     300_000,
   );
 });
+
+describe('providers without a schema', () => {
+  it('stops with "Missing required provider" for an implied hashicorp provider that does not exist', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-validate-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "awsv_pc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_subnet" "s" {\n  vpc_id = aws_vpc.main.id\n}\n');
+    const got = await validateDirectory(dir);
+    expect(got.diagnostics).toEqual([
+      {
+        severity: 'error',
+        summary: 'Missing required provider',
+        detail: "This configuration requires provider registry.terraform.io/hashicorp/awsv, but that provider isn't available. You may be able to install it automatically by running:\n  terraform init",
+        source: 'schema',
+        code: 'missing-required-provider',
+      },
+    ]);
+  });
+
+  it('warns once per real provider it has no schema for, and checks the built-in terraform provider', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-validate-'));
+    writeFileSync(
+      join(dir, 'main.tf'),
+      'resource "google_compute_network" "n" {\n  name = "x"\n}\nresource "google_compute_subnetwork" "s" {\n  name = "y"\n}\nresource "terraform_data" "d" {\n  inputs = 1\n}\n',
+    );
+    const got = await validateDirectory(dir);
+    expect(got.diagnostics.map((d) => [d.severity, d.summary, d.detail, d.range?.start.line])).toEqual([
+      [
+        'warning',
+        'Provider schema not available',
+        'iacpac has no schema for provider hashicorp/google, so 2 resource(s) of type "google_compute_network", "google_compute_subnetwork" were not checked. Pass the provider\'s schema with --schema <file> (the output of "terraform providers schema -json").',
+        1,
+      ],
+      ['error', 'Unsupported argument', 'An argument named "inputs" is not expected here. Did you mean "input"?', 8],
+    ]);
+  });
+});

@@ -10,12 +10,16 @@ import { blockExpressions, referencedNodes, walkGraph, type GraphNode } from './
 import { errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
 import { evaluationDiagnostics, type EvaluationContext } from './evaluation.ts';
+import { HASHICORP_PROVIDERS } from './known-providers.ts';
 import { indexModule, type ModuleIndex } from './module-index.ts';
 import { referenceDiagnostics, type EvalScope } from './references.ts';
 import { decodeBody } from './schema-body.ts';
 import { attachSnippets } from './snippet.ts';
 import { staticValue } from './static-value.ts';
 import { attributeType, conversionError } from './type-conversion.ts';
+
+/** A resource of a provider without a schema, and whether `required_providers` names that provider. */
+type UncheckedResource = Resource & { providerDeclared: boolean };
 
 export interface ValidateOptions {
   /** Absolute root directory of the configuration (relative file paths in functions resolve against it). */
@@ -34,16 +38,36 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
   const files = modules.flatMap((module) => module.files);
 
   const loadErrors: ValidatorDiagnostic[] = [...config.diagnostics];
-  const hasSyntaxErrors = files.some((file) => file.syntaxErrors.length > 0);
-  if (!hasSyntaxErrors) for (const module of modules) loadErrors.push(...configDiagnostics(module));
+  for (const module of modules) loadErrors.push(...trustedConfigDiagnostics(module));
   if (loadErrors.some((d) => d.severity === 'error')) return finish(loadErrors, files);
 
   const out: ValidatorDiagnostic[] = [...loadErrors];
-  const unchecked = new Map<string, Resource[]>();
+  const unchecked = new Map<string, UncheckedResource[]>();
   const nodes: GraphNode[] = [];
   for (const module of modules) {
     const pathModule = module.path.length === 0 ? '.' : relative(rootDir, module.dir).split(sep).join('/') || '.';
     nodes.push(...moduleNodes(indexModule(module, pathModule), schemas, { rootDir, pathModule }, unchecked));
+  }
+  // An implied hashicorp/<name> provider that does not exist cannot be installed: Terraform stops there.
+  const missing = [...unchecked.entries()].filter(([address, resources]) => {
+    const [host, namespace, name] = address.split('/');
+    return host === 'registry.terraform.io' && namespace === 'hashicorp' && name !== undefined && !HASHICORP_PROVIDERS.has(name) && resources.every((r) => !r.providerDeclared);
+  });
+  if (missing.length > 0) {
+    return finish(
+      [
+        ...loadErrors,
+        ...missing.map(([address]) =>
+          errorAt(
+            'missing-required-provider',
+            'Missing required provider',
+            `This configuration requires provider ${address}, but that provider isn't available. You may be able to install it automatically by running:\n  terraform init`,
+            undefined,
+          ),
+        ),
+      ],
+      files,
+    );
   }
   out.push(...walkGraph(nodes));
   for (const [address, resources] of unchecked) {
@@ -59,6 +83,21 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
     );
   }
   return finish(out, files);
+}
+
+/**
+ * Load-time checks. Terraform runs them on what HCL recovered from a file with syntax errors too; our
+ * recovery (tree-sitter) is less conservative than HCL's, so in a broken file whose recovered structure is
+ * visibly wrong (nested blocks surfacing as top-level blocks) those checks are dropped.
+ */
+function trustedConfigDiagnostics(module: TerraformModule): ValidatorDiagnostic[] {
+  const diagnostics = configDiagnostics(module);
+  const broken = new Set(module.files.filter((file) => file.syntaxErrors.length > 0).map((file) => file.filename));
+  if (broken.size === 0) return diagnostics;
+  const garbled = new Set(
+    diagnostics.filter((d) => d.code === 'unsupported-block-type' && d.range && broken.has(d.range.filename)).map((d) => d.range?.filename),
+  );
+  return diagnostics.filter((d) => !d.range || !garbled.has(d.range.filename));
 }
 
 function allModules(root: TerraformModule): TerraformModule[] {
@@ -94,7 +133,7 @@ function moduleNodes(
   index: ModuleIndex,
   schemas: ProviderSchemas,
   context: EvaluationContext,
-  unchecked: Map<string, Resource[]>,
+  unchecked: Map<string, UncheckedResource[]>,
 ): GraphNode[] {
   const module = index.module;
   const prefix = module.path.map((name) => `module.${name}.`).join('');
@@ -133,7 +172,7 @@ function moduleNodes(
     const provider = resolveResourceProvider(resource, requiredProviders);
     if (!schemas.has(provider.address)) {
       const list = unchecked.get(provider.address) ?? [];
-      list.push(resource);
+      list.push({ ...resource, providerDeclared: provider.declared });
       unchecked.set(provider.address, list);
       return;
     }
