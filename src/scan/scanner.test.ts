@@ -57,3 +57,12 @@ describe('planResourceTypes', () => {
     expect([...planResourceTypes(plan)].sort()).toEqual(['aws_iam_policy_document', 'aws_s3_bucket', 'aws_vpc']);
   });
 });
+
+describe('hostile plan input', () => {
+  it('rejects absurdly deep JSON with a clear error instead of overflowing the stack', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const plan = { resource_changes: [{ address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', change: { actions: ['create'], after: { deep }, after_unknown: {} } }] };
+    expect(() => new Scanner({ policies: ['IACPAC_AWS_S3_001'] }).scanPlan(plan, 'deep.json')).toThrow('deep.json: JSON nested deeper than 512 levels');
+  });
+});

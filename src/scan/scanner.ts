@@ -97,6 +97,7 @@ export class Scanner {
         throw new InputError(`${label}: not a Terraform plan JSON document (no resource_changes); use \`terraform show -json <planfile>\``);
       }
     }
+    assertNestingDepth(plan, MAX_INPUT_DEPTH, label);
     return this.evaluate(plan, label, [], () => undefined);
   }
 
@@ -150,6 +151,20 @@ export class Scanner {
     findings.sort(compareFindings);
     const resourceChanges = (plan as { resource_changes?: unknown[] }).resource_changes;
     return { dir, findings, errors, policies: this.policies.length, resources: resourceChanges?.length ?? 0 };
+  }
+}
+
+/** Deepest JSON nesting accepted in a plan document (real plans stay far below; deeper input cannot be evaluated safely). */
+export const MAX_INPUT_DEPTH = 512;
+
+/** Throws InputError when `value` nests deeper than `max` (checked iteratively, so hostile input cannot overflow the stack). */
+export function assertNestingDepth(value: unknown, max: number, label: string): void {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (!item || typeof item !== 'object') continue;
+    if (depth > max) throw new InputError(`${label}: JSON nested deeper than ${max} levels; this is not a Terraform plan iacpac can evaluate`);
+    for (const child of Array.isArray(item) ? item : Object.values(item)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
   }
 }
 
