@@ -12,7 +12,8 @@ export interface RegoBackend {
 
 /** Compiles the modules into one embedded engine. Compile errors (a broken policy) throw with file:line:col. */
 export function createRegoBackend(modules: Array<{ file: string; source: string }>): RegoBackend {
-  const engine = new RegoEngine();
+  // A runaway (user) policy ends with an error finding instead of stalling the scan.
+  const engine = new RegoEngine({ limits: { timeoutMs: 10_000, maxSteps: 20_000_000 } });
   try {
     for (const module of modules) engine.addModule(module.file, module.source);
     engine.compile();

@@ -56,7 +56,6 @@ export function renderSarif(results: readonly ScanResult[], policies: readonly P
           driver: {
             name: 'iacpac',
             version: options.toolVersion,
-            informationUri: 'https://github.com/iacpac/iacpac',
             rules,
           },
         },
