@@ -1,5 +1,6 @@
 /** OPA category `numbers`: plus, minus (also set difference), mul, div, rem, abs, round, ceil, floor, ranges, rand.intn. */
 import { BuiltinError } from './define-builtin.ts';
+import { fromDecimal, toDecimal } from './decimal.ts';
 import { defineCategory } from './builtin.ts';
 import { addNumbers, divideNumbers, multiplyNumbers, remainderNumbers, subtractNumbers } from './numeric.ts';
 import { bigIntOperand, numberOperand, operandError, stringOperand, typeError } from './operands.ts';
@@ -15,7 +16,10 @@ function unary(op: (x: number) => number) {
     const n = numberOperand(v, 1);
     if (typeof n === 'bigint') return n;
     const r = op(n);
-    return Object.is(r, -0) ? 0 : Number.isSafeInteger(r) || !Number.isInteger(r) ? r : normalizeNumber(BigInt(r));
+    if (Object.is(r, -0)) return 0;
+    if (Number.isSafeInteger(r) || !Number.isInteger(r)) return r;
+    // Integral floats beyond 2^53 denote their decimal value (1e300 is 10^300).
+    return fromDecimal(toDecimal(r)) ?? r;
   };
 }
 

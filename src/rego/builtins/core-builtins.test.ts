@@ -21,6 +21,7 @@ const results: Array<[string, RegoValue[], RegoValue | undefined]> = [
   ['round', [-1.5], -2],
   ['ceil', [-1.99999], -1],
   ['floor', [-1.001], -2],
+  ['round', [1e300], 10n ** 300n],
   ['minus', [set(1, 2, 3), set(2)], set(1, 3)],
   ['numbers.range', [3, 1], [3, 2, 1]],
   ['numbers.range_step', [0, 10, 4], [0, 4, 8]],
