@@ -136,8 +136,10 @@ export class VarRewriter {
     switch (t.type) {
       case 'var': {
         if (t.name === '_') return { ...t, name: freshName('_') };
-        if (assign && scope.decl.has(t.name)) {
-          this.ctx.errors.push(new RegoError('rego_compile_error', `var ${t.name} assigned above`, t.loc));
+        if (t.name === 'input' || t.name === 'data') {
+          this.ctx.errors.push(new RegoError('rego_compile_error', `variables must not shadow ${t.name} (use a different variable name)`, t.loc));
+        } else if (scope.decl.has(t.name)) {
+          this.ctx.errors.push(new RegoError('rego_compile_error', `var ${t.name} ${assign ? 'assigned' : 'declared'} above`, t.loc));
         }
         const name = this.ctx.keepNames && !scope.parent ? t.name : freshName(t.name);
         scope.decl.set(t.name, name);
