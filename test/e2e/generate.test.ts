@@ -52,7 +52,7 @@ const requirements = (name: string) => ['--requirements', join(fixtures, name)];
 
 describe('iacpac generate (OpenAI wire protocol)', { timeout: E2E_TIMEOUT_MS }, () => {
   it('is clean in one iteration: exit 0, files, report, trace without the API key', async () => {
-    const run = await generate('clean', requirements('requirements-s3.md'), {
+    const run = await generate('clean', [...requirements('requirements-s3.md'), '--regulations', join(fixtures, 'regulations-s3.md')], {
       'iac-generator': [reply('iac-s3-clean.md')],
       'pac-generator': [reply('pac-s3.md')],
       reviewer: [reply('review-pass.md')],
@@ -88,6 +88,10 @@ describe('iacpac generate (OpenAI wire protocol)', { timeout: E2E_TIMEOUT_MS }, 
     // The generator received retrieved schema references for the resources in the requirements.
     expect(run.requests('iac-generator')[0]!.text).toContain('resource "aws_s3_bucket_versioning"');
     expect(run.requests('pac-generator')[0]!.text).toContain('## Reference (example policies and Rego builtins)');
+    // The regulations reach the PaC generator and the reviewer.
+    const regulations = readFileSync(join(fixtures, 'regulations-s3.md'), 'utf8').trim();
+    expect(run.requests('pac-generator')[0]!.text).toContain(`## Regulations\n${regulations}`);
+    expect(run.requests('reviewer')[0]!.text).toContain(`## Regulations\n${regulations}`);
   });
 
   it('repairs invalid Terraform in iteration 2, quoting the validator', async () => {

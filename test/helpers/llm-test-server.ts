@@ -29,7 +29,9 @@ export interface RecordedRequest {
 
 export type ScriptedReply =
   | { content: string; promptTokens?: number; completionTokens?: number; finishReason?: string; delayMs?: number }
-  | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
+  | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
+  /** A 200 response with this exact body (e.g. malformed JSON). */
+  | { raw: string; delayMs?: number };
 
 export type Responder = (request: RecordedRequest, index: number) => ScriptedReply;
 
@@ -136,17 +138,40 @@ async function handle(
   }
   const isOpenAi = req.method === 'POST' && /\/chat\/completions$/.test(path);
   const isOllama = req.method === 'POST' && path === '/api/chat';
-  if (!isOpenAi && !isOllama) return json(res, 404, { error: { message: `test server: no route ${req.method} ${path}` } });
-  const messages = (body?.messages ?? []).map((m) => ({ role: String(m.role), content: contentText(m.content) }));
+  const isAnthropic = req.method === 'POST' && /\/messages$/.test(path);
+  if (!isOpenAi && !isOllama && !isAnthropic) return json(res, 404, { error: { message: `test server: no route ${req.method} ${path}` } });
+  const system = (body as { system?: unknown } | undefined)?.system;
+  const messages = [
+    // Anthropic sends the system prompt beside the messages.
+    ...(system !== undefined ? [{ role: 'system', content: contentText(system) }] : []),
+    ...(body?.messages ?? []).map((m) => ({ role: String(m.role), content: contentText(m.content) })),
+  ];
   const request: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, body, messages, text: messages.map((m) => m.content).join('\n\n') };
   const index = requests.length;
   requests.push(request);
   const reply = responder(request, index);
   if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
   if ('status' in reply) return json(res, reply.status, reply.body ?? { error: { message: `scripted status ${reply.status}` } }, reply.headers);
+  if ('raw' in reply) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(reply.raw);
+    return;
+  }
   const promptTokens = reply.promptTokens ?? Math.ceil(request.text.length / 4);
   const completionTokens = reply.completionTokens ?? Math.ceil(reply.content.length / 4);
   const model = body?.model ?? 'test-model';
+  if (isAnthropic) {
+    return json(res, 200, {
+      id: `msg_test_${index}`,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [{ type: 'text', text: reply.content }],
+      stop_reason: reply.finishReason === 'length' ? 'max_tokens' : 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: promptTokens, output_tokens: completionTokens },
+    });
+  }
   if (isOllama) {
     return json(res, 200, {
       model,
