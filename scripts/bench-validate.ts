@@ -9,7 +9,7 @@
 //   --record  rewrites bench/baselines/validate-references.jsonl from ../shared plus a terraform run on the
 //             rows Terraform called invalid (for their ranges)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateWithCli } from '../src/backends/cli-validate.ts';
 import { findBinary } from '../src/backends/find-binary.ts';
@@ -110,17 +110,21 @@ async function main(): Promise<void> {
   // 1. References.
   const referenceComparison = empty();
   let embeddedSeconds = 0;
+  let embeddedCpuSeconds = 0;
   let embeddedAllSeconds = 0;
   let terraformSeconds = 0;
   for (const row of baseline) {
     const dir = join(scratch, `ref-${row.index}`);
     writeFolder(dir, referenceFiles(references.get(row.index) ?? '', row.version_override));
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const embedded = await validateDirectory(dir, { schemas });
+    const cpuUsed = process.cpuUsage(cpu);
     const seconds = (performance.now() - started) / 1000;
     embeddedAllSeconds += seconds;
     if (!row.init_ok) continue;
     embeddedSeconds += seconds;
+    embeddedCpuSeconds += (cpuUsed.user + cpuUsed.system) / 1e6;
     let terraform = { valid: row.valid, diagnostics: row.diagnostics };
     if (live) {
       const run = performance.now();
@@ -158,10 +162,13 @@ async function main(): Promise<void> {
       both_invalid: referenceComparison.bothInvalid,
       first_error_agreement: referenceComparison.bothInvalid ? referenceComparison.firstErrorAgree / referenceComparison.bothInvalid : null,
       embedded_seconds: embeddedSeconds,
+      embedded_cpu_seconds: embeddedCpuSeconds,
+      load_average: loadavg()[0],
       embedded_seconds_all_458: embeddedAllSeconds,
       terraform_seconds: terraformSeconds,
       terraform_seconds_source: live ? 'live' : 'recorded init_s + validate_s',
       speedup: terraformSeconds / Math.max(embeddedSeconds, 1e-9),
+      speedup_cpu: terraformSeconds / Math.max(embeddedCpuSeconds, 1e-9),
     },
     mutations: {
       variants: mutationComparison.rows,
@@ -181,7 +188,8 @@ async function main(): Promise<void> {
     `IaC-Eval references (${r.rows} rows Terraform could initialise, of ${baseline.length}):`,
     `  verdict agreement      ${r.verdictAgree}/${r.rows} = ${pct(r.verdictAgree, r.rows)}`,
     `  first error agreement  ${r.firstErrorAgree}/${r.bothInvalid} = ${pct(r.firstErrorAgree, r.bothInvalid)} (rows both call invalid; earliest error by position, summary + line)`,
-    `  time                   embedded ${embeddedSeconds.toFixed(2)} s vs terraform init+validate ${terraformSeconds.toFixed(0)} s (${live ? 'live' : 'recorded'}) = ${summary.references.speedup.toFixed(0)}x faster`,
+    `  time                   embedded ${embeddedSeconds.toFixed(2)} s wall (${embeddedCpuSeconds.toFixed(2)} s CPU) vs terraform init+validate ${terraformSeconds.toFixed(0)} s (${live ? 'live' : 'recorded'})`,
+    `  speed ratio            ${summary.references.speedup.toFixed(0)}x faster by wall time, ${summary.references.speedup_cpu.toFixed(0)}x by CPU time (load average ${loadavg()[0]?.toFixed(1)} while measuring)`,
     `Mutations (${m.rows} broken variants with a terraform baseline${stale ? `, ${stale} stale rows skipped` : ''}):`,
     `  verdict agreement      ${m.verdictAgree}/${m.rows} = ${pct(m.verdictAgree, m.rows)}`,
     `  first error agreement  ${m.firstErrorAgree}/${m.bothInvalid} = ${pct(m.firstErrorAgree, m.bothInvalid)}`,
