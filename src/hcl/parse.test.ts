@@ -295,3 +295,16 @@ describe('parseHclFile files', () => {
     expect(file.syntaxErrors.map((d) => d.summary)).toEqual(['Unclosed configuration block']);
   });
 });
+
+describe('topLevelSections', () => {
+  const cases: Array<[string, string, string[]]> = [
+    ['splits at block headers', 'resource "a" "b" {\n  x = 1\nresource "a" "c" {\n}\n', ['resource "a" "b"', 'resource "a" "c"']],
+    ['keeps unindented arguments inside their block', 'resource "a" "b" {\nx = 1\ny = [\n1,\n]\n}\noutput "o" {\nvalue = 1\n}\n', ['resource "a" "b"', 'output "o"']],
+    ['splits top-level arguments where brackets are balanced', 'a = 1\nb = [\nc = 2\n]\nd = 3\n', ['a = 1', 'b = [', 'd = 3']],
+    ['ignores heredoc bodies and block comments', 'locals {\n  x = <<EOT\nresource "a" "b" {\nEOT\n}\n/*\nresource "x" "y" {\n*/\nvariable "v" {}\n', ['locals', 'variable "v" {}']],
+  ];
+  it.each(cases)('%s', async (_name, source, firstLines) => {
+    const { topLevelSections } = await import('./recover.ts');
+    expect(topLevelSections(source).map(([start]) => source.slice(start).split('\n')[0]?.replace(/ \{$/, ''))).toEqual(firstLines);
+  });
+});
