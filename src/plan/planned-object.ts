@@ -83,8 +83,12 @@ function planBlock(
     if (set) {
       value = attributeValue(context.evaluate(set.expr, scope), attribute, context.legacyShim);
       if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, attrPath.replace(/\.\*\./g, '.*.'), value);
-      // The legacy SDK plans an empty top-level collection for an argument it does not compute as null.
-      if (context.legacyShim && path === '' && !attribute.computed && isEmptyCollection(value)) value = null;
+      // The legacy SDK treats an empty collection as unset: a computed argument becomes unknown, a
+      // top-level one it does not compute null.
+      if (context.legacyShim && isEmptyCollection(value) && !isObjectCollection(attribute)) {
+        if (attribute.computed) value = undefined;
+        else if (path === '') value = null;
+      }
     }
     else if (body.blocks.some((b) => b.type === name || (b.type === 'dynamic' && b.labels[0] === name))) {
       value = blocksAsAttribute(body, name, attribute, context, attrPath, scope, depth);
@@ -99,6 +103,12 @@ function planBlock(
   }
   applyDerived(out, schema, path, context.defaultTags);
   return out;
+}
+
+/** List/set of objects: the legacy attributes-as-blocks, whose empty value the SDK keeps. */
+function isObjectCollection(attribute: SchemaAttribute): boolean {
+  const type = attributeType(attribute);
+  return (type.kind === 'list' || type.kind === 'set') && type.element.kind === 'object';
 }
 
 function isEmptyCollection(value: TfValue): boolean {
