@@ -2,7 +2,7 @@
 // compares with Checkov 3.3.13's recorded failures on (row, check id, resource address), for the Checkov ids our
 // policies cross-reference. Prints precision/recall overall and per check id, and the batch time against Checkov's.
 // --write also updates bench/baselines/scan.json and the scan section of docs/benchmarks.md.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
@@ -76,6 +76,18 @@ const policies = outputs[0]?.policies ?? [];
 const cpuSeconds = outputs.reduce((n, o) => n + o.cpuSeconds, 0);
 const cpuRatio = cpuSeconds / checkovBaseline.batch_seconds;
 
+// The policy evaluation alone, on the real `terraform show -json` plans of the references (no HCL loading or synthesis).
+const { Scanner } = await import('../src/scan/scanner.ts');
+const planDir = join(shared, 'iac-eval', 'terraform-plans');
+const planFiles = rows.map((r) => join(planDir, `${r.index}.json`)).filter((f) => existsSync(f));
+const planCpu0 = process.cpuUsage();
+const planT0 = performance.now();
+const planScanner = new Scanner({});
+for (const file of planFiles) planScanner.scanPlan(JSON.parse(readFileSync(file, 'utf8')), file);
+const planSeconds = (performance.now() - planT0) / 1000;
+const planCpuUsage = process.cpuUsage(planCpu0);
+const planCpuSeconds = (planCpuUsage.user + planCpuUsage.system) / 1e6;
+
 const covered = new Set(policies.flatMap((p) => p.checkov));
 const theirs = new Set<string>();
 for (const row of checkov.values()) for (const f of row.failed) if (covered.has(f.check_id)) theirs.add(key(row.index, f.check_id, f.resource));
@@ -122,6 +134,7 @@ const summary = [
   `findings compared (row, check id, resource): ours ${total.tp + total.fp}, Checkov ${total.tp + total.fn}, agree ${total.tp}`,
   `precision ${precision(total)}  recall ${recall(total)}`,
   `batch time: ${seconds.toFixed(2)} s for ${rows.length} folders with ${jobs} worker process${jobs === 1 ? '' : 'es'} (load + plan + scan, policy compilation included) vs Checkov ${checkovBaseline.batch_seconds} s -> ratio ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)})`,
+  `policy evaluation alone on the ${planFiles.length} real plan JSON files (one process, compilation included): ${planSeconds.toFixed(2)} s wall, ${planCpuSeconds.toFixed(2)} s CPU -> ${(planCpuSeconds / checkovBaseline.batch_seconds).toFixed(3)} of Checkov's batch time`,
   `CPU time of the batch: ${cpuSeconds.toFixed(2)} s summed over the workers (what the batch costs on an idle machine, whatever the load) -> ${cpuRatio.toFixed(3)} of Checkov's batch time (1/${(1 / cpuRatio).toFixed(1)})`,
 ];
 process.stdout.write(`${only ? '' : `${lines.join('\n')}\n\n`}${summary.join('\n')}\n`);
@@ -151,6 +164,9 @@ if (write) {
     time_ratio: Number(ratio.toFixed(4)),
     cpu_seconds: Number(cpuSeconds.toFixed(2)),
     cpu_time_ratio: Number(cpuRatio.toFixed(4)),
+    plan_json_files: planFiles.length,
+    plan_json_scan_seconds: Number(planSeconds.toFixed(2)),
+    plan_json_scan_cpu_seconds: Number(planCpuSeconds.toFixed(2)),
     per_check: Object.fromEntries(ids.map((id) => [id, perCheck.get(id)])),
   };
   writeFileSync(join(root, 'bench', 'baselines', 'scan.json'), `${JSON.stringify(baseline, null, 2)}\n`);
