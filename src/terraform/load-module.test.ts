@@ -140,7 +140,7 @@ describe('loadConfiguration', () => {
   it('reports a missing local module directory', async () => {
     const config = await loadConfiguration(fixture('missing-module'), { env: {} });
     expect(config.diagnostics.map((d) => [d.summary, d.detail, d.range?.start.line])).toEqual([
-      ['Unreadable module directory', 'The directory modules/gone does not exist or cannot be read.', 2],
+      ['Unreadable module directory', 'The directory modules/gone could not be read for module "gone" at main.tf:1.', 1],
     ]);
   });
 

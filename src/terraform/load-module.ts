@@ -146,16 +146,17 @@ async function loadChild(state: LoadState, parent: TerraformModule, call: Module
     if (!(await stat(real)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    const where = `${call.block.defRange.filename}:${call.block.defRange.start.line}`;
     state.diagnostics.push({
       severity: 'error',
       summary: 'Unreadable module directory',
       detail:
         code === 'ELOOP'
-          ? `The module directory ${childDir} is a symbolic link loop.`
+          ? `The directory ${childDisplay} could not be read for module "${call.name}" at ${where}: it is a symbolic link loop.`
           : code === 'ENOTDIR'
-            ? `The module source "${source}" is not a directory.`
-            : `The directory ${childDisplay} does not exist or cannot be read.`,
-      range: sourceRange,
+            ? `The directory ${childDisplay} could not be read for module "${call.name}" at ${where}: it is not a directory.`
+            : `The directory ${childDisplay} could not be read for module "${call.name}" at ${where}.`,
+      range: call.block.defRange,
       source: 'terraform',
       code: 'unreadable-module',
     });
