@@ -154,13 +154,21 @@ function parseCertificates(input: string): Array<{ cert: X509Certificate; value:
   return blocks.map(certificateObject);
 }
 
+interface VerifyOptions {
+  /** Verification time in ms since the epoch (default: now). */
+  readonly nowMs?: number;
+  /** Host name the leaf certificate must be valid for. */
+  readonly dnsName?: string;
+}
+
 /** OPA's order: the first certificate is the (self-signed) root, each next one is issued by the previous. */
-function verifyChain(certs: X509Certificate[]): boolean {
+function verifyChain(certs: X509Certificate[], options: VerifyOptions = {}): boolean {
   if (certs.length === 0) return false;
+  if (options.dnsName !== undefined && certs[certs.length - 1]!.checkHost(options.dnsName) === undefined) return false;
   for (let i = 0; i < certs.length; i++) {
     const cert = certs[i]!;
     const issuer = certs[i - 1] ?? cert;
-    const now = Date.now();
+    const now = options.nowMs ?? Date.now();
     if (Date.parse(cert.validFrom) > now || Date.parse(cert.validTo) < now) return false;
     if (!cert.checkIssued(issuer) || !cert.verify(issuer.publicKey)) return false;
   }
@@ -192,9 +200,15 @@ export const x509Builtins = [
     return [true, parsed.map((x) => x.value).reverse()];
   }),
   x509('crypto.x509.parse_and_verify_certificates_with_options', ([c, o]) => {
-    objectOperand(o, 2);
+    const options = objectOperand(o, 2);
+    const verify: { nowMs?: number; dnsName?: string } = {};
+    for (const [k, v] of options) {
+      if (k === 'DNSName' && typeof v === 'string') verify.dnsName = v;
+      else if (k === 'CurrentTime' && (typeof v === 'number' || typeof v === 'bigint')) verify.nowMs = Number(BigInt(v) / 1_000_000n);
+      else if (k !== 'MaxConstraintComparisons' && k !== 'KeyUsages') throw new BuiltinError(`invalid key ${JSON.stringify(k)} in options`);
+    }
     const parsed = parseCertificates(stringOperand(c, 1));
-    if (!verifyChain(parsed.map((x) => x.cert))) return [false, []];
+    if (!verifyChain(parsed.map((x) => x.cert), verify)) return [false, []];
     return [true, parsed.map((x) => x.value).reverse()];
   }),
   x509('crypto.x509.parse_certificate_request', ([c]) => {
