@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ExitError, InputError, UsageError, errorMessage } from '../core/errors.ts';
 import { logger } from '../core/logger.ts';
-import { buildKnowledgeBase } from '../kb/build-knowledge-base.ts';
+import { loadOrBuildKnowledgeBase } from '../kb/build-knowledge-base.ts';
 import { createRetriever, type Retriever } from '../kb/hybrid-search.ts';
 import { createEmbedder } from '../llm/embeddings.ts';
 import { loadConfigFile } from '../llm/config.ts';
@@ -83,14 +83,15 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   let retriever: Retriever | undefined;
   if (options.kb !== false) {
     progress.update('building the knowledge base (provider schemas, policy library, Rego builtins, docs)');
-    const kb = buildKnowledgeBase({ docs: [...(config.generate?.docs ?? []), ...(options.docs ?? [])].map((d) => resolve(io.cwd, d)) });
+    const docs = [...(config.generate?.docs ?? []), ...(options.docs ?? [])].map((d) => resolve(io.cwd, d));
+    const { kb, cached } = loadOrBuildKnowledgeBase({ docs }, models.cacheDir ? join(models.cacheDir, '..', 'kb') : undefined);
     retriever = createRetriever(kb);
     if (options.embeddings || config.llm?.embeddings) {
       const embedder = await createEmbedder(llmFlags, config.llm ?? {}, io.env);
       retriever = createRetriever(kb, embedder);
       trace.step({ iteration: 0, stage: 'embeddings', status: 'end', provider: embedder.provider, model: embedder.modelId });
     }
-    trace.step({ iteration: 0, stage: 'knowledge-base', status: 'end', documents: kb.counts() });
+    trace.step({ iteration: 0, stage: 'knowledge-base', status: 'end', documents: kb.counts(), cached });
   }
 
   const verifier = createTechnicalVerifier({ severity });

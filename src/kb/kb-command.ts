@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError, UsageError, errorMessage } from '../core/errors.ts';
 import { logger } from '../core/logger.ts';
-import { buildKnowledgeBase } from './build-knowledge-base.ts';
+import { buildKnowledgeBase, loadOrBuildKnowledgeBase } from './build-knowledge-base.ts';
+import { defaultCacheDir } from '../llm/cache.ts';
 import type { KbKind } from './kb-document.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
 import { hybridSearcher, lexicalSearcher } from './hybrid-search.ts';
@@ -49,7 +50,7 @@ export async function kbSearch(query: string, options: KbSearchOptions): Promise
       throw new InputError(`--index ${options.index}: not a knowledge base index: ${errorMessage(error)}`);
     }
   } else {
-    kb = buildKnowledgeBase(options.docs ? { docs: options.docs.map((d) => resolve(d)) } : {});
+    kb = loadOrBuildKnowledgeBase(options.docs ? { docs: options.docs.map((d) => resolve(d)) } : {}, join(defaultCacheDir(process.env), '..', 'kb')).kb;
   }
   let search = lexicalSearcher(kb);
   if (options.embeddings) {

@@ -95,3 +95,27 @@ describe('user docs helpers', () => {
     expect(() => userDocDocuments(join(docs, 'missing'))).toThrow('no such directory');
   });
 });
+
+describe('loadOrBuildKnowledgeBase', () => {
+  it('saves the index and loads it while the sources are unchanged; a changed doc rebuilds it', async () => {
+    const { mkdtempSync, rmSync, writeFileSync, cpSync, utimesSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { loadOrBuildKnowledgeBase } = await import('./build-knowledge-base.ts');
+    const cache = mkdtempSync(join(tmpdir(), 'iacpac-kb-cache-'));
+    const userDocs = join(cache, 'docs');
+    cpSync(docs, userDocs, { recursive: true });
+    try {
+      const first = loadOrBuildKnowledgeBase({ docs: [userDocs] }, join(cache, 'kb'));
+      const second = loadOrBuildKnowledgeBase({ docs: [userDocs] }, join(cache, 'kb'));
+      expect([first.cached, second.cached]).toEqual([false, true]);
+      expect(second.kb.counts()).toEqual(first.kb.counts());
+      expect(second.kb.search('bucket naming prefix', { kinds: ['doc'], limit: 1 })[0]?.document.id).toBe('doc:naming.md#2');
+      writeFileSync(join(userDocs, 'naming.md'), '# Only one section\n\nShort.\n');
+      utimesSync(join(userDocs, 'naming.md'), new Date(), new Date(Date.now() + 5000));
+      const third = loadOrBuildKnowledgeBase({ docs: [userDocs] }, join(cache, 'kb'));
+      expect([third.cached, third.kb.counts().doc]).toEqual([false, 3]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});

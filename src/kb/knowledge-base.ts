@@ -44,10 +44,12 @@ function schemaBoost(id: string): number {
  * requirement would otherwise pull the resource types with the most arguments.
  */
 const FIELDS_BY_KIND: Partial<Record<KbKind, string[]>> = { schema: ['title', 'keywords'] };
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /** Lexical BM25 retrieval (minisearch) over schema, policy, builtin and user-doc documents. */
 export class KnowledgeBase {
+  /** Version of the saved index format (`toJSON`). */
+  static readonly FORMAT_VERSION = FORMAT_VERSION;
   private readonly byId = new Map<string, KbDocument>();
 
   private constructor(private readonly index: MiniSearch<KbDocument>, documents: readonly KbDocument[]) {
