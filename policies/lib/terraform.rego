@@ -9,18 +9,14 @@ package iacpac.lib.terraform
 import rego.v1
 
 # Managed resources of the given type that exist after the plan is applied (every action but a pure delete).
-resources(resource_type) := object.get(managed_by_type, resource_type, [])
+resources(resource_type) := object.get(managed_by_type, resource_type, set())
 
 # Every managed resource change that is not a pure delete, grouped by type (computed once per input).
-managed_by_type := {resource_type: changes |
-	some r in input.resource_changes
-	resource_type := r.type
-	changes := [rc |
-		some rc in input.resource_changes
-		rc.type == resource_type
-		rc.mode == "managed"
-		rc.change.actions != ["delete"]
-	]
+managed_by_type[resource_type] contains rc if {
+	some rc in input.resource_changes
+	rc.mode == "managed"
+	rc.change.actions != ["delete"]
+	resource_type := rc.type
 }
 
 # The planned values of a resource change; unknown attributes are absent here.
