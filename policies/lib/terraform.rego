@@ -106,7 +106,7 @@ module_key(rc) := regex.replace(object.get(rc, "module_address", ""), `\[[^\]]*\
 # "<module>|<mode>|<type>.<name>" identifies a resource block across all instances of a count/for_each.
 resource_key(rc) := sprintf("%s|%s|%s.%s", [module_key(rc), rc.mode, rc.type, rc.name])
 
-# Configuration blocks of every module (root and three levels of module calls), by resource_key.
+# Configuration blocks of every module (root and two levels of module calls), by resource_key.
 configs := {key: c |
 	some [prefix, module] in config_modules
 	some c in object.get(module, "resources", [])
