@@ -159,7 +159,9 @@ function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema
     elements.forEach((element, i) => {
       if (!isObj(element)) return;
       const u = unknowns[i];
-      mine(type, element, isObj(u) ? u : {}, nested.length > 0 ? nested : [{}], blockType.block, `${prefix}${name}.*.`);
+      // List blocks keep configuration order: pair each planned element with its own block.
+      const paired = blockType.nesting_mode === 'list' && expressions.length === 1 && nested.length === elements.length ? [nested[i]!] : undefined;
+      mine(type, element, isObj(u) ? u : {}, paired ?? (nested.length > 0 ? nested : [{}]), blockType.block, `${prefix}${name}.*.`);
     });
   }
 }
