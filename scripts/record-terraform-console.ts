@@ -3,7 +3,7 @@
 // locals the table uses) into src/terraform/eval/testdata/terraform-console.json.
 //   tsx scripts/record-terraform-console.ts [path/to/terraform]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const terraform = process.argv[2] ?? 'terraform';
@@ -48,3 +48,14 @@ for (const expr of expressions) {
 }
 writeFileSync(join(testdata, 'terraform-console.json'), `${JSON.stringify({ terraform_version: version, cases: results }, null, 1)}\n`);
 process.stdout.write(`recorded ${results.length} expressions with terraform ${version}\n`);
+
+// Diagnostic ranges: the console hides them, `terraform validate -json` shows them. Every failing
+// expression that needs no variables, locals or files becomes an output of testdata/ranges/main.tf.
+const rangesDir = join(testdata, 'ranges');
+mkdirSync(rangesDir, { recursive: true });
+const failing = results.filter((r) => r.error && !/var\.|local\.|file|template/.test(r.expr));
+writeFileSync(join(rangesDir, 'main.tf'), failing.map((r, i) => `output "o${i}" {\n  value = ${r.expr}\n}\n`).join(''));
+const validate = spawnSync(terraform, ['validate', '-json', '-no-color'], { cwd: rangesDir, encoding: 'utf8', env, timeout: 120_000 });
+const diagnostics = (JSON.parse(validate.stdout) as { diagnostics: unknown[] }).diagnostics;
+writeFileSync(join(rangesDir, 'terraform-validate.json'), `${JSON.stringify({ terraform_version: version, diagnostics }, null, 1)}\n`);
+process.stdout.write(`recorded ${diagnostics.length} validate diagnostics for ${failing.length} failing expressions\n`);

@@ -55,11 +55,11 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
         throw evalError('Invalid expanding argument value', 'The expanding argument (indicated by ...) must be of a tuple, list, or set type.', argExpr.range);
       for (const item of value) {
         args.push(sensitive ? markSensitive(item) : item);
-        argRanges.push(argExpr.range);
+        argRanges.push(startRange(argExpr));
       }
     } else {
       args.push(v);
-      argRanges.push(argExpr.range);
+      argRanges.push(startRange(argExpr));
     }
   }
 
@@ -168,6 +168,38 @@ function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValu
   }
   const lines = failures.map((d) => `- ${d.summary} (at ${hclRange(d)})\n  ${d.detail}`).join('\n');
   throw evalError('Error in function call', `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`, callStart(expr));
+}
+
+/**
+ * HCL points argument problems at the argument's start: the opening bracket of a tuple/object/for,
+ * the operator of a unary expression, a string's text without its quotes, `name(` of a call.
+ */
+export function startRange(expr: Expression): SourceRange {
+  const r = expr.range;
+  const firstChar = (): SourceRange => ({ filename: r.filename, start: r.start, end: { line: r.start.line, column: r.start.column + 1, byte: r.start.byte + 1 } });
+  const afterEnd = (): SourceRange => ({ filename: r.filename, start: r.end, end: { line: r.end.line, column: r.end.column + 1, byte: r.end.byte + 1 } });
+  switch (expr.kind) {
+    case 'tuple':
+    case 'object':
+    case 'for':
+    case 'unary':
+      return firstChar();
+    case 'call':
+      return callStart(expr);
+    case 'literal':
+      if (typeof expr.value === 'string' && r.start.line === r.end.line && r.end.byte - r.start.byte >= 2) {
+        if (expr.value === '') return afterEnd();
+        return { filename: r.filename, start: { ...r.start, column: r.start.column + 1, byte: r.start.byte + 1 }, end: { ...r.end, column: r.end.column - 1, byte: r.end.byte - 1 } };
+      }
+      return r;
+    case 'template': {
+      const first = expr.parts[0];
+      if (!first) return afterEnd();
+      return first.kind === 'interpolation' ? startRange(first.expr) : first.range;
+    }
+    default:
+      return r;
+  }
 }
 
 /** HCL reports call failures at the name and opening parenthesis (`upper(`). */

@@ -285,8 +285,8 @@ export class Evaluator {
       // decides the result wins over an unknown right one.
       const l = unmarkDeep(lraw);
       const r = unmarkDeep(this.eval(expr.right, scope));
-      const lb = this.operand(l.value, T_BOOL, 'left', expr.left.range);
-      const rb = this.operand(r.value, T_BOOL, 'right', expr.right.range);
+      const lb = this.operand(l.value, T_BOOL, 'left', expr.left.range, expr.range);
+      const rb = this.operand(r.value, T_BOOL, 'right', expr.right.range, expr.range);
       let result: TfValue;
       if (lb === false && op === '&&') result = false;
       else if (lb === true && op === '||') result = true;
@@ -303,8 +303,8 @@ export class Evaluator {
       const eq = valuesEqual(l.value, r.value);
       result = eq instanceof Unknown ? eq : op === '==' ? eq : !eq;
     } else {
-      const a = this.operand(l.value, T_NUMBER, 'left', expr.left.range);
-      const b = this.operand(r.value, T_NUMBER, 'right', expr.right.range);
+      const a = this.operand(l.value, T_NUMBER, 'left', expr.left.range, expr.range);
+      const b = this.operand(r.value, T_NUMBER, 'right', expr.right.range, expr.range);
       const resultType = op === '<' || op === '>' || op === '<=' || op === '>=' ? T_BOOL : T_NUMBER;
       if (a instanceof Unknown || b instanceof Unknown) result = unknownOf(resultType);
       else result = arithmetic(op, a as number, b as number, expr.range);
@@ -312,9 +312,9 @@ export class Evaluator {
     return sensitive ? markSensitive(result) : result;
   }
 
-  private operand(value: TfValue, want: TfType, side: 'left' | 'right', range: SourceRange): TfValue {
+  private operand(value: TfValue, want: TfType, side: 'left' | 'right', range: SourceRange, whole: SourceRange): TfValue {
     if (value instanceof Unknown) return value;
-    if (value === null) throw evalError('Operation failed', 'Error during operation: argument must not be null.', range);
+    if (value === null) throw evalError('Operation failed', 'Error during operation: argument must not be null.', whole);
     const c = convert(value, want);
     if (!c.ok) throw evalError('Invalid operand', `Unsuitable value for ${side} operand: ${c.error}.`, range);
     return c.value;

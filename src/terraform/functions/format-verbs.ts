@@ -57,7 +57,7 @@ export function formatString(fmt: string, args: readonly TfValue[]): string {
     checkLength(out.length);
   }
   if (maxUsed < args.length && !/%\[\d+\]/.test(fmt))
-    throw new FunctionArgError(1, `too many arguments; only ${maxUsed} used by format string`);
+    throw new FunctionArgError(maxUsed + 1, `too many arguments; only ${maxUsed} used by format string`);
   return out;
 }
 
