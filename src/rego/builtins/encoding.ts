@@ -1,5 +1,5 @@
 /** OPA category `encoding`: base64, base64url, hex, urlquery, json.* and yaml.* text encodings. */
-import { parseDocument, stringify as stringifyYaml } from 'yaml';
+import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';
 import { BuiltinError } from './define-builtin.ts';
 import { defineCategory } from './builtin.ts';
 import { goBase64Decode } from './go-base64.ts';
@@ -56,7 +56,10 @@ function goYamlMessage(message: string): string {
 
 /** YAML document -> Rego value with exact integers (go-yaml + sigs.k8s.io/yaml conversion to JSON). */
 function yamlToRego(text: string): RegoValue {
-  const doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: true, version: '1.1' });
+  // go-yaml decodes the first document of a stream.
+  const docs = parseAllDocuments(text, { intAsBigInt: true, uniqueKeys: true, version: '1.1' });
+  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  if (!doc) return null;
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line ?? 1;
@@ -66,6 +69,7 @@ function yamlToRego(text: string): RegoValue {
   const convert = (v: unknown): RegoValue => {
     if (typeof v === 'bigint') return normalizeNumber(v);
     if (v instanceof Date) return v.toISOString();
+    if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8');
     if (Array.isArray(v)) return v.map(convert);
     if (v instanceof Map) return new RegoObject([...v].map(([k, x]) => [String(k), convert(x)] as const));
     if (v && typeof v === 'object') return new RegoObject(Object.entries(v).map(([k, x]) => [k, convert(x)] as const));

@@ -218,7 +218,7 @@ function arityOf(name: string, functions: ReadonlyMap<string, number>): number |
 
 function rewriteOutputArgs(body: Body, functions: ReadonlyMap<string, number>, errors: RegoError[]): Body {
   return body.map((e): Expr => {
-    const mapped = mapExprTerms(e, (t) => rewriteNestedBodies(t, functions, errors));
+    const mapped = e.kind === 'every' || exprHasClosure(e) ? mapExprTerms(e, (t) => rewriteNestedBodies(t, functions, errors)) : e;
     if (mapped.kind !== 'term' || mapped.term.type !== 'call') return mapped;
     const call = mapped.term;
     const arity = arityOf(call.name, functions);
@@ -230,6 +230,7 @@ function rewriteOutputArgs(body: Body, functions: ReadonlyMap<string, number>, e
 }
 
 function rewriteNestedBodies(t: Term, functions: ReadonlyMap<string, number>, errors: RegoError[]): Term {
+  if (!hasClosure(t)) return t;
   const rec = (x: Term): Term => rewriteNestedBodies(x, functions, errors);
   switch (t.type) {
     case 'scalar':
@@ -251,6 +252,42 @@ function rewriteNestedBodies(t: Term, functions: ReadonlyMap<string, number>, er
       return { ...t, term: rec(t.term), body: rewriteOutputArgs(t.body, functions, errors) };
     case 'objectcomp':
       return { ...t, key: rec(t.key), value: rec(t.value), body: rewriteOutputArgs(t.body, functions, errors) };
+  }
+}
+
+function exprHasClosure(e: Expr): boolean {
+  if (e.withs.some((w) => hasClosure(w.value))) return true;
+  switch (e.kind) {
+    case 'term':
+      return hasClosure(e.term);
+    case 'unify':
+      return hasClosure(e.left) || hasClosure(e.right);
+    case 'somein':
+      return hasClosure(e.collection) || hasClosure(e.value) || (e.key ? hasClosure(e.key) : false);
+    default:
+      return true;
+  }
+}
+
+/** Does the term contain a comprehension (whose body may need rewriting)? */
+function hasClosure(t: Term): boolean {
+  switch (t.type) {
+    case 'scalar':
+    case 'var':
+      return false;
+    case 'ref':
+      return hasClosure(t.head) || t.path.some(hasClosure);
+    case 'array':
+    case 'set':
+      return t.items.some(hasClosure);
+    case 'object':
+      return t.items.some(([k, v]) => hasClosure(k) || hasClosure(v));
+    case 'call':
+      return t.args.some(hasClosure);
+    case 'template':
+      return t.parts.some((p) => typeof p !== 'string' && hasClosure(p));
+    default:
+      return true;
   }
 }
 
@@ -322,7 +359,27 @@ function checkCalls(body: Body, head: Term[], functions: ReadonlyMap<string, num
     }
   };
   const visitExpr = (e: Expr): void => {
-    mapExprTerms(e, (t) => (visit(t), t));
+    for (const w of e.withs) visit(w.value);
+    switch (e.kind) {
+      case 'term':
+        visit(e.term);
+        break;
+      case 'unify':
+        visit(e.left);
+        visit(e.right);
+        break;
+      case 'somein':
+        visit(e.collection);
+        visit(e.value);
+        if (e.key) visit(e.key);
+        break;
+      case 'every':
+        visit(e.domain);
+        e.body.forEach(visitExpr);
+        break;
+      case 'some':
+        break;
+    }
   };
   body.forEach(visitExpr);
   head.forEach(visit);

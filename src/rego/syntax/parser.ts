@@ -150,7 +150,9 @@ class Parser {
         this.next();
         if (this.tok.kind !== 'ident') this.fail(`unexpected ${this.describe(this.tok)} token: expected ident`);
         const k = this.next();
-        path.push({ type: 'scalar', value: k.text, loc: this.loc(k) });
+        const key: Term = { type: 'scalar', value: k.text, loc: this.loc(k) };
+        dottedKeys.add(key);
+        path.push(key);
       } else if (this.isOp('[') && !this.tok.wsBefore) {
         this.next();
         path.push(this.parseTermIn());
@@ -442,12 +444,11 @@ class Parser {
   }
 
   private infixLevel(next: () => Term, ops: Record<string, string>): Term {
-    const start = this.tok.offset;
     let lhs = next();
     while (this.tok.kind === 'op' && ops[this.tok.text] && !this.tok.nlBefore) {
       const name = ops[this.next().text]!;
       const rhs = next();
-      lhs = this.call(name, [lhs, rhs], this.withText({ ...lhs.loc }, start));
+      lhs = this.call(name, [lhs, rhs], lhs.loc);
     }
     return lhs;
   }
@@ -472,7 +473,6 @@ class Parser {
   parseTerm(): Term {
     this.enter();
     try {
-      const start = this.tok.offset;
       let term = this.parsePrimary();
       // ref / call continuation
       for (;;) {
@@ -505,7 +505,6 @@ class Parser {
           term = { type: 'call', name: dottedName(nameTerm), nameTerm, args, loc: nameTerm.loc };
         } else break;
       }
-      if (term.loc.text === undefined) term.loc = this.withText({ ...term.loc }, start);
       return term;
     } finally {
       this.depth--;
@@ -659,10 +658,11 @@ export function dottedName(term: Term): string {
   return '?';
 }
 
-function isDotted(source: string, t: Term): boolean {
-  // a `.name` ref element (as opposed to `["name"]`): the character before the key in the source is a dot
-  void source;
-  return t.loc.text === undefined;
+/** Ref elements written as `.name` (as opposed to `["name"]`). */
+const dottedKeys = new WeakSet<Term>();
+
+function isDotted(_source: string, t: Term): boolean {
+  return dottedKeys.has(t);
 }
 
 export function importPath(term: Term): string[] {
