@@ -61,6 +61,8 @@ const results: Array<[string, RegoValue[], RegoValue | undefined]> = [
   ['yaml.unmarshal', ['a: [1, 2]\nb: yes'], obj({ a: [1, 2], b: true })],
   ['yaml.marshal', [obj({ a: 'true', d: ['x'], g: 'multi\nline', j: 'yes', l: 1.5 })], 'a: "true"\nd:\n- x\ng: |-\n  multi\n  line\nj: "yes"\nl: 1.5\n'],
   ['urlquery.decode_object', ['a=1&b=x+y&a=2'], obj({ a: ['1', '2'], b: ['x y'] })],
+  ['yaml.unmarshal', ['a: 1\n---\nb: 2'], obj({ a: 1 })],
+  ['yaml.unmarshal', ['x: !!binary aGVsbG8=\n1: one'], obj({ x: 'hello', '1': 'one' })],
   ['units.parse', ['1.5Ki'], 1536],
   ['units.parse', ['500m'], 0.5],
   ['units.parse_bytes', ['1.5kb'], 1500],
