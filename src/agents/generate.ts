@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ExitError, InputError, UsageError, errorMessage } from '../core/errors.ts';
 import { logger } from '../core/logger.ts';
 import { loadOrBuildKnowledgeBase } from '../kb/build-knowledge-base.ts';
+import { defaultCacheDir } from '../llm/cache.ts';
 import { createRetriever, type Retriever } from '../kb/hybrid-search.ts';
 import { createEmbedder } from '../llm/embeddings.ts';
 import { loadConfigFile } from '../llm/config.ts';
@@ -84,7 +85,8 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   if (options.kb !== false) {
     progress.update('building the knowledge base (provider schemas, policy library, Rego builtins, docs)');
     const docs = [...(config.generate?.docs ?? []), ...(options.docs ?? [])].map((d) => resolve(io.cwd, d));
-    const { kb, cached } = loadOrBuildKnowledgeBase({ docs }, models.cacheDir ? join(models.cacheDir, '..', 'kb') : undefined);
+    // The index cache is independent of --no-cache (which is about model replies): it only mirrors local files.
+    const { kb, cached } = loadOrBuildKnowledgeBase({ docs }, join(config.llm?.cache?.dir ?? defaultCacheDir(io.env), '..', 'kb'));
     retriever = createRetriever(kb);
     if (options.embeddings || config.llm?.embeddings) {
       const embedder = await createEmbedder(llmFlags, config.llm ?? {}, io.env);
