@@ -1,4 +1,4 @@
-import type { Block, Body, Expression } from '../hcl/ast.ts';
+import type { Body, Expression } from '../hcl/ast.ts';
 import type { SchemaAttribute, SchemaBlock, SchemaBlockType } from '../schema/provider-schema.ts';
 import { convert } from '../terraform/eval/convert.ts';
 import { T_DYNAMIC, typeFromJson, type TfType } from '../terraform/eval/types.ts';
