@@ -32,6 +32,21 @@ describe('json.match_schema', () => {
     expect(toJSONText(callBuiltin('json.match_schema', [js(document), schema])!)).toBe(toJSONText(want));
   });
 
+  it.each([
+    ['date-time', '2024-01-02T03:04:05Z', true],
+    ['date-time', '2024-13-02T03:04:05Z', false],
+    ['email', 'a@b.c', true],
+    ['ipv4', '10.0.0.256', false],
+    ['ipv6', '2001:db8::1', true],
+    ['uuid', '00000000-0000-4000-8000-000000000000', true],
+    ['hostname', 'bad_host', false],
+  ])('checks format %s on %s', (format, value, valid) => {
+    // A string document is JSON text, so the string value is given quoted.
+    const result = callBuiltin('json.match_schema', [JSON.stringify(value), js({ type: 'string', format })]) as RegoValue[];
+    expect(result[0]).toBe(valid);
+    if (!valid) expect(toJSONText(result[1]!)).toContain(`Does not match format '${format}'`);
+  });
+
   it('accepts documents and schemas as JSON text and follows local $refs', () => {
     const refSchema = '{"definitions": {"n": {"type": "number"}}, "properties": {"x": {"$ref": "#/definitions/n"}}}';
     expect(toJSONText(callBuiltin('json.match_schema', ['{"x": 1.5}', refSchema])!)).toBe('[true,[]]');

@@ -78,6 +78,29 @@ function validRegex(pattern: string): boolean {
   }
 }
 
+/** The string formats gojsonschema checks by default; unknown formats are ignored. */
+const FORMATS: Record<string, (s: string) => boolean> = {
+  'date-time': (s) => /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s.replace(/\.\d+/, ''))),
+  date: (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+  time: (s) => /^([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(s),
+  email: (s) => /^[^@\s]+@[^@\s]+$/.test(s),
+  hostname: (s) => s.length <= 255 && /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/.test(s),
+  ipv4: (s) => /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s),
+  ipv6: (s) => s.includes(':') && isIPv6(s),
+  uri: (s) => /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/.test(s),
+  'uri-reference': (s) => !/\s/.test(s),
+  uuid: (s) => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s),
+  regex: (s) => validRegex(s),
+};
+
+function isIPv6(s: string): boolean {
+  try {
+    return new URL(`http://[${s}]/`).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 function childPath(field: string, key: string | number): string {
   return field === '(root)' ? String(key) : `${field}.${key}`;
 }
@@ -223,6 +246,8 @@ export function validateAgainstSchema(value: RegoValue, schema: RegoValue, root:
     if (isNumber(maxLength) && length > Number(maxLength)) add('string_lte', `String length must be less than or equal to ${numberText(maxLength)}`);
     const pattern = schema.get('pattern');
     if (typeof pattern === 'string' && !RE2JS.compile(pattern).test(value)) add('pattern', `Does not match pattern '${pattern}'`);
+    const format = schema.get('format');
+    if (typeof format === 'string' && FORMATS[format] && !FORMATS[format](value)) add('format', `Does not match format '${format}'`);
   }
 
   if (isNumber(value)) {
