@@ -1,10 +1,11 @@
 import type { Attribute, Block, Body, Expression } from '../hcl/ast.ts';
-import type { ModuleCall, TerraformModule } from '../terraform/model.ts';
+import type { ModuleCall, TerraformModule, Variable } from '../terraform/model.ts';
 import { charRange, errorAt, rangeString, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { startRange } from './evaluation.ts';
 import { staticValue } from './static-value.ts';
-import { conversionError } from './type-conversion.ts';
+import { parseTypeConstraint } from './type-constraint.ts';
+import { conversionError, conversionErrorWithPath } from './type-conversion.ts';
 
 /** Top-level block types of a Terraform 1.11 module. */
 const TOP_LEVEL_BLOCKS = ['check', 'data', 'ephemeral', 'import', 'locals', 'module', 'moved', 'output', 'provider', 'removed', 'resource', 'terraform', 'variable'];
@@ -55,7 +56,10 @@ export function configDiagnostics(module: TerraformModule): ValidatorDiagnostic[
     }
   }
   duplicates(module, out);
-  for (const variable of module.variables) checkBody(variable.block.body, VARIABLE_SCHEMA, out);
+  for (const variable of module.variables) {
+    checkBody(variable.block.body, VARIABLE_SCHEMA, out);
+    variableDefault(variable, out);
+  }
   for (const output of module.outputs) {
     checkBody(output.block.body, OUTPUT_SCHEMA, out);
     dependsOn(output.dependsOn, out);
@@ -277,5 +281,35 @@ function moduleCallArguments(call: ModuleCall, child: TerraformModule, out: Vali
         ),
       );
     }
+  }
+}
+
+/** A variable's type constraint must be valid, and its default must convert to it. */
+function variableDefault(variable: Variable, out: ValidatorDiagnostic[]): void {
+  if (!variable.type) return;
+  const constraint = parseTypeConstraint(variable.type);
+  if (!constraint) return;
+  if ('invalidKeyword' in constraint) {
+    out.push(
+      errorAt(
+        'invalid-type-specification',
+        'Invalid type specification',
+        `The keyword "${constraint.invalidKeyword}" is not a valid type specification.`,
+        constraint.range,
+      ),
+    );
+    return;
+  }
+  if (!variable.default) return;
+  const problem = conversionErrorWithPath(staticValue(variable.default), constraint.type);
+  if (problem) {
+    out.push(
+      errorAt(
+        'invalid-variable-default',
+        'Invalid default value for variable',
+        `This default value is not compatible with the variable's type constraint: ${problem}.`,
+        variable.default.range,
+      ),
+    );
   }
 }

@@ -15,6 +15,51 @@ export function conversionError(value: StaticValue, want: CtyType): string | und
   return typeMismatch(value, want) ?? valueError(value, want);
 }
 
+/**
+ * The same, with value-level failures prefixed by their cty path (`["a"]: a number is required`,
+ * `[0]: ...`, `.name: ...`), as Terraform formats conversion errors of variable values and defaults.
+ */
+export function conversionErrorWithPath(value: StaticValue, want: CtyType): string | undefined {
+  const mismatch = typeMismatch(value, want);
+  if (mismatch) return mismatch;
+  const found = valueErrorPath(value, want, '');
+  return found ? (found.path ? `${found.path}: ${found.message}` : found.message) : undefined;
+}
+
+function valueErrorPath(value: StaticValue, want: CtyType, path: string): { path: string; message: string } | undefined {
+  if (typeof want === 'string') {
+    const message = valueError(value, want);
+    return message ? { path, message } : undefined;
+  }
+  switch (want[0]) {
+    case 'list':
+    case 'set':
+      if (value.kind !== 'tuple') return undefined;
+      for (const [index, item] of value.items.entries()) {
+        const found = valueErrorPath(item, want[1], want[0] === 'set' ? path : `${path}[${index}]`);
+        if (found) return found;
+      }
+      return undefined;
+    case 'map':
+      if (value.kind !== 'object') return undefined;
+      for (const { key, value: item } of value.entries) {
+        const found = valueErrorPath(item, want[1], `${path}[${JSON.stringify(key)}]`);
+        if (found) return found;
+      }
+      return undefined;
+    case 'object':
+      if (value.kind !== 'object') return undefined;
+      for (const { key, value: item } of value.entries) {
+        const type = Object.hasOwn(want[1], key) ? want[1][key] : undefined;
+        const found = type ? valueErrorPath(item, type, `${path}.${key}`) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    case 'tuple':
+      return undefined;
+  }
+}
+
 function typeMismatch(value: StaticValue, want: CtyType): string | undefined {
   if (want === 'dynamic' || value.kind === 'unknown' || value.kind === 'null') return undefined;
   if (typeof want === 'string') {

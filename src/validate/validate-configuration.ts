@@ -165,6 +165,21 @@ function moduleNodes(
   }
 
   function validateResource(resource: Resource, out: ValidatorDiagnostic[]): void {
+    if (resource.providerAlias !== undefined && module.path.length === 0) {
+      const configured = module.providers.some((p) => p.name === resource.providerLocalName && p.alias === resource.providerAlias);
+      if (!configured) {
+        const address = resolveResourceProvider(resource, requiredProviders).address;
+        out.push(
+          errorAt(
+            'provider-configuration-not-present',
+            'Provider configuration not present',
+            `To work with ${resource.address} its original provider configuration at provider["${address}"].${resource.providerAlias} is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy ${resource.address}, after which you can remove the provider configuration again.`,
+            undefined,
+          ),
+        );
+        return;
+      }
+    }
     const meta = resource.block.body.attributes.filter((a) => a.name === 'count' || a.name === 'for_each');
     expressionBlock(meta, scope(), out);
     out.push(...referenceDiagnostics(resource.dependsOn, scope()).filter((d) => d.code !== 'missing-instance-key'));

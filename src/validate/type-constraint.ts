@@ -1,0 +1,57 @@
+import type { Expression } from '../hcl/ast.ts';
+import type { CtyType } from '../schema/provider-schema.ts';
+
+/** A variable's `type` constraint as a cty type, or an error naming the bad keyword; undefined when not understood. */
+export type TypeConstraint = { type: CtyType } | { invalidKeyword: string; range: Expression['range'] } | undefined;
+
+const PRIMITIVES: Record<string, CtyType> = { string: 'string', number: 'number', bool: 'bool', any: 'dynamic' };
+
+/** Terraform's type constraint syntax: `string`, `list(number)`, `map(object({a = string}))`, `optional(T)`, ... */
+export function parseTypeConstraint(expr: Expression, depth = 0): TypeConstraint {
+  if (depth > 64) return undefined;
+  if (expr.kind === 'traversal' && expr.steps.length === 0) {
+    const type = PRIMITIVES[expr.root];
+    return type ? { type } : { invalidKeyword: expr.root, range: expr.range };
+  }
+  if (expr.kind !== 'call') return undefined;
+  const [arg] = expr.args;
+  if (!arg || expr.args.length !== 1) return undefined;
+  switch (expr.name) {
+    case 'list':
+    case 'set':
+    case 'map': {
+      const inner = parseTypeConstraint(arg, depth + 1);
+      return inner && 'type' in inner ? { type: [expr.name, inner.type] } : inner;
+    }
+    case 'object': {
+      if (arg.kind !== 'object') return undefined;
+      const attributes: Record<string, CtyType> = {};
+      const optional: string[] = [];
+      for (const item of arg.items) {
+        const key = item.key.kind === 'literal' && typeof item.key.value === 'string' ? item.key.value : item.key.kind === 'traversal' ? item.key.root : undefined;
+        if (key === undefined) return undefined;
+        let valueExpr = item.value;
+        if (valueExpr.kind === 'call' && valueExpr.name === 'optional' && valueExpr.args[0]) {
+          optional.push(key);
+          valueExpr = valueExpr.args[0];
+        }
+        const inner = parseTypeConstraint(valueExpr, depth + 1);
+        if (!inner || !('type' in inner)) return inner;
+        attributes[key] = inner.type;
+      }
+      return { type: ['object', attributes, optional] };
+    }
+    case 'tuple': {
+      if (arg.kind !== 'tuple') return undefined;
+      const items: CtyType[] = [];
+      for (const item of arg.items) {
+        const inner = parseTypeConstraint(item, depth + 1);
+        if (!inner || !('type' in inner)) return inner;
+        items.push(inner.type);
+      }
+      return { type: ['tuple', items] };
+    }
+    default:
+      return undefined;
+  }
+}
