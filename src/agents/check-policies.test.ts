@@ -53,10 +53,13 @@ describe('checkPolicies (embedded Rego engine)', () => {
       content: 'package iacpac.generated.s3_versioning\n\nimport rego.v1\n\ntest_nothing_denied if {\n  count(deny) == 0 with input as {"resource_changes": []}\n}\n\ntest_wrong if {\n  count(deny) == 5 with input as {"resource_changes": []}\n}\n',
     };
     const result = checkPolicies([policy, weakTests], undefined);
-    expect(result.findings.map((f) => [f.stage, f.location, f.message])).toEqual([
-      ['rego-test', 'policies/s3_versioning_test.rego:9', 'data.iacpac.generated.s3_versioning.test_wrong: FAIL (the test body is undefined)'],
+    // A failing test cannot cover anything: only passing tests count for coverage.
+    expect(result.findings.map((f) => [f.stage, f.location])).toEqual([
+      ['rego-test', 'policies/s3_versioning_test.rego:9'],
+      ['test-coverage', 'policies/s3_versioning.rego'],
     ]);
-    expect(result.stages['test-coverage']).toBe('1/1 deny rule(s) have a firing test');
+    expect(result.findings[0]!.message).toBe('data.iacpac.generated.s3_versioning.test_wrong: FAIL (the test body is undefined)');
+    expect(result.stages['test-coverage']).toBe('0/1 deny rule(s) have a firing test');
     const noFire = { ...weakTests, content: 'package iacpac.generated.s3_versioning\n\nimport rego.v1\n\ntest_nothing_denied if {\n  count(deny) == 0 with input as {"resource_changes": []}\n}\n' };
     const uncovered = checkPolicies([policy, noFire], undefined);
     expect(uncovered.findings).toEqual([
@@ -66,12 +69,29 @@ describe('checkPolicies (embedded Rego engine)', () => {
         blocking: true,
         id: 'iacpac.generated.s3_versioning.deny',
         location: 'policies/s3_versioning.rego',
-        message: 'no test makes data.iacpac.generated.s3_versioning.deny fire: add a test_ rule that asserts count(deny) > 0 on a violating input (with input as {...})',
+        message:
+          'no passing test makes data.iacpac.generated.s3_versioning.deny fire (every test still passes when deny is empty): add a test_ rule that asserts count(deny) > 0 on a violating input (with input as {...})',
       },
     ]);
   });
 
   it('asks for policies when none were generated', () => {
     expect(checkPolicies([], plan).findings).toEqual([{ stage: 'rego-check', target: 'pac', blocking: true, message: 'no Rego policy files were generated' }]);
+  });
+
+  it.each([
+    ['a message lookup', 'deny["aws_s3_bucket.b does not enable versioning"] with input as {"resource_changes": [bucket]}', true],
+    ['some ... in', 'some m in deny with input as {"resource_changes": [bucket]}\n  contains(m, "versioning")', true],
+    ['a comparison with a set', 'deny == {"aws_s3_bucket.b does not enable versioning"} with input as {"resource_changes": [bucket]}', true],
+    ['a test that passes whatever deny holds', 'is_set(deny) with input as {"resource_changes": [bucket]}', false],
+    ['a test that only checks the compliant case', 'count(deny) == 0 with input as {"resource_changes": []}', false],
+  ])('coverage is semantic: %s', (_name, body, covered) => {
+    const testFile = {
+      path: 'policies/s3_versioning_test.rego',
+      content: `package iacpac.generated.s3_versioning\n\nimport rego.v1\n\nbucket := {"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "name": "b", "change": {"actions": ["create"], "after": {}}}\n\ntest_case if {\n  ${body}\n}\n`,
+    };
+    const result = checkPolicies([policy, testFile], undefined);
+    expect(result.stages['rego-test']).toBe('1/1 passed');
+    expect(result.stages['test-coverage']).toBe(`${covered ? 1 : 0}/1 deny rule(s) have a firing test`);
   });
 });

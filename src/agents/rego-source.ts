@@ -14,8 +14,6 @@ export interface RegoFileInfo {
   imports: Array<{ path: string; alias: string }>;
 }
 
-const DENY_RULES = ['deny', 'violation'];
-
 export function readRegoFile(path: string, source: string): RegoFileInfo {
   const clean = stripComments(source);
   const packageName = /^\s*package\s+([A-Za-z_][\w.]*)/m.exec(clean)?.[1];
@@ -42,55 +40,6 @@ export function readRegoFile(path: string, source: string): RegoFileInfo {
     }
   }
   return { path, ...(packageName ? { packageName } : {}), rules, tests, imports };
-}
-
-/** Deny-style rules of a policy file (`deny`, `violation`). */
-export function denyRules(file: RegoFileInfo): string[] {
-  return DENY_RULES.filter((r) => file.rules.has(r));
-}
-
-/**
- * For every deny rule of every policy package, whether some test asserts that it fires: a test body that refers to
- * the rule (`deny`, or `data.<package>.deny`) in a positive assertion, not `not deny...`, `count(deny) == 0` or
- * `deny == set()`. Returns the uncovered `package.rule` names with the policy file.
- */
-export function uncoveredDenyRules(files: readonly RegoFileInfo[]): Array<{ path: string; rule: string; packageName: string }> {
-  const uncovered: Array<{ path: string; rule: string; packageName: string }> = [];
-  for (const file of files) {
-    if (!file.packageName || file.tests.length > 0) continue;
-    for (const rule of denyRules(file)) {
-      const covered = files.some((test) =>
-        test.tests.some((t) => {
-          const refs = [`data.${file.packageName}.${rule}`];
-          if (test.packageName === file.packageName) refs.push(rule);
-          for (const alias of importAliases(test, file.packageName!)) refs.push(`${alias}.${rule}`);
-          return firesRule(t.body, refs);
-        }),
-      );
-      if (!covered) uncovered.push({ path: file.path, rule, packageName: file.packageName });
-    }
-  }
-  return uncovered;
-}
-
-function importAliases(file: RegoFileInfo, packageName: string): string[] {
-  return file.imports.filter((i) => i.path === packageName).map((i) => i.alias);
-}
-
-export function firesRule(body: string, refs: readonly string[]): boolean {
-  for (const rawLine of body.split(/\n|;/)) {
-    const line = rawLine.trim();
-    for (const ref of refs) {
-      const pattern = new RegExp(`(^|[^\\w.])${ref.replace(/\./g, '\\.')}(?![\\w])`);
-      if (!pattern.test(line)) continue;
-      if (/^not\b/.test(line)) continue;
-      const escaped = ref.replace(/\./g, '\\.');
-      if (new RegExp(`count\\(\\s*${escaped}\\s*\\)\\s*(==\\s*0|<\\s*1|<=\\s*0)\\b`).test(line)) continue;
-      if (new RegExp(`${escaped}\\s*==\\s*(set\\(\\)|\\{\\s*\\}|\\[\\s*\\])`).test(line)) continue;
-      return true;
-    }
-  }
-  return false;
 }
 
 function stripComments(source: string): string {

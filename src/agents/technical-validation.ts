@@ -5,7 +5,7 @@ import { RegoCompileErrors, RegoEngine, RegoError } from '../rego/index.ts';
 import { toJS } from '../rego/value.ts';
 import type { AgentFinding } from './agent-finding.ts';
 import type { GeneratedFile } from './extract-files.ts';
-import { readRegoFile, uncoveredDenyRules, type RegoFileInfo } from './rego-source.ts';
+import { readRegoFile, type RegoFileInfo } from './rego-source.ts';
 import type { Candidate, TechnicalResult, Verifier } from './verifier.ts';
 
 export type SeverityThreshold = 'info' | 'low' | 'medium' | 'high' | 'critical';
@@ -143,7 +143,7 @@ export function checkPolicies(policies: readonly GeneratedFile[], plan: unknown)
   findings.push(...tests.findings);
   stages['rego-test'] = `${tests.passed}/${tests.total} passed`;
 
-  const uncovered = uncoveredDenyRules(infos);
+  const uncovered = uncoveredDenyRules(engine, infos, tests.passing);
   for (const u of uncovered) {
     findings.push({
       stage: 'test-coverage',
@@ -151,7 +151,7 @@ export function checkPolicies(policies: readonly GeneratedFile[], plan: unknown)
       blocking: true,
       id: `${u.packageName}.${u.rule}`,
       location: u.path,
-      message: `no test makes data.${u.packageName}.${u.rule} fire: add a test_ rule that asserts count(${u.rule}) > 0 on a violating input (with input as {...})`,
+      message: `no passing test makes data.${u.packageName}.${u.rule} fire (every test still passes when ${u.rule} is empty): add a test_ rule that asserts count(${u.rule}) > 0 on a violating input (with input as {...})`,
     });
   }
   const policyFiles = infos.filter((i) => i.tests.length === 0 && i.packageName);
@@ -213,9 +213,10 @@ function regoErrorFinding(error: unknown, fallbackLocation?: string): AgentFindi
   return { stage: 'rego-check', target: 'pac', blocking: true, message: errorMessage(error), ...(location ? { location } : {}) };
 }
 
-function runTests(engine: Engine, infos: readonly RegoFileInfo[]): { total: number; passed: number; findings: AgentFinding[] } {
+function runTests(engine: Engine, infos: readonly RegoFileInfo[]): { total: number; passed: number; passing: string[]; findings: AgentFinding[] } {
   let total = 0;
   let passed = 0;
+  const passing: string[] = [];
   const findings: AgentFinding[] = [];
   for (const info of infos) {
     for (const test of info.tests) {
@@ -228,10 +229,33 @@ function runTests(engine: Engine, infos: readonly RegoFileInfo[]): { total: numb
         findings.push({ stage: 'rego-test', target: 'pac', blocking: true, id: test.name, location: `${info.path}:${test.line}`, message: `${name}: FAIL (the test body is ${result.value === undefined ? 'undefined' : 'not true'})` });
       } else {
         passed++;
+        passing.push(name);
       }
     }
   }
-  return { total, passed, findings };
+  return { total, passed, passing, findings };
+}
+
+/**
+ * Deny rules no passing test depends on. A test makes `data.P.deny` fire when it passes as written but no longer
+ * passes with `with data.P.deny as set()`: the assertion needed deny to be non-empty. This is semantic (whatever
+ * the test's form), unlike matching `count(deny) > 0` in the text.
+ */
+function uncoveredDenyRules(engine: Engine, infos: readonly RegoFileInfo[], passingTests: readonly string[]): Array<{ path: string; rule: string; packageName: string }> {
+  const uncovered: Array<{ path: string; rule: string; packageName: string }> = [];
+  for (const info of infos) {
+    if (!info.packageName || info.tests.length > 0) continue;
+    for (const rule of VIOLATION_RULES) {
+      if (!info.rules.has(rule)) continue;
+      const ref = `data.${info.packageName}.${rule}`;
+      const fires = passingTests.some((test) => {
+        const mocked = evaluateValue(engine, `${test} with ${ref} as set()`, undefined);
+        return !('error' in mocked) && mocked.value !== true;
+      });
+      if (!fires) uncovered.push({ path: info.path, rule, packageName: info.packageName });
+    }
+  }
+  return uncovered;
 }
 
 function evaluateValue(engine: Engine, query: string, input: unknown): { value: unknown } | { error: string } {
