@@ -21,6 +21,36 @@ function typeString(t: Node | undefined): string {
 
 const COMPOSITE = new Set(['OBJECT', 'INTERFACE', 'UNION']);
 
+/** Can a value of type `actual` be used where `expected` is required? (VariablesInAllowedPosition) */
+function isSubType(ctx: Context, actual: Node | undefined, expected: Node | undefined): boolean {
+  if (!actual || !expected) return true;
+  if (expected.NonNull && !actual.NonNull) return false;
+  const a: Node = { ...actual, NonNull: false };
+  const e: Node = { ...expected, NonNull: false };
+  if (e.Elem) return a.Elem !== undefined && isSubType(ctx, a.Elem as Node, e.Elem as Node);
+  if (a.Elem) return false;
+  if (a.NamedType === e.NamedType) return true;
+  return ctx.schema.possibleTypes.get(text(e.NamedType))?.has(text(a.NamedType)) ?? false;
+}
+
+/** The object types a composite type can be at run time. */
+function possibleTypes(ctx: Context, def: Node): Set<string> {
+  if (def.Kind === 'OBJECT') return new Set([text(def.Name)]);
+  return ctx.schema.possibleTypes.get(text(def.Name)) ?? new Set();
+}
+
+function checkSpreadPossible(ctx: Context, fragmentType: Node, parent: Node, fragmentName?: string): void {
+  const a = possibleTypes(ctx, fragmentType);
+  const b = possibleTypes(ctx, parent);
+  if (![...a].some((t) => b.has(t))) {
+    fail(
+      fragmentName
+        ? `Fragment "${fragmentName}" cannot be spread here as objects of type "${text(parent.Name)}" can never be of type "${text(fragmentType.Name)}".`
+        : `Fragment cannot be spread here as objects of type "${text(parent.Name)}" can never be of type "${text(fragmentType.Name)}".`,
+    );
+  }
+}
+
 interface Context {
   readonly schema: Schema;
   readonly fragments: Map<string, Node>;
@@ -36,6 +66,15 @@ function checkValue(ctx: Context, value: Node | undefined, type: Node | undefine
     const name = text(value.Raw);
     ctx.usedVariables.add(name);
     if (variables && !variables.has(name)) fail(`Variable "$${name}" is not defined.`);
+    const definition = variables?.get(name);
+    if (definition) {
+      const declared = definition.Type as Node;
+      const hasDefault = definition.DefaultValue !== undefined && (definition.DefaultValue as Node).Kind !== VALUE_KIND.Null;
+      const effective = hasDefault && !declared.NonNull ? { ...declared, NonNull: true } : declared;
+      if (!isSubType(ctx, effective, type)) {
+        fail(`Variable "$${name}" of type "${typeString(declared)}" used in position expecting type "${typeString(type)}".`);
+      }
+    }
     return;
   }
   if (kind === VALUE_KIND.Null) {
@@ -135,6 +174,7 @@ function checkSelectionSet(ctx: Context, selections: Node[], parent: Node, varia
         const def = ctx.schema.types.get(condition);
         if (!def) fail(`Unknown type "${condition}".`);
         if (!COMPOSITE.has(text(def.Kind))) fail(`Fragment cannot condition on non composite type "${condition}".`);
+        checkSpreadPossible(ctx, def, parent);
         target = def;
       }
       checkDirectives(ctx, list(selection.Directives), 'INLINE_FRAGMENT', variables);
@@ -151,7 +191,10 @@ function checkSelectionSet(ctx: Context, selections: Node[], parent: Node, varia
       if (ctx.visiting.has(name)) fail(`Cannot spread fragment "${name}" within itself.`);
       ctx.visiting.add(name);
       const def = ctx.schema.types.get(text(fragment.TypeCondition));
-      if (def) checkSelectionSet(ctx, list(fragment.SelectionSet), def, variables);
+      if (def) {
+        checkSpreadPossible(ctx, def, parent, name);
+        checkSelectionSet(ctx, list(fragment.SelectionSet), def, variables);
+      }
       ctx.visiting.delete(name);
       continue;
     }

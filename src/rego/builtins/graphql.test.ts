@@ -54,6 +54,11 @@ describe('graphql builtins', () => {
     ['query Q($v: Boolean) { hello }', false],
     ['{ hello(flag: "yes") }', false],
     ['mutation { hello }', false],
+    ['query Q($v: String) { employeeByID(id: $v) { id } }', false],
+    ['query Q($v: String = "x") { employeeByID(id: $v) { id } }', true],
+    ['query Q($v: String!) { employeeByID(id: $v) { id } }', true],
+    ['{ employeeByID(id: "a") { ... on Thing { id } } }', false],
+    ['{ employeeByID(id: "a") { ... on Employee { id } } }', true],
   ] as Array<[string, boolean]>)('is_valid %s -> %s', (query, valid) => {
     expect(callBuiltin('graphql.is_valid', [query, schema])).toBe(valid);
   });
