@@ -11,6 +11,7 @@ import { printText } from './rego-text.ts';
 import { moduleJSON } from './ast-json.ts';
 import { parseModule } from '../syntax/parser.ts';
 import { httpSend, lookupIpAddr } from './network.ts';
+import { BuiltinError } from '../builtins/define-builtin.ts';
 
 /** A network builtin: an error unless the engine allows network access; its errors follow strict/non-strict mode. */
 function networkBuiltin(name: string, f: (arg: RegoValue) => RegoValue): InternalBuiltin {
@@ -23,7 +24,8 @@ function networkBuiltin(name: string, f: (arg: RegoValue) => RegoValue): Interna
       try {
         result = f(arg!);
       } catch (error) {
-        if (ev.strict || name === 'http.send') throw new RegoError('eval_builtin_error', (error as Error).message, t.loc);
+        const code = error instanceof BuiltinError ? error.code : 'eval_builtin_error';
+        if (ev.strict || name === 'http.send') throw new RegoError(code, (error as Error).message, t.loc);
         return;
       }
       return k(result);

@@ -48,6 +48,13 @@ describe('network builtins', () => {
     expect((r.error as Record<string, unknown>).code).toBe('eval_http_send_network_error');
   });
 
+  it('http.send rejects unknown and missing request keys before sending', () => {
+    expect(() => query(true, `http.send({"bad_key": 1, "method": "get", "url": "http://127.0.0.1:${port}/"})`)).toThrow(
+      'eval_type_error: http.send: invalid request parameters(s): {"bad_key"}',
+    );
+    expect(() => query(true, 'http.send({"method": "get"})')).toThrow('eval_type_error: http.send: missing required request parameters(s): {"url"}');
+  });
+
   it('net.lookup_ip_addr resolves localhost when enabled', () => {
     expect(query(true, 'net.lookup_ip_addr("localhost")')).toContain('127.0.0.1');
   });

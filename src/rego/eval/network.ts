@@ -4,7 +4,19 @@
  * time limit. Responses follow OPA's shape: `{status, status_code, headers, body, raw_body}`.
  */
 import { spawnSync } from 'node:child_process';
+import { BuiltinError } from '../builtins/define-builtin.ts';
 import { fromJS, toJS, type RegoValue } from '../value.ts';
+
+/** Request keys OPA's http.send accepts. */
+const HTTP_KEYS = new Set([
+  'method', 'url', 'body', 'raw_body', 'headers', 'enable_redirect', 'force_json_decode', 'force_yaml_decode', 'timeout',
+  'raise_error', 'cache', 'force_cache', 'force_cache_duration_seconds', 'caching_mode', 'max_retry_attempts',
+  'cache_ignored_headers', 'tls_use_system_certs', 'tls_ca_cert', 'tls_ca_cert_file', 'tls_ca_cert_env_variable',
+  'tls_client_cert', 'tls_client_cert_file', 'tls_client_cert_env_variable', 'tls_client_key', 'tls_client_key_file',
+  'tls_client_key_env_variable', 'tls_insecure_skip_verify', 'tls_server_name',
+]);
+
+const setText = (keys: string[]): string => `{${keys.sort().map((k) => JSON.stringify(k)).join(', ')}}`;
 
 const HTTP_SCRIPT = `
 const req = JSON.parse(process.argv[1]);
@@ -48,9 +60,14 @@ function durationMs(v: unknown): number {
 /** http.send(request): the response object, or throws Error(message) when raise_error is true (the default). */
 export function httpSend(request: RegoValue): RegoValue {
   const req = toJS(request) as Record<string, unknown>;
+  if (req === null || typeof req !== 'object' || Array.isArray(req)) throw new BuiltinError('http.send: operand 1 must be object', 'eval_type_error');
+  const invalid = Object.keys(req).filter((k) => !HTTP_KEYS.has(k));
+  if (invalid.length) throw new BuiltinError(`http.send: invalid request parameters(s): ${setText(invalid)}`, 'eval_type_error');
+  const missing = ['method', 'url'].filter((k) => req[k] === undefined);
+  if (missing.length) throw new BuiltinError(`http.send: missing required request parameters(s): ${setText(missing)}`, 'eval_type_error');
   const url = req.url;
   const method = typeof req.method === 'string' ? req.method.toUpperCase() : '';
-  if (typeof url !== 'string' || !method) throw new Error('http.send: missing required request parameters(s): {method, url}');
+  if (typeof url !== 'string' || !method) throw new BuiltinError('http.send: method and url must be strings', 'eval_type_error');
   const headers = (req.headers ?? {}) as Record<string, string>;
   let body: string | undefined;
   if (req.raw_body !== undefined) body = String(req.raw_body);
