@@ -121,7 +121,7 @@ function principalSet(blocks: TfValue[]): unknown {
   if (principals.length === 0) return undefined;
   if (principals.length === 1) {
     const p = principals[0]!;
-    if ((p.type === 'AWS' || p.type === '*') && (p.identifiers === '*' || (Array.isArray(p.identifiers) && p.identifiers.length === 1 && p.identifiers[0] === '*'))) {
+    if (p.type === '*' && (p.identifiers === '*' || (Array.isArray(p.identifiers) && p.identifiers.length === 1 && p.identifiers[0] === '*'))) {
       return '*';
     }
   }
@@ -144,7 +144,9 @@ function conditionSet(blocks: TfValue[]): unknown {
   for (const c of conditions) {
     const test = str(c.test);
     const variable = str(c.variable);
-    const values = decodeStringList(stringList(c.values));
+    // Condition values keep their order (one value is written as a string).
+    const list = stringList(c.values);
+    const values = list.length === 1 ? list[0]! : list;
     const byTest = (raw[test] ??= {});
     const existing = byTest[variable];
     if (existing === undefined) byTest[variable] = values;
