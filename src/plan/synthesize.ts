@@ -275,7 +275,12 @@ function relevantAttributes(root: ModuleInstance): Array<{ resource: string; att
     }
   };
   const walk = (instance: ModuleInstance, depth: number) => {
-    for (const resource of instance.module.resources) walkBody(instance, resource.config, 0, new Set());
+    for (const resource of instance.module.resources) {
+      // Data sources read while planning are not changes; what they refer to is not relevant.
+      const node = instance.resources.get(resource.address);
+      if (node && node.instances.length > 0 && node.instances.every((i) => i.action === 'read-now')) continue;
+      walkBody(instance, resource.config, 0, new Set());
+    }
     for (const output of instance.module.outputs) if (output.value) visit(instance, output.value);
     for (const call of instance.module.moduleCalls) for (const input of call.inputs) visit(instance, input.expr);
     if (depth > 32) return;
