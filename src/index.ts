@@ -9,7 +9,7 @@ export * from './terraform/model.ts';
 export { loadConfiguration, type LoadOptions } from './terraform/load-module.ts';
 export { constantValue, NON_CONSTANT } from './terraform/variables.ts';
 export { synthesizePlan, type SynthesizeOptions, type SynthesizeResult, type PlanJson } from './plan/index.ts';
-export { RegoEngine, PreparedQuery, RegoError, RegoCompileErrors, parseJSON as parseRegoJSON } from './rego/index.ts';
+export { RegoEngine, PreparedQuery, RegoError, RegoCompileErrors, parseJSON as parseRegoJSON, regoDiagnostics } from './rego/index.ts';
 export type { RegoEngineOptions, ResultSet, Result, ExpressionResult, EvalOptions as RegoEvalOptions, RuleInfo as RegoRuleInfo } from './rego/index.ts';
 export {
   evaluate as evaluateTfExpression,

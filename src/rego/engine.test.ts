@@ -83,6 +83,22 @@ deny contains "x" if input.public
     expect(rec.message).toContain('rego_recursion_error: rule data.r.p is recursive: data.r.p -> data.r.q -> data.r.p');
   });
 
+  it('reports compile errors as Diagnostic records', () => {
+    const e = engine({ 'bad.rego': 'package x\nimport rego.v1\np if { y > 1 }\nq := count(1)\n' });
+    expect(e.check()).toEqual([
+      { severity: 'error', summary: 'var y is unsafe', detail: '', source: 'rego', code: 'rego_unsafe_var_error', range: { filename: 'bad.rego', start: { line: 3, column: 8, byte: 0 }, end: { line: 3, column: 8, byte: 0 } } },
+      {
+        severity: 'error',
+        summary: 'count: invalid argument(s)',
+        detail: 'have: (number)\nwant: (any<array[any], object[any: any], set[any], string>)',
+        source: 'rego',
+        code: 'rego_type_error',
+        range: { filename: 'bad.rego', start: { line: 4, column: 6, byte: 0 }, end: { line: 4, column: 6, byte: 0 } },
+      },
+    ]);
+    expect(engine({ 'ok.rego': 'package x\np := 1\n' }).check()).toEqual([]);
+  });
+
   it('raises conflicts at evaluation time', () => {
     const e = engine({ 'c.rego': 'package c\nimport rego.v1\np := 1\np := 2\n' });
     const err = errorOf(() => e.prepare('data.c.p').eval());

@@ -13,11 +13,14 @@ import { Evaluator, setKnownFunction, type EvalLimits, type Env } from './eval/e
 import { INTERNAL_BUILTINS } from './eval/internal-builtins.ts';
 import { pureBuiltins } from './eval/builtin-registry.ts';
 import { fromJS, RegoObject, toJS, type RegoValue } from './value.ts';
+import { regoDiagnostics } from './diagnostics.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
 
 export { RegoError, RegoCompileErrors, RegoSyntaxError, formatRegoError } from './syntax/errors.ts';
 export type { RegoErrorCode, RegoLocation } from './syntax/errors.ts';
 export { parseModule, parseQuery, parseTerm } from './syntax/parser.ts';
 export { parseJSON } from './json.ts';
+export { regoDiagnostics } from './diagnostics.ts';
 export type { EvalLimits } from './eval/evaluator.ts';
 
 setKnownFunction((name) => INTERNAL_BUILTINS.has(name) || pureBuiltins().has(name) || builtinArity(name) !== undefined);
@@ -91,6 +94,18 @@ export class RegoEngine {
   /** Compile all modules (cached). Throws RegoCompileErrors listing every error. */
   compile(): Program {
     return (this.program ??= compileModules([...this.modules.values()]));
+  }
+
+  /** Compile and report every error as a Diagnostic (empty when the modules are valid). */
+  check(): Diagnostic[] {
+    try {
+      this.compile();
+      return [];
+    } catch (error) {
+      const d = regoDiagnostics(error);
+      if (!d) throw error;
+      return d;
+    }
   }
 
   getModules(): Module[] {

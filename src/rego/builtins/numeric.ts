@@ -5,7 +5,7 @@
  */
 import { BuiltinError } from './define-builtin.ts';
 import { addDecimal, divideDecimal, fromDecimal, multiplyDecimal, subtractDecimal, toDecimal, type Decimal } from './decimal.ts';
-import { normalizeNumber, toBigInt, type RegoNumber } from '../value.ts';
+import { normalizeNumber, type RegoNumber } from '../value.ts';
 
 type IntOp = (a: bigint, b: bigint) => bigint;
 type FloatOp = (a: number, b: number) => number;
@@ -31,12 +31,6 @@ function integerValue(n: RegoNumber): bigint | undefined {
 function decimalResult(d: Decimal): RegoNumber {
   const n = fromDecimal(d);
   if (n === undefined) throw new BuiltinError('arithmetic result out of range');
-  return n;
-}
-
-function finite(n: number): RegoNumber {
-  if (!Number.isFinite(n)) throw new BuiltinError('arithmetic result out of range');
-  if (Number.isInteger(n) && !Number.isSafeInteger(n)) return normalizeNumber(BigInt(n));
   return n;
 }
 
@@ -71,13 +65,4 @@ export function remainderNumbers(a: RegoNumber, b: RegoNumber): RegoNumber {
   if (ai === undefined || bi === undefined) throw new BuiltinError('modulo on floating-point number');
   if (bi === 0n) throw new BuiltinError('modulo by zero');
   return normalizeNumber(ai % bi);
-}
-
-export function negateNumber(a: RegoNumber): RegoNumber {
-  return typeof a === 'bigint' ? normalizeNumber(-a) : a === 0 ? 0 : -a;
-}
-
-/** Converts a JS float that may be integral and huge to a canonical Rego number. */
-export function canonicalNumber(n: number | bigint): RegoNumber {
-  return typeof n === 'bigint' ? normalizeNumber(n) : finite(n);
 }

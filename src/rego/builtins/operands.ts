@@ -84,6 +84,3 @@ export function stringSliceOperand(v: RegoValue | undefined, position: number): 
     return x;
   });
 }
-
-/** A boolean result helper that keeps impls short. */
-export const bool = (b: boolean): boolean => b;
