@@ -87,6 +87,7 @@ export function recoverBySections(parser: Parser, file: Pick<HclFile, 'filename'
       const sub = new ConvertContext(file.filename, text, ctx.positions, (index) => start + index);
       sub.expressionConverter = convertExpressionNode;
       convertRoot(sub, tree.rootNode, body);
+      ctx.diagnostics.push(...sub.diagnostics);
       for (const node of tree.rootNode.descendantsOfType('comment')) {
         if (node) comments.push({ text: text.slice(node.startIndex, node.endIndex), line: ctx.positions.pos(start + node.startIndex).line });
       }
