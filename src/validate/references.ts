@@ -155,12 +155,32 @@ function validateTraversal(block: SchemaBlock, steps: TraversalStep[], depth = 0
     return errorAt('invalid-index', 'Invalid index operation', 'Only attribute access is allowed here.', step.range);
   }
   const name = step.name;
-  if (block.attributes && Object.hasOwn(block.attributes, name)) return undefined;
+  if (block.attributes && Object.hasOwn(block.attributes, name)) {
+    const type = block.attributes[name]?.type;
+    const next = steps[1];
+    if (Array.isArray(type) && type[0] === 'set' && next?.kind === 'index') {
+      return errorAt(
+        'invalid-index',
+        'Invalid index',
+        "Elements of a set are identified only by their value and don't have any separate index or key to select with, so it's only possible to perform operations across all elements of the set.",
+        next.range,
+      );
+    }
+    return undefined;
+  }
   const nested = block.block_types && Object.hasOwn(block.block_types, name) ? block.block_types[name] : undefined;
   if (nested) {
     const rest = steps.slice(1);
     if (nested.nesting_mode === 'single' || nested.nesting_mode === 'group') return validateTraversal(nested.block, rest, depth + 1);
-    if (rest[0]?.kind === 'index' && nested.nesting_mode !== 'set') return validateTraversal(nested.block, rest.slice(1), depth + 1);
+    if (rest[0]?.kind === 'index' && nested.nesting_mode === 'set') {
+      return errorAt(
+        'set-index',
+        'Cannot index a set value',
+        `Block type "${name}" is represented by a set of objects, and set elements do not have addressable keys. To find elements matching specific criteria, use a "for" expression with an "if" clause.`,
+        rest[0].range,
+      );
+    }
+    if (rest[0]?.kind === 'index') return validateTraversal(nested.block, rest.slice(1), depth + 1);
     return undefined;
   }
   const candidates = [...Object.keys(block.attributes ?? {}), ...Object.keys(block.block_types ?? {})];
