@@ -112,30 +112,40 @@ function jsonText(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `__bigint__${x.toString()}` : x), 2).replace(/"__bigint__(-?\d+)"/g, '$1');
 }
 
-export async function regoCheck(paths: string[], options: { v0Compatible?: boolean }): Promise<void> {
+export async function regoCheck(paths: string[], options: { v0Compatible?: boolean; format?: string }): Promise<void> {
+  if (options.format && options.format !== 'pretty' && options.format !== 'json') throw new UsageError(`--format must be pretty or json, got ${options.format}`);
   const files: string[] = [];
   for (const p of paths) walkFiles(p, files);
   const regoFiles = files.filter((f) => f.endsWith('.rego'));
   if (regoFiles.length === 0) throw new InputError(`no .rego files found in ${paths.join(', ')}`);
   const engine = new RegoEngine({ v0Compatible: options.v0Compatible ?? false });
   const errors: string[] = [];
+  const records: RegoError[] = [];
+  const collect = (error: unknown): void => {
+    const m = regoErrors(error);
+    if (!m) throw error;
+    errors.push(...m);
+    records.push(...(error instanceof RegoCompileErrors ? error.errors : [error as RegoError]));
+  };
   for (const f of regoFiles) {
     try {
       engine.addModule(f, readFileSync(f, 'utf8'));
     } catch (error) {
-      const m = regoErrors(error);
-      if (!m) throw error;
-      errors.push(...m);
+      collect(error);
     }
   }
   if (errors.length === 0) {
     try {
       engine.compile();
     } catch (error) {
-      const m = regoErrors(error);
-      if (!m) throw error;
-      errors.push(...m);
+      collect(error);
     }
+  }
+  if (options.format === 'json') {
+    const list = records.map((e) => ({ message: e.detail, code: e.code, ...(e.location ? { location: { file: e.location.file, row: e.location.row, col: e.location.col } } : {}) }));
+    logger.out(jsonText(list.length ? { errors: list } : {}));
+    if (list.length) throw new ExitError(1);
+    return;
   }
   if (errors.length) {
     for (const e of errors) logger.err(e);

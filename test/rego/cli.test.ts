@@ -53,6 +53,11 @@ describe('iacpac rego', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${join(broken, 'bad.rego')}:6:2: rego_unsafe_var_error: var y is unsafe`);
     expect(iacpac('rego', 'check', dir).code).toBe(0);
+    const json = iacpac('rego', 'check', '--format', 'json', join(broken, 'bad.rego'));
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      errors: [{ message: 'var y is unsafe', code: 'rego_unsafe_var_error', location: { file: join(broken, 'bad.rego'), row: 6, col: 2 } }],
+    });
   });
 
   it('test runs test_ rules and summarises', () => {

@@ -25,7 +25,8 @@ export function register(program: Command): void {
     .description('Parse and compile Rego modules; report errors as file:line:col (exit 1 on errors)')
     .argument('<paths...>', 'Rego files or directories')
     .option('--v0-compatible', 'parse modules as Rego v0 unless they import rego.v1')
-    .action(async (paths: string[], options: { v0Compatible?: boolean }) => {
+    .option('-f, --format <format>', 'pretty | json (opa check --format json shape)', 'pretty')
+    .action(async (paths: string[], options: { v0Compatible?: boolean; format?: string }) => {
       const { regoCheck } = await import('../../rego/commands.ts');
       await regoCheck(paths, options);
     });
