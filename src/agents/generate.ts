@@ -154,7 +154,7 @@ async function interact(result: LoopResult, context: InteractContext): Promise<R
       const policies = files.filter((f) => f.path.startsWith('policies/'));
       const technical = await context.verifier.verify({ dir: workspace.dir, terraform, policies });
       const reviewed = technical.terraformValid
-        ? await runReview(context.models.roles.reviewer, { task: context.task, terraform, policies: policies.filter((f) => !f.path.endsWith('_test.rego')), plan: planSummary(technical.plan), technical: '', references: '' }, trace, result.iterations.length)
+        ? await runReview(context.models.roles.reviewer, { task: context.task, terraform, policies: policies.filter((f) => !f.path.endsWith('_test.rego') && !f.path.startsWith('policies/lib/')), plan: planSummary(technical.plan), technical: '', references: '' }, trace, result.iterations.length)
         : { findings: [] };
       const open = [...technical.findings, ...reviewed.findings].filter((f) => f.blocking);
       io.stderr.write(open.length === 0 ? 'The edited files verify clean.\n' : `${open.length} blocking finding(s) remain:\n${open.map((f) => `  - ${f.stage}: ${f.message}`).join('\n')}\n`);

@@ -5,6 +5,7 @@ import { retrieveReferences } from '../kb/retrieve.ts';
 import { findingKey, type AgentFinding } from './agent-finding.ts';
 import type { GeneratedFile } from './extract-files.ts';
 import { feedbackPrompt } from './feedback-prompt.ts';
+import { withPolicyHelpers } from './policy-helpers.ts';
 import { runGeneratorTurn, type Generator } from './generator.ts';
 import type { Progress } from './progress.ts';
 import { IAC_SYSTEM_PROMPT, PAC_SYSTEM_PROMPT, iacUserPrompt, pacUserPrompt, type TaskInputs } from './prompts.ts';
@@ -85,6 +86,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
       notices.push(...turn.notices);
       trace.step({ iteration: n, stage: generator.roleModel.role, status: 'end', files: turn.files.map((f) => f.path), notices: turn.notices, findings: turn.findings.length });
     }
+    pac.files = withPolicyHelpers(pac.files);
     const files = [...iac.files, ...pac.files];
     workspace.writeFiles(files);
 
@@ -104,7 +106,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
         {
           task,
           terraform: iac.files,
-          policies: pac.files.filter((f) => !f.path.endsWith('_test.rego')),
+          policies: pac.files.filter((f) => !f.path.endsWith('_test.rego') && !f.path.startsWith('policies/lib/')),
           plan: planSummary(technical.plan),
           technical: technical.findings.filter((f) => f.blocking).map((f) => `- ${f.stage}: ${f.message}`).join('\n'),
           references: reviewRefs.text,

@@ -19,6 +19,7 @@ export const PAC_SYSTEM_PROMPT = `You are the pac-generator agent of iacpac. You
 Rules:
 - One policy per file, in a fenced block named with file=<name>.rego: \`package iacpac.generated.<name>\`, \`import rego.v1\`, a \`# METADATA\` block (title, description, custom: id, severity, requirement), and rules \`deny contains msg if { ... }\` where msg is a string that names the resource address.
 - For each policy a test file, in a block named file=<name>_test.rego, in the same package, with test_ rules: for every deny rule at least one test where it must fire (\`count(deny) > 0\` on a violating input given with \`with input as {...}\`), and one where a compliant input gives \`count(deny) == 0\`.
+- You may import the helper packages the example policies use (data.iacpac.lib.terraform, data.iacpac.lib.iam); they are added to the output for you.
 - Deny only what the requirements or regulations forbid; a policy must never contradict a requirement.`;
 
 export const REVIEWER_SYSTEM_PROMPT = `You are the reviewer agent of iacpac. You check that generated Terraform and its OPA policies implement the requirements: nothing missing, nothing contradictory.

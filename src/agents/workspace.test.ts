@@ -12,9 +12,13 @@ describe('Workspace', () => {
     const ws = new Workspace(join(root, 'a'));
     ws.prepare();
     ws.writeFiles([{ path: 'main.tf', content: 'a\n' }, { path: 'old.tf', content: 'b\n' }, { path: 'policies/p.rego', content: 'package p\n' }]);
-    ws.writeFiles([{ path: 'main.tf', content: 'c\n' }, { path: 'policies/p.rego', content: 'package p\n' }]);
+    ws.writeFiles([{ path: 'main.tf', content: 'c\n' }, { path: 'policies/p.rego', content: 'package p\n' }, { path: 'policies/lib/terraform.rego', content: 'package iacpac.lib.terraform\n' }]);
     expect(existsSync(join(root, 'a', 'old.tf'))).toBe(false);
-    expect(ws.readFiles()).toEqual([{ path: 'main.tf', content: 'c\n' }, { path: 'policies/p.rego', content: 'package p\n' }]);
+    expect(ws.readFiles()).toEqual([
+      { path: 'main.tf', content: 'c\n' },
+      { path: 'policies/p.rego', content: 'package p\n' },
+      { path: 'policies/lib/terraform.rego', content: 'package iacpac.lib.terraform\n' },
+    ]);
   });
 
   it('never writes through a symlink planted in the output directory', () => {

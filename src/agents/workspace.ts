@@ -58,8 +58,10 @@ export class Workspace {
       if (existsSync(path) && lstatSync(path).isFile()) files.push({ path: rel, content: readFileSync(path, 'utf8') });
     };
     for (const entry of readdirSync(this.dir).sort()) if (/\.(tf|tf\.json|tfvars)$/.test(entry)) add(entry);
-    const policies = join(this.dir, 'policies');
-    if (existsSync(policies)) for (const entry of readdirSync(policies).sort()) if (entry.endsWith('.rego')) add(`policies/${entry}`);
+    for (const folder of ['policies', 'policies/lib']) {
+      const dir = join(this.dir, folder);
+      if (existsSync(dir)) for (const entry of readdirSync(dir).sort()) if (entry.endsWith('.rego')) add(`${folder}/${entry}`);
+    }
     return files;
   }
 }

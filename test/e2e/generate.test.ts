@@ -132,6 +132,12 @@ describe('iacpac generate (OpenAI wire protocol)', { timeout: E2E_TIMEOUT_MS }, 
     expect(feedback).toContain('on aws_instance.web');
     expect(feedback).toContain('allows IMDSv1 (metadata_options.http_tokens is not "required")');
     expect(readFileSync(join(run.out, 'main.tf'), 'utf8')).toContain('http_tokens   = "required"');
+    // The policies import the library's plan helpers, which are added to the output and evaluated on the plan.
+    expect(run.report?.files).toEqual(['main.tf', 'policies/ec2_instances.rego', 'policies/ec2_instances_test.rego', 'policies/lib/terraform.rego']);
+    expect(run.report?.history.map((h) => [h.stages['rego-test'], h.stages['test-coverage'], h.stages['policy-evaluation']])).toEqual([
+      ['4/4 passed', '1/1 deny rule(s) have a firing test', '0 violation(s) on the plan'],
+      ['4/4 passed', '1/1 deny rule(s) have a firing test', '0 violation(s) on the plan'],
+    ]);
   });
 
   it('escalates a policy that contradicts the requirements to REVIEW.md with exit 3', async () => {
