@@ -1,6 +1,5 @@
 /** OPA category `providers.aws`: providers.aws.sign_req, AWS Signature Version 4 (header-based) request signing. */
 import { createHash, createHmac } from 'node:crypto';
-import { BuiltinError } from './define-builtin.ts';
 import { defineCategory } from './builtin.ts';
 import { formatTime, toCivil } from './go-time.ts';
 import { marshalJson } from './json-text.ts';
