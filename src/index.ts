@@ -5,6 +5,7 @@ export * from './core/errors.ts';
 export * from './schema/index.ts';
 export * from './hcl/ast.ts';
 export { parseHclFile, checkHclSyntax } from './hcl/parse.ts';
+export { jsonBodyWithBlocks } from './hcl/json-blocks.ts';
 export * from './terraform/model.ts';
 export { loadConfiguration, type LoadOptions } from './terraform/load-module.ts';
 export { constantValue, NON_CONSTANT } from './terraform/variables.ts';

@@ -74,3 +74,34 @@ describe('Terraform JSON syntax', () => {
     expect(file.syntaxErrors.map((d) => [d.summary, d.code])).toEqual([['Nesting too deep', 'nesting-too-deep']]);
   });
 });
+
+describe('jsonBodyWithBlocks', () => {
+  it('turns schema block types into blocks, recursively, leaving map arguments alone', async () => {
+    const { jsonBodyWithBlocks } = await import('./json-blocks.ts');
+    const source = JSON.stringify({
+      resource: {
+        aws_s3_bucket: {
+          b: {
+            bucket: 'x',
+            tags: { Name: 'n' },
+            versioning: { enabled: true },
+            lifecycle_rule: [{ id: 'a', expiration: { days: 1 } }, { id: 'b' }],
+          },
+        },
+      },
+    });
+    const file = await parseHclFile('main.tf.json', source);
+    const resource = file.body.blocks[0];
+    if (!resource) throw new Error('no resource');
+    const blockTypes = new Set(['versioning', 'lifecycle_rule', 'lifecycle_rule/expiration']);
+    const body = jsonBodyWithBlocks(resource.body, (name, path) => blockTypes.has([...path, name].join('/')));
+    expect(body.attributes.map((a) => a.name)).toEqual(['bucket', 'tags']);
+    expect(body.blocks.map((b) => [b.type, b.body.attributes.map((a) => a.name), b.body.blocks.map((n) => n.type)])).toEqual([
+      ['versioning', ['enabled'], []],
+      ['lifecycle_rule', ['id'], ['expiration']],
+      ['lifecycle_rule', ['id'], []],
+    ]);
+    expect(body.blocks[0]?.typeRange.start.column).toBe(source.indexOf('"versioning"') + 1);
+    expect(resource.body.attributes.map((a) => a.name)).toEqual(['bucket', 'tags', 'versioning', 'lifecycle_rule']);
+  });
+});
