@@ -9,7 +9,9 @@ interface Job {
 }
 
 const { work, rows } = JSON.parse(process.argv[2] ?? '{}') as Job;
+const startCpu = process.cpuUsage();
 const scanner = new Scanner({});
+const compileCpu = process.cpuUsage(startCpu);
 const results: Array<{ row: number; pairs: Array<[string, string]>; policyErrors: string[]; error?: string }> = [];
 for (const row of rows) {
   try {
@@ -26,4 +28,4 @@ for (const row of rows) {
   }
 }
 const cpu = process.cpuUsage();
-process.send?.({ cpuSeconds: (cpu.user + cpu.system) / 1e6, results, policies: scanner.policies.map((p) => ({ id: p.id, checkov: p.references.checkov ?? [] })) }, () => process.exit(0));
+process.send?.({ cpuSeconds: (cpu.user + cpu.system) / 1e6, startupCpuSeconds: (startCpu.user + startCpu.system) / 1e6, compileCpuSeconds: (compileCpu.user + compileCpu.system) / 1e6, results, policies: scanner.policies.map((p) => ({ id: p.id, checkov: p.references.checkov ?? [] })) }, () => process.exit(0));
