@@ -45,6 +45,8 @@ const results: Array<[string, RegoValue[], RegoValue | undefined]> = [
   ['substring', ['åäöå', 1, 2], 'äö'],
   ['strings.replace_n', [obj({ a: '1', ab: '2' }), 'abab'], '1b1b'],
   ['trim_space', ['\u00a0 x \t'], 'x'],
+  ['upper', ['straße'], 'STRAßE'],
+  ['lower', ['İSTANBUL'], 'istanbul'],
   ['split', ['a.b', ''], ['a', '.', 'b']],
   ['strings.count', ['cheese', 'e'], 3],
   ['sprintf', ['hi %v', [['there', 5, 3.14]]], 'hi ["there", 5, 3.14]'],

@@ -79,6 +79,21 @@ function stringsOrCollection(v: RegoValue | undefined, position: number): string
   throw typeError(position, v ?? null, 'string', 'set', 'array');
 }
 
+/**
+ * Go's strings.ToLower/ToUpper map each rune on its own (simple case mapping): a character whose full mapping is
+ * several characters (ß -> SS, İ -> i̇) keeps a one-rune mapping or stays as it is.
+ */
+function simpleCase(s: string, map: (c: string) => string): string {
+  let out = '';
+  for (const c of s) {
+    const mapped = map(c);
+    if ([...mapped].length === 1) out += mapped;
+    else if (c === '\u0130') out += 'i';
+    else out += c;
+  }
+  return out;
+}
+
 function formatInt(n: bigint, base: number): string {
   return n.toString(base);
 }
@@ -92,8 +107,8 @@ export const stringBuiltins = [
   builtin('contains', ([s, sub]) => stringOperand(s, 1).includes(stringOperand(sub, 2))),
   builtin('startswith', ([s, p]) => stringOperand(s, 1).startsWith(stringOperand(p, 2))),
   builtin('endswith', ([s, p]) => stringOperand(s, 1).endsWith(stringOperand(p, 2))),
-  builtin('lower', ([s]) => stringOperand(s, 1).toLowerCase()),
-  builtin('upper', ([s]) => stringOperand(s, 1).toUpperCase()),
+  builtin('lower', ([s]) => simpleCase(stringOperand(s, 1), (c) => c.toLowerCase())),
+  builtin('upper', ([s]) => simpleCase(stringOperand(s, 1), (c) => c.toUpperCase())),
   builtin('format_int', ([n, b]) => {
     const value = numberOperand(n, 1);
     const base = numberOperand(b, 2);
