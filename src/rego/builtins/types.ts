@@ -8,8 +8,9 @@ const types = defineCategory('types');
 const conversions = defineCategory('conversions');
 
 /** Go strconv.ParseFloat decimal syntax (what OPA accepts in to_number); inf/nan are rejected separately. */
-const DECIMAL = /^[+-]?(?:\d+(?:_\d+)*\.?\d*(?:_\d+)*|\.\d+(?:_\d+)*)(?:[eE][+-]?\d+)?$/;
-const HEX_FLOAT = /^[+-]?0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?$/;
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Go also accepts hex floats, where underscores may separate digits. */
+const HEX_FLOAT = /^[+-]?0[xX](?:[0-9a-fA-F_]+\.?[0-9a-fA-F_]*|\.[0-9a-fA-F_]+)(?:[pP][+-]?\d+)?$/;
 
 /** Parses number text exactly: integers become bigint when large, everything else a float64. */
 export function parseNumberText(text: string): RegoValue {
@@ -40,7 +41,7 @@ export const typeBuiltins = [
           throw new BuiltinError(`strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
         }
         if (HEX_FLOAT.test(v)) {
-          const [mantissa, exponent] = v.replace(/^[+-]/, '').slice(2).split(/[pP]/);
+          const [mantissa, exponent] = v.replace(/^[+-]/, '').replaceAll('_', '').slice(2).split(/[pP]/);
           const [whole, fraction = ''] = mantissa!.split('.');
           const value = (parseInt(whole! || '0', 16) + (fraction ? parseInt(fraction, 16) / 16 ** fraction.length : 0)) * 2 ** Number(exponent ?? 0);
           return v.startsWith('-') ? -value : value;
