@@ -46,11 +46,11 @@ function displayPath(rootDir: string, path: string): string {
 
 /**
  * Loads the Terraform configuration in `dir`: every `*.tf` / `*.tf.json` file (override files merged),
- * local child modules (recursively) and remote ones that `terraform init`
+ * local child modules (recursively; a cycle is one `Module cycle` diagnostic) and remote ones that `terraform init`
  * installed (`.terraform/modules/modules.json`), and the root module's input
  * values from tfvars files and options. Problems in the configuration are `diagnostics`; input that is
  * not a configuration iacpac can analyse (missing path, not a directory, no configuration files, binary,
- * non-UTF-8 or oversized files, nesting deeper than 256 levels, symlink loops, module cycles, unreadable --var-file)
+ * non-UTF-8 or oversized files, nesting deeper than 256 levels, symlink loops, unreadable --var-file)
  * throws `InputError` with one line saying what and where.
  */
 export async function loadConfiguration(dir: string, options: LoadOptions = {}): Promise<Configuration> {
@@ -163,12 +163,17 @@ async function loadChild(state: LoadState, parent: TerraformModule, call: Module
     return;
   }
   if (ancestors.includes(real)) {
-    // Terraform itself recurses forever on a cycle (`terraform init` never ends), so this is not a
-    // configuration anything can run: bad input, one line, exit 2.
+    // Terraform itself recurses forever on a cycle (`terraform init` never ends); report it once instead.
     const chain = callPath.map((name) => `module.${name}`).join('.');
-    throw new InputError(
-      `${formatRange(sourceRange)}: Module cycle: ${chain} loads ${childDisplay}, which one of its callers is already loading, so it would call itself forever; remove the module call that points back to a calling module`,
-    );
+    state.diagnostics.push({
+      severity: 'error',
+      summary: 'Module cycle',
+      detail: `The module call ${chain} loads ${childDisplay}, which one of its callers is already loading, so it would call itself forever. Remove the module call that points back to a calling module.`,
+      range: sourceRange,
+      source: 'terraform',
+      code: 'module-cycle',
+    });
+    return;
   }
   if (callPath.length > MAX_MODULE_DEPTH) {
     state.diagnostics.push({
