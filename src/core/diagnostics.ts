@@ -10,6 +10,16 @@ export interface DiagnosticSnippet {
   highlight_start_offset: number;
   highlight_end_offset: number;
   values: Array<{ traversal: string; statement: string }>;
+  /** For diagnostics about a function call: the function as called and its signature (Terraform's JSON shape). */
+  function_call?: {
+    called_as: string;
+    signature?: {
+      name: string;
+      params: Array<{ name: string; type: unknown; is_nullable?: boolean }>;
+      variadic_param?: { name: string; type: unknown; is_nullable?: boolean };
+      return_type: unknown;
+    };
+  };
 }
 
 /**

@@ -1,9 +1,12 @@
-import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Diagnostic, DiagnosticSnippet } from '../core/diagnostics.ts';
 import type { SourcePos, SourceRange } from '../core/source-range.ts';
 
 /** A diagnostic of the embedded validator; `context` widens the snippet the way HCL's `Diagnostic.Context` does. */
 export interface ValidatorDiagnostic extends Diagnostic {
   context?: SourceRange;
+  /** Snippet extras Terraform adds for expression diagnostics. */
+  functionCall?: NonNullable<DiagnosticSnippet['function_call']>;
+  values?: DiagnosticSnippet['values'];
 }
 
 export function errorAt(code: string, summary: string, detail: string, range: SourceRange | undefined, context?: SourceRange): ValidatorDiagnostic {

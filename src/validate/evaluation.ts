@@ -3,9 +3,10 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { SourceRange } from '../core/source-range.ts';
 import type { Expression, FunctionCallExpr, TemplatePart } from '../hcl/ast.ts';
-import { FUNCTION_SIGNATURES, lookupFunctionSignature } from '../terraform/functions/signatures.ts';
+import { FUNCTION_SIGNATURES, lookupFunctionSignature, type FunctionSignature } from '../terraform/functions/signatures.ts';
 import { errorAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
+import { walkExpression } from './walk-expression.ts';
 
 /** What evaluation needs to know about the module whose expressions are checked. */
 export interface EvaluationContext {
@@ -41,9 +42,10 @@ function allFunctionNames(): string[] {
  * calls to unknown functions, wrong argument counts, and file functions whose (constant) path names no
  * file. Like HCL, a failed call does not evaluate its arguments.
  */
-export function evaluationDiagnostics(expr: Expression, context: EvaluationContext, depth = 0): ValidatorDiagnostic[] {
+export function evaluationDiagnostics(expr: Expression, context: EvaluationContext, depth = 0, inFor = false): ValidatorDiagnostic[] {
   if (depth > MAX_DEPTH) return [];
-  const recurse = (child: Expression) => evaluationDiagnostics(child, context, depth + 1);
+  const recurse = (child: Expression) => evaluationDiagnostics(child, context, depth + 1, inFor);
+  const recurseFor = (child: Expression) => evaluationDiagnostics(child, context, depth + 1, true);
   switch (expr.kind) {
     case 'literal':
     case 'invalid':
@@ -52,9 +54,9 @@ export function evaluationDiagnostics(expr: Expression, context: EvaluationConte
     case 'relative':
       return [...recurse(expr.source), ...expr.steps.flatMap((s) => (s.kind === 'index' ? recurse(s.key) : []))];
     case 'call':
-      return callDiagnostics(expr, context, depth);
+      return callDiagnostics(expr, context, depth, inFor);
     case 'template':
-      return templateDiagnostics(expr.parts, context, depth + 1);
+      return templateDiagnostics(expr.parts, context, depth + 1, inFor);
     case 'tuple':
       return expr.items.flatMap(recurse);
     case 'object':
@@ -71,9 +73,9 @@ export function evaluationDiagnostics(expr: Expression, context: EvaluationConte
       // With an unknown collection HCL does not evaluate the body; only literal collections get that far.
       if (expr.collection.kind !== 'tuple' && expr.collection.kind !== 'object') return [];
       return [
-        ...(expr.keyExpr ? recurse(expr.keyExpr) : []),
-        ...recurse(expr.valueExpr),
-        ...(expr.condition ? recurse(expr.condition) : []),
+        ...(expr.keyExpr ? recurseFor(expr.keyExpr) : []),
+        ...recurseFor(expr.valueExpr),
+        ...(expr.condition ? recurseFor(expr.condition) : []),
       ];
     }
     case 'splat':
@@ -85,31 +87,31 @@ export function evaluationDiagnostics(expr: Expression, context: EvaluationConte
   }
 }
 
-function templateDiagnostics(parts: TemplatePart[], context: EvaluationContext, depth: number): ValidatorDiagnostic[] {
+function templateDiagnostics(parts: TemplatePart[], context: EvaluationContext, depth: number, inFor: boolean): ValidatorDiagnostic[] {
   if (depth > MAX_DEPTH) return [];
   return parts.flatMap((part): ValidatorDiagnostic[] => {
     switch (part.kind) {
       case 'text':
         return [];
       case 'interpolation':
-        return evaluationDiagnostics(part.expr, context, depth + 1);
+        return evaluationDiagnostics(part.expr, context, depth + 1, inFor);
       case 'if':
         return [
-          ...evaluationDiagnostics(part.cond, context, depth + 1),
-          ...templateDiagnostics(part.then, context, depth + 1),
-          ...(part.else ? templateDiagnostics(part.else, context, depth + 1) : []),
+          ...evaluationDiagnostics(part.cond, context, depth + 1, inFor),
+          ...templateDiagnostics(part.then, context, depth + 1, inFor),
+          ...(part.else ? templateDiagnostics(part.else, context, depth + 1, inFor) : []),
         ];
       case 'for':
-        return evaluationDiagnostics(part.collection, context, depth + 1);
+        return evaluationDiagnostics(part.collection, context, depth + 1, inFor);
     }
   });
 }
 
-function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, depth: number): ValidatorDiagnostic[] {
+function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, depth: number, inFor: boolean): ValidatorDiagnostic[] {
   const name = call.name;
   if (name.includes('::') && !name.startsWith('core::')) {
     // Provider-defined functions need the provider's function list; not checked.
-    return call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1));
+    return call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
   }
   const signature = lookupFunctionSignature(name);
   if (!signature) {
@@ -124,34 +126,37 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
       ),
     ];
   }
+  // Terraform describes the called function in the snippet (inside a for expression only by name).
+  const functionCall = inFor ? { called_as: name } : { called_as: name, signature: signatureJson(signature) };
+  const withCall = (diagnostic: ValidatorDiagnostic): ValidatorDiagnostic => ({ ...diagnostic, functionCall });
   if (!call.expandFinal) {
     const params = signature.params;
     if (call.args.length < params.length) {
       const missing = params[call.args.length];
       return [
-        errorAt(
+        withCall(errorAt(
           'not-enough-function-arguments',
           'Not enough function arguments',
           `Function "${name}" expects${signature.variadic ? ' at least' : ''} ${params.length} argument(s). Missing value for "${missing?.name ?? ''}".`,
           closeParenRange(call.range),
           call.range,
-        ),
+        )),
       ];
     }
     if (!signature.variadic && call.args.length > params.length) {
       const extra = call.args[params.length] as Expression;
       return [
-        errorAt(
+        withCall(errorAt(
           'too-many-function-arguments',
           'Too many function arguments',
           `Function "${name}" expects only ${params.length} argument(s).`,
           startRange(extra),
           call.range,
-        ),
+        )),
       ];
     }
   }
-  const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1));
+  const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
   if (argumentDiagnostics.length > 0) return argumentDiagnostics;
   const baseName = name.startsWith('core::') ? name.slice('core::'.length) : name;
   const pathArg = call.args[0];
@@ -159,17 +164,44 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
     const path = staticPath(pathArg, context);
     if (path !== undefined && !fileExists(path, context.rootDir)) {
       return [
-        errorAt(
+        {
+          ...withCall(errorAt(
           'invalid-function-argument',
           'Invalid function argument',
           `Invalid value for "path" parameter: no file exists at ${JSON.stringify(path)}; this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.`,
           startRange(pathArg),
           call.range,
-        ),
+        )),
+          values: pathValues(pathArg, context),
+        },
       ];
     }
   }
   return [];
+}
+
+function signatureJson(signature: FunctionSignature): NonNullable<NonNullable<ValidatorDiagnostic['functionCall']>['signature']> {
+  // Terraform's diagnostic JSON leaves out is_nullable (its `metadata functions -json` has it).
+  const param = (p: FunctionSignature['params'][number]) => ({ name: p.name, type: p.type });
+  return {
+    name: signature.name,
+    params: signature.params.map(param),
+    ...(signature.variadic ? { variadic_param: param(signature.variadic) } : {}),
+    return_type: signature.returns,
+  };
+}
+
+/** Known values of `path.*` references in an expression, as Terraform lists them under a snippet. */
+function pathValues(expr: Expression, context: EvaluationContext): Array<{ traversal: string; statement: string }> {
+  const out = new Map<string, string>();
+  walkExpression(expr, {
+    traversal: (t) => {
+      const value = pathValue(t, context);
+      const step = t.steps[0];
+      if (value !== undefined && step?.kind === 'attr') out.set(`path.${step.name}`, `is ${JSON.stringify(value)}`);
+    },
+  });
+  return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([traversal, statement]) => ({ traversal, statement }));
 }
 
 function fileExists(path: string, rootDir: string): boolean {

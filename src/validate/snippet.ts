@@ -18,10 +18,14 @@ export function attachSnippets(diagnostics: ValidatorDiagnostic[], files: readon
   const byName = new Map<string, IndexedFile>();
   for (const file of files) byName.set(file.filename, { bytes: Buffer.from(file.source, 'utf8'), file });
   return diagnostics.map((diagnostic) => {
-    const { context, ...rest } = diagnostic;
+    const { context, functionCall, values, ...rest } = diagnostic;
     const out: Diagnostic = rest;
     const indexed = diagnostic.range ? byName.get(diagnostic.range.filename) : undefined;
-    if (indexed && diagnostic.range && !out.snippet) out.snippet = snippetFor(indexed, diagnostic.range, context);
+    if (indexed && diagnostic.range && !out.snippet) {
+      out.snippet = snippetFor(indexed, diagnostic.range, context);
+      if (values) out.snippet.values = values;
+      if (functionCall) out.snippet.function_call = functionCall;
+    }
     return out;
   });
 }

@@ -14,18 +14,10 @@ const cases = readdirSync(FIXTURES, { withFileTypes: true })
 const expected = (name: string): ValidateResult =>
   JSON.parse(readFileSync(join(FIXTURES, name, 'terraform-validate.json'), 'utf8')) as ValidateResult;
 
-/** Comparable form: Terraform repeats a few diagnostics (dynamic blocks are evaluated twice); compare distinct ones in source order. */
+/** Comparable form (the whole diagnostic, snippet included): Terraform repeats a few diagnostics (dynamic blocks are evaluated twice); compare distinct ones in source order. */
 function normalize(diagnostics: Diagnostic[]): string[] {
   const rows = diagnostics.map((d) => {
-    const snippet = d.snippet
-      ? {
-          context: d.snippet.context,
-          code: d.snippet.code,
-          start_line: d.snippet.start_line,
-          highlight_start_offset: d.snippet.highlight_start_offset,
-          highlight_end_offset: d.snippet.highlight_end_offset,
-        }
-      : undefined;
+    const snippet = d.snippet;
     return JSON.stringify({ severity: d.severity, summary: d.summary, detail: d.detail, range: d.range, snippet });
   });
   return [...new Set(rows)].sort();
