@@ -82,7 +82,7 @@ describe('iacpac scan', () => {
     const text = await iacpac('scan', `${fixtures}/insecure`, '--no-color');
     expect(text.code).toBe(1);
     expect(text.stdout).toContain(`${fixtures}/insecure (3 resources, `);
-    expect(text.stdout).toMatch(/^ {2}main\.tf$/m);
+    expect(text.stdout).toMatch(/^ {2}main\.tf \(1 high, (\d+ medium, )?\d+ low, \d+ info, 2 suppressed\)$/m);
     expect(text.stdout).toMatch(/^ {4}HIGH {5}IACPAC_AWS_S3_016 {2}aws_s3_bucket\.data:2$/m);
     expect(text.stdout).toContain('[suppressed: replication is handled by the backup account]');
     const active = findings.filter((f) => !f.suppressed).length;

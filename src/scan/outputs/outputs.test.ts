@@ -42,9 +42,9 @@ describe('countFindings', () => {
 describe('renderText', () => {
   it('groups by file, shows suppressed findings with their reason and a summary', () => {
     const text = renderText(results, { color: false });
-    expect(text).toContain('infra (1 resources, 4 policies)\n  main.tf\n    LOW      IACPAC_AWS_S3_001  aws_s3_bucket.b:3\n');
+    expect(text).toContain('infra (1 resources, 4 policies)\n  main.tf (1 high, 1 low, 1 suppressed)\n    LOW      IACPAC_AWS_S3_001  aws_s3_bucket.b:3\n');
     expect(text).toContain('    INFO     IACPAC_AWS_S3_002  aws_s3_bucket.b:3  [suppressed: log bucket]');
-    expect(text).toContain('  (plan)\n    ERROR    ACME_X  -\n             policy failed to evaluate: boom');
+    expect(text).toContain('  (plan) (1 error)\n    ERROR    ACME_X  -\n             policy failed to evaluate: boom');
     expect(text).toContain('plan.json (0 resources, 4 policies)\n  ERROR plan.json: something\n  no findings');
     expect(text.trimEnd().split('\n').at(-1)).toBe('3 findings: 0 critical, 1 high, 0 medium, 1 low, 0 info, 1 policy errors (+1 suppressed)');
   });

@@ -44,7 +44,13 @@ export function renderText(results: readonly ScanResult[], options: { color?: bo
       byFile.set(file, [...(byFile.get(file) ?? []), f]);
     }
     for (const [file, findings] of byFile) {
-      out.push(`  ${colors.underline(file)}`);
+      const fileCounts = countFindings(findings);
+      const summary = [...SEVERITIES, 'error' as const]
+        .filter((s) => fileCounts[s] > 0)
+        .sort((a, b) => severityRank(b) - severityRank(a))
+        .map((s) => paint(s, `${fileCounts[s]} ${s}`));
+      if (fileCounts.suppressed) summary.push(dim(`${fileCounts.suppressed} suppressed`));
+      out.push(`  ${colors.underline(file)}${summary.length ? ` (${summary.join(', ')})` : ''}`);
       for (const f of findings) {
         const where = f.range ? `:${f.range.start.line}` : '';
         const label = f.severity.toUpperCase().padEnd(8);
