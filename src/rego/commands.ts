@@ -74,14 +74,26 @@ function regoErrors(error: unknown): string[] | undefined {
 
 export async function regoEval(
   query: string,
-  options: { data: string[]; input?: string; dataFile: string[]; format: string; v0Compatible?: boolean; strictBuiltinErrors?: boolean; timeout: string },
+  options: {
+    data: string[];
+    input?: string;
+    dataFile: string[];
+    format: string;
+    v0Compatible?: boolean;
+    strictBuiltinErrors?: boolean;
+    timeout: string;
+    fail?: boolean;
+    failDefined?: boolean;
+  },
 ): Promise<void> {
+  if (options.fail && options.failDefined) throw new UsageError('--fail and --fail-defined are mutually exclusive');
   if (options.format !== 'json' && options.format !== 'pretty') throw new UsageError(`--format must be json or pretty, got ${options.format}`);
   const timeoutMs = Number(options.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, got ${options.timeout}`);
   const loaded = load(options.data, true);
   for (const f of options.dataFile) loaded.data.push(readDocument(f));
   const input = options.input ? readDocument(options.input) : undefined;
+  let failed = false;
   try {
     const engine = engineFor(loaded, { ...options, timeoutMs });
     const results = engine.prepare(query).eval(input === undefined ? {} : { inputValue: input });
@@ -90,6 +102,7 @@ export async function regoEval(
     else if (out.length === 0) logger.out('undefined');
     else if (out.length === 1 && out[0]!.expressions.length === 1 && !('bindings' in out[0]!)) logger.out(toJSONText(fromJS(out[0]!.expressions[0]!.value), 2));
     else logger.out(toJSONText(fromJS(out), 2));
+    if ((options.fail && out.length === 0) || (options.failDefined && out.length > 0)) failed = true;
   } catch (error) {
     const messages = regoErrors(error);
     if (!messages) throw error;
@@ -105,6 +118,7 @@ export async function regoEval(
     } else for (const m of messages) logger.err(m);
     throw new ExitError(1);
   }
+  if (failed) throw new ExitError(1);
 }
 
 /** JSON with OPA's key order (value, text, location) and exact big integers. */

@@ -40,6 +40,13 @@ describe('iacpac rego', () => {
     expect(JSON.parse(iacpac('rego', 'eval', '1 == 2').stdout)).toEqual({});
   });
 
+  it('eval --fail / --fail-defined set the exit code like opa eval', () => {
+    expect(iacpac('rego', 'eval', '--fail', '1 == 2').code).toBe(1);
+    expect(iacpac('rego', 'eval', '--fail', '1 == 1').code).toBe(0);
+    expect(iacpac('rego', 'eval', '--fail-defined', '1 == 1').code).toBe(1);
+    expect(iacpac('rego', 'eval', '--fail-defined', '1 == 2').code).toBe(0);
+  });
+
   it('eval reports query errors in opa eval\'s errors shape (exit 1)', () => {
     const r = iacpac('rego', 'eval', 'x := ');
     expect(r.code).toBe(1);

@@ -16,6 +16,8 @@ export function register(program: Command): void {
     .option('--v0-compatible', 'parse modules as Rego v0 unless they import rego.v1')
     .option('--strict-builtin-errors', 'abort evaluation on the first builtin error')
     .option('--timeout <ms>', 'evaluation time budget in milliseconds', '30000')
+    .option('--fail', 'exit 1 when the result is undefined (like opa eval --fail)')
+    .option('--fail-defined', 'exit 1 when the result is defined (like opa eval --fail-defined)')
     .action(async (query: string, options: RegoEvalOptions) => {
       const { regoEval } = await import('../../rego/commands.ts');
       await regoEval(query, options);
@@ -51,4 +53,6 @@ export interface RegoEvalOptions {
   v0Compatible?: boolean;
   strictBuiltinErrors?: boolean;
   timeout: string;
+  fail?: boolean;
+  failDefined?: boolean;
 }
