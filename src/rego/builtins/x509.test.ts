@@ -21,6 +21,11 @@ describe('crypto.x509', () => {
     expect(leaf.get('DNSNames')).toEqual(['notarealsite.opa.localhost']);
     expect(leaf.get('URIStrings')).toBe(null);
     expect(leaf.get('NotBefore')).toBe('2021-07-05T17:49:50Z');
+    // As `openssl x509 -text` shows for this certificate: ecdsa-with-SHA256, Digital Signature, server+client auth.
+    expect(leaf.get('SignatureAlgorithm')).toBe(10);
+    expect(leaf.get('KeyUsage')).toBe(1);
+    expect(leaf.get('ExtKeyUsage')).toEqual([1, 2]);
+    expect(leaf.get('PublicKeyAlgorithm')).toBe(3);
     expect(((certs[0] as RegoObject).get('Subject') as RegoObject).get('Organization')).toEqual(['OPA Test']);
     const der = Buffer.from(pems[0]!.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64').toString('base64');
     expect(commonNames(callBuiltin('crypto.x509.parse_certificates', [der])!)).toEqual(['OPA Test Root CA']);

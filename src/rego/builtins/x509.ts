@@ -107,6 +107,8 @@ function certificateObject(der: Buffer): { cert: X509Certificate; value: RegoObj
     else if (kind === 'URI') uris.push(value);
   }
   const serial = BigInt(`0x${cert.serialNumber}`);
+  const [, signatureAlgorithm] = children(readDer(der));
+  const extensions = certificateExtensions(fields.find((f) => f.tag === 0xa3));
   const value = fromJS({
     Raw: der.toString('base64'),
     Version: version,
@@ -122,8 +124,111 @@ function certificateObject(der: Buffer): { cert: X509Certificate; value: RegoObj
     IPAddresses: ips.length ? ips : null,
     URIStrings: uris.length ? uris : null,
     PublicKeyAlgorithm: publicKeyAlgorithm(cert.publicKey),
+    PublicKey: publicKeyObject(cert.publicKey),
+    SignatureAlgorithm: signatureAlgorithmNumber(signatureAlgorithm),
+    KeyUsage: keyUsage(extensions.get('2.5.29.15')),
+    ExtKeyUsage: extKeyUsage(extensions.get('2.5.29.37')),
+    SubjectKeyId: octets(extensions.get('2.5.29.14')),
+    Extensions: [...extensions].map(([id, ext]) => ({ Id: id.split('.').map(Number), Critical: ext.critical, Value: ext.value.toString('base64') })),
   }) as RegoObject;
   return { cert, value };
+}
+
+interface Extension {
+  readonly critical: boolean;
+  readonly value: Buffer;
+}
+
+/** The extensions of a TBSCertificate ([3] EXPLICIT SEQUENCE of {id, critical?, OCTET STRING}). */
+function certificateExtensions(element: Der | undefined): Map<string, Extension> {
+  const out = new Map<string, Extension>();
+  if (!element || element.tag !== 0xa3) return out;
+  const [list] = children(element);
+  for (const ext of list ? children(list) : []) {
+    const parts = children(ext);
+    const id = parts[0] ? oid(parts[0].content).join('.') : '';
+    const critical = parts[1]?.tag === 0x01 && parts[1].content[0] !== 0;
+    const value = parts[parts.length - 1]!.content;
+    out.set(id, { critical, value });
+  }
+  return out;
+}
+
+/** Go's x509.KeyUsage bit mask (bit i of the BIT STRING -> 1 << i). */
+function keyUsage(ext: Extension | undefined): number {
+  if (!ext) return 0;
+  const bits = readDer(ext.value).content;
+  let usage = 0;
+  for (let i = 0; i < 9; i++) {
+    const byte = bits[1 + (i >> 3)];
+    if (byte !== undefined && byte & (0x80 >> (i & 7))) usage |= 1 << i;
+  }
+  return usage;
+}
+
+const EXT_KEY_USAGES: Record<string, number> = {
+  '2.5.29.37.0': 0,
+  '1.3.6.1.5.5.7.3.1': 1,
+  '1.3.6.1.5.5.7.3.2': 2,
+  '1.3.6.1.5.5.7.3.3': 3,
+  '1.3.6.1.5.5.7.3.4': 4,
+  '1.3.6.1.5.5.7.3.5': 5,
+  '1.3.6.1.5.5.7.3.6': 6,
+  '1.3.6.1.5.5.7.3.7': 7,
+  '1.3.6.1.5.5.7.3.8': 8,
+  '1.3.6.1.5.5.7.3.9': 9,
+};
+
+/** Go's []x509.ExtKeyUsage (null when absent). */
+function extKeyUsage(ext: Extension | undefined): number[] | null {
+  if (!ext) return null;
+  const usages = children(readDer(ext.value))
+    .map((e) => EXT_KEY_USAGES[oid(e.content).join('.')])
+    .filter((u): u is number => u !== undefined);
+  return usages.length ? usages : null;
+}
+
+function octets(ext: Extension | undefined): string | null {
+  return ext ? readDer(ext.value).content.toString('base64') : null;
+}
+
+/** Go's x509.SignatureAlgorithm numbering, from the certificate's AlgorithmIdentifier. */
+const SIGNATURE_ALGORITHMS: Record<string, number> = {
+  '1.2.840.113549.1.1.2': 1,
+  '1.2.840.113549.1.1.4': 2,
+  '1.2.840.113549.1.1.5': 3,
+  '1.2.840.113549.1.1.11': 4,
+  '1.2.840.113549.1.1.12': 5,
+  '1.2.840.113549.1.1.13': 6,
+  '1.2.840.10040.4.3': 7,
+  '2.16.840.1.101.3.4.3.2': 8,
+  '1.2.840.10045.4.1': 9,
+  '1.2.840.10045.4.3.2': 10,
+  '1.2.840.10045.4.3.3': 11,
+  '1.2.840.10045.4.3.4': 12,
+  '1.2.840.113549.1.1.10': 13,
+  '1.3.101.112': 16,
+};
+
+function signatureAlgorithmNumber(algorithm: Der | undefined): number {
+  const [id, params] = algorithm ? children(algorithm) : [];
+  const name = id ? oid(id.content).join('.') : '';
+  if (name !== '1.2.840.113549.1.1.10' || !params) return SIGNATURE_ALGORITHMS[name] ?? 0;
+  // RSASSA-PSS: the hash in the parameters picks SHA256/384/512WithRSAPSS.
+  const text = params.raw.toString('hex');
+  if (text.includes('608648016503040202')) return 14;
+  if (text.includes('608648016503040203')) return 15;
+  return 13;
+}
+
+/** The public key as Go marshals it: RSA {N, E}, ECDSA {X, Y} (curve omitted), Ed25519 as base64 bytes. */
+function publicKeyObject(key: KeyObject): unknown {
+  const jwk = key.export({ format: 'jwk' });
+  const big = (b64: string | undefined): RegoValue => normalizeNumber(BigInt(`0x${Buffer.from(b64 ?? '', 'base64url').toString('hex') || '0'}`));
+  if (jwk.kty === 'RSA') return { N: big(jwk.n), E: big(jwk.e) };
+  if (jwk.kty === 'EC') return { X: big(jwk.x), Y: big(jwk.y) };
+  if (jwk.kty === 'OKP') return Buffer.from(jwk.x ?? '', 'base64url').toString('base64');
+  return null;
 }
 
 /** Go's x509.PublicKeyAlgorithm numbering. */
