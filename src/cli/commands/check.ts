@@ -7,7 +7,7 @@ export function register(program: Command): void {
   program
     .command('check')
     .description('validate and security-scan Terraform directories in one report (exit 1 on errors or findings)')
-    .argument('[dirs...]', 'Terraform directories', [])
+    .argument('[dirs...]', 'Terraform directories (default: the current directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']))
     .addOption(new Option('--severity <level>', 'lowest severity to report and fail on').choices(['info', 'low', 'medium', 'high', 'critical']))
     .option('--policy <ids>', 'only run these policies (ids, Checkov ids or globs; repeatable)', collect)
@@ -17,8 +17,8 @@ export function register(program: Command): void {
     .option('--var <key=value>', 'set an input variable (repeatable)', collect)
     .option('--var-file <file>', 'read input variables from a .tfvars file (repeatable)', collect)
     .option('--no-color', 'plain text output')
-    .action(async (dirs: string[], options) => {
+    .action(async (dirs: string[] | undefined, options) => {
       const { checkCommand } = await import('../../scan/run-check.ts');
-      await checkCommand(dirs, options);
+      await checkCommand(dirs ?? [], options);
     });
 }

@@ -7,7 +7,7 @@ export function register(program: Command): void {
   program
     .command('scan')
     .description('scan Terraform directories or plan JSON files (terraform show -json) with the security policy library')
-    .argument('[paths...]', 'Terraform directories and/or plan JSON files', [])
+    .argument('[paths...]', 'Terraform directories and/or plan JSON files (default: the current directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'sarif', 'junit']))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--severity <level>', 'lowest severity to report and fail on').choices(['info', 'low', 'medium', 'high', 'critical']))
@@ -20,8 +20,8 @@ export function register(program: Command): void {
     .option('--var <key=value>', 'set an input variable (repeatable)', collect)
     .option('--var-file <file>', 'read input variables from a .tfvars file (repeatable)', collect)
     .option('--no-color', 'plain text output')
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[] | undefined, options) => {
       const { scanCommand } = await import('../../scan/run-scan.ts');
-      await scanCommand(paths, options);
+      await scanCommand(paths ?? [], options);
     });
 }
