@@ -5,7 +5,9 @@
 // Prints verdict agreement, first-error (summary + line) agreement where both say invalid, and the speed
 // ratio against Terraform's recorded init+validate seconds (or a fresh run with --live).
 //
-//   tsx scripts/bench-validate.ts [--live] [--record] [--json] [--show-disagreements]
+//   tsx scripts/bench-validate.ts [--live] [--live-sample N] [--record] [--json] [--show-disagreements]
+//   --live-sample N  also times a fresh terraform init+validate on N references spread over the dataset, side by
+//                    side with the embedded validator on the same rows under the same machine load
 //   --record  rewrites bench/baselines/validate-references.jsonl from ../shared plus a terraform run on the
 //             rows Terraform called invalid (for their ranges)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -98,7 +100,9 @@ async function record(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const liveSample = args.has('--live-sample') ? Number(argv[argv.indexOf('--live-sample') + 1]) : 0;
   if (args.has('--record')) return record();
   const live = args.has('--live');
   if (live && !findBinary('terraform')) throw new Error('--live needs terraform on PATH');
@@ -135,6 +139,26 @@ async function main(): Promise<void> {
     compare(`reference ${row.index}`, terraform, embedded, referenceComparison);
   }
 
+  // 1b. Side by side on a sample, under the same load.
+  let sample: { rows: number; embedded: number; terraform: number } | undefined;
+  if (liveSample > 0) {
+    if (!findBinary('terraform')) throw new Error('--live-sample needs terraform on PATH');
+    const initialised = baseline.filter((row) => row.init_ok);
+    const step = Math.max(1, Math.floor(initialised.length / liveSample));
+    sample = { rows: 0, embedded: 0, terraform: 0 };
+    for (let i = 0; i < initialised.length && sample.rows < liveSample; i += step) {
+      const row = initialised[i] as ReferenceBaselineRow;
+      const dir = join(scratch, `ref-${row.index}`);
+      let started = performance.now();
+      await validateDirectory(dir, { schemas });
+      sample.embedded += (performance.now() - started) / 1000;
+      started = performance.now();
+      await validateWithCli(dir, { engine: 'terraform', pluginDir: process.env.IACPAC_PLUGIN_DIR ?? '/opt/tf-plugins', allowExec: true });
+      sample.terraform += (performance.now() - started) / 1000;
+      sample.rows++;
+    }
+  }
+
   // 2. Mutations.
   const mutationComparison = empty();
   let stale = 0;
@@ -169,6 +193,7 @@ async function main(): Promise<void> {
       terraform_seconds_source: live ? 'live' : 'recorded init_s + validate_s',
       speedup: terraformSeconds / Math.max(embeddedSeconds, 1e-9),
       speedup_cpu: terraformSeconds / Math.max(embeddedCpuSeconds, 1e-9),
+      live_sample: sample ? { ...sample, speedup: sample.terraform / Math.max(sample.embedded, 1e-9) } : null,
     },
     mutations: {
       variants: mutationComparison.rows,
@@ -190,6 +215,9 @@ async function main(): Promise<void> {
     `  first error agreement  ${r.firstErrorAgree}/${r.bothInvalid} = ${pct(r.firstErrorAgree, r.bothInvalid)} (rows both call invalid; earliest error by position, summary + line)`,
     `  time                   embedded ${embeddedSeconds.toFixed(2)} s wall (${embeddedCpuSeconds.toFixed(2)} s CPU) vs terraform init+validate ${terraformSeconds.toFixed(0)} s (${live ? 'live' : 'recorded'})`,
     `  speed ratio            ${summary.references.speedup.toFixed(0)}x faster by wall time, ${summary.references.speedup_cpu.toFixed(0)}x by CPU time (load average ${loadavg()[0]?.toFixed(1)} while measuring)`,
+    ...(sample
+      ? [`  live side by side      ${sample.rows} rows: embedded ${sample.embedded.toFixed(2)} s vs terraform init+validate ${sample.terraform.toFixed(1)} s now = ${(sample.terraform / Math.max(sample.embedded, 1e-9)).toFixed(0)}x faster`]
+      : []),
     `Mutations (${m.rows} broken variants with a terraform baseline${stale ? `, ${stale} stale rows skipped` : ''}):`,
     `  verdict agreement      ${m.verdictAgree}/${m.rows} = ${pct(m.verdictAgree, m.rows)}`,
     `  first error agreement  ${m.firstErrorAgree}/${m.bothInvalid} = ${pct(m.firstErrorAgree, m.bothInvalid)}`,
