@@ -38,10 +38,10 @@ describe('Terraform JSON syntax', () => {
     expect(expr.parts[1].expr.range).toEqual({ filename: 'o.tf.json', start: { line: 1, column: 34, byte: 33 }, end: { line: 1, column: 39, byte: 38 } });
   });
 
-  it('reads a string that is one interpolation as the expression itself', async () => {
+  it('keeps a string that is one interpolation a template spanning the JSON string', async () => {
     const file = await parseHclFile('o.tf.json', '{"output": {"a": {"value": "${var.x}"}}}');
     const expr = file.body.blocks[0]?.body.attributes[0]?.expr;
-    expect(expr?.kind === 'traversal' && [expr.root, expr.range.start.column, expr.range.end.column]).toEqual(['var', 31, 36]);
+    expect(expr?.kind === 'template' && [expr.range.start.column, expr.range.end.column, expr.parts.map((p) => p.kind)]).toEqual([28, 38, ['interpolation']]);
   });
 
   it('reads a provider given as an array of configurations', async () => {

@@ -12,8 +12,8 @@ import { maskForGrammar, terraformParser } from './tree-sitter.ts';
  * Terraform's JSON syntax (`*.tf.json`, `*.tfvars.json`) read into the same AST as native files.
  * Without provider schemas, nested objects inside resources are attributes (object expressions),
  * except the block types Terraform itself defines (lifecycle, provisioner, dynamic, ...).
- * Strings are templates (`"a-${var.x}"` is parsed as HCL; `"${var.x}"` alone becomes the expression
- * `var.x`, which is what HCL evaluates it to); meta-arguments that take bare expressions
+ * Strings are templates (`"a-${var.x}"` is parsed as HCL, with the JSON string token as its range, as
+ * in Terraform); meta-arguments that take bare expressions
  * (`depends_on`, `provider`, variable `type`, ...) are parsed as expressions. Values in
  * `*.tfvars.json` are literal.
  */
@@ -295,9 +295,6 @@ function embedded(ctx: JsonContext, node: Extract<JsonNode, { type: 'string' }>,
         if (last.value === '') expr.parts.pop();
       }
       expr = { kind: 'template', parts: expr.parts, range };
-      // A string that is one interpolation is the interpolated value (HCL's TemplateWrapExpr).
-      const only = expr.parts.length === 1 ? expr.parts[0] : undefined;
-      if (only?.kind === 'interpolation' && !only.stripLeft && !only.stripRight) return only.expr;
       if (expr.parts.every((p) => p.kind === 'text')) {
         return { kind: 'literal', value: expr.parts.map((p) => (p.kind === 'text' ? p.value : '')).join(''), range };
       }

@@ -34,5 +34,5 @@ resource "aws_s3_bucket" "b" {
 }
 
 output "arn" {
-  value = aws_s3_bucket.b[0].arn
+  value = "${aws_s3_bucket.b[0].arn}"
 }
