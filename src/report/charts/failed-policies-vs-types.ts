@@ -6,19 +6,22 @@ export const failedPoliciesVsTypes: ChartDefinition = {
   spec: (_summary, records) => ({
     $schema: VEGA_LITE_SCHEMA,
     title: 'Failed policies vs predicted object types',
-    width: 420,
-    height: 260,
     data: {
       values: records
         .filter((r) => r.final && r.error === null)
         .map((r) => ({ model: r.model, types: r.predicted_object_types, failed: r.findings.length })),
     },
-    mark: { type: 'circle', opacity: 0.6 },
-    encoding: {
-      x: { field: 'types', type: 'quantitative', title: 'predicted object types' },
-      y: { field: 'failed', type: 'quantitative', title: 'failed policies' },
-      color: { field: 'model', type: 'nominal' },
-      size: { aggregate: 'count', type: 'quantitative', title: 'scripts' },
+    facet: { column: { field: 'model', type: 'nominal', title: null } },
+    spec: {
+      width: 300,
+      height: 240,
+      mark: { type: 'circle', opacity: 0.7 },
+      encoding: {
+        x: { field: 'types', type: 'quantitative', title: 'predicted object types' },
+        y: { field: 'failed', type: 'quantitative', title: 'failed policies' },
+        color: { field: 'model', type: 'nominal', legend: null },
+        size: { aggregate: 'count', type: 'quantitative', title: 'scripts' },
+      },
     },
   }),
 };
