@@ -161,7 +161,44 @@ function checkDirectives(ctx: Context, directives: Node[], location: string, var
   }
 }
 
+/** Fields of a selection set by response name, looking through inline fragments and fragment spreads. */
+function collectFields(ctx: Context, selections: Node[], out: Map<string, Node[]>, seen: Set<string>): Map<string, Node[]> {
+  for (const selection of selections) {
+    if (typeof selection.Alias === 'string') {
+      const list0 = out.get(selection.Alias) ?? [];
+      list0.push(selection);
+      out.set(selection.Alias, list0);
+    } else if (typeof selection.Name === 'string') {
+      const name = selection.Name;
+      const fragment = ctx.fragments.get(name);
+      if (fragment && !seen.has(name)) {
+        seen.add(name);
+        collectFields(ctx, list(fragment.SelectionSet), out, seen);
+      }
+    } else collectFields(ctx, list(selection.SelectionSet), out, seen);
+  }
+  return out;
+}
+
+const valueText = (v: unknown): string => JSON.stringify(v, (k, x) => (k === 'Position' ? undefined : x));
+
+/** OverlappingFieldsCanBeMerged (same response name must mean the same field with the same arguments). */
+function checkOverlaps(ctx: Context, selections: Node[]): void {
+  for (const [alias, fields] of collectFields(ctx, selections, new Map(), new Set())) {
+    const [first, ...rest] = fields;
+    for (const other of rest) {
+      if (first!.Name !== other.Name) {
+        fail(`Fields "${alias}" conflict because ${text(first!.Name)} and ${text(other.Name)} are different fields. Use different aliases on the fields to fetch both if this was intentional.`, other);
+      }
+      if (valueText(list(first!.Arguments)) !== valueText(list(other.Arguments))) {
+        fail(`Fields "${alias}" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.`, other);
+      }
+    }
+  }
+}
+
 function checkSelectionSet(ctx: Context, selections: Node[], parent: Node, variables?: Map<string, Node>): void {
+  checkOverlaps(ctx, selections);
   for (const selection of selections) {
     current = selection;
     const isField = typeof selection.Alias === 'string';

@@ -59,6 +59,10 @@ describe('graphql builtins', () => {
     ['query Q($v: String!) { employeeByID(id: $v) { id } }', true],
     ['{ employeeByID(id: "a") { ... on Thing { id } } }', false],
     ['{ employeeByID(id: "a") { ... on Employee { id } } }', true],
+    ['{ x: hello y: hello(flag: true) }', true],
+    ['{ x: hello x: hello(flag: true) }', false],
+    ['{ hello: employeeByID(id: "a") { id } hello }', false],
+    ['{ hello hello }', true],
   ] as Array<[string, boolean]>)('is_valid %s -> %s', (query, valid) => {
     expect(callBuiltin('graphql.is_valid', [query, schema])).toBe(valid);
   });
