@@ -94,4 +94,29 @@ describe('checkPolicies (embedded Rego engine)', () => {
     expect(result.stages['rego-test']).toBe('1/1 passed');
     expect(result.stages['test-coverage']).toBe(`${covered ? 1 : 0}/1 deny rule(s) have a firing test`);
   });
+
+  it('checks a policy and its tests written in one file', () => {
+    const both = { path: 'policies/s3_versioning.rego', content: `${policy.content}\n${tests.content.split('import rego.v1')[1]}` };
+    const result = checkPolicies([both], plan);
+    expect(result.stages).toEqual({
+      'rego-check': '1 module(s) compile',
+      'rego-test': '2/2 passed',
+      'test-coverage': '1/1 deny rule(s) have a firing test',
+      'policy-evaluation': '1 violation(s) on the plan',
+    });
+  });
+
+  it('bounds a runaway generated policy: an error finding, not a hang', () => {
+    const runaway = {
+      path: 'policies/runaway.rego',
+      content:
+        'package iacpac.generated.runaway\n\nimport rego.v1\n\ndeny contains msg if {\n  some a in numbers.range(1, 5000)\n  some b in numbers.range(1, 5000)\n  a + b < 0\n  msg := "never"\n}\n\ntest_fires if {\n  count(deny) > 0\n}\n',
+    };
+    const started = Date.now();
+    const result = checkPolicies([runaway], plan);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const messages = result.findings.map((f) => `${f.stage}: ${f.message}`);
+    expect(messages.some((m) => /^rego-test: data\.iacpac\.generated\.runaway\.test_fires: ERROR: /.test(m))).toBe(true);
+    expect(messages.some((m) => /^policy-evaluation: evaluating data\.iacpac\.generated\.runaway\.deny on the plan failed: /.test(m))).toBe(true);
+  });
 });

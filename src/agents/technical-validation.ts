@@ -154,8 +154,8 @@ export function checkPolicies(policies: readonly GeneratedFile[], plan: unknown)
       message: `no passing test makes data.${u.packageName}.${u.rule} fire (every test still passes when ${u.rule} is empty): add a test_ rule that asserts count(${u.rule}) > 0 on a violating input (with input as {...})`,
     });
   }
-  const policyFiles = infos.filter((i) => i.tests.length === 0 && i.packageName);
-  const denyTotal = policyFiles.reduce((n, i) => n + VIOLATION_RULES.filter((r) => i.rules.has(r)).length, 0);
+  const policyPackages = packagesWithRules(infos, [...VIOLATION_RULES, ...WARNING_RULES]);
+  const denyTotal = policyPackages.reduce((n, p) => n + VIOLATION_RULES.filter((r) => p.rules.has(r)).length, 0);
   stages['test-coverage'] = `${denyTotal - uncovered.length}/${denyTotal} deny rule(s) have a firing test`;
   if (denyTotal === 0) {
     findings.push({ stage: 'test-coverage', target: 'pac', blocking: true, message: 'the generated policies define no deny rule (deny contains msg if {...})' });
@@ -165,7 +165,7 @@ export function checkPolicies(policies: readonly GeneratedFile[], plan: unknown)
     stages['policy-evaluation'] = 'skipped (no plan)';
   } else {
     let violations = 0;
-    for (const info of policyFiles) {
+    for (const info of policyPackages) {
       for (const rule of [...VIOLATION_RULES, ...WARNING_RULES]) {
         if (!info.rules.has(rule)) continue;
         const evaluated = evaluateRule(engine, `data.${info.packageName}.${rule}`, plan);
@@ -190,7 +190,7 @@ type Engine = RegoEngine;
 function compilePolicies(policies: readonly GeneratedFile[]): { engine?: Engine; findings: AgentFinding[] } {
   const findings: AgentFinding[] = [];
   // Bounded evaluation: a generated policy that recurses or explodes fails with an error instead of hanging.
-  const engine = new RegoEngine({ limits: { maxSteps: 5_000_000, timeoutMs: 10_000 } });
+  const engine = new RegoEngine({ limits: { maxSteps: 5_000_000, timeoutMs: 3_000 } });
   for (const file of policies) {
     try {
       engine.addModule(file.path, file.content);
@@ -243,8 +243,7 @@ function runTests(engine: Engine, infos: readonly RegoFileInfo[]): { total: numb
  */
 function uncoveredDenyRules(engine: Engine, infos: readonly RegoFileInfo[], passingTests: readonly string[]): Array<{ path: string; rule: string; packageName: string }> {
   const uncovered: Array<{ path: string; rule: string; packageName: string }> = [];
-  for (const info of infos) {
-    if (!info.packageName || info.tests.length > 0) continue;
+  for (const info of packagesWithRules(infos, VIOLATION_RULES)) {
     for (const rule of VIOLATION_RULES) {
       if (!info.rules.has(rule)) continue;
       const ref = `data.${info.packageName}.${rule}`;
@@ -284,6 +283,22 @@ function evaluateRule(engine: Engine, query: string, input: unknown): { messages
       return { text: JSON.stringify(item) };
     }),
   };
+}
+
+/**
+ * Rego packages that define any of `rules` (a package may span files, and a file may hold a policy and its tests):
+ * one entry per package, with the first file that defines one of the rules and every rule name of the package.
+ */
+function packagesWithRules(infos: readonly RegoFileInfo[], rules: readonly string[]): Array<{ packageName: string; path: string; rules: Set<string> }> {
+  const byPackage = new Map<string, { packageName: string; path: string; rules: Set<string> }>();
+  for (const info of infos) {
+    if (!info.packageName) continue;
+    const entry = byPackage.get(info.packageName) ?? { packageName: info.packageName, path: '', rules: new Set<string>() };
+    for (const rule of info.rules) entry.rules.add(rule);
+    if (!entry.path && rules.some((r) => info.rules.has(r))) entry.path = info.path;
+    byPackage.set(info.packageName, entry);
+  }
+  return [...byPackage.values()].filter((p) => p.path !== '');
 }
 
 function countChanges(plan: unknown): number {
