@@ -52,6 +52,7 @@ const results: Array<[string, RegoValue[], RegoValue | undefined]> = [
   ['sprintf', ['hi %v', [['there', 5, 3.14]]], 'hi ["there", 5, 3.14]'],
   ['sprintf', ['%s', [1208925819614629174706175n]], '1208925819614629174706175'],
   ['sprintf', ['%d %s', ['x']], '%!d(string=x) %!s(MISSING)'],
+  ['sprintf', ['%v %v %d', [1e21, 12345678901234567890n, 7]], '1e+21 12345678901234567890 7'],
   ['internal.template_string', [['a=', set(1), ' b=', set(), ' c=', set(obj({ a: 'b' }))]], 'a=1 b=<undefined> c={"a": "b"}'],
   ['to_number', ['18446744073709551616'], 18446744073709551616n],
   ['to_number', ['0x1p-2'], 0.25],

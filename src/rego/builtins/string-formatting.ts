@@ -24,7 +24,8 @@ const INT_MAX = 2n ** 63n - 1n;
 /** How OPA hands a Rego value to Go's fmt: int, *big.Int, float64, string, or the value's Rego text. */
 export function toGoArg(v: RegoValue): GoArg {
   if (typeof v === 'number') {
-    if (Number.isInteger(v)) return { kind: 'int', value: BigInt(v) };
+    // Integral JS numbers beyond 2^53 come from float text (1e21), which OPA hands to fmt as a float64.
+    if (Number.isSafeInteger(v)) return { kind: 'int', value: BigInt(v) };
     return { kind: 'float', value: v };
   }
   if (typeof v === 'bigint') return v >= INT_MIN && v <= INT_MAX ? { kind: 'int', value: v } : { kind: 'bigint', value: v };
