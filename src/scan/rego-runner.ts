@@ -98,12 +98,17 @@ function combinedQuery(policies: PolicyInfo[]): string {
   return `{${policies.map((p) => `${JSON.stringify(p.id)}: data.${p.packagePath.map(refPart).join('')}.deny`).join(', ')}}`;
 }
 
-/** Resource types a plan mentions: resource changes and configured resources/data sources of every module. */
+/** Resource types a plan mentions: resource changes, configured resources/data sources of every module, providers. */
 export function planResourceTypes(input: unknown): Set<string> {
   const types = new Set<string>();
   if (!input || typeof input !== 'object') return types;
-  const plan = input as { resource_changes?: Array<{ type?: unknown }>; configuration?: { root_module?: unknown } };
+  const plan = input as {
+    resource_changes?: Array<{ type?: unknown }>;
+    configuration?: { root_module?: unknown; provider_config?: Record<string, { name?: unknown }> };
+  };
   for (const rc of plan.resource_changes ?? []) if (typeof rc?.type === 'string') types.add(rc.type);
+  // Provider policies declare the provider name (e.g. `aws`) as their resource type.
+  for (const provider of Object.values(plan.configuration?.provider_config ?? {})) if (typeof provider?.name === 'string') types.add(provider.name);
   const visit = (module: unknown, depth: number): void => {
     if (!module || typeof module !== 'object' || depth > 32) return;
     const m = module as { resources?: Array<{ type?: unknown }>; module_calls?: Record<string, { module?: unknown }> };

@@ -46,6 +46,7 @@ export function parseAddress(address: string): { modules: string[]; resource: st
 export function createResourceLocator(config: Configuration): (address: string) => ResourceLocation | undefined {
   const rootDir = config.root.dir;
   return (address) => {
+    if (address.startsWith('provider.')) return locateProvider(config, address.slice('provider.'.length));
     const parsed = parseAddress(address);
     if (!parsed) return undefined;
     let module: TerraformModule | undefined = config.root;
@@ -59,6 +60,27 @@ export function createResourceLocator(config: Configuration): (address: string) 
     const file = module.files.find((f) => f.filename === range.filename);
     return { resource, file, range: { ...range, filename: relativeFilename(rootDir, range.filename) } };
   };
+}
+
+/** `provider.aws` / `provider.aws.west` -> the root module's provider block (a pseudo resource for suppressions). */
+function locateProvider(config: Configuration, rest: string): ResourceLocation | undefined {
+  const [name, alias] = rest.split('.');
+  const provider = config.root.providers.find((p) => p.name === name && p.alias === alias);
+  if (!provider) return undefined;
+  const range = provider.block.range;
+  const file = config.root.files.find((f) => f.filename === range.filename);
+  const resource = {
+    mode: 'managed',
+    type: name ?? '',
+    name: alias ?? '',
+    address: `provider.${rest}`,
+    providerLocalName: name ?? '',
+    dependsOn: [],
+    provisioners: [],
+    config: provider.block.body,
+    block: provider.block,
+  } satisfies Resource;
+  return { resource, file, range: { ...range, filename: relativeFilename(config.root.dir, range.filename) } };
 }
 
 function relativeFilename(rootDir: string, filename: string): string {
