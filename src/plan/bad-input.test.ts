@@ -71,16 +71,16 @@ describe('bad input gives a clear error with file:line, in bounded time', () => 
     expect(errors(result.diagnostics)).toEqual(want);
     expect(result.plan.errored).toBe(true);
     expect(result.ms).toBeLessThan(5000);
-  });
+  }, 60_000);
 
-  it('takes a required variable from --var', async () => {
+  it('takes a required variable from --var', { timeout: 60_000 }, async () => {
     const result = await plan('variable "name" {\n  type = string\n}\nresource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\n', { vars: ['name=logs'] });
     expect(errors(result.diagnostics)).toEqual([]);
     expect(result.plan.variables).toEqual({ name: { value: 'logs' } });
     expect((result.plan.resource_changes?.[0]?.change.after as Record<string, unknown>).bucket).toBe('logs');
   });
 
-  it('plans 10,000 count instances and refuses more', async () => {
+  it('plans 10,000 count instances and refuses more', { timeout: 60_000 }, async () => {
     const ok = await plan('resource "aws_sns_topic" "t" {\n  count = 2000\n  name  = "t-${count.index}"\n}\n');
     expect(ok.plan.resource_changes).toHaveLength(2000);
     const tooMany = await plan('resource "aws_sns_topic" "t" {\n  count = 20000\n  name  = "t"\n}\n');

@@ -4,7 +4,7 @@ import { normalizeProviderAddress, requiredProvidersOf, resolveResourceProvider 
 import { evaluate } from '../terraform/eval/evaluate.ts';
 import { isWhollyKnown } from '../terraform/eval/value.ts';
 import type { Configuration, ModuleCall, TerraformModule } from '../terraform/model.ts';
-import { marshalBody, marshalDependsOn, marshalExpression } from './expression-json.ts';
+import { marshalBody, marshalDependsOn, marshalExpression, type SourceText } from './expression-json.ts';
 import type {
   ConfigModuleCallJson,
   ConfigModuleJson,
@@ -26,7 +26,13 @@ import { knownJson } from './values-json.ts';
 export function configurationJson(config: Configuration, schemas: ProviderSchemas | undefined): ConfigurationJson {
   const provider_config: Record<string, ProviderConfigJson> = {};
   collectProviderConfigs(config.root, [], schemas, provider_config, []);
-  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, []) };
+  const sources = new Map<string, string>();
+  const collect = (module: TerraformModule, depth: number) => {
+    for (const file of module.files) sources.set(file.filename, file.source);
+    if (depth < 32) for (const call of module.moduleCalls) if (call.module) collect(call.module, depth + 1);
+  };
+  collect(config.root, 0);
+  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, [], [], sources) };
   if (Object.keys(provider_config).length > 0) out.provider_config = provider_config;
   return out;
 }
@@ -133,6 +139,7 @@ function moduleJson(
   schemas: ProviderSchemas | undefined,
   chain: TerraformModule[],
   callChain: ModuleCall[] = [],
+  sources?: SourceText,
 ): ConfigModuleJson {
   const out: ConfigModuleJson = {};
   const here = [...chain, module];
@@ -140,7 +147,7 @@ function moduleJson(
 
   const outputs: Record<string, ConfigOutputJson> = {};
   for (const output of module.outputs) {
-    const entry: ConfigOutputJson = { expression: output.value ? marshalExpression(output.value) : {} };
+    const entry: ConfigOutputJson = { expression: output.value ? marshalExpression(output.value, sources) : {} };
     if (output.sensitive) entry.sensitive = true;
     if (output.description) entry.description = output.description;
     if (output.dependsOn.length > 0) entry.depends_on = marshalDependsOn(output.dependsOn);
@@ -169,10 +176,10 @@ function moduleJson(
         return Object.keys(expressions).length > 0 ? { type: p.labels[0] ?? '', expressions } : { type: p.labels[0] ?? '' };
       });
     }
-    const expressions = marshalBody(resource.config, schema?.block);
+    const expressions = marshalBody(resource.config, schema?.block, 0, sources);
     if (Object.keys(expressions).length > 0) entry.expressions = expressions;
-    if (resource.count) entry.count_expression = marshalExpression(resource.count);
-    if (resource.forEach) entry.for_each_expression = marshalExpression(resource.forEach);
+    if (resource.count) entry.count_expression = marshalExpression(resource.count, sources);
+    if (resource.forEach) entry.for_each_expression = marshalExpression(resource.forEach, sources);
     if (resource.dependsOn.length > 0) entry.depends_on = marshalDependsOn(resource.dependsOn);
     resources.push(entry);
   }
@@ -183,14 +190,14 @@ function moduleJson(
   for (const call of module.moduleCalls) {
     if (chain.includes(module) || here.length > 32) break;
     const expressions: ExpressionsJson = {};
-    for (const input of call.inputs) expressions[input.name] = marshalExpression(input.expr);
+    for (const input of call.inputs) expressions[input.name] = marshalExpression(input.expr, sources);
     const entry: ConfigModuleCallJson = {
       source: call.source ?? '',
-      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here, [...callChain, call]) : {},
+      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here, [...callChain, call], sources) : {},
     };
     if (Object.keys(expressions).length > 0) entry.expressions = expressions;
-    if (call.count) entry.count_expression = marshalExpression(call.count);
-    if (call.forEach) entry.for_each_expression = marshalExpression(call.forEach);
+    if (call.count) entry.count_expression = marshalExpression(call.count, sources);
+    if (call.forEach) entry.for_each_expression = marshalExpression(call.forEach, sources);
     if (call.version) entry.version_constraint = call.version;
     if (call.dependsOn.length > 0) entry.depends_on = marshalDependsOn(call.dependsOn);
     calls[call.name] = entry;

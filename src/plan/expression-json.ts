@@ -4,6 +4,7 @@ import { convert } from '../terraform/eval/convert.ts';
 import { typeFromJson } from '../terraform/eval/types.ts';
 import { fromJson } from '../terraform/eval/value.ts';
 import { knownJson } from './values-json.ts';
+import { jsonBlockBodies } from './json-blocks.ts';
 import { constantValue } from './constant-value.ts';
 import type { ExpressionJson, ExpressionsJson, JsonValue } from './plan-json.ts';
 import { expressionReferences, parseReference, staticPrefix } from './references.ts';
@@ -13,13 +14,33 @@ import { expressionReferences, parseReference, staticPrefix } from './references
  * marshalExpression): `constant_value` when it evaluates without any context, `references` when it
  * refers to anything, `{}` otherwise (e.g. a function call over literals).
  */
-export function marshalExpression(expr: Expression): ExpressionJson {
+export function marshalExpression(expr: Expression, sources?: SourceText): ExpressionJson {
   const out: ExpressionJson = {};
-  const constant = constantValue(expr);
+  const constant = jsonConstant(expr, sources) ?? constantValue(expr);
   if (constant) out.constant_value = constant.value;
   const references = expressionReferences(expr);
   if (references.length > 0) out.references = references;
   return out;
+}
+
+/** The text of each configuration file by its (display) file name, for expressions in JSON syntax. */
+export type SourceText = ReadonlyMap<string, string>;
+
+/**
+ * In JSON syntax HCL's `Value(nil)` does not interpret strings as templates: the constant is the JSON
+ * value as written (`"${var.name}-bucket"` stays that string), next to the references it makes.
+ */
+function jsonConstant(expr: Expression, sources: SourceText | undefined): { value: JsonValue } | undefined {
+  const range = expr.range;
+  if (!sources || !range.filename.endsWith('.json')) return undefined;
+  const text = sources.get(range.filename);
+  if (text === undefined) return undefined;
+  try {
+    const raw = Buffer.from(text, 'utf8').subarray(range.start.byte, range.end.byte).toString('utf8');
+    return { value: JSON.parse(raw) as JsonValue };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -27,24 +48,31 @@ export function marshalExpression(expr: Expression): ExpressionJson {
  * declares (all of them when there is no schema); list/set blocks as arrays, single/group blocks as one
  * object, map blocks keyed by label. `dynamic` blocks are not expanded (Terraform omits them here).
  */
-export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth = 0): ExpressionsJson {
+export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth = 0, sources?: SourceText): ExpressionsJson {
   const out: ExpressionsJson = {};
   if (depth > 64) return out;
   for (const attribute of body.attributes) {
     if (schema && !schema.attributes?.[attribute.name]) continue;
     if (schema && schema.block_types?.[attribute.name]) continue;
-    out[attribute.name] = marshalExpression(attribute.expr);
+    out[attribute.name] = marshalExpression(attribute.expr, sources);
   }
   for (const [name, attribute] of Object.entries(schema?.attributes ?? {})) {
     if (name in out) continue;
     const blocks = body.blocks.filter((b) => b.type === name);
     if (blocks.length > 0) out[name] = marshalBlocksAsAttribute(blocks, attribute);
   }
-  for (const block of body.blocks) {
+  const blocks = [...body.blocks];
+  for (const attribute of body.attributes) {
+    // JSON syntax writes nested blocks as properties.
+    const blockType = schema?.block_types?.[attribute.name];
+    if (!blockType) continue;
+    for (const b of jsonBlockBodies(attribute) ?? []) blocks.push({ type: attribute.name, labels: [], body: b, range: b.range, typeRange: b.range, labelRanges: [], defRange: b.range });
+  }
+  for (const block of blocks) {
     const blockType = schema?.block_types?.[block.type];
     if (schema && !blockType) continue;
     if (!schema && block.type === 'dynamic') continue;
-    const nested = marshalBody(block.body, blockType?.block, depth + 1);
+    const nested = marshalBody(block.body, blockType?.block, depth + 1, sources);
     const mode = blockType?.nesting_mode ?? 'list';
     if (mode === 'single' || mode === 'group') {
       if (!(block.type in out)) out[block.type] = nested;

@@ -50,7 +50,7 @@ describe('synthesised plans of IaC-Eval references agree with the real plans', (
       tally.unknown++;
       if (JSON.stringify(canonical(changes.get(c.address)?.change.after_unknown)) === JSON.stringify(canonical(c.change.after_unknown))) tally.unknownEqual++;
     }
-  });
+  }, 60_000);
 
   it('known planned values agree for at least 95% of resources, unknown markers for at least 95%', () => {
     expect(tally.values).toBeGreaterThan(150);

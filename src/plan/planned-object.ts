@@ -14,6 +14,7 @@ import {
 import { COMPUTED, type ProviderDefaults } from './provider-defaults.ts';
 import { orderSet } from './set-order.ts';
 import { normalizeAttribute } from './aws/normalized-attributes.ts';
+import { jsonBlockBodies } from './json-blocks.ts';
 
 /** The unknown value of a computed attribute the configuration leaves unset (decided by the provider). */
 export class ComputedUnknown extends Unknown {}
@@ -240,6 +241,11 @@ interface BlockInstance {
 /** Static blocks of a type plus `dynamic "type"` blocks expanded over their for_each, in source order. */
 function expandBlocks(body: Body, name: string, context: PlanObjectContext, scope: ReadonlyMap<string, TfValue>): BlockInstance[] | Unknown {
   const out: BlockInstance[] = [];
+  // JSON syntax: the block written as a property.
+  for (const attribute of body.attributes) {
+    if (attribute.name !== name) continue;
+    for (const b of jsonBlockBodies(attribute) ?? []) out.push({ body: b, scope });
+  }
   for (const block of body.blocks) {
     if (block.type === name) {
       const instance: BlockInstance = { body: block.body, scope };

@@ -24,7 +24,7 @@ function iacpac(...args: string[]) {
 
 const BUCKET = 'variable "name" {\n  type = string\n}\nresource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\n';
 
-describe('iacpac plan', () => {
+describe('iacpac plan', { timeout: 120_000 }, () => {
   it('prints the plan JSON and exits 0', () => {
     const result = iacpac('plan', config(BUCKET), '--var', 'name=logs');
     expect(result.code).toBe(0);

@@ -35,9 +35,9 @@ describe('synthesizePlan reproduces real terraform show -json output', () => {
     const entries = (p: PlanJson) => (p.relevant_attributes ?? []).map((r) => JSON.stringify(r)).sort();
     expect(entries(ours)).toEqual(entries(real));
     expect(Object.keys(ours).sort()).toEqual(Object.keys(real).sort());
-  });
+  }, 60_000);
 
-  it('writes configuration references exactly as Terraform does', async () => {
+  it('writes configuration references exactly as Terraform does', { timeout: 60_000 }, async () => {
     const { ours } = await synthesize('expansion');
     const e = ours.configuration.root_module.resources?.find((r) => r.address === 'aws_s3_bucket.e');
     expect(e?.expressions?.tags).toEqual({
@@ -59,7 +59,7 @@ describe('synthesizePlan reproduces real terraform show -json output', () => {
     expect(ours.configuration.root_module.outputs?.o).toEqual({ expression: { references: ['module.m.arn', 'module.m'] } });
   });
 
-  it('expands count, for_each and child modules into instance addresses', async () => {
+  it('expands count, for_each and child modules into instance addresses', { timeout: 60_000 }, async () => {
     const { ours } = await synthesize('expansion');
     expect(ours.resource_changes?.map((c) => [c.address, c.module_address ?? '', c.index ?? null])).toEqual([
       ['aws_iam_role.r', '', null],
@@ -73,7 +73,7 @@ describe('synthesizePlan reproduces real terraform show -json output', () => {
     ]);
   });
 
-  it('reads local data sources during planning and defers the ones with unknown configuration', async () => {
+  it('reads local data sources during planning and defers the ones with unknown configuration', { timeout: 60_000 }, async () => {
     const { ours } = await synthesize('values');
     const read = ours.prior_state?.values.root_module.resources?.map((r) => r.address);
     expect(read).toEqual(['data.aws_iam_policy_document.assume', 'data.aws_region.current']);

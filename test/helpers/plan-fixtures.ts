@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { offlineOverrideFiles } from '../../src/plan/offline-setup.ts';
@@ -11,7 +11,7 @@ export function offlineCopy(files: Record<string, string> | string): string {
   const dir = mkdtempSync(join(tmpdir(), 'iacpac-plan-test-'));
   if (typeof files === 'string') cpSync(files, dir, { recursive: true, filter: (p) => !p.endsWith('terraform-plan.json') });
   else for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const main = readFileSync(join(dir, 'main.tf'), 'utf8');
+  const main = existsSync(join(dir, 'main.tf')) ? readFileSync(join(dir, 'main.tf'), 'utf8') : '';
   for (const [name, text] of Object.entries(offlineOverrideFiles(main))) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -1,0 +1,31 @@
+import type { Attribute, Body, Expression } from '../hcl/ast.ts';
+
+/**
+ * In Terraform's JSON syntax (`*.tf.json`) a nested block is written as a property whose value is an object
+ * (or an array of objects); the reader cannot tell it from an argument until the schema says it is a block.
+ * Returns the block bodies such a property stands for, or undefined when it is not from a JSON file.
+ */
+export function jsonBlockBodies(attribute: Attribute): Body[] | undefined {
+  if (!attribute.range.filename.endsWith('.json')) return undefined;
+  const expr = attribute.expr;
+  if (expr.kind === 'object') return [bodyOf(expr)];
+  if (expr.kind === 'tuple' && expr.items.every((item) => item.kind === 'object')) return expr.items.map((item) => bodyOf(item as Extract<Expression, { kind: 'object' }>));
+  return undefined;
+}
+
+function bodyOf(object: Extract<Expression, { kind: 'object' }>): Body {
+  const attributes: Attribute[] = [];
+  for (const item of object.items) {
+    const name = keyName(item.key);
+    if (name === undefined) continue;
+    attributes.push({ name, expr: item.value, range: item.range, nameRange: item.key.range });
+  }
+  return { attributes, blocks: [], range: object.range };
+}
+
+function keyName(key: Expression): string | undefined {
+  if (key.kind === 'literal' && typeof key.value === 'string') return key.value;
+  if (key.kind === 'traversal' && key.steps.length === 0) return key.root;
+  if (key.kind === 'template' && key.parts.every((p) => p.kind === 'text')) return key.parts.map((p) => (p.kind === 'text' ? p.value : '')).join('');
+  return undefined;
+}
