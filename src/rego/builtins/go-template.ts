@@ -6,6 +6,7 @@
  */
 import { BuiltinError } from './define-builtin.ts';
 import { goSprintf, type GoArg } from './go-fmt.ts';
+import { queryEscape } from './encoding.ts';
 
 type Data = null | boolean | number | bigint | string | Data[] | { [k: string]: Data } | typeof MISSING;
 const MISSING = Symbol('missing');
@@ -206,6 +207,30 @@ function compareData(a: Data, b: Data): number {
   fail('1: incompatible types for comparison');
 }
 
+/** Go's fmt.Sprint: spaces only between operands when neither is a string. */
+function goPrint(args: Data[]): string {
+  let out = '';
+  args.forEach((a, i) => {
+    if (i > 0 && typeof a !== 'string' && typeof args[i - 1] !== 'string') out += ' ';
+    out += goValueText(a);
+  });
+  return out;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' };
+const JS_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '"': '\\"',
+  '<': '\\u003C',
+  '>': '\\u003E',
+  '&': '\\u0026',
+  '=': '\\u003D',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
 const FUNCTIONS: Record<string, (args: Data[]) => Data> = {
   and: (args) => args.find((a) => !truthy(a)) ?? args[args.length - 1] ?? null,
   or: (args) => args.find((a) => truthy(a)) ?? args[args.length - 1] ?? null,
@@ -220,7 +245,11 @@ const FUNCTIONS: Record<string, (args: Data[]) => Data> = {
     }
     return cur;
   },
-  print: (args) => args.map(goValueText).join(''),
+  print: (args) => goPrint(args),
+  html: (args) => goPrint(args).replace(/[&'<>"\0]/g, (c) => HTML_ESCAPES[c]!),
+  js: (args) =>
+    goPrint(args).replace(/[\\'"<>&=\n\r\t]|[\u0000-\u001f]/g, (c) => JS_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`),
+  urlquery: (args) => queryEscape(goPrint(args)),
   println: (args) => `${args.map(goValueText).join(' ')}\n`,
   printf: ([f, ...args]) => goSprintf(typeof f === 'string' ? f : '', args.map(toGoArg)),
   eq: ([a, ...rest]) => rest.some((b) => goValueText(a ?? null) === goValueText(b) && typeof a === typeof b),
