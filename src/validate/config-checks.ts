@@ -10,6 +10,18 @@ import { conversionError, conversionErrorWithPath } from './type-conversion.ts';
 /** Top-level block types of a Terraform 1.11 module. */
 const TOP_LEVEL_BLOCKS = ['check', 'data', 'ephemeral', 'import', 'locals', 'module', 'moved', 'output', 'provider', 'removed', 'resource', 'terraform', 'variable'];
 
+/** Labels each top-level block type takes (HCL reports missing ones while Terraform loads the file). */
+const LABEL_NAMES: Record<string, string[]> = {
+  resource: ['type', 'name'],
+  data: ['type', 'name'],
+  ephemeral: ['type', 'name'],
+  variable: ['name'],
+  output: ['name'],
+  module: ['name'],
+  provider: ['name'],
+  check: ['name'],
+};
+
 interface BlockSchema {
   attributes: Record<string, { required?: boolean }>;
   blocks: string[];
@@ -43,6 +55,19 @@ export function configDiagnostics(module: TerraformModule): ValidatorDiagnostic[
   const out: ValidatorDiagnostic[] = [];
   for (const file of module.files) {
     for (const block of file.body.blocks) {
+      const labelNames = LABEL_NAMES[block.type];
+      if (labelNames && block.labels.length < labelNames.length) {
+        const brace = charRange(block.body.range.filename, block.body.range.start);
+        out.push(
+          errorAt(
+            'missing-block-label',
+            `Missing ${labelNames[block.labels.length]} for ${block.type}`,
+            `All ${block.type} blocks must have ${labelNames.length} labels (${labelNames.join(', ')}).`,
+            brace,
+            { filename: brace.filename, start: block.typeRange.start, end: brace.end },
+          ),
+        );
+      }
       if (!TOP_LEVEL_BLOCKS.includes(block.type)) {
         out.push(
           errorAt(

@@ -92,6 +92,19 @@ function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>
       );
       continue;
     }
+    const extraLabel = block.labelRanges[0];
+    if (extraLabel) {
+      out.content.push(
+        errorAt(
+          'extraneous-label',
+          `Extraneous label for ${block.type}`,
+          `No labels are expected for ${block.type} blocks.`,
+          extraLabel,
+          { filename: extraLabel.filename, start: block.typeRange.start, end: charRange(block.body.range.filename, block.body.range.start).end },
+        ),
+      );
+      continue;
+    }
     const list = blocksByType.get(block.type) ?? [];
     list.push(block);
     blocksByType.set(block.type, list);
