@@ -144,8 +144,10 @@ export function decodeHeredoc(raw: string): string {
   return raw.replace(/([$%])\1\{/g, '$1{');
 }
 
-const SPACE = /^\s+/u;
-const TRAILING_SPACE = /\s+$/u;
+/** Go's unicode.IsSpace, which HCL uses to strip (`~`) and to measure heredoc indentation (not JS `\s`). */
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const SPACE = new RegExp(`^[${GO_SPACE}]+`, 'u');
+const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`, 'u');
 
 export function convertTemplate(ctx: ConvertContext, node: SyntaxNode): Expression {
   const { start, end, heredoc } = contentBounds(ctx, node);

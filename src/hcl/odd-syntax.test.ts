@@ -8,6 +8,8 @@ import { parseHclFile } from './parse.ts';
  * (hcl2json) on the verdict and, for valid input, produce the same document with no unparsed expression.
  */
 const CASES: string[] = [
+  'a = "x ${~ b ~}\u0085y\ufeff${~c}"\n',
+  'a = <<-EOT\n\u00a0  x\n   y\n  EOT\n',
   'for = 1\nin = 2\nif = 3\nendif = 4\nnull_x = null\ntrue_ish = true\n',
   'a = { for = 1 }\n',
   'a = { in = 1, if = 2 }\n',
