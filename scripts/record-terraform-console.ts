@@ -3,7 +3,8 @@
 // locals the table uses) into src/terraform/eval/testdata/terraform-console.json.
 //   tsx scripts/record-terraform-console.ts [path/to/terraform]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const terraform = process.argv[2] ?? 'terraform';
@@ -48,6 +49,30 @@ for (const expr of expressions) {
 }
 writeFileSync(join(testdata, 'terraform-console.json'), `${JSON.stringify({ terraform_version: version, cases: results }, null, 1)}\n`);
 process.stdout.write(`recorded ${results.length} expressions with terraform ${version}\n`);
+
+// Unknown values: `terraform console -plan` in a temporary copy of testdata/plan-console (offline aws
+// provider from the plugin directory, fake credentials), when the provider is available.
+const pluginDir = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
+if (existsSync(pluginDir)) {
+  const work = mkdtempSync(join(tmpdir(), 'iacpac-console-plan-'));
+  try {
+    cpSync(join(testdata, 'plan-console', 'main.tf'), join(work, 'main.tf'));
+    spawnSync(terraform, ['init', '-backend=false', `-plugin-dir=${pluginDir}`, '-no-color'], { cwd: work, encoding: 'utf8', env, timeout: 300_000 });
+    const planExpressions = readFileSync(join(testdata, 'plan-expressions.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    const planResults: Recorded[] = [];
+    for (const expr of planExpressions) {
+      const r = spawnSync(terraform, ['console', '-plan', '-no-color'], { cwd: work, input: `${expr}\n`, encoding: 'utf8', env, timeout: 120_000 });
+      if (r.status === 0) planResults.push({ expr, output: r.stdout.replace(/\n$/, '') });
+      else planResults.push({ expr, error: parseError(r.stderr || r.stdout) });
+    }
+    writeFileSync(join(testdata, 'terraform-console-plan.json'), `${JSON.stringify({ terraform_version: version, cases: planResults }, null, 1)}\n`);
+    process.stdout.write(`recorded ${planResults.length} plan-time expressions\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
 
 // Diagnostic ranges: the console hides them, `terraform validate -json` shows them. Every failing
 // expression that needs no variables, locals or files becomes an output of testdata/ranges/main.tf.

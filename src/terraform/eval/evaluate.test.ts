@@ -76,8 +76,9 @@ describe('unknown values', () => {
     ['try(aws_s3_bucket.b.id, "x")', '(known after apply)'],
     ['can(aws_s3_bucket.b.id)', '(known after apply)'],
     ['coalesce(aws_s3_bucket.b.id, "x")', '(known after apply)'],
-    ['false && aws_s3_bucket.b.id == "x"', 'false'],
-    ['true || aws_s3_bucket.b.id == "x"', 'true'],
+    // Terraform 1.11 does not short-circuit on unknowns (checked with terraform console -plan).
+    ['false && aws_s3_bucket.b.id == "x"', '(known after apply)'],
+    ['true || aws_s3_bucket.b.id == "x"', '(known after apply)'],
     ['contains(["a", aws_s3_bucket.b.id], "a")', 'true'],
     ['concat(aws_instance.web[*].id, ["x"])', '[\n  (known after apply),\n  (known after apply),\n  "x",\n]'],
     ['format("%s-%s", "a", aws_s3_bucket.b.id)', '(known after apply)'],

@@ -281,17 +281,15 @@ export class Evaluator {
     const { op } = expr;
     const lraw = this.eval(expr.left, scope);
     if (op === '&&' || op === '||') {
-      // Both operands are evaluated (HCL reports errors on either side); a known left operand that
-      // decides the result wins over an unknown right one.
+      // Both operands are evaluated (HCL reports errors on either side) and either being unknown
+      // makes the result unknown: Terraform 1.11 does not short-circuit (`false && unknown` is unknown).
       const l = unmarkDeep(lraw);
       const r = unmarkDeep(this.eval(expr.right, scope));
       const lb = this.operand(l.value, T_BOOL, 'left', expr.left.range, expr.range);
       const rb = this.operand(r.value, T_BOOL, 'right', expr.right.range, expr.range);
       let result: TfValue;
-      if (lb === false && op === '&&') result = false;
-      else if (lb === true && op === '||') result = true;
-      else if (lb instanceof Unknown || rb instanceof Unknown) result = unknownOf(T_BOOL);
-      else result = rb as boolean;
+      if (lb instanceof Unknown || rb instanceof Unknown) result = unknownOf(T_BOOL);
+      else result = op === '&&' ? (lb as boolean) && (rb as boolean) : (lb as boolean) || (rb as boolean);
       return l.sensitive || r.sensitive ? markSensitive(result) : result;
     }
     const rraw = this.eval(expr.right, scope);

@@ -7,7 +7,7 @@ import { formatNumber, isObject, collectionInfo, Sensitive, sortedKeys, type TfV
  * for human-readable output.
  */
 export function formatConsole(v: TfValue, indent = 0): string {
-  if (v instanceof Sensitive) return '(sensitive value)';
+  if (v instanceof Sensitive) return v.value instanceof Unknown ? '(known after apply)' : '(sensitive value)';
   if (v instanceof Unknown) return '(known after apply)';
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';

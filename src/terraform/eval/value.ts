@@ -267,7 +267,16 @@ export function parseNumber(s: string): number | undefined {
 /** The order cty gives set elements: strings lexically, numbers ascending, false before true; others as given. */
 function dedupeAndSort(items: TfValue[]): TfValue[] {
   const out: TfValue[] = [];
-  for (const item of items) if (!out.some((o) => valuesIdentical(o, item))) out.push(item);
+  const unknowns: TfValue[] = [];
+  for (const item of items) {
+    // Unknown elements cannot be compared: each stays, after the known ones (cty's set order).
+    if (item instanceof Unknown || (item instanceof Sensitive && item.value instanceof Unknown)) unknowns.push(item);
+    else if (!out.some((o) => valuesIdentical(o, item))) out.push(item);
+  }
+  return [...sortKnown(out), ...unknowns];
+}
+
+function sortKnown(out: TfValue[]): TfValue[] {
   if (out.every((x) => typeof x === 'string')) return (out as string[]).sort(compareStrings);
   if (out.every((x) => typeof x === 'number')) return (out as number[]).sort((a, b) => a - b);
   if (out.every((x) => typeof x === 'boolean')) return (out as boolean[]).sort((a, b) => Number(a) - Number(b));

@@ -63,12 +63,12 @@ export const collectionFunctions: TfFunction[] = [
     name: 'alltrue',
     partialUnknown: true,
     impl: ([list]) => {
-      let unknown = false;
+      // In order: an unknown element before any false makes the result unknown (Terraform's alltrue).
       for (const x of arr(list!)) {
-        if (x instanceof Unknown) unknown = true;
-        else if (x !== true) return false;
+        if (x instanceof Unknown) return unknownOf(T_BOOL);
+        if (x !== true) return false;
       }
-      return unknown ? unknownOf(T_BOOL) : true;
+      return true;
     },
   }),
   defineFunction({
@@ -256,6 +256,7 @@ export const collectionFunctions: TfFunction[] = [
   }),
   defineFunction({
     name: 'lookup',
+    partialUnknown: true,
     variadic: { allowNull: true },
     impl: ([m, keyArg, ...rest]) => {
       if (rest.length > 1) throw new FunctionError('lookup() takes two or three arguments');
@@ -387,6 +388,7 @@ export const collectionFunctions: TfFunction[] = [
   }),
   defineFunction({
     name: 'setunion',
+    partialUnknown: true,
     impl: (args) => toSetResult(setArgs(args).flat(), args),
   }),
   defineFunction({

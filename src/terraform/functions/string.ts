@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 import { T_STRING } from '../eval/types.ts';
-import { makeList, type TfObject, type TfValue, unknownOf } from '../eval/value.ts';
+import { isWhollyKnown, makeList, type TfObject, type TfValue, Unknown, unknownOf } from '../eval/value.ts';
 import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 import { formatString } from './format-verbs.ts';
 import { checkLength, graphemes, isGoInt, WHOLE_NUMBER } from './helpers.ts';
@@ -173,7 +173,11 @@ export const stringFunctions: TfFunction[] = [
   defineFunction({
     name: 'formatlist',
     variadic: { allowNull: true },
+    partialUnknown: true,
     impl: ([fmt, ...args]) => {
+      // An unknown list makes the length unknown; unknown elements make only their row unknown.
+      if (args.some((a) => a instanceof Unknown && a.type.kind !== 'string' && a.type.kind !== 'number' && a.type.kind !== 'bool'))
+        return unknownOf({ kind: 'list', element: T_STRING });
       let n: number | undefined;
       let firstList = -1;
       args.forEach((a, i) => {
@@ -188,9 +192,12 @@ export const stringFunctions: TfFunction[] = [
       });
       const count = n ?? 1;
       checkLength(count);
-      const out: string[] = [];
-      for (let j = 0; j < count; j++) out.push(formatString(str(fmt!), args.map((a) => (Array.isArray(a) ? a[j]! : a))));
-      return makeList(out, { kind: 'string' });
+      const rows: TfValue[] = [];
+      for (let j = 0; j < count; j++) {
+        const row = args.map((a) => (Array.isArray(a) ? a[j]! : a));
+        rows.push(row.every(isWhollyKnown) ? formatString(str(fmt!), row) : unknownOf(T_STRING));
+      }
+      return makeList(rows, T_STRING);
     },
   }),
   defineFunction({
