@@ -108,7 +108,10 @@ export async function loadVariableValues(
   const files: string[] = [];
   if (existsSync(join(rootDir, 'terraform.tfvars'))) files.push('terraform.tfvars');
   if (existsSync(join(rootDir, 'terraform.tfvars.json'))) files.push('terraform.tfvars.json');
-  const auto = (await readdir(rootDir)).filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
+  const auto = (await readdir(rootDir, { withFileTypes: true }))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && (e.name.endsWith('.auto.tfvars') || e.name.endsWith('.auto.tfvars.json')))
+    .map((e) => e.name)
+    .sort();
   files.push(...auto);
   for (const name of files) await applyFile(join(rootDir, name), name, values, declared, diagnostics);
   for (const file of options.varFiles ?? []) {
