@@ -1,5 +1,5 @@
 // End-to-end tests of `iacpac scan`: output formats, exit codes, suppressions, controls, user policies, config file.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,10 @@ const root = join(import.meta.dirname, '..', '..');
 const fixtures = 'test/e2e/fixtures/scan';
 const out = mkdtempSync(join(tmpdir(), 'iacpac-scan-e2e-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function hasCheckov(): boolean {
+  return spawnSync('checkov', ['--version'], { encoding: 'utf8' }).status === 0;
+}
 
 /** Runs the CLI asynchronously (a blocking spawn would starve vitest's worker RPC on a loaded machine). */
 function iacpac(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -172,6 +176,12 @@ describe('iacpac scan', () => {
     const ssh = result?.findings.find((f) => f.policy_id === 'IACPAC_AWS_EC2_001');
     expect(ssh).toMatchObject({ resource: 'aws_security_group.broken', partial: true });
     expect(result?.findings.every((f) => f.partial)).toBe(true);
+  });
+
+  it.skipIf(hasCheckov())('explains that --scanner checkov needs Checkov on PATH (exit 2)', async () => {
+    const run = await iacpac('scan', `${fixtures}/insecure`, '--scanner', 'checkov');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--scanner checkov: checkov is not on PATH');
   });
 
   it('exits 2 on a missing input', async () => {
