@@ -73,9 +73,10 @@ describe('createRoleModels against a chat-completions server', () => {
   });
 
   it('treats a timeout as retryable', async () => {
-    server = await startLlmTestServer([{ content: 'late', delayMs: 400 }, { content: 'on time' }]);
-    const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { timeoutMs: 100 }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
-    const result = await roles.reviewer.model.generate({ messages, timeoutMs: 100 });
+    // Wide margins: the first reply comes after 3 s, the budget is 1 s, the second reply is immediate.
+    server = await startLlmTestServer([{ content: 'late', delayMs: 3000 }, { content: 'on time' }]);
+    const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { timeoutMs: 1000 }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
+    const result = await roles.reviewer.model.generate({ messages, timeoutMs: 1000 });
     expect([result.text, result.retries]).toEqual(['on time', 1]);
   });
 
