@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, posix } from 'node:path';
 import type { SourceRange } from '../core/source-range.ts';
 import type { Expression, FunctionCallExpr, TemplatePart } from '../hcl/ast.ts';
 import { FUNCTION_SIGNATURES, lookupFunctionSignature, type FunctionSignature } from '../terraform/functions/signatures.ts';
@@ -16,18 +16,11 @@ export interface EvaluationContext {
   pathModule: string;
 }
 
-/** Functions that read a file named by their first argument ("path"). */
-const FILE_FUNCTIONS = new Set([
-  'file',
-  'filebase64',
-  'filemd5',
-  'filesha1',
-  'filesha256',
-  'filesha512',
-  'filebase64sha256',
-  'filebase64sha512',
-  'templatefile',
-]);
+/** Functions that read a file named by their first argument ("path") and reject a missing one as an invalid argument. */
+const FILE_FUNCTIONS = new Set(['file', 'filebase64', 'templatefile']);
+
+/** Functions that hash a file named by their first argument; a missing file fails the call. */
+const HASH_FILE_FUNCTIONS = new Set(['filemd5', 'filesha1', 'filesha256', 'filesha512', 'filebase64sha256', 'filebase64sha512']);
 
 const MAX_DEPTH = 300;
 
@@ -160,6 +153,24 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
   if (argumentDiagnostics.length > 0) return argumentDiagnostics;
   const baseName = name.startsWith('core::') ? name.slice('core::'.length) : name;
   const pathArg = call.args[0];
+  if (HASH_FILE_FUNCTIONS.has(baseName) && pathArg && !call.expandFinal) {
+    // The hashing file functions open the file themselves and report the operating system's error.
+    const path = staticPath(pathArg, context);
+    if (path !== undefined && !fileExists(path, context.rootDir)) {
+      const opened = isAbsolute(path) || path.startsWith('~') ? path : posix.join('.', path);
+      return [
+        withCall(
+          errorAt(
+            'function-call-failed',
+            'Error in function call',
+            `Call to function "${name}" failed: open ${opened}: no such file or directory.`,
+            startRange(call),
+            call.range,
+          ),
+        ),
+      ];
+    }
+  }
   if (FILE_FUNCTIONS.has(baseName) && pathArg && !call.expandFinal) {
     const path = staticPath(pathArg, context);
     if (path !== undefined && !fileExists(path, context.rootDir)) {
