@@ -160,7 +160,15 @@ function mine(type: string, after: Obj, unknown: Obj, expressions: Obj[], schema
       if (!isObj(element)) return;
       const u = unknowns[i];
       // List blocks keep configuration order: pair each planned element with its own block.
-      const paired = blockType.nesting_mode === 'list' && expressions.length === 1 && nested.length === elements.length ? [nested[i]!] : undefined;
+      let paired = blockType.nesting_mode === 'list' && expressions.length === 1 && nested.length === elements.length ? [nested[i]!] : undefined;
+      if (!paired && blockType.nesting_mode === 'set' && isObj(element)) {
+        // Set blocks are reordered: pair an element with the one block whose constant arguments it matches.
+        const matches = nested.filter((block) => {
+          const constants = Object.entries(block).filter(([, e]) => isObj(e) && 'constant_value' in e && (e.constant_value === null || typeof e.constant_value !== 'object'));
+          return constants.length > 0 && constants.every(([k, e]) => JSON.stringify(element[k] ?? null) === JSON.stringify((e as Obj).constant_value));
+        });
+        if (matches.length === 1) paired = [matches[0]!];
+      }
       mine(type, element, isObj(u) ? u : {}, paired ?? (nested.length > 0 ? nested : [{}]), blockType.block, `${prefix}${name}.*.`);
     });
   }
