@@ -7,6 +7,9 @@ import { FUNCTION_SIGNATURES, lookupFunctionSignature, type FunctionSignature } 
 import { errorAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
 import { walkExpression } from './walk-expression.ts';
+import { staticValue } from './static-value.ts';
+import { conversionError } from './type-conversion.ts';
+import type { CtyType } from '../schema/provider-schema.ts';
 
 /** What evaluation needs to know about the module whose expressions are checked. */
 export interface EvaluationContext {
@@ -151,6 +154,21 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
   }
   const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
   if (argumentDiagnostics.length > 0) return argumentDiagnostics;
+  if (!call.expandFinal) {
+    // Each argument converts to its parameter's type; a literal that cannot is an invalid argument.
+    for (const [index, arg] of call.args.entries()) {
+      const param = signature.params[index] ?? signature.variadic;
+      if (!param) break;
+      const problem = conversionError(staticValue(arg), param.type as CtyType);
+      if (problem) {
+        return [
+          withCall(
+            errorAt('invalid-function-argument', 'Invalid function argument', `Invalid value for "${param.name}" parameter: ${problem}.`, startRange(arg), call.range),
+          ),
+        ];
+      }
+    }
+  }
   const baseName = name.startsWith('core::') ? name.slice('core::'.length) : name;
   const pathArg = call.args[0];
   if (HASH_FILE_FUNCTIONS.has(baseName) && pathArg && !call.expandFinal) {
