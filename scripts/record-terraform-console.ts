@@ -1,13 +1,15 @@
 // Records what the real `terraform console` prints for every expression of
 // src/terraform/eval/testdata/expressions.txt (run in testdata/console, which declares the variables and
 // locals the table uses) into src/terraform/eval/testdata/terraform-console.json.
-//   tsx scripts/record-terraform-console.ts [path/to/terraform]
+//   tsx scripts/record-terraform-console.ts [path/to/terraform] [--no-plan]
+// (--no-plan skips the slow `terraform console -plan` part, about 10 s per expression.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const terraform = process.argv[2] ?? 'terraform';
+const terraform = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'terraform';
+const withPlan = !process.argv.includes('--no-plan');
 const testdata = join(import.meta.dirname, '..', 'src', 'terraform', 'eval', 'testdata');
 const cwd = join(testdata, 'console');
 const env = { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
@@ -53,7 +55,7 @@ process.stdout.write(`recorded ${results.length} expressions with terraform ${ve
 // Unknown values: `terraform console -plan` in a temporary copy of testdata/plan-console (offline aws
 // provider from the plugin directory, fake credentials), when the provider is available.
 const pluginDir = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
-if (existsSync(pluginDir)) {
+if (withPlan && existsSync(pluginDir)) {
   const work = mkdtempSync(join(tmpdir(), 'iacpac-console-plan-'));
   try {
     cpSync(join(testdata, 'plan-console', 'main.tf'), join(work, 'main.tf'));

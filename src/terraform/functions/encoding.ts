@@ -1,9 +1,9 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { fromJson, isWhollyKnown, makeList, type TfObject, type TfValue, unknownOf } from '../eval/value.ts';
 import { T_STRING } from '../eval/types.ts';
 import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 import { jsonEncode } from './json-encode.ts';
 import { textCodec } from './text-encodings.ts';
+import { yamlDecode } from './yaml-decode.ts';
 import { yamlEncode } from './yaml-encode.ts';
 
 const str = (v: TfValue): string => v as string;
@@ -154,19 +154,5 @@ export const encodingFunctions: TfFunction[] = [
     name: 'yamlencode',
     impl: ([v]) => (isWhollyKnown(v!) ? yamlEncode(v!) : unknownOf(T_STRING)),
   }),
-  defineFunction({
-    name: 'yamldecode',
-    impl: ([s]) => {
-      try {
-        // cty's YAML reader resolves scalars the YAML 1.1 way (`y`, `on`, `no` are booleans).
-        if (/^(\s|#.*)*$/.test(str(s!))) throw new FunctionError('on line 1, column 1: missing start of document');
-        const doc = parseYaml(str(s!), { version: '1.1', schema: 'yaml-1.1', maxAliasCount: 100, uniqueKeys: true, intAsBigInt: false });
-        return fromJson(doc ?? null);
-      } catch (error) {
-        if (error instanceof FunctionError) throw error;
-        if (error instanceof YAMLParseError) throw new FunctionError(`on line ${error.linePos?.[0].line ?? 1}, column ${error.linePos?.[0].col ?? 1}: ${error.message.split('\n')[0]}`);
-        throw new FunctionError(error instanceof Error ? error.message : String(error));
-      }
-    },
-  }),
+  defineFunction({ name: 'yamldecode', impl: ([s]) => yamlDecode(str(s!)) }),
 ];
