@@ -205,6 +205,14 @@ function evaluationReference(expr: ScopeTraversalExpr, scope: EvalScope): Valida
   const attrName = first?.kind === 'attr' ? first.name : undefined;
   const range = stepRange(steps, first?.kind === 'attr' ? 1 : 0, expr);
   switch (root) {
+    case 'module': {
+      const call = attrName === undefined ? undefined : scope.index.moduleCalls.get(attrName);
+      if (!call?.module) return [];
+      let next = steps[1];
+      if (next?.kind === 'index') next = steps[2];
+      if (next?.kind !== 'attr' || call.module.outputs.some((o) => o.name === next.name)) return [];
+      return [errorAt('unsupported-attribute', 'Unsupported attribute', `This object does not have an attribute named "${next.name}".`, next.range)];
+    }
     case 'var':
       if (attrName === undefined || scope.index.variables.has(attrName)) return [];
       {
