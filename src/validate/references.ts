@@ -211,7 +211,12 @@ function evaluationReference(expr: ScopeTraversalExpr, scope: EvalScope): Valida
       let next = steps[1];
       if (next?.kind === 'index') next = steps[2];
       if (next?.kind !== 'attr' || call.module.outputs.some((o) => o.name === next.name)) return [];
-      return [errorAt('unsupported-attribute', 'Unsupported attribute', `This object does not have an attribute named "${next.name}".`, next.range)];
+      return [
+        {
+          ...errorAt('unsupported-attribute', 'Unsupported attribute', `This object does not have an attribute named "${next.name}".`, next.range),
+          values: [{ traversal: `module.${attrName}`, statement: 'is a object' }],
+        },
+      ];
     }
     case 'var':
       if (attrName === undefined || scope.index.variables.has(attrName)) return [];
