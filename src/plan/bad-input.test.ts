@@ -62,6 +62,11 @@ describe('bad input gives a clear error with file:line, in bounded time', () => 
       ['Invalid function argument @main.tf:2'],
     ],
     [
+      'a variable failing its validation',
+      'variable "env" {\n  type    = string\n  default = "qa"\n  validation {\n    condition     = contains(["dev", "prod"], var.env)\n    error_message = "env must be dev or prod"\n  }\n}\n',
+      ['Invalid value for variable @main.tf:4'],
+    ],
+    [
       'an undefined variable without default',
       'variable "name" {\n  type = string\n}\nresource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\n',
       ['No value for required variable @main.tf:1'],

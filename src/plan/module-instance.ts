@@ -38,6 +38,8 @@ export interface InstanceBindings {
   each?: { key: string; value: TfValue };
   /** The resource whose configuration is being evaluated (to report self-references). */
   resource?: ResourceNode;
+  /** `self` in postconditions: the planned instance. */
+  self?: TfValue;
 }
 
 /** One resource block in one module instance: expands and plans its instances on first use. */
@@ -247,7 +249,7 @@ export class ModuleInstance {
         if (name === 'workspace') return { value: 'default', consumed: 1 };
         return undefined;
       case 'self':
-        return { value: UNKNOWN, consumed: 0 };
+        return { value: bindings.self ?? UNKNOWN, consumed: 0 };
       case 'module': {
         if (name === undefined) return undefined;
         const call = this.calls.get(name);

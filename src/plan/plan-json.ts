@@ -144,6 +144,7 @@ export interface PlanJson {
   prior_state?: { format_version: string; terraform_version: string; values: ValuesJson };
   configuration: ConfigurationJson;
   relevant_attributes?: Array<{ resource: string; attribute: Array<string | number> }>;
+  checks?: Array<{ address: Record<string, JsonValue>; status: string; instances?: Array<{ address: Record<string, JsonValue>; status: string }> }>;
   timestamp: string;
   applyable: boolean;
   complete: boolean;

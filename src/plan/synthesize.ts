@@ -18,6 +18,7 @@ import type {
 } from './plan-json.ts';
 import { bundledProviderDefaults, type ProviderDefaults } from './provider-defaults.ts';
 import { parsedReferences } from './references.ts';
+import { planChecks } from './checks.ts';
 import type { PlannedInstance } from './resource-instance.ts';
 import { knownJson, knownObjectJson, sensitiveJson, unknownJson } from './values-json.ts';
 
@@ -119,6 +120,8 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
   plan.configuration = configurationJson(config, schemas);
   const relevant = relevantAttributes(root);
   if (relevant.length > 0) plan.relevant_attributes = relevant;
+  const checks = planChecks(root, run.diagnostics);
+  if (checks) plan.checks = checks;
   plan.timestamp = options.timestamp ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const errored = run.diagnostics.some((d) => d.severity === 'error');
   plan.applyable = !errored && (planned.length > 0 || Object.keys(outputChanges).length > 0);
