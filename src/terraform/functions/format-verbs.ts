@@ -152,9 +152,12 @@ function floatDigits(n: number, verb: string, precision: number | undefined): st
         const exp = n === 0 ? 0 : Math.floor(Math.log10(n));
         s = exp < -4 || exp >= 21 ? goExponent(n.toExponential()) : formatNumber(n);
       } else {
+        // Go's %.{p}g: exponent form when the exponent is < -4 or >= p, trailing zeros removed; rounding on the
+        // exact binary value with ties to even.
         const p = precision === 0 ? 1 : precision;
-        const exp = n === 0 ? 0 : Number(n.toExponential(p - 1).split('e')[1]);
-        s = exp < -4 || exp >= p ? goExponent(n.toExponential(p - 1).replace(/\.?0+e/, 'e')) : String(Number(n.toPrecision(p)));
+        const e = toExponentialGo(n, p - 1);
+        const exp = Number(e.split('e')[1]);
+        s = exp < -4 || exp >= p ? e.replace(/\.?0+e/, 'e') : toFixedGo(n, Math.max(0, p - 1 - exp)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
       }
     }
   }
