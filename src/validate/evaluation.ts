@@ -154,6 +154,25 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
   }
   const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
   if (argumentDiagnostics.length > 0) return argumentDiagnostics;
+  const primitiveTarget = { tostring: 'string', tonumber: 'number', tobool: 'bool' }[baseNameOf(name)];
+  const firstArg = call.args[0];
+  if (primitiveTarget && firstArg && call.args.length === 1) {
+    // The primitive conversion functions take any value and refuse collections and structures.
+    const value = staticValue(firstArg);
+    if (value.kind === 'tuple' || value.kind === 'object') {
+      return [
+        withCall(
+          errorAt(
+            'invalid-function-argument',
+            'Invalid function argument',
+            `Invalid value for "v" parameter: cannot convert ${value.kind} to ${primitiveTarget}.`,
+            startRange(firstArg),
+            call.range,
+          ),
+        ),
+      ];
+    }
+  }
   if (!call.expandFinal) {
     // Each argument converts to its parameter's type; a literal that cannot is an invalid argument.
     for (const [index, arg] of call.args.entries()) {
@@ -270,6 +289,10 @@ function pathValue(expr: Expression, context: EvaluationContext): string | undef
   if (step.name === 'root') return '.';
   if (step.name === 'cwd') return context.rootDir;
   return undefined;
+}
+
+function baseNameOf(name: string): string {
+  return name.startsWith('core::') ? name.slice('core::'.length) : name;
 }
 
 /** HCL's `CloseParenRange` of a call: the last character of its range. */

@@ -1,0 +1,5 @@
+locals {
+  e = tostring([1])
+  f = tonumber({ a = 1 })
+  g = tobool("true")
+}
