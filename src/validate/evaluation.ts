@@ -154,6 +154,13 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
   }
   const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
   if (argumentDiagnostics.length > 0) return argumentDiagnostics;
+  if (baseNameOf(name) === 'join' && call.args.length === 1 && !call.expandFinal) {
+    return [
+      withCall(
+        errorAt('function-call-failed', 'Error in function call', `Call to function "${name}" failed: at least one list is required.`, startRange(call), call.range),
+      ),
+    ];
+  }
   const primitiveTarget = { tostring: 'string', tonumber: 'number', tobool: 'bool' }[baseNameOf(name)];
   const firstArg = call.args[0];
   if (primitiveTarget && firstArg && call.args.length === 1) {
