@@ -1,13 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.ts';
 import { loadBundledSchemas, loadSchemas } from './bundled.ts';
 import { ctyTypeName } from './cty-type.ts';
 import { normalizeProviderAddress, providerDisplayName } from './provider-address.ts';
 import type { ProviderSchemasDocument } from './provider-schema.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'iacpac-schema-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const userDoc: ProviderSchemasDocument = {
   format_version: '1.0',
@@ -58,7 +61,7 @@ describe('bundled schemas', () => {
 
 describe('user schema files', () => {
   it('adds a providers schema -json file (plain or gzip) without changing the cached bundle', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'iacpac-schema-'));
+    const dir = mkdtempSync(join(work, 'case-'));
     writeFileSync(join(dir, 's.json'), JSON.stringify(userDoc));
     writeFileSync(join(dir, 's.json.gz'), gzipSync(JSON.stringify(userDoc)));
     for (const file of ['s.json', 's.json.gz']) {
@@ -74,7 +77,7 @@ describe('user schema files', () => {
     ['not json', '{', /cannot read schema file .*s\.json: .*JSON/],
     ['wrong shape', '{"format_version":"1.0"}', /not a "terraform providers schema -json" document/],
   ])('rejects a file that is %s with one clear line', (_name, text, message) => {
-    const dir = mkdtempSync(join(tmpdir(), 'iacpac-schema-'));
+    const dir = mkdtempSync(join(work, 'case-'));
     writeFileSync(join(dir, 's.json'), text);
     expect(() => loadSchemas([join(dir, 's.json')])).toThrow(InputError);
     expect(() => loadSchemas([join(dir, 's.json')])).toThrow(message);

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findBinary } from '../backends/find-binary.ts';
 import type { Diagnostic, ValidateResult } from '../core/diagnostics.ts';
 import { validateDirectory } from './validate-directory.ts';
@@ -59,11 +61,12 @@ describe.skipIf(!terraform)('recorded fixtures agree with a live terraform run',
   );
 });
 
+const work = mkdtempSync(join(tmpdir(), 'iacpac-validate-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
 describe('providers without a schema', () => {
   it('stops with "Missing required provider" for an implied hashicorp provider that does not exist', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'iacpac-validate-'));
+    const dir = mkdtempSync(join(work, 'case-'));
     writeFileSync(join(dir, 'main.tf'), 'resource "awsv_pc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_subnet" "s" {\n  vpc_id = aws_vpc.main.id\n}\n');
     const got = await validateDirectory(dir);
     expect(got.diagnostics).toEqual([
@@ -78,9 +81,7 @@ describe('providers without a schema', () => {
   });
 
   it('warns once per real provider it has no schema for, and checks the built-in terraform provider', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'iacpac-validate-'));
+    const dir = mkdtempSync(join(work, 'case-'));
     writeFileSync(
       join(dir, 'main.tf'),
       'resource "google_compute_network" "n" {\n  name = "x"\n}\nresource "google_compute_subnetwork" "s" {\n  name = "y"\n}\nresource "terraform_data" "d" {\n  inputs = 1\n}\n',
