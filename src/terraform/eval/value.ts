@@ -1,3 +1,4 @@
+import { compareSetHash } from './set-hash.ts';
 import {
   friendlyTypeName,
   isPrimitiveType,
@@ -280,7 +281,8 @@ function sortKnown(out: TfValue[]): TfValue[] {
   if (out.every((x) => typeof x === 'string')) return (out as string[]).sort(compareStrings);
   if (out.every((x) => typeof x === 'number')) return (out as number[]).sort((a, b) => a - b);
   if (out.every((x) => typeof x === 'boolean')) return (out as boolean[]).sort((a, b) => Number(a) - Number(b));
-  return out;
+  // Objects, tuples, lists: cty's order is the byte order of their set hash texts.
+  return out.sort(compareSetHash);
 }
 
 /** Structural identity (same shape and values, ignoring collection kinds); unknowns are never identical. */
