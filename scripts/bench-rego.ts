@@ -7,8 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegoEngine, parseJSON } from '../src/rego/index.ts';
 import { runConformance, summarize } from '../src/rego/conformance.ts';
-import { RegoObject, RegoSet, type RegoValue } from '../src/rego/value.ts';
+import { RegoObject, type RegoValue } from '../src/rego/value.ts';
 import { logger } from '../src/core/logger.ts';
+import { intentSatisfied } from '../src/bench/metrics/intent-verdict.ts';
 import { Evaluator } from '../src/rego/eval/evaluator.ts';
 import { EvalContext } from '../src/rego/eval/context.ts';
 import type { Program } from '../src/rego/compiler/compile.ts';
@@ -25,26 +26,8 @@ const skipConformance = args.includes('--no-conformance');
 const explain = args.includes('--explain');
 const synthesized = args.includes('--synthesized');
 
-/**
- * IaC-Eval's verdict (evaluation/eval.py, OPA_Rego_evaluation): the leaves of the `data` value as its
- * `dict_generator` yields them (object values recursively; array/set elements, recursing only into objects),
- * and the run fails iff `False in leaves` in Python, i.e. some leaf is `false` or the number 0 (0 == False).
- */
-export function leaves(v: RegoValue, out: RegoValue[] = []): RegoValue[] {
-  if (!(v instanceof RegoObject)) {
-    out.push(v);
-    return out;
-  }
-  for (const [, x] of v.sortedEntries()) {
-    if (x instanceof RegoObject) leaves(x, out);
-    else if (Array.isArray(x) || x instanceof RegoSet) for (const e of x) leaves(e, out);
-    else out.push(x);
-  }
-  return out;
-}
-export function hasFalseLeaf(v: RegoValue): boolean {
-  return leaves(v).some((x) => x === false || x === 0);
-}
+// IaC-Eval's verdict rule (evaluation/eval.py: `False in leaves` of the `data` value) is shared with the bench:
+// src/bench/metrics/intent-verdict.ts.
 
 if (!skipConformance) {
   const t0 = performance.now();
@@ -126,7 +109,7 @@ for (const r of rows) {
   if (plan === undefined) continue;
   try {
     const value = q.evalValue({ inputValue: plan });
-    o.satisfied = value !== undefined && !hasFalseLeaf(value);
+    o.satisfied = intentSatisfied(value);
     if (!o.satisfied && value !== undefined) o.falseRules = falsePaths(value, []);
     if (explain && o.falseRules?.length) o.firstFailures = firstFailures(engine.compile(), engine.baseData, plan, o.falseRules);
   } catch (error) {
@@ -182,7 +165,7 @@ async function synthesizedPlans(): Promise<void> {
       const engine = new RegoEngine({ v0Compatible: true, limits: { timeoutMs: 5000 } });
       engine.addModule(`intent-${r.index}.rego`, r.rego_intent);
       const value = engine.prepare('data').evalValue({ inputValue: parseJSON(JSON.stringify(plan)) });
-      const satisfied = value !== undefined && !hasFalseLeaf(value);
+      const satisfied = intentSatisfied(value);
       if (satisfied) ok++;
       const real = outcomes.find((o) => o.index === r.index);
       if (real?.satisfied !== undefined) {
