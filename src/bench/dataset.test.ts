@@ -31,6 +31,28 @@ describe('loadDataset', () => {
     expect(a.length).toBe(3);
   });
 
+  it('reads a parquet file with the HF column names (as the original dataset is published)', async () => {
+    const { parquetWriteBuffer } = await import('hyparquet-writer');
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-ds-'));
+    const file = join(dir, 'data.parquet');
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: 'Resource', data: ['aws_s3_bucket', 'aws_vpc'], type: 'STRING' },
+        { name: 'Prompt', data: ['Make a bucket', 'Make a VPC'], type: 'STRING' },
+        { name: 'Rego intent', data: ['package a', 'package b'], type: 'STRING' },
+        { name: 'Difficulty', data: [1, 3], type: 'INT32' },
+        { name: 'Reference output', data: ['resource "aws_s3_bucket" "b" {}', 'resource "aws_vpc" "v" {}'], type: 'STRING' },
+        { name: 'Intent', data: ['a bucket', 'a vpc'], type: 'STRING' },
+      ],
+    });
+    writeFileSync(file, Buffer.from(buffer));
+    const tasks = await loadDataset(file);
+    expect(tasks).toEqual([
+      { index: 0, resource: 'aws_s3_bucket', prompt: 'Make a bucket', regoIntent: 'package a', difficulty: 1, referenceOutput: 'resource "aws_s3_bucket" "b" {}', intent: 'a bucket' },
+      { index: 1, resource: 'aws_vpc', prompt: 'Make a VPC', regoIntent: 'package b', difficulty: 3, referenceOutput: 'resource "aws_vpc" "v" {}', intent: 'a vpc' },
+    ]);
+  });
+
   it.each([
     ['missing file', 'nope.jsonl', /dataset not found/],
     ['unknown extension', 'data.txt', /unsupported dataset format/],

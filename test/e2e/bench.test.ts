@@ -55,13 +55,18 @@ describe('iacpac bench', () => {
   });
 
   it('multi-attempt run against a loopback OpenAI server: invalid at attempt 1, repaired at attempt 2', async () => {
-    const server = await startLlmTestServer([
-      { content: `Here you go:\n\`\`\`hcl\n${INVALID}\`\`\`` },
-      { content: `Fixed:\n\`\`\`hcl\n${VALID}\`\`\`` },
-    ]);
+    let generations = 0;
+    const server = await startLlmTestServer((request) => {
+      // The judge's system prompt asks for a grade; everything else is the model under test.
+      if (request.messages[0]?.content.includes('You grade')) return { content: '{"score": 4, "reasons": "bucket created, naming differs"}' };
+      generations++;
+      return generations === 1 ? { content: `Here you go:\n\`\`\`hcl\n${INVALID}\`\`\`` } : { content: `Fixed:\n\`\`\`hcl\n${VALID}\`\`\`` };
+    });
     servers.push(server);
     const out = mkdtempSync(join(tmpdir(), 'iacpac-bench-llm-'));
-    const run = await cliAsync(['bench', '--model', 'openai:gpt-test', '--base-url', server.openaiBaseUrl, '--limit', '1', '--attempts', '3', '--out', out, '--report'], {
+    const run = await cliAsync(
+      ['bench', '--model', 'openai:gpt-test', '--judge-model', 'openai:gpt-judge', '--base-url', server.openaiBaseUrl, '--limit', '1', '--attempts', '3', '--out', out, '--report'],
+      {
       OPENAI_API_KEY: 'sk-test-not-a-real-key',
     });
     expect(run.status).toBe(0);
@@ -70,8 +75,13 @@ describe('iacpac bench', () => {
       [1, false, false],
       [2, true, true],
     ]);
+    // The judge scores the final script (structured JSON reply validated with zod).
+    expect(records[1]!.intent_score).toBe(4);
+    expect(records[1]!.intent_reasons).toBe('bucket created, naming differs');
+    expect(server.requests.map((r) => r.body?.model)).toEqual(['gpt-test', 'gpt-test', 'gpt-judge']);
     // The repair request carries Terraform's own diagnostic text.
     expect(server.requests[1]!.text).toContain('Unsupported argument');
+    expect(server.requests[1]!.text).toContain('An argument named "not_an_argument" is not expected here.');
     expect(server.requests[1]!.text).toContain('not_an_argument');
     const md = readFileSync(join(out, 'report', 'report.md'), 'utf8');
     expect(md).toMatch(/\| openai:gpt-test \| all \| 1 \| 1 \| 0 \| 100 \|\n/);
