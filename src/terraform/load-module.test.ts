@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { InputError } from '../core/errors.ts';
 import { describe, expect, it } from 'vitest';
 import type { Expression } from '../hcl/ast.ts';
 import { loadConfiguration } from './load-module.ts';
@@ -131,13 +132,15 @@ describe('loadConfiguration', () => {
     ]);
   });
 
-  it('reports a module cycle once instead of recursing', async () => {
-    const config = await loadConfiguration(fixture('cycle'), { env: {} });
-    expect(config.diagnostics.map((d) => [d.summary, d.range?.filename, d.range?.start.line, d.range?.start.column])).toEqual([['Module cycle', 'modules/b/main.tf', 2, 12]]);
-    expect(config.diagnostics[0]?.detail).toBe(
-      'The module call module.a.module.b.module.back_to_a loads modules/a, which one of its callers is already loading, so it would call itself forever. Remove the module call that points back to a calling module.',
+  it('stops at a module cycle with one InputError (exit 2) instead of recursing', async () => {
+    const error = await loadConfiguration(fixture('cycle'), { env: {} }).then(
+      () => undefined,
+      (e: unknown) => e,
     );
-    expect(config.root.moduleCalls[0]?.module?.moduleCalls[0]?.module?.moduleCalls[0]?.module).toBeUndefined();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      'modules/b/main.tf:2:12: module cycle: module.a.module.b.module.back_to_a loads modules/a, which one of its callers is already loading; remove the module call that points back to a calling module',
+    );
   });
 
   it('reports a missing local module directory', async () => {

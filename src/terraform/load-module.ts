@@ -46,7 +46,7 @@ function displayPath(rootDir: string, path: string): string {
 
 /**
  * Loads the Terraform configuration in `dir`: every `*.tf` / `*.tf.json` file (override files merged),
- * local child modules (recursively; a cycle is one `Module cycle` diagnostic) and remote ones that `terraform init`
+ * local child modules (recursively; a cycle is an `InputError`, exit 2) and remote ones that `terraform init`
  * installed (`.terraform/modules/modules.json`), and the root module's input
  * values from tfvars files and options. Problems in the configuration are `diagnostics`; input that is
  * not a configuration iacpac can analyse (missing path, not a directory, no configuration files, binary,
@@ -163,17 +163,12 @@ async function loadChild(state: LoadState, parent: TerraformModule, call: Module
     return;
   }
   if (ancestors.includes(real)) {
-    // Terraform itself recurses forever on a cycle (`terraform init` never ends); report it once instead.
+    // Terraform itself recurses forever on a cycle (`terraform init` never ends). The configuration cannot be
+    // loaded at all, so this is bad input (exit 2), reported once with where the call points back.
     const chain = callPath.map((name) => `module.${name}`).join('.');
-    state.diagnostics.push({
-      severity: 'error',
-      summary: 'Module cycle',
-      detail: `The module call ${chain} loads ${childDisplay}, which one of its callers is already loading, so it would call itself forever. Remove the module call that points back to a calling module.`,
-      range: sourceRange,
-      source: 'terraform',
-      code: 'module-cycle',
-    });
-    return;
+    throw new InputError(
+      `${formatRange(sourceRange)}: module cycle: ${chain} loads ${childDisplay}, which one of its callers is already loading; remove the module call that points back to a calling module`,
+    );
   }
   if (callPath.length > MAX_MODULE_DEPTH) {
     state.diagnostics.push({

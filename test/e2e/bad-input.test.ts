@@ -79,10 +79,15 @@ describe('bad input is one clear InputError', () => {
 });
 
 describe('configuration problems are diagnostics, never crashes', () => {
-  it('a module cycle through a symlinked directory is reported once', async () => {
+  it('a module cycle through a symlinked directory is one InputError (exit 2) at the module source', async () => {
     const path = dir({ 'main.tf': 'module "self" {\n  source = "./again"\n}\n' }, (root) => symlinkSync(root, join(root, 'again')));
-    const config = await loadConfiguration(path, { env: {} });
-    expect(config.diagnostics.map((d) => [d.summary, d.range?.filename, d.range?.start.line])).toEqual([['Module cycle', 'main.tf', 2]]);
+    const error = await loadConfiguration(path, { env: {} }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).exitCode).toBe(2);
+    expect((error as InputError).message).toMatch(/^main\.tf:2:12: module cycle: module\.self loads /);
   });
 
   it('a module source that is a symlink loop is an unreadable module directory', async () => {

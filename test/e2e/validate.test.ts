@@ -142,12 +142,12 @@ describe('bad input: one clear line and exit 2, never a crash or a hang', () => 
     expect(stderr).toMatch(message);
   }, 120_000);
 
-  it('reports a module cycle as a configuration error (exit 1), like other load problems', async () => {
+  it('reports a module cycle as bad input: one line with where the call points back, exit 2', async () => {
     const path = dir({ 'main.tf': 'module "a" {\n  source = "./a"\n}\n', 'a/main.tf': 'module "back" {\n  source = "../"\n}\n' });
-    const { code, stdout } = await iacpac('validate', '--format', 'jsonl', path);
-    expect(code).toBe(1);
-    const line = JSON.parse(stdout) as { diagnostics: Array<{ summary: string }> };
-    expect(line.diagnostics.map((d) => d.summary)).toEqual(['Module cycle']);
+    const { code, stdout, stderr } = await iacpac('validate', '--format', 'jsonl', path);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^iacpac: a\/main\.tf:2:12: module cycle: module\.a\.module\.back loads \.\/?, which one of its callers is already loading; remove the module call that points back to a calling module\n$/);
   }, 120_000);
 });
 
