@@ -1,0 +1,33 @@
+// Every policy fixture is valid Terraform for the bundled aws provider (checked with the embedded validator),
+// so a policy is never demonstrated on configuration Terraform would reject. The only exceptions are fixtures of
+// policies about resource types the aws provider removed in 5.x (they cannot be written validly any more).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { libraryDir, readLibraryIndex } from '../../src/scan/policy-library.ts';
+import { validateDirectory } from '../../src/validate/index.ts';
+
+const REMOVED_RESOURCE_TYPES = new Map([
+  ['IACPAC_AWS_ELASTICACHE_009/fail.tf', 'aws_elasticache_security_group'],
+  ['IACPAC_AWS_RDS_027/fail.tf', 'aws_db_security_group'],
+]);
+
+const work = mkdtempSync(join(tmpdir(), 'iacpac-fixture-validity-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('policy fixtures are valid Terraform', () => {
+  const cases = readLibraryIndex().flatMap((entry) =>
+    ['pass.tf', 'fail.tf'].map((name) => ({ id: entry.id, name, file: join(libraryDir(), dirname(entry.file), 'fixtures', entry.id, name) })),
+  );
+  it.each(cases.filter((c) => existsSync(c.file)))('$id/$name', async ({ id, name, file }) => {
+    const dir = join(work, `${id}-${name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'main.tf'), readFileSync(file, 'utf8'));
+    const result = await validateDirectory(dir);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.summary}: ${d.detail}`);
+    const removed = REMOVED_RESOURCE_TYPES.get(`${id}/${name}`);
+    if (removed) expect(errors).toEqual([`Invalid resource type: The provider hashicorp/aws does not support resource type "${removed}".`]);
+    else expect(errors).toEqual([]);
+  });
+});
