@@ -49,6 +49,11 @@ await build({
   logLevel: 'warning',
 });
 
+// V8 flags of the workers. `--liftoff-only`: HCL's syntax check runs HashiCorp's Go parser compiled to WebAssembly, and
+// V8's default tier-up recompiles its large hot functions with TurboFan on background threads, which costs more CPU
+// than a batch of a few hundred files gains from the faster code (measured: ~0.8 s less CPU per 458 files).
+const workerFlags = ['--liftoff-only'];
+
 // The batch: `jobs` worker processes (one per core by default), each compiling the library once and scanning its share.
 const t0 = performance.now();
 interface WorkerResult {
@@ -63,7 +68,7 @@ const outputs = await Promise.all(
   shares.map(
     (share) =>
       new Promise<WorkerResult>((resolve, reject) => {
-        const child = fork(workerBundle, [JSON.stringify({ work, rows: share })], { execArgv: [] });
+        const child = fork(workerBundle, [JSON.stringify({ work, rows: share })], { execArgv: workerFlags });
         child.once('message', (message) => resolve(message as WorkerResult));
         child.once('error', reject);
         child.once('exit', (code) => {

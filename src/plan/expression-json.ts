@@ -56,10 +56,15 @@ export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth =
     if (schema && schema.block_types?.[attribute.name]) continue;
     out[attribute.name] = marshalExpression(attribute.expr, sources);
   }
-  for (const [name, attribute] of Object.entries(schema?.attributes ?? {})) {
-    if (name in out) continue;
-    const blocks = body.blocks.filter((b) => b.type === name);
-    if (blocks.length > 0) out[name] = marshalBlocksAsAttribute(blocks, attribute);
+  // Blocks written for attributes, in schema order. Schemas have hundreds of attributes and most bodies write no
+  // such block, so the schema is only walked when one is present.
+  const attributes = schema?.attributes;
+  if (attributes && body.blocks.some((b) => Object.hasOwn(attributes, b.type) && !(b.type in out))) {
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (name in out) continue;
+      const blocks = body.blocks.filter((b) => b.type === name);
+      if (blocks.length > 0) out[name] = marshalBlocksAsAttribute(blocks, attribute);
+    }
   }
   const blocks = [...body.blocks];
   for (const attribute of body.attributes) {

@@ -1,4 +1,5 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
+import { parseYamlMemo } from '../core/yaml-memo.ts';
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
 import { SEVERITIES, type Severity } from './finding.ts';
@@ -77,7 +78,7 @@ export function readPolicyMetadata(file: string, displayName: string, source: st
     .join('\n');
   let raw: unknown;
   try {
-    raw = parseYaml(yamlText);
+    raw = parseYamlMemo(yamlText);
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const line = markerLine + (error.linePos?.[0].line ?? 1);

@@ -2,7 +2,7 @@
  * Rego parser (v1 and v0 syntax) -> syntax tree (ast.ts). Precedence follows OPA's grammar:
  * `in` < relations (== != < <= > >=) < `|` < `&` < `+ -` < `* / %` < refs/calls.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYamlMemo } from '../../core/yaml-memo.ts';
 import type { Annotations, Body, Expr, ExprKind, Import, Loc, Module, Rule, RuleHead, Term, WithModifier } from './ast.ts';
 import { lex, type Comment, type Token } from './lexer.ts';
 import { RegoError, RegoSyntaxError } from './errors.ts';
@@ -696,7 +696,7 @@ function attachAnnotations(module: Module, comments: Comment[], file: string): v
     }
     let parsed: unknown;
     try {
-      parsed = parseYaml(lines.join('\n')) ?? {};
+      parsed = parseYamlMemo(lines.join('\n')) ?? {};
     } catch (error) {
       throw new RegoError('rego_parse_error', `yaml: ${(error as Error).message.split('\n')[0]}`, { file, row: c.row, col: c.col });
     }
