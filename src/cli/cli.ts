@@ -15,15 +15,15 @@ export interface CommandModule {
  * declares options and lazily imports its implementation, so startup stays fast.
  */
 const COMMANDS: Array<() => Promise<CommandModule>> = [
-  () => import('./commands/bench.ts'),
-  () => import('./commands/report.ts'),
+  () => import('./commands/check.ts'),
+  () => import('./commands/validate.ts'),
+  () => import('./commands/plan.ts'),
+  () => import('./commands/scan.ts'),
+  () => import('./commands/rego.ts'),
   () => import('./commands/generate.ts'),
   () => import('./commands/kb.ts'),
-  () => import('./commands/rego.ts'),
-  () => import('./commands/plan.ts'),
-  () => import('./commands/validate.ts'),
-  () => import('./commands/scan.ts'),
-  () => import('./commands/check.ts'),
+  () => import('./commands/bench.ts'),
+  () => import('./commands/report.ts'),
   // <commands>
 ];
 

@@ -5,7 +5,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function register(program: Command): void {
   program
     .command('bench')
-    .description('Benchmark LLMs on IaC-Eval: validation pass rate over retries, object recall/precision, intent, security findings')
+    .description('benchmark LLMs on IaC-Eval: validation pass rate over retries, object recall/precision, intent, security findings')
     .option('--dataset <file>', 'IaC-Eval dataset (.jsonl[.gz], original .csv or .parquet); default: the bundled copy')
     .option('--model <spec>', 'model to run: reference | replay:<file> | <provider>:<model-id> | <model-id> with --provider (repeatable)', collect)
     .option('--provider <name>', 'provider for bare model ids: openai | azure | anthropic | ollama | openai-compatible')

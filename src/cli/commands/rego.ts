@@ -4,7 +4,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 
 /** `iacpac rego eval|check|test`: the embedded Rego engine, with OPA-like commands. */
 export function register(program: Command): void {
-  const rego = program.command('rego').description('Evaluate, check and test Rego policies with the embedded engine (no opa binary needed)');
+  const rego = program.command('rego').description('evaluate, check and test Rego policies with the embedded engine (no opa binary needed)');
   rego
     .command('eval')
     .description('Evaluate a Rego query (output shaped like `opa eval --format json`)')

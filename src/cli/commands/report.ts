@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('report')
-    .description('Render tables (Markdown, CSV, LaTeX), charts (SVG, PNG) and an HTML page from one or more bench runs')
+    .description('render tables (Markdown, CSV, LaTeX), charts (SVG, PNG) and an HTML page from one or more bench runs')
     .argument('<run-dir...>', 'directories written by `iacpac bench --out` (several = compare models)')
     .option('--out <dir>', 'where to write the report (default: <first run-dir>/report)')
     .option('--no-charts', 'tables only')
