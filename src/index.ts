@@ -88,4 +88,13 @@ export {
   type PolicySet,
 } from './scan/index.ts';
 export { checkDirectories, type CheckResult } from './scan/run-check.ts';
+// Benchmark harness and reports
+export { loadDataset, type BenchTask, type DatasetFilter } from './bench/dataset.ts';
+export { runBench, type BenchEvaluator, type BenchJudge, type RunBenchOptions } from './bench/run-bench.ts';
+export { createEvaluator } from './bench/evaluator.ts';
+export { objectMatch, countObjects } from './bench/metrics/object-match.ts';
+export { intentSatisfied } from './bench/metrics/intent-verdict.ts';
+export { readResults, type AttemptRecord } from './bench/results-store.ts';
+export { buildReport } from './report/build-report.ts';
+export { summarize, type Summary, type GroupSummary } from './report/summarize.ts';
 // <exports>
