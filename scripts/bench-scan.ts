@@ -174,6 +174,7 @@ if (write) {
     rows_loaded: rows.length - errors.length,
     policies: policies.length,
     jobs,
+    worker_node_flags: workerFlags,
     checkov_ids_cross_referenced: covered.size,
     checkov_ids_failing: allCheckovIds.size,
     checkov_ids_without_policy: missingIds,
