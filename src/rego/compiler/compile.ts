@@ -10,7 +10,7 @@ import { DECLARATIONS } from '../builtins/declarations.ts';
 import { VarRewriter, type NameContext } from './rewrite-vars.ts';
 import { checkHead, fixTerm, reorderBody } from './safety.ts';
 import { RuleNode, type CompiledRule } from './rule-tree.ts';
-import { forEachVar, groundPrefix } from './terms.ts';
+import { forEachChildTerm, forEachVar, groundPrefix } from './terms.ts';
 import { checkRecursion } from './recursion.ts';
 import { checkTypes } from './type-check.ts';
 
@@ -310,53 +310,15 @@ function mapExprTerms(e: Expr, f: (t: Term) => Term): Expr {
 /** Undefined functions and wrong arities (rego_type_error). */
 function checkCalls(body: Body, head: Term[], functions: ReadonlyMap<string, number>, errors: RegoError[]): void {
   const visit = (t: Term): void => {
-    switch (t.type) {
-      case 'call': {
-        const arity = arityOf(t.name, functions);
-        if (arity === undefined) {
-          errors.push(new RegoError('rego_type_error', `undefined function ${t.name}`, t.loc));
-        } else if (arity >= 0 && t.args.length !== arity) {
-          errors.push(
-            new RegoError(
-              'rego_type_error',
-              `${t.name}: ${t.args.length > arity ? 'too many arguments' : 'too few arguments'}`,
-              t.loc,
-            ),
-          );
-        }
-        t.args.forEach(visit);
-        return;
+    if (t.type === 'call') {
+      const arity = arityOf(t.name, functions);
+      if (arity === undefined) {
+        errors.push(new RegoError('rego_type_error', `undefined function ${t.name}`, t.loc));
+      } else if (arity >= 0 && t.args.length !== arity) {
+        errors.push(new RegoError('rego_type_error', `${t.name}: ${t.args.length > arity ? 'too many arguments' : 'too few arguments'}`, t.loc));
       }
-      case 'ref':
-        visit(t.head);
-        t.path.forEach(visit);
-        return;
-      case 'array':
-      case 'set':
-        t.items.forEach(visit);
-        return;
-      case 'object':
-        for (const [k, v] of t.items) {
-          visit(k);
-          visit(v);
-        }
-        return;
-      case 'template':
-        for (const p of t.parts) if (typeof p !== 'string') visit(p);
-        return;
-      case 'arraycomp':
-      case 'setcomp':
-        visit(t.term);
-        t.body.forEach(visitExpr);
-        return;
-      case 'objectcomp':
-        visit(t.key);
-        visit(t.value);
-        t.body.forEach(visitExpr);
-        return;
-      default:
-        return;
     }
+    forEachChildTerm(t, visit, visitExpr);
   };
   const visitExpr = (e: Expr): void => {
     for (const w of e.withs) visit(w.value);

@@ -2,59 +2,27 @@
 import type { Body, Expr, Term } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
 import type { CompiledRule, RuleNode } from './rule-tree.ts';
+import { forEachChildTerm } from './terms.ts';
 
 function dataRefs(terms: Term[], body: Body, out: Array<{ path: string[]; open: boolean }>): void {
   const visit = (t: Term): void => {
-    switch (t.type) {
-      case 'ref': {
-        if (t.head.type === 'var' && t.head.name === 'data') {
-          const path: string[] = [];
-          let open = false;
-          for (const p of t.path) {
-            if (p.type === 'scalar' && (typeof p.value === 'string' || typeof p.value === 'number')) path.push(String(p.value));
-            else {
-              open = true;
-              break;
-            }
-          }
-          out.push({ path, open });
-        } else visit(t.head);
-        t.path.forEach(visit);
-        return;
-      }
-      case 'var':
-        if (t.name === 'data') out.push({ path: [], open: true });
-        return;
-      case 'call':
-        if (t.name.startsWith('data.')) out.push({ path: t.name.split('.').slice(1), open: false });
-        t.args.forEach(visit);
-        return;
-      case 'array':
-      case 'set':
-        t.items.forEach(visit);
-        return;
-      case 'object':
-        for (const [k, v] of t.items) {
-          visit(k);
-          visit(v);
+    if (t.type === 'ref' && t.head.type === 'var' && t.head.name === 'data') {
+      const path: string[] = [];
+      let open = false;
+      for (const p of t.path) {
+        if (p.type === 'scalar' && (typeof p.value === 'string' || typeof p.value === 'number')) path.push(String(p.value));
+        else {
+          open = true;
+          break;
         }
-        return;
-      case 'template':
-        for (const p of t.parts) if (typeof p !== 'string') visit(p);
-        return;
-      case 'arraycomp':
-      case 'setcomp':
-        visit(t.term);
-        t.body.forEach(visitExpr);
-        return;
-      case 'objectcomp':
-        visit(t.key);
-        visit(t.value);
-        t.body.forEach(visitExpr);
-        return;
-      default:
-        return;
+      }
+      out.push({ path, open });
+      t.path.forEach(visit);
+      return;
     }
+    if (t.type === 'var' && t.name === 'data') out.push({ path: [], open: true });
+    if (t.type === 'call' && t.name.startsWith('data.')) out.push({ path: t.name.split('.').slice(1), open: false });
+    forEachChildTerm(t, visit, visitExpr);
   };
   const visitExpr = (e: Expr): void => {
     switch (e.kind) {

@@ -46,6 +46,47 @@ export function forEachVar(term: Term, visit: (name: string, term: Term) => void
   }
 }
 
+/**
+ * Calls `visit` on each direct sub-term of `t` (call arguments, ref head and path, collection items, template
+ * parts, comprehension heads) and `visitExpr` on each expression of a comprehension body. Scalars and vars have none.
+ */
+export function forEachChildTerm(t: Term, visit: (t: Term) => void, visitExpr: (e: Expr) => void): void {
+  switch (t.type) {
+    case 'call':
+      t.args.forEach(visit);
+      return;
+    case 'ref':
+      visit(t.head);
+      t.path.forEach(visit);
+      return;
+    case 'array':
+    case 'set':
+      t.items.forEach(visit);
+      return;
+    case 'object':
+      for (const [k, v] of t.items) {
+        visit(k);
+        visit(v);
+      }
+      return;
+    case 'template':
+      for (const p of t.parts) if (typeof p !== 'string') visit(p);
+      return;
+    case 'arraycomp':
+    case 'setcomp':
+      visit(t.term);
+      t.body.forEach(visitExpr);
+      return;
+    case 'objectcomp':
+      visit(t.key);
+      visit(t.value);
+      t.body.forEach(visitExpr);
+      return;
+    default:
+      return;
+  }
+}
+
 export function forEachBodyVar(body: Body, visit: (name: string, term: Term) => void): void {
   for (const e of body) forEachExprVar(e, visit, true);
 }
