@@ -1,6 +1,7 @@
 import { makeList, type TfValue } from '../eval/value.ts';
 import { T_STRING } from '../eval/types.ts';
 import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
+import { parseIPv6 as parseIPv6Text } from '../../core/ip-address.ts';
 
 interface Cidr {
   ip: bigint;
@@ -21,41 +22,7 @@ function parseIPv4(s: string): bigint | undefined {
 }
 
 function parseIPv6(s: string): bigint | undefined {
-  let text = s;
-  let tail: bigint[] = [];
-  const lastColon = text.lastIndexOf(':');
-  if (text.includes('.') && lastColon >= 0) {
-    const v4 = parseIPv4(text.slice(lastColon + 1));
-    if (v4 === undefined) return undefined;
-    tail = [v4 >> 16n, v4 & 0xffffn];
-    text = `${text.slice(0, lastColon + 1)}${text.endsWith('::') ? '' : ''}`;
-    text = text.endsWith('::') ? text : text.slice(0, -1);
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (h: string): bigint[] | undefined => {
-    if (h === '') return [];
-    const groups = h.split(':');
-    const out: bigint[] = [];
-    for (const g of groups) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
-      out.push(BigInt(`0x${g}`));
-    }
-    return out;
-  };
-  const head = parse(halves[0]!);
-  const rest = halves.length === 2 ? parse(halves[1]!) : [];
-  if (!head || !rest) return undefined;
-  const total = head.length + rest.length + tail.length;
-  let groups: bigint[];
-  if (halves.length === 2) {
-    if (total > 7) return undefined;
-    groups = [...head, ...Array<bigint>(8 - total).fill(0n), ...rest, ...tail];
-  } else {
-    if (total !== 8) return undefined;
-    groups = [...head, ...tail];
-  }
-  return groups.reduce((acc, g) => (acc << 16n) | g, 0n);
+  return parseIPv6Text(s, parseIPv4);
 }
 
 function parseCidr(s: string, argIndex: number): Cidr {
