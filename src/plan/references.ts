@@ -1,4 +1,5 @@
 import type { Expression, ScopeTraversalExpr, TemplatePart, TraversalStep } from '../hcl/ast.ts';
+import { goQuote } from '../core/go-quote.ts';
 
 /** A static traversal step: `.name` or `[key]` with a literal key (what HCL calls an absolute traversal). */
 export type StaticStep = { kind: 'attr'; name: string } | { kind: 'index'; key: string | number | boolean };
@@ -254,22 +255,6 @@ function resourceReference(
 export function keyText(key: string | number | boolean): string {
   if (typeof key === 'string') return goQuote(key);
   return String(key);
-}
-
-/** Go's `strconv.Quote` for the characters configuration keys contain. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }
 
 /** `.a[0]["k"]` for remaining steps (Terraform's jsonconfig traversalStr). */

@@ -1,3 +1,4 @@
+import { goQuote } from '../../core/go-quote.ts';
 import { Sensitive, sortedKeys, type TfValue, Unknown } from './value.ts';
 
 /**
@@ -31,17 +32,6 @@ function tenDigits(n: number): string {
     return `${mant}e${ev < 0 ? '-' : '+'}${String(Math.abs(ev)).padStart(2, '0')}`;
   }
   return String(Number(n.toPrecision(10)));
-}
-
-const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
-
-function goQuote(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const code = c.codePointAt(0)!;
-    out += ESCAPES[c] ?? (code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c);
-  }
-  return `${out}"`;
 }
 
 /** Orders known non-primitive set elements as cty iterates them. */
