@@ -72,20 +72,20 @@ function regoErrors(error: unknown): string[] | undefined {
   return undefined;
 }
 
-export async function regoEval(
-  query: string,
-  options: {
-    data: string[];
-    input?: string;
-    dataFile: string[];
-    format: string;
-    v0Compatible?: boolean;
-    strictBuiltinErrors?: boolean;
-    timeout: string;
-    fail?: boolean;
-    failDefined?: boolean;
-  },
-): Promise<void> {
+/** Options of `iacpac rego eval`, as commander parses them. */
+export interface RegoEvalOptions {
+  data: string[];
+  input?: string;
+  dataFile: string[];
+  format: string;
+  v0Compatible?: boolean;
+  strictBuiltinErrors?: boolean;
+  timeout: string;
+  fail?: boolean;
+  failDefined?: boolean;
+}
+
+export async function regoEval(query: string, options: RegoEvalOptions): Promise<void> {
   if (options.fail && options.failDefined) throw new UsageError('--fail and --fail-defined are mutually exclusive');
   if (options.format !== 'json' && options.format !== 'pretty') throw new UsageError(`--format must be json or pretty, got ${options.format}`);
   const timeoutMs = Number(options.timeout);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { RegoEvalOptions } from '../../rego/commands.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -43,16 +44,4 @@ export function register(program: Command): void {
       const { regoTest } = await import('../../rego/commands.ts');
       await regoTest(paths, options);
     });
-}
-
-export interface RegoEvalOptions {
-  data: string[];
-  input?: string;
-  dataFile: string[];
-  format: string;
-  v0Compatible?: boolean;
-  strictBuiltinErrors?: boolean;
-  timeout: string;
-  fail?: boolean;
-  failDefined?: boolean;
 }

@@ -6,23 +6,13 @@ import { goBase64Decode } from './go-base64.ts';
 import { marshalJson, parseJson } from './json-text.ts';
 import { objectOperand, operandError, stringOperand } from './operands.ts';
 import { fromJS, normalizeNumber, RegoObject, RegoSet, toJS, type RegoValue } from '../value.ts';
+import { queryEscape } from '../../core/go-query-escape.ts';
 
 const builtin = defineCategory('encoding');
 
 /** Go string from bytes: invalid UTF-8 becomes U+FFFD. */
 const bytesToString = (b: Buffer): string => b.toString('utf8');
 
-/** Go url.QueryEscape. */
-export function queryEscape(s: string): string {
-  let out = '';
-  for (const byte of Buffer.from(s, 'utf8')) {
-    const c = String.fromCharCode(byte);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
-    else if (c === ' ') out += '+';
-    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
 
 /** Go url.QueryUnescape. */
 export function queryUnescape(s: string): string {

@@ -6,7 +6,7 @@
  */
 import { BuiltinError } from './define-builtin.ts';
 import { goSprintf, type GoArg } from './go-fmt.ts';
-import { queryEscape } from './encoding.ts';
+import { queryEscape } from '../../core/go-query-escape.ts';
 
 type Data = null | boolean | number | bigint | string | Data[] | { [k: string]: Data } | typeof MISSING;
 const MISSING = Symbol('missing');

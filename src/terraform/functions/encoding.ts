@@ -5,6 +5,7 @@ import { jsonEncode } from './json-encode.ts';
 import { textCodec } from './text-encodings.ts';
 import { yamlDecode } from './yaml-decode.ts';
 import { yamlEncode } from './yaml-encode.ts';
+import { queryEscape } from '../../core/go-query-escape.ts';
 
 const str = (v: TfValue): string => v as string;
 
@@ -22,16 +23,6 @@ function utf8OrFail(buf: Buffer, argIndex: number): string {
   }
 }
 
-function urlQueryEscape(s: string): string {
-  let out = '';
-  for (const byte of Buffer.from(s, 'utf8')) {
-    const c = String.fromCharCode(byte);
-    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
-    else if (c === ' ') out += '+';
-    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
 
 /** RFC 4180 CSV with a header row, as Go's encoding/csv reads it. */
 function csvDecode(text: string): TfValue {
@@ -131,7 +122,7 @@ export const encodingFunctions: TfFunction[] = [
       return str(enc!).toLowerCase().replace('_', '-') === 'utf-8' ? utf8OrFail(buf, 0) : codec.decode(buf);
     },
   }),
-  defineFunction({ name: 'urlencode', impl: ([s]) => urlQueryEscape(str(s!)) }),
+  defineFunction({ name: 'urlencode', impl: ([s]) => queryEscape(str(s!)) }),
   defineFunction({ name: 'csvdecode', impl: ([s]) => csvDecode(str(s!)) }),
   defineFunction({
     name: 'jsonencode',
