@@ -10,13 +10,19 @@ import { runPool } from './pool.ts';
 import { firstAttemptMessages, repairMessages, type ChatMessage, type PromptTemplates } from './prompts.ts';
 import { ResultsStore, resumeState, sampleKey, type AttemptRecord } from './results-store.ts';
 
+/** What the checks of one attempt found. */
+export interface BenchEvaluation {
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  /** Security findings of the script (scanned even when invalid, as far as it parses). */
+  findings: AttemptRecord['findings'];
+  /** IaC-Eval verdict of the row's intent on the plan of the script; null when it is invalid or does not plan. */
+  intentCorrect: boolean | null;
+}
+
 /** How an attempt's Terraform is checked. Implemented over the real subsystems in `evaluator.ts`. */
 export interface BenchEvaluator {
-  validate(dir: string): Promise<{ valid: boolean; diagnostics: Diagnostic[] }>;
-  /** Security findings of the script (scanned even when invalid, as far as it parses). */
-  scan(dir: string): Promise<AttemptRecord['findings']>;
-  /** IaC-Eval verdict of `regoIntent` on the plan of the script; null when it does not plan. */
-  intent(dir: string, regoIntent: string): Promise<boolean | null>;
+  evaluate(dir: string, regoIntent: string): Promise<BenchEvaluation>;
 }
 
 /** LLM judge of intent resolution (optional). */
@@ -75,22 +81,23 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
   store.writeConfig(options.config);
   const previous = store.read();
   const state = resumeState(previous);
-  const jobs: Array<{ model: BenchModel; task: BenchTask; sample: number }> = [];
   let skipped = 0;
-  for (const model of options.models)
+  const perModel = options.models.map((model) => {
+    const jobs: Array<{ task: BenchTask; sample: number }> = [];
     for (const task of options.tasks)
       for (let sample = 0; sample < options.samples; sample++) {
         if (state.finished.has(sampleKey({ model: model.name, index: task.index, sample }))) skipped++;
-        else jobs.push({ model, task, sample });
+        else jobs.push({ task, sample });
       }
+    return { model, jobs };
+  });
+  const total = perModel.reduce((n, m) => n + m.jobs.length, 0);
   const written: AttemptRecord[] = [];
   const started = performance.now();
   let done = 0;
-  const byModel = new Map<BenchModel, typeof jobs>();
-  for (const job of jobs) byModel.set(job.model, [...(byModel.get(job.model) ?? []), job]);
   await Promise.all(
-    [...byModel].map(([model, modelJobs]) =>
-      runPool(modelJobs, model.concurrency, async ({ task, sample }) => {
+    perModel.map(({ model, jobs }) =>
+      runPool(jobs, model.concurrency, async ({ task, sample }) => {
         const prior = (state.attempts.get(sampleKey({ model: model.name, index: task.index, sample })) ?? []).filter((r) => r.error === null);
         const records = await runSample(options, model, task, sample, prior, (r) => {
           store.append(r);
@@ -99,7 +106,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
         done++;
         options.onProgress?.({
           done,
-          total: jobs.length,
+          total,
           model: model.name,
           index: task.index,
           valid: records.some((r) => r.valid),
@@ -108,7 +115,7 @@ export async function runBench(options: RunBenchOptions): Promise<RunBenchResult
       }),
     ),
   );
-  return { ran: jobs.length, skipped, records: written };
+  return { ran: total, skipped, records: written };
 }
 
 async function runSample(
@@ -213,16 +220,16 @@ async function evaluateAttempt(
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'main.tf'), terraform);
   try {
-    const validation = await options.evaluator.validate(dir);
-    record.valid = validation.valid;
-    record.diagnostics = validation.diagnostics.map((d) => ({
+    const evaluation = await options.evaluator.evaluate(dir, task.regoIntent);
+    record.valid = evaluation.valid;
+    record.diagnostics = evaluation.diagnostics.map((d) => ({
       severity: d.severity,
       summary: d.summary,
       ...(d.detail ? { detail: d.detail } : {}),
       ...(d.range ? { line: d.range.start.line } : {}),
     }));
-    record.findings = await options.evaluator.scan(dir);
-    if (record.valid && task.regoIntent.trim()) record.intent_correct = await options.evaluator.intent(dir, task.regoIntent);
+    record.findings = evaluation.findings;
+    record.intent_correct = evaluation.intentCorrect;
   } catch (error) {
     record.error = `evaluation failed: ${errorMessage(error)}`;
   }
