@@ -63,8 +63,7 @@ export async function bench(raw: BenchCommandOptions): Promise<void> {
   const judge = options.judgeModel ? await createJudge(options.judgeModel, llm) : undefined;
   const templates = loadPromptTemplates(options.prompts ? resolve(options.prompts) : undefined);
   const evaluator = await createEvaluator({ engine: options.engine, scanner: options.scanner, ...(options.pluginDir ? { pluginDir: options.pluginDir } : {}) });
-  const total = models.length * tasks.length * options.samples;
-  const progress = new ProgressReporter(total);
+  const progress = new ProgressReporter();
   logger.err(`iacpac bench: ${tasks.length} tasks × ${models.length} model(s) × ${options.samples} sample(s), up to ${options.attempts} attempts; results in ${options.out}/results.jsonl`);
   const result = await runBench({
     tasks,
@@ -92,15 +91,7 @@ export async function bench(raw: BenchCommandOptions): Promise<void> {
   });
   progress.finish();
   logger.err(`done: ${result.ran} sample(s) run, ${result.skipped} already finished (resumed)`);
-  const { report } = await import('../report/report-command.ts');
+  const { report, printTables } = await import('../report/report-command.ts');
   if (options.report) await report([options.out], {});
-  else {
-    const { loadRuns } = await import('../report/build-report.ts');
-    const { summarize } = await import('../report/summarize.ts');
-    const { buildTables, renderMarkdown } = await import('../report/render-tables.ts');
-    const { checkovComparisonTable } = await import('../report/checkov-baseline.ts');
-    const records = loadRuns([options.out]);
-    const checkov = checkovComparisonTable(records);
-    logger.out(renderMarkdown([...buildTables(summarize(records)), ...(checkov ? [checkov] : [])]));
-  }
+  else printTables([options.out]);
 }

@@ -11,7 +11,6 @@ export class ProgressReporter {
   private lastPlain = -1;
   private readonly tty = Boolean(process.stderr.isTTY);
   private passed = 0;
-  constructor(private readonly total: number) {}
 
   update(event: ProgressEvent): void {
     if (event.valid) this.passed++;

@@ -6,13 +6,12 @@ import { renderCharts } from './render-charts.ts';
 import { renderHtml } from './render-html.ts';
 import { buildTables, renderCsv, renderLatex, renderMarkdown, type Table } from './render-tables.ts';
 import { summarize, type Summary } from './summarize.ts';
+import { checkovComparisonTable } from './checkov-baseline.ts';
 
 export interface ReportOptions {
   runDirs: string[];
   /** Where to write the report (default: `<first run dir>/report`). */
   outDir?: string;
-  /** Extra tables (e.g. a Checkov comparison) appended after the standard ones. */
-  extraTables?: Table[];
   /** Skip PNG/SVG rendering (tables only). */
   charts?: boolean;
 }
@@ -20,7 +19,14 @@ export interface ReportOptions {
 export interface ReportResult {
   outDir: string;
   summary: Summary;
+  tables: Table[];
   files: string[];
+}
+
+/** Every table of a report: the standard ones, then Checkov's recorded numbers when the runs include `reference`. */
+export function reportTables(records: AttemptRecord[], summary: Summary = summarize(records)): Table[] {
+  const checkov = checkovComparisonTable(records);
+  return [...buildTables(summary), ...(checkov ? [checkov] : [])];
 }
 
 /** Loads several runs; a model that appears in more than one run is labelled `<model> (<run dir name>)`. */
@@ -48,7 +54,7 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
     writeFileSync(join(outDir, name), content);
     files.push(name);
   };
-  const tables = [...buildTables(summary), ...(options.extraTables ?? [])];
+  const tables = reportTables(records, summary);
   tables.forEach((t, i) => {
     const stem = `${String(i + 1).padStart(2, '0')}-${t.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48)}`;
     write(`tables/${stem}.csv`, renderCsv(t));
@@ -65,5 +71,5 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
   write('report.md', `# iacpac benchmark report\n\n${subtitle}\n\n${renderMarkdown(tables)}\n${chartLinks ? `## Charts\n\n${chartLinks}\n` : ''}`);
   write('report.html', renderHtml('iacpac benchmark report', subtitle, tables, charts));
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-  return { outDir, summary, files };
+  return { outDir, summary, tables, files };
 }

@@ -1,19 +1,16 @@
 import { relative } from 'node:path';
 import { logger } from '../core/logger.ts';
-import { buildReport } from './build-report.ts';
-import { checkovComparisonTable } from './checkov-baseline.ts';
-import { loadRuns } from './build-report.ts';
-import { buildTables, renderMarkdown } from './render-tables.ts';
+import { buildReport, loadRuns, reportTables } from './build-report.ts';
+import { renderMarkdown } from './render-tables.ts';
 
+/** `iacpac report`: writes the report files and prints its tables as Markdown. */
 export async function report(runDirs: string[], options: { out?: string; charts?: boolean }): Promise<void> {
-  const records = loadRuns(runDirs);
-  const checkov = checkovComparisonTable(records);
-  const result = await buildReport({
-    runDirs,
-    ...(options.out ? { outDir: options.out } : {}),
-    ...(checkov ? { extraTables: [checkov] } : {}),
-    charts: options.charts !== false,
-  });
-  logger.out(renderMarkdown([...buildTables(result.summary), ...(checkov ? [checkov] : [])]));
+  const result = await buildReport({ runDirs, ...(options.out ? { outDir: options.out } : {}), charts: options.charts !== false });
+  logger.out(renderMarkdown(result.tables));
   logger.err(`report written to ${relative(process.cwd(), result.outDir) || '.'}/ (${result.files.length} files: report.md, report.html, tables/, charts/)`);
+}
+
+/** The report's tables as Markdown on stdout, without writing files (what `iacpac bench` prints when done). */
+export function printTables(runDirs: string[]): void {
+  logger.out(renderMarkdown(reportTables(loadRuns(runDirs))));
 }
