@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryDir, loadLibrary, readLibraryIndex } from '../../src/scan/policy-library.ts';
 import { policyDocsPath, publishedSeverities, renderLibraryDocs } from '../../scripts/policy-docs-source.ts';
+import { describeWithShared, sharedPath } from '../helpers/shared-data.ts';
 
 const dir = libraryDir();
 const index = readLibraryIndex();
@@ -77,7 +78,7 @@ describe('cross-references', () => {
   });
 
   const published = publishedSeverities();
-  it.skipIf(published.size === 0)('uses the published severity of the cross-referenced Checkov check where there is one', () => {
+  it('uses the published severity of the cross-referenced Checkov check where there is one', () => {
     const mismatches = policies.flatMap((p) => {
       const ref = (p.references.checkov ?? []).find((id) => published.has(id));
       return ref && published.get(ref) !== p.severity ? [`${p.id}: ${p.severity} vs ${ref} ${published.get(ref)}`] : [];
@@ -89,5 +90,16 @@ describe('cross-references', () => {
 describe('docs/policies.md', () => {
   it('is up to date with the metadata (run npx tsx scripts/gen-policy-docs.ts)', () => {
     expect(readFileSync(policyDocsPath, 'utf8')).toBe(renderLibraryDocs());
+  });
+});
+
+describeWithShared(['data', 'checkov', 'severity.csv'], 'assets/baselines/checkov-severity.json', () => {
+  it('equals the published mapping in ../shared/data/checkov/severity.csv', () => {
+    const csv = new Map<string, string>();
+    for (const line of readFileSync(sharedPath('data', 'checkov', 'severity.csv'), 'utf8').split('\n').slice(1)) {
+      const [id, severity] = line.split(',');
+      if (id && severity) csv.set(id, severity.trim());
+    }
+    expect(Object.fromEntries(publishedSeverities())).toEqual(Object.fromEntries(csv));
   });
 });

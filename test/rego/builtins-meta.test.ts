@@ -6,7 +6,8 @@ import { renderBuiltinDocs } from '../../src/rego/builtins/docs.ts';
 import { BUILTINS, EVALUATOR_BUILTINS, NOT_IMPLEMENTED } from '../../src/rego/builtins/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const opa = JSON.parse(readFileSync(join(root, '../shared/data/opa-conformance/opa-builtins.json'), 'utf8')) as {
+// Names and declarations from OPA's capabilities (a committed copy of ../shared/data/opa-conformance/opa-builtins.json).
+const opa = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'opa-capabilities.json'), 'utf8')) as {
   builtins: Array<{ name: string; decl: { args?: unknown[] } }>;
 };
 

@@ -1,16 +1,17 @@
 // Ratchet: every folder listed in opa-conformance.passing must pass all its OPA conformance cases.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runConformance } from '../../src/rego/conformance.ts';
+import { describeWithShared, sharedPath } from '../helpers/shared-data.ts';
 
-const casesDir = join(import.meta.dirname, '../../../shared/data/opa-conformance/v1');
+const casesDir = sharedPath('data', 'opa-conformance', 'v1');
 const listed = readFileSync(join(import.meta.dirname, 'opa-conformance.passing'), 'utf8')
   .split('\n')
   .map((l) => l.trim())
   .filter((l) => l && !l.startsWith('#'));
 
-describe.skipIf(!existsSync(casesDir))('OPA conformance ratchet', () => {
+describeWithShared(['data', 'opa-conformance', 'v1'], 'OPA conformance ratchet', () => {
   const results = runConformance(casesDir, (folder) => listed.includes(folder));
   it('lists only folders that exist', () => {
     const seen = new Set(results.map((r) => r.folder));
