@@ -12,7 +12,6 @@ import { logger } from '../src/core/logger.ts';
 import { intentSatisfied } from '../src/bench/metrics/intent-verdict.ts';
 import { Evaluator } from '../src/rego/eval/evaluator.ts';
 import { EvalContext } from '../src/rego/eval/context.ts';
-import type { Program } from '../src/rego/compiler/compile.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
@@ -68,8 +67,9 @@ interface Outcome {
 }
 
 /** Evaluate growing prefixes of each false rule's body to find the first condition the plan does not meet. */
-function firstFailures(program: Program, data: RegoObject, input: RegoValue, falseRules: string[]): string[] {
-  const ev = new Evaluator(program, data, {});
+function firstFailures(engine: RegoEngine, input: RegoValue, falseRules: string[]): string[] {
+  const program = engine.compile();
+  const ev = new Evaluator(program, engine.baseData, { builtins: engine.builtins });
   const ctx = new EvalContext(input, [], new Map());
   const out: string[] = [];
   for (const path of falseRules) {
@@ -111,7 +111,7 @@ for (const r of rows) {
     const value = q.evalValue({ inputValue: plan });
     o.satisfied = intentSatisfied(value);
     if (!o.satisfied && value !== undefined) o.falseRules = falsePaths(value, []);
-    if (explain && o.falseRules?.length) o.firstFailures = firstFailures(engine.compile(), engine.baseData, plan, o.falseRules);
+    if (explain && o.falseRules?.length) o.firstFailures = firstFailures(engine, plan, o.falseRules);
   } catch (error) {
     o.satisfied = false;
     o.error = (error as Error).message.split('\n')[0];

@@ -5,13 +5,12 @@
 import type { Annotations, Body, Module } from './syntax/ast.ts';
 import { parseModule, parseQuery } from './syntax/parser.ts';
 import { RegoCompileErrors, RegoError } from './syntax/errors.ts';
-import { compileModules, compileQuery, builtinArity, type Program } from './compiler/compile.ts';
+import { compileModules, compileQuery, type Program } from './compiler/compile.ts';
 import { isGeneratedVar } from './compiler/rewrite-vars.ts';
 import { forEachExprVar } from './compiler/terms.ts';
 import { EvalContext } from './eval/context.ts';
-import { Evaluator, setKnownFunction, type EvalLimits, type Env } from './eval/evaluator.ts';
-import { INTERNAL_BUILTINS } from './eval/internal-builtins.ts';
-import { pureBuiltins } from './eval/builtin-registry.ts';
+import { Evaluator, type EvalLimits, type Env } from './eval/evaluator.ts';
+import { BuiltinSet, type Capabilities, type CustomBuiltin } from './builtin-set.ts';
 import { fromJS, RegoObject, toJS, type RegoValue } from './value.ts';
 import { regoDiagnostics } from './diagnostics.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
@@ -22,8 +21,9 @@ export { parseModule, parseQuery, parseTerm } from './syntax/parser.ts';
 export { parseJSON } from './json.ts';
 export { regoDiagnostics } from './diagnostics.ts';
 export type { EvalLimits } from './eval/evaluator.ts';
-
-setKnownFunction((name) => INTERNAL_BUILTINS.has(name) || pureBuiltins().has(name) || builtinArity(name) !== undefined);
+export type { Capabilities, CustomBuiltin } from './builtin-set.ts';
+export { BuiltinError } from './builtins/define-builtin.ts';
+export type { BuiltinContext, RegoType } from './builtins/define-builtin.ts';
 
 export interface RegoEngineOptions {
   /** Parse modules as Rego v0 unless they `import rego.v1`. */
@@ -37,6 +37,10 @@ export interface RegoEngineOptions {
   print?: (line: string) => void;
   /** What opa.runtime() returns (default: an empty object, as OPA without runtime information). */
   runtime?: unknown;
+  /** Custom builtins (the host's functions), as `registerBuiltin` adds them. */
+  builtins?: readonly CustomBuiltin[];
+  /** Only the builtins an OPA capabilities document lists (as `opa check --capabilities`). */
+  capabilities?: Capabilities;
 }
 
 export interface ExpressionResult {
@@ -73,8 +77,22 @@ export class RegoEngine {
   private readonly modules = new Map<string, Module>();
   private data: RegoObject = new RegoObject();
   private program: Program | undefined;
+  /** The builtins this engine compiles and evaluates against (OPA's, custom ones, capabilities). */
+  readonly builtins = new BuiltinSet();
 
-  constructor(readonly options: RegoEngineOptions = {}) {}
+  constructor(readonly options: RegoEngineOptions = {}) {
+    for (const b of options.builtins ?? []) this.builtins.register(b);
+    if (options.capabilities) this.builtins.restrict(options.capabilities);
+  }
+
+  /**
+   * Register a custom builtin: a dotted name, its declared operand and result types, and its implementation. Policies
+   * compiled afterwards may call it; operands declared with a plain type are checked before `impl` runs.
+   */
+  registerBuiltin(builtin: CustomBuiltin): void {
+    this.builtins.register(builtin);
+    this.program = undefined;
+  }
 
   /** Parse and add a module (replacing one with the same file name). Throws RegoError on syntax errors. */
   addModule(filename: string, text: string): Module {
@@ -93,7 +111,7 @@ export class RegoEngine {
 
   /** Compile all modules (cached). Throws RegoCompileErrors listing every error. */
   compile(): Program {
-    return (this.program ??= compileModules([...this.modules.values()]));
+    return (this.program ??= compileModules([...this.modules.values()], this.builtins));
   }
 
   /** Compile and report every error as a Diagnostic (empty when the modules are valid). */
@@ -182,6 +200,7 @@ export class PreparedQuery {
     const input = options.inputValue ?? (options.input === undefined ? undefined : fromJS(options.input));
     const print = options.print ?? this.engine.options.print;
     const ev = new Evaluator(this.program, this.engine.baseData, {
+      builtins: this.engine.builtins,
       strictBuiltinErrors: options.strictBuiltinErrors ?? this.engine.options.strictBuiltinErrors ?? false,
       allowNetwork: this.engine.options.allowNetwork ?? false,
       ...(this.engine.options.limits ? { limits: this.engine.options.limits } : {}),

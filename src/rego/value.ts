@@ -249,6 +249,48 @@ export class RegoObject {
   }
 }
 
+/** Rego equality with a fast path for scalars (1 and 1.0 are equal numbers). */
+export function equalValues(a: RegoValue, b: RegoValue): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string' || typeof a === 'boolean' || typeof b === 'boolean' || a === null || b === null) return false;
+  if (isNumber(a) && isNumber(b)) return typeof a === typeof b ? a === b : equals(a, b);
+  return equals(a, b);
+}
+
+/** value[key] for arrays (integer index), objects and sets (membership). */
+export function lookup(value: RegoValue, key: RegoValue): RegoValue | undefined {
+  if (Array.isArray(value)) {
+    if (typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < value.length) return value[key];
+    return undefined;
+  }
+  if (value instanceof RegoObject) return value.get(key);
+  if (value instanceof RegoSet) return value.has(key) ? key : undefined;
+  return undefined;
+}
+
+export function lookupPath(value: RegoValue | undefined, path: readonly RegoValue[]): RegoValue | undefined {
+  let v = value;
+  for (const k of path) {
+    if (v === undefined) return undefined;
+    v = lookup(v, k);
+  }
+  return v;
+}
+
+/** A copy of `value` with `path` set to `replacement` (creating objects as needed). */
+export function setPath(value: RegoValue | undefined, path: readonly RegoValue[], replacement: RegoValue): RegoValue {
+  if (path.length === 0) return replacement;
+  const [first, ...rest] = path as [RegoValue, ...RegoValue[]];
+  if (Array.isArray(value) && typeof first === 'number' && first >= 0 && first < value.length) {
+    const copy = value.slice();
+    copy[first] = setPath(value[first], rest, replacement);
+    return copy;
+  }
+  const obj = value instanceof RegoObject ? new RegoObject(value.entries()) : new RegoObject();
+  obj.set(first, setPath(obj.get(first), rest, replacement));
+  return obj;
+}
+
 /** JS JSON-ish value -> Rego value (objects become RegoObject with string keys; arrays recurse). */
 export function fromJS(v: unknown): RegoValue {
   if (v === null || v === undefined) return null;

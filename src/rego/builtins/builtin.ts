@@ -20,28 +20,35 @@ export interface BuiltinOptions {
 
 const SIMPLE_TYPES = new Set(['null', 'boolean', 'number', 'string', 'array', 'object', 'set']);
 
+/**
+ * Wrap an implementation the way OPA's topdown wraps every builtin call: plain-typed operands are checked first,
+ * error messages get the `name: ` prefix, stray JS exceptions become BuiltinErrors.
+ */
+export function wrapBuiltinImpl(name: string, args: readonly RegoType[], impl: BuiltinImpl, options: BuiltinOptions = {}): BuiltinImpl {
+  const checks = args.map((t: RegoType, i) => (options.checkOperands !== false && SIMPLE_TYPES.has(t.type) ? [i, t.type] as const : undefined));
+  return (values, context) => {
+    try {
+      for (const check of checks) {
+        if (!check) continue;
+        const value = values[check[0]];
+        if (value !== undefined && typeName(value) !== check[1]) {
+          throw new BuiltinError(`operand ${check[0] + 1} must be ${check[1]} but got ${typeName(value)}`, 'eval_type_error');
+        }
+      }
+      return impl(values, context);
+    } catch (error) {
+      if (error instanceof BuiltinError) throw new BuiltinError(`${name}: ${error.message}`, error.code);
+      if (error instanceof RangeError || error instanceof TypeError || error instanceof SyntaxError) {
+        throw new BuiltinError(`${name}: ${error.message}`);
+      }
+      throw error;
+    }
+  };
+}
+
 export function defineCategory(category: string) {
   return function builtin(name: DeclaredBuiltinName, impl: BuiltinImpl, options: BuiltinOptions = {}): BuiltinDefinition {
     const declaration = DECLARATIONS[name];
-    const checks = declaration.args.map((t: RegoType, i) => (options.checkOperands !== false && SIMPLE_TYPES.has(t.type) ? [i, t.type] as const : undefined));
-    const run: BuiltinImpl = (args, context) => {
-      try {
-        for (const check of checks) {
-          if (!check) continue;
-          const value = args[check[0]];
-          if (value !== undefined && typeName(value) !== check[1]) {
-            throw new BuiltinError(`operand ${check[0] + 1} must be ${check[1]} but got ${typeName(value)}`, 'eval_type_error');
-          }
-        }
-        return impl(args, context);
-      } catch (error) {
-        if (error instanceof BuiltinError) throw new BuiltinError(`${name}: ${error.message}`, error.code);
-        if (error instanceof RangeError || error instanceof TypeError || error instanceof SyntaxError) {
-          throw new BuiltinError(`${name}: ${error.message}`);
-        }
-        throw error;
-      }
-    };
     return defineBuiltin({
       name,
       category,
@@ -51,7 +58,7 @@ export function defineCategory(category: string) {
       ...(declaration.description ? { description: declaration.description } : {}),
       ...(declaration.nondeterministic ? { nondeterministic: true } : {}),
       ...(declaration.infix ? { infix: declaration.infix } : {}),
-      impl: run,
+      impl: wrapBuiltinImpl(name, declaration.args, impl, options),
     });
   };
 }

@@ -6,13 +6,13 @@
 import type { Body, Expr, Module, Rule, Term } from '../syntax/ast.ts';
 import { RegoCompileErrors, RegoError } from '../syntax/errors.ts';
 import { importPath } from '../syntax/parser.ts';
-import { DECLARATIONS } from '../builtins/declarations.ts';
 import { VarRewriter, type NameContext } from './rewrite-vars.ts';
 import { checkHead, fixTerm, reorderBody } from './safety.ts';
 import { RuleNode, type CompiledRule } from './rule-tree.ts';
 import { forEachChildTerm, forEachVar, groundPrefix } from './terms.ts';
 import { checkRecursion } from './recursion.ts';
 import { checkTypes } from './type-check.ts';
+import { signatureArity, type BuiltinSignatures } from './signatures.ts';
 
 export interface Program {
   readonly root: RuleNode;
@@ -20,20 +20,19 @@ export interface Program {
   readonly rules: readonly CompiledRule[];
   /** Function arity by dotted absolute path. */
   readonly functions: ReadonlyMap<string, number>;
+  /** The builtins the program was compiled against. */
+  readonly builtins: BuiltinSignatures;
 }
 
-/** Arity of builtins implemented by the evaluator itself (beyond OPA's declaration table). */
-const EXTRA_ARITY: Record<string, number> = { 'internal.member_2': 2, 'internal.member_3': 3, 'test.sleep': 1 };
-
-export function builtinArity(name: string): number | undefined {
-  const d = (DECLARATIONS as Record<string, { args: readonly unknown[]; variadic?: unknown }>)[name];
-  if (d) return d.variadic ? -1 : d.args.length;
-  return EXTRA_ARITY[name];
+/** What the compiler needs besides the modules. */
+interface Signatures {
+  readonly builtins: BuiltinSignatures;
+  readonly functions: ReadonlyMap<string, number>;
 }
 
 let ruleIds = 0;
 
-export function compileModules(modules: readonly Module[]): Program {
+export function compileModules(modules: readonly Module[], builtins: BuiltinSignatures): Program {
   const errors: RegoError[] = [];
   const root = new RuleNode(['data'], undefined);
   // pass 1: package rule names, function arities
@@ -70,7 +69,7 @@ export function compileModules(modules: readonly Module[]): Program {
     }
     const ctx: NameContext = { pkg, rules: pkgRules.get(pkg.join('.'))!, imports, errors };
     for (const r of m.rules) {
-      const c = compileRule(r, ctx, root, functions, errors);
+      const c = compileRule(r, ctx, root, { builtins, functions }, errors);
       if (c) compiled.push(c);
     }
   }
@@ -89,7 +88,7 @@ export function compileModules(modules: readonly Module[]): Program {
   }
   checkRecursion(root, compiled, errors);
   if (errors.length) throw new RegoCompileErrors(dedupe(errors));
-  return { root, modules, rules: compiled, functions };
+  return { root, modules, rules: compiled, functions, builtins };
 }
 
 function dedupe(errors: RegoError[]): RegoError[] {
@@ -136,7 +135,7 @@ function compileRule(
   rule: Rule,
   ctx: NameContext,
   root: RuleNode,
-  functions: Map<string, number>,
+  sigs: Signatures,
   errors: RegoError[],
   node?: RuleNode,
   prefixLen?: number,
@@ -158,7 +157,7 @@ function compileRule(
   const rewriter = new VarRewriter(ctx);
   const rewritten = rewriter.rule(argVars, [...rule.body, ...hoisted], headVars, (t) => (newHead = t));
   const args = rewritten.args;
-  let body = rewriteOutputArgs(rewritten.body, functions, errors);
+  let body = rewriteOutputArgs(rewritten.body, sigs, errors);
   const bound = new Set<string>();
   for (const a of args ?? []) forEachVar(a, (n) => bound.add(n));
   const r = reorderBody(body, bound, new Set(), errors, newHead);
@@ -166,13 +165,13 @@ function compileRule(
   const outer = new Set<string>(r.bound);
   const fixed = newHead.map((t) => fixTerm(t, r.bound, outer, errors));
   checkHead(fixed, r.bound, errors);
-  checkCalls(body, fixed, functions, errors);
-  checkTypes(body, fixed, errors);
+  checkCalls(body, fixed, sigs, errors);
+  checkTypes(body, fixed, sigs.builtins, errors);
   const keyTerms = fixed.slice(0, tail.length);
   let i = tail.length;
   const element = head.key ? fixed[i++] : undefined;
   const value = head.value ? fixed[i++] : undefined;
-  const elseRule = rule.elseRule ? compileRule(rule.elseRule, ctx, root, functions, errors, target, ground.length) : undefined;
+  const elseRule = rule.elseRule ? compileRule(rule.elseRule, ctx, root, sigs, errors, target, ground.length) : undefined;
   const c: CompiledRule = {
     source: rule,
     kind: rule.kind,
@@ -193,30 +192,32 @@ function compileRule(
 }
 
 /** Compile a query body against a program. */
-export function compileQuery(body: Body, program: Program | undefined, options: { pkg?: string[]; imports?: Map<string, string[]> } = {}): Body {
+export function compileQuery(body: Body, program: Program, options: { pkg?: string[]; imports?: Map<string, string[]> } = {}): Body {
   const errors: RegoError[] = [];
   const pkg = options.pkg ?? ['data'];
   const rules = new Set<string>();
-  if (options.pkg && program) {
+  if (options.pkg) {
     const n = program.root.find(pkg.slice(1));
     if (n) for (const k of n.children.keys()) rules.add(k);
   }
   const ctx: NameContext = { pkg, rules, imports: options.imports ?? new Map(), errors, keepNames: true };
   const rewritten = new VarRewriter(ctx).query(body);
-  const functions = program?.functions ?? new Map<string, number>();
-  let out = rewriteOutputArgs(rewritten, functions, errors);
+  const sigs: Signatures = program;
+  let out = rewriteOutputArgs(rewritten, sigs, errors);
   out = reorderBody(out, new Set(), new Set(), errors).body;
-  checkCalls(out, [], functions, errors);
-  checkTypes(out, [], errors);
+  checkCalls(out, [], sigs, errors);
+  checkTypes(out, [], sigs.builtins, errors);
   if (errors.length) throw new RegoCompileErrors(dedupe(errors));
   return out;
 }
 
-function arityOf(name: string, functions: ReadonlyMap<string, number>): number | undefined {
-  return name.startsWith('data.') ? functions.get(name) : builtinArity(name);
+function arityOf(name: string, sigs: Signatures): number | undefined {
+  if (name.startsWith('data.')) return sigs.functions.get(name);
+  const s = sigs.builtins.signature(name);
+  return s && signatureArity(s);
 }
 
-function rewriteOutputArgs(body: Body, functions: ReadonlyMap<string, number>, errors: RegoError[]): Body {
+function rewriteOutputArgs(body: Body, functions: Signatures, errors: RegoError[]): Body {
   return body.map((e): Expr => {
     const mapped = e.kind === 'every' || exprHasClosure(e) ? mapExprTerms(e, (t) => rewriteNestedBodies(t, functions, errors)) : e;
     if (mapped.kind !== 'term' || mapped.term.type !== 'call') return mapped;
@@ -229,7 +230,7 @@ function rewriteOutputArgs(body: Body, functions: ReadonlyMap<string, number>, e
   });
 }
 
-function rewriteNestedBodies(t: Term, functions: ReadonlyMap<string, number>, errors: RegoError[]): Term {
+function rewriteNestedBodies(t: Term, functions: Signatures, errors: RegoError[]): Term {
   if (!hasClosure(t)) return t;
   const rec = (x: Term): Term => rewriteNestedBodies(x, functions, errors);
   switch (t.type) {
@@ -308,7 +309,7 @@ function mapExprTerms(e: Expr, f: (t: Term) => Term): Expr {
 }
 
 /** Undefined functions and wrong arities (rego_type_error). */
-function checkCalls(body: Body, head: Term[], functions: ReadonlyMap<string, number>, errors: RegoError[]): void {
+function checkCalls(body: Body, head: Term[], functions: Signatures, errors: RegoError[]): void {
   const visit = (t: Term): void => {
     if (t.type === 'call') {
       const arity = arityOf(t.name, functions);

@@ -5,9 +5,9 @@
  * Unknown types (refs into input/data, function results) are `any` and always accepted.
  */
 import type { RegoType } from '../builtins/define-builtin.ts';
-import { DECLARATIONS } from '../builtins/declarations.ts';
 import type { Body, Expr, Term } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
+import type { BuiltinSignature, BuiltinSignatures } from './signatures.ts';
 
 const ANY: RegoType = { type: 'any' };
 const BOOLEAN: RegoType = { type: 'boolean' };
@@ -15,9 +15,6 @@ const COMPARISONS = new Set(['equal', 'neq', 'lt', 'lte', 'gt', 'gte', 'internal
 
 type Types = Map<string, RegoType>;
 
-function declaration(name: string): { args: readonly RegoType[]; result: RegoType; variadic?: RegoType } | undefined {
-  return (DECLARATIONS as Record<string, { args: readonly RegoType[]; result: RegoType; variadic?: RegoType }>)[name];
-}
 
 export function typeText(t: RegoType): string {
   switch (t.type) {
@@ -43,7 +40,7 @@ function accepts(want: RegoType, have: RegoType): boolean {
   return want.type === have.type;
 }
 
-function typeOf(t: Term, types: Types): RegoType {
+function typeOf(t: Term, types: Types, declaration: (name: string) => BuiltinSignature | undefined): RegoType {
   switch (t.type) {
     case 'scalar': {
       const v = t.value;
@@ -75,7 +72,8 @@ function typeOf(t: Term, types: Types): RegoType {
   }
 }
 
-export function checkTypes(body: Body, head: Term[], errors: RegoError[]): void {
+export function checkTypes(body: Body, head: Term[], builtins: BuiltinSignatures, errors: RegoError[]): void {
+  const declaration = (name: string): BuiltinSignature | undefined => builtins.signature(name);
   const types: Types = new Map();
   const visitTerm = (t: Term): void => {
     switch (t.type) {
@@ -83,7 +81,7 @@ export function checkTypes(body: Body, head: Term[], errors: RegoError[]): void 
         t.args.forEach(visitTerm);
         const d = t.name.startsWith('data.') ? undefined : declaration(t.name);
         if (!d) return;
-        const have = t.args.map((a) => typeOf(a, types));
+        const have = t.args.map((a) => typeOf(a, types, declaration));
         const want = t.args.map((_, i) => d.args[i] ?? d.variadic ?? ANY);
         if (have.every((h, i) => accepts(want[i]!, h))) return;
         errors.push(
@@ -114,10 +112,10 @@ export function checkTypes(body: Body, head: Term[], errors: RegoError[]): void 
         return;
       case 'arraycomp':
       case 'setcomp':
-        checkTypes(t.body, [t.term], errors);
+        checkTypes(t.body, [t.term], builtins, errors);
         return;
       case 'objectcomp':
-        checkTypes(t.body, [t.key, t.value], errors);
+        checkTypes(t.body, [t.key, t.value], builtins, errors);
         return;
       default:
         return;
@@ -134,8 +132,8 @@ export function checkTypes(body: Body, head: Term[], errors: RegoError[]): void 
         visitTerm(e.right);
         // a variable assigned from a term of known type keeps that type
         if (!e.negated && !e.withs.length) {
-          if (e.left.type === 'var' && !types.has(e.left.name)) types.set(e.left.name, typeOf(e.right, types));
-          else if (e.right.type === 'var' && !types.has(e.right.name) && !e.assign) types.set(e.right.name, typeOf(e.left, types));
+          if (e.left.type === 'var' && !types.has(e.left.name)) types.set(e.left.name, typeOf(e.right, types, declaration));
+          else if (e.right.type === 'var' && !types.has(e.right.name) && !e.assign) types.set(e.right.name, typeOf(e.left, types, declaration));
         }
         break;
       case 'somein':
@@ -143,7 +141,7 @@ export function checkTypes(body: Body, head: Term[], errors: RegoError[]): void 
         break;
       case 'every':
         visitTerm(e.domain);
-        checkTypes(e.body, [], errors);
+        checkTypes(e.body, [], builtins, errors);
         break;
       case 'some':
         break;

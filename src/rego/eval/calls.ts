@@ -8,13 +8,11 @@ import { RegoError } from '../syntax/errors.ts';
 import { BuiltinError, type BuiltinContext } from '../builtins/define-builtin.ts';
 import type { RegoValue } from '../value.ts';
 import { EvalContext } from './context.ts';
-import type { Env, Evaluator, Stop, ValueCont } from './evaluator.ts';
+import type { Env, EvalMachine, Stop, ValueCont } from './types.ts';
 import { callFunction } from './rules.ts';
-import { INTERNAL_BUILTINS } from './internal-builtins.ts';
-import { pureBuiltins } from './builtin-registry.ts';
 
-export function callTerm(ev: Evaluator, ctx: EvalContext, t: TermOf<'call'>, env: Env, k: ValueCont): Stop {
-  const special = INTERNAL_BUILTINS.get(t.name);
+export function callTerm(ev: EvalMachine, ctx: EvalContext, t: TermOf<'call'>, env: Env, k: ValueCont): Stop {
+  const special = ev.options.builtins.internal(t.name);
   if (special?.raw && !ctx.functionOverrides.has(t.name)) return special.raw(ev, ctx, t, env, k);
   const order = argOrder(t);
   if (!order) return ev.evalList(ctx, t.args, 0, [], env, (args) => invoke(ev, ctx, t.name, args, k, t, 0));
@@ -40,7 +38,7 @@ function argOrder(t: TermOf<'call'>): number[] | undefined {
   return o === null ? undefined : o;
 }
 
-export function invoke(ev: Evaluator, ctx: EvalContext, name: string, args: RegoValue[], k: ValueCont, t: TermOf<'call'>, hops: number): Stop {
+export function invoke(ev: EvalMachine, ctx: EvalContext, name: string, args: RegoValue[], k: ValueCont, t: TermOf<'call'>, hops: number): Stop {
   const mock = hops < 8 ? ctx.functionOverrides.get(name) : undefined;
   if (mock) {
     if (mock.kind === 'value') return k(mock.value);
@@ -52,9 +50,9 @@ export function invoke(ev: Evaluator, ctx: EvalContext, name: string, args: Rego
     if (!node) return;
     return callFunction(ev, ctx, node, args, k, t.loc);
   }
-  const special = INTERNAL_BUILTINS.get(name);
+  const special = ev.options.builtins.internal(name);
   if (special?.call) return special.call(ev, ctx, args, k, t);
-  const builtin = pureBuiltins().get(name);
+  const builtin = ev.options.builtins.pure(name);
   if (!builtin) throw new RegoError('eval_internal_error', `unsupported builtin ${name}`, t.loc);
   let result: RegoValue | undefined;
   try {
@@ -71,7 +69,7 @@ export function invoke(ev: Evaluator, ctx: EvalContext, name: string, args: Rego
   return result === undefined ? undefined : k(result);
 }
 
-export function builtinContext(ev: Evaluator): BuiltinContext {
+export function builtinContext(ev: EvalMachine): BuiltinContext {
   return {
     strict: ev.strict,
     nowNs: ev.nowNs,

@@ -1,42 +1,23 @@
 /**
  * Top-down evaluator core: bodies, expressions, terms, refs and unification, in continuation-passing style.
  * A continuation returns `true` to stop the enumeration (used by negation, `every`, existence checks).
- * Rule/virtual-document evaluation lives in rules.ts, calls in calls.ts.
+ * Rule/virtual-document evaluation lives in rules.ts, calls in calls.ts; both see the evaluator through the
+ * `EvalMachine` interface of types.ts.
  */
-import type { Body, Expr, Term, TermOf } from '../syntax/ast.ts';
+import type { Body, Expr, Loc, Term, TermOf } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
 import type { Program } from '../compiler/compile.ts';
-import { equals, isNumber, RegoObject, RegoSet, valueKey, type RegoValue } from '../value.ts';
+import type { CompiledRule, RuleNode } from '../compiler/rule-tree.ts';
+import { equals, equalValues, lookup, lookupPath, RegoObject, RegoSet, setPath, valueKey, type RegoValue } from '../value.ts';
 import { EvalContext, type DataOverride, type FunctionOverride } from './context.ts';
 import { printText } from './rego-text.ts';
 import { callTerm } from './calls.ts';
 import { materialize } from './rules.ts';
-import type { RuleNode } from '../compiler/rule-tree.ts';
+import type { Cont, Env, EvalMachine, EvaluatorOptions, Stop, ValueCont } from './types.ts';
 
-export type Stop = boolean | void;
-export type Cont = () => Stop;
-export type ValueCont = (v: RegoValue) => Stop;
-export type Env = Map<string, RegoValue>;
+export type { Cont, Env, EvalLimits, EvaluatorOptions, Stop, ValueCont } from './types.ts';
 
-export interface EvalLimits {
-  /** Maximum evaluation steps (expressions evaluated). */
-  maxSteps?: number;
-  /** Wall-clock budget in milliseconds. */
-  timeoutMs?: number;
-  /** Maximum nesting of rule/function evaluation. */
-  maxDepth?: number;
-}
-
-export interface EvaluatorOptions {
-  strictBuiltinErrors?: boolean;
-  allowNetwork?: boolean;
-  limits?: EvalLimits;
-  print?: (line: string) => void;
-  nowNs?: bigint;
-  runtime?: RegoValue;
-}
-
-export class Evaluator {
+export class Evaluator implements EvalMachine {
   steps = 0;
   depth = 0;
   readonly maxSteps: number;
@@ -46,7 +27,7 @@ export class Evaluator {
   readonly builtinCache = new Map<string, unknown>();
   readonly nowNs: bigint;
   /** Stack of rules being evaluated (rego.metadata.rule/chain). */
-  readonly ruleStack: Array<import('../compiler/rule-tree.ts').CompiledRule> = [];
+  readonly ruleStack: CompiledRule[] = [];
 
   constructor(
     readonly program: Program,
@@ -65,7 +46,7 @@ export class Evaluator {
     this.options.print?.(line);
   }
 
-  step(loc: Term['loc'] | undefined): void {
+  step(loc: Loc | undefined): void {
     if (++this.steps > this.maxSteps) throw new RegoError('eval_cancel_error', `evaluation exceeded the step limit (${this.maxSteps})`, loc);
     if ((this.steps & 1023) === 0 && Date.now() > this.deadline)
       throw new RegoError('eval_cancel_error', 'evaluation timed out', loc);
@@ -200,7 +181,7 @@ export class Evaluator {
     if (name === undefined) return undefined;
     if (name.startsWith('data.')) return this.program.functions.has(name) ? name : undefined;
     if (name === 'input' || name === 'data') return undefined;
-    return isKnownFunction(name) ? name : undefined;
+    return this.options.builtins.has(name) ? name : undefined;
   }
 
   firstValue(ctx: EvalContext, t: Term, env: Env): RegoValue | undefined {
@@ -532,53 +513,4 @@ export function constantOf(t: Term): RegoValue | undefined {
   }
   constants.set(t, v === undefined ? null : v);
   return v;
-}
-
-export function equalValues(a: RegoValue, b: RegoValue): boolean {
-  if (a === b) return true;
-  if (typeof a === 'string' || typeof b === 'string' || typeof a === 'boolean' || typeof b === 'boolean' || a === null || b === null) return false;
-  if (isNumber(a) && isNumber(b)) return typeof a === typeof b ? a === b : equals(a, b);
-  return equals(a, b);
-}
-
-/** value[key] for arrays (integer index), objects and sets (membership). */
-export function lookup(value: RegoValue, key: RegoValue): RegoValue | undefined {
-  if (Array.isArray(value)) {
-    if (typeof key === 'number' && Number.isInteger(key) && key >= 0 && key < value.length) return value[key];
-    return undefined;
-  }
-  if (value instanceof RegoObject) return value.get(key);
-  if (value instanceof RegoSet) return value.has(key) ? key : undefined;
-  return undefined;
-}
-
-export function lookupPath(value: RegoValue | undefined, path: readonly RegoValue[]): RegoValue | undefined {
-  let v = value;
-  for (const k of path) {
-    if (v === undefined) return undefined;
-    v = lookup(v, k);
-  }
-  return v;
-}
-
-/** A copy of `value` with `path` set to `replacement` (creating objects as needed). */
-export function setPath(value: RegoValue | undefined, path: readonly RegoValue[], replacement: RegoValue): RegoValue {
-  if (path.length === 0) return replacement;
-  const [first, ...rest] = path as [RegoValue, ...RegoValue[]];
-  if (Array.isArray(value) && typeof first === 'number' && first >= 0 && first < value.length) {
-    const copy = value.slice();
-    copy[first] = setPath(value[first], rest, replacement);
-    return copy;
-  }
-  const obj = value instanceof RegoObject ? new RegoObject(value.entries()) : new RegoObject();
-  obj.set(first, setPath(obj.get(first), rest, replacement));
-  return obj;
-}
-
-let knownFunction: (name: string) => boolean = () => false;
-export function setKnownFunction(f: (name: string) => boolean): void {
-  knownFunction = f;
-}
-function isKnownFunction(name: string): boolean {
-  return knownFunction(name);
 }

@@ -2,11 +2,9 @@
  * Builtins that need the evaluator: comparison operators, membership (`in`), print, walk, trace,
  * rego.metadata.rule/chain, opa.runtime, and the network builtins (disabled unless allowNetwork).
  */
-import type { TermOf } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
-import { compare, fromJS, RegoObject, RegoSet, type RegoValue } from '../value.ts';
-import type { EvalContext } from './context.ts';
-import { equalValues, lookup, type Env, type Evaluator, type Stop, type ValueCont } from './evaluator.ts';
+import { compare, equalValues, fromJS, lookup, RegoObject, RegoSet, type RegoValue } from '../value.ts';
+import type { InternalBuiltin, Stop } from './types.ts';
 import { printText } from './rego-text.ts';
 import { moduleJSON } from './ast-json.ts';
 import { parseModule } from '../syntax/parser.ts';
@@ -31,13 +29,6 @@ function networkBuiltin(name: string, f: (arg: RegoValue) => RegoValue): Interna
       return k(result);
     },
   };
-}
-
-export interface InternalBuiltin {
-  /** Called with evaluated arguments. */
-  call?: (ev: Evaluator, ctx: EvalContext, args: RegoValue[], k: ValueCont, t: TermOf<'call'>) => Stop;
-  /** Called with unevaluated argument terms (print needs to see undefined arguments). */
-  raw?: (ev: Evaluator, ctx: EvalContext, t: TermOf<'call'>, env: Env, k: ValueCont) => Stop;
 }
 
 const cmp = (f: (c: number) => boolean): InternalBuiltin => ({

@@ -4,11 +4,11 @@
  */
 import type { CompiledRule, RuleNode } from '../compiler/rule-tree.ts';
 import { RegoError } from '../syntax/errors.ts';
-import { equals, RegoObject, RegoSet, type RegoValue } from '../value.ts';
+import { equals, RegoObject, RegoSet, setPath, type RegoValue } from '../value.ts';
 import type { EvalContext } from './context.ts';
-import { setPath, type Env, type Evaluator, type Stop, type ValueCont } from './evaluator.ts';
+import type { Env, EvalMachine, Stop, ValueCont } from './types.ts';
 
-function enter(ev: Evaluator, r: CompiledRule | undefined): void {
+function enter(ev: EvalMachine, r: CompiledRule | undefined): void {
   if (++ev.depth > ev.maxDepth) {
     ev.depth--;
     throw new RegoError('eval_cancel_error', `maximum rule evaluation depth exceeded (${ev.maxDepth})`, r?.source.loc);
@@ -16,7 +16,7 @@ function enter(ev: Evaluator, r: CompiledRule | undefined): void {
 }
 
 /** The document at `node`: its rules' value, or base data merged with the documents of child nodes. */
-export function materialize(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
+export function materialize(ev: EvalMachine, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
   const cached = ctx.cache.get(node.id);
   if (cached !== undefined) return cached === null ? undefined : cached;
   if (ctx.inProgress.has(node.id)) {
@@ -33,7 +33,7 @@ export function materialize(ev: Evaluator, ctx: EvalContext, node: RuleNode): Re
   return value;
 }
 
-function compute(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
+function compute(ev: EvalMachine, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
   if (node.isFunction) return undefined;
   let value: RegoValue | undefined;
   if (node.rules.length || node.defaults.length) {
@@ -91,7 +91,7 @@ function mergeVirtual(a: RegoValue, b: RegoValue, node: RuleNode): RegoValue {
   throw new RegoError('eval_conflict_error', 'object keys must be unique', (node.rules[0] ?? node.defaults[0])?.source.loc);
 }
 
-function evalRules(ev: Evaluator, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
+function evalRules(ev: EvalMachine, ctx: EvalContext, node: RuleNode): RegoValue | undefined {
   const rules = node.rules;
   const first = rules[0] ?? node.defaults[0]!;
   if (first.keyTerms.length === 0 && first.kind === 'complete') {
@@ -154,7 +154,7 @@ function insert(obj: RegoObject, keys: RegoValue[], v: RegoValue, isSet: boolean
   cur.set(last, v);
 }
 
-function runBody(ev: Evaluator, ctx: EvalContext, r: CompiledRule, env: Env, k: (env: Env) => Stop): Stop {
+function runBody(ev: EvalMachine, ctx: EvalContext, r: CompiledRule, env: Env, k: (env: Env) => Stop): Stop {
   enter(ev, r);
   ev.ruleStack.push(r);
   try {
@@ -166,7 +166,7 @@ function runBody(ev: Evaluator, ctx: EvalContext, r: CompiledRule, env: Env, k: 
 }
 
 /** A complete rule with its else chain: the first rule in the chain with a defined value. */
-function evalChain(ev: Evaluator, ctx: EvalContext, rule: CompiledRule): RegoValue | undefined {
+function evalChain(ev: EvalMachine, ctx: EvalContext, rule: CompiledRule): RegoValue | undefined {
   for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) {
     let result: RegoValue | undefined;
     const cur = r;
@@ -183,7 +183,7 @@ function evalChain(ev: Evaluator, ctx: EvalContext, rule: CompiledRule): RegoVal
 }
 
 /** Call the user function at `node` with argument values. */
-export function callFunction(ev: Evaluator, ctx: EvalContext, node: RuleNode, args: RegoValue[], k: ValueCont, loc: CompiledRule['source']['loc']): Stop {
+export function callFunction(ev: EvalMachine, ctx: EvalContext, node: RuleNode, args: RegoValue[], k: ValueCont, loc: CompiledRule['source']['loc']): Stop {
   let result: RegoValue | undefined;
   const consider = (v: RegoValue, r: CompiledRule): void => {
     if (result !== undefined && !equals(result, v))

@@ -1,0 +1,74 @@
+/**
+ * The evaluator's contract with the modules it dispatches to (rules.ts, calls.ts, internal-builtins.ts): continuation
+ * types and the `EvalMachine` interface the Evaluator class implements. These modules depend on this file, never on
+ * evaluator.ts, so the evaluator's files form no import cycle.
+ */
+import type { Body, Loc, Term, TermOf } from '../syntax/ast.ts';
+import type { Program } from '../compiler/compile.ts';
+import type { CompiledRule } from '../compiler/rule-tree.ts';
+import type { BuiltinDefinition } from '../builtins/define-builtin.ts';
+import type { RegoValue } from '../value.ts';
+import type { EvalContext } from './context.ts';
+
+/** A continuation's result: `true` stops the enumeration (negation, `every`, first-solution queries). */
+export type Stop = boolean | void;
+export type Cont = () => Stop;
+export type ValueCont = (v: RegoValue) => Stop;
+export type Env = Map<string, RegoValue>;
+
+export interface EvalLimits {
+  /** Maximum evaluation steps (expressions evaluated). */
+  maxSteps?: number;
+  /** Wall-clock budget in milliseconds. */
+  timeoutMs?: number;
+  /** Maximum nesting of rule/function evaluation. */
+  maxDepth?: number;
+}
+
+/** A builtin that needs the evaluator (comparison, membership, print, walk, metadata, network). */
+export interface InternalBuiltin {
+  /** Called with evaluated arguments. */
+  call?: (ev: EvalMachine, ctx: EvalContext, args: RegoValue[], k: ValueCont, t: TermOf<'call'>) => Stop;
+  /** Called with unevaluated argument terms (print needs to see undefined arguments). */
+  raw?: (ev: EvalMachine, ctx: EvalContext, t: TermOf<'call'>, env: Env, k: ValueCont) => Stop;
+}
+
+/** The builtins an evaluation can call: evaluator-implemented ones and pure ones (OPA's and registered custom ones). */
+export interface BuiltinTable {
+  internal(name: string): InternalBuiltin | undefined;
+  pure(name: string): BuiltinDefinition | undefined;
+  /** Is `name` a builtin (implemented or only declared, e.g. through capabilities)? Used by `with f as g`. */
+  has(name: string): boolean;
+}
+
+export interface EvaluatorOptions {
+  builtins: BuiltinTable;
+  strictBuiltinErrors?: boolean;
+  allowNetwork?: boolean;
+  limits?: EvalLimits;
+  print?: (line: string) => void;
+  nowNs?: bigint;
+  runtime?: RegoValue;
+}
+
+/** What rule evaluation, calls and internal builtins use of the evaluator. */
+export interface EvalMachine {
+  readonly program: Program;
+  readonly options: EvaluatorOptions;
+  readonly strict: boolean;
+  readonly nowNs: bigint;
+  readonly builtinCache: Map<string, unknown>;
+  /** Stack of rules being evaluated (rego.metadata.rule/chain). */
+  readonly ruleStack: CompiledRule[];
+  readonly maxDepth: number;
+  depth: number;
+  print(line: string): void;
+  step(loc: Loc | undefined): void;
+  evalBody(ctx: EvalContext, body: Body, i: number, env: Env, k: Cont): Stop;
+  evalTerm(ctx: EvalContext, t: Term, env: Env, k: ValueCont): Stop;
+  evalList(ctx: EvalContext, items: Term[], i: number, acc: RegoValue[], env: Env, k: (items: RegoValue[]) => Stop): Stop;
+  unifyValue(ctx: EvalContext, t: Term, v: RegoValue, env: Env, k: Cont): Stop;
+  iterate(coll: RegoValue, f: (key: RegoValue, value: RegoValue) => Stop): Stop;
+  /** Base document at an absolute path, with `with data...` overrides applied. */
+  baseAt(ctx: EvalContext, path: readonly string[]): RegoValue | undefined;
+}
