@@ -9,7 +9,8 @@ import { importPath } from '../syntax/parser.ts';
 import { VarRewriter, type NameContext } from './rewrite-vars.ts';
 import { checkHead, fixTerm, reorderBody } from './safety.ts';
 import { RuleNode, type CompiledRule } from './rule-tree.ts';
-import { forEachChildTerm, forEachVar, groundPrefix } from './terms.ts';
+import { forEachVar } from './terms.ts';
+import { isClosure, mapExpr, mapTerm, someTerm, walkBody, walkTerm, type Visitor } from '../syntax/visit.ts';
 import { checkRecursion } from './recursion.ts';
 import { checkTypes } from './type-check.ts';
 import { signatureArity, type BuiltinSignatures } from './signatures.ts';
@@ -106,19 +107,9 @@ function hoist(t: Term, out: Expr[]): Term {
   return v;
 }
 
+/** Does a head term need evaluation (a ref, call, template or comprehension anywhere inside)? */
 function needsEval(t: Term): boolean {
-  switch (t.type) {
-    case 'scalar':
-    case 'var':
-      return false;
-    case 'array':
-    case 'set':
-      return t.items.some(needsEval);
-    case 'object':
-      return t.items.some(([k, v]) => needsEval(k) || needsEval(v));
-    default:
-      return true;
-  }
+  return someTerm(t, (x) => x.type !== 'scalar' && x.type !== 'var' && x.type !== 'array' && x.type !== 'set' && x.type !== 'object');
 }
 
 function groundHeadStrings(ref: Term[]): string[] {
@@ -219,7 +210,7 @@ function arityOf(name: string, sigs: Signatures): number | undefined {
 
 function rewriteOutputArgs(body: Body, functions: Signatures, errors: RegoError[]): Body {
   return body.map((e): Expr => {
-    const mapped = e.kind === 'every' || exprHasClosure(e) ? mapExprTerms(e, (t) => rewriteNestedBodies(t, functions, errors)) : e;
+    const mapped = mapExpr(e, (t) => rewriteNestedBodies(t, functions, errors), (b) => rewriteOutputArgs(b, functions, errors));
     if (mapped.kind !== 'term' || mapped.term.type !== 'call') return mapped;
     const call = mapped.term;
     const arity = arityOf(call.name, functions);
@@ -230,120 +221,25 @@ function rewriteOutputArgs(body: Body, functions: Signatures, errors: RegoError[
   });
 }
 
+/** Output arguments inside comprehension bodies nested in `t`. */
 function rewriteNestedBodies(t: Term, functions: Signatures, errors: RegoError[]): Term {
-  if (!hasClosure(t)) return t;
-  const rec = (x: Term): Term => rewriteNestedBodies(x, functions, errors);
-  switch (t.type) {
-    case 'scalar':
-    case 'var':
-      return t;
-    case 'ref':
-      return { ...t, head: rec(t.head), path: t.path.map(rec) };
-    case 'array':
-    case 'set':
-      return { ...t, items: t.items.map(rec) };
-    case 'object':
-      return { ...t, items: t.items.map(([k, v]) => [rec(k), rec(v)] as [Term, Term]) };
-    case 'call':
-      return { ...t, args: t.args.map(rec) };
-    case 'template':
-      return { ...t, parts: t.parts.map((p) => (typeof p === 'string' ? p : rec(p))) };
-    case 'arraycomp':
-    case 'setcomp':
-      return { ...t, term: rec(t.term), body: rewriteOutputArgs(t.body, functions, errors) };
-    case 'objectcomp':
-      return { ...t, key: rec(t.key), value: rec(t.value), body: rewriteOutputArgs(t.body, functions, errors) };
-  }
-}
-
-function exprHasClosure(e: Expr): boolean {
-  if (e.withs.some((w) => hasClosure(w.value))) return true;
-  switch (e.kind) {
-    case 'term':
-      return hasClosure(e.term);
-    case 'unify':
-      return hasClosure(e.left) || hasClosure(e.right);
-    case 'somein':
-      return hasClosure(e.collection) || hasClosure(e.value) || (e.key ? hasClosure(e.key) : false);
-    default:
-      return true;
-  }
-}
-
-/** Does the term contain a comprehension (whose body may need rewriting)? */
-function hasClosure(t: Term): boolean {
-  switch (t.type) {
-    case 'scalar':
-    case 'var':
-      return false;
-    case 'ref':
-      return hasClosure(t.head) || t.path.some(hasClosure);
-    case 'array':
-    case 'set':
-      return t.items.some(hasClosure);
-    case 'object':
-      return t.items.some(([k, v]) => hasClosure(k) || hasClosure(v));
-    case 'call':
-      return t.args.some(hasClosure);
-    case 'template':
-      return t.parts.some((p) => typeof p !== 'string' && hasClosure(p));
-    default:
-      return true;
-  }
-}
-
-function mapExprTerms(e: Expr, f: (t: Term) => Term): Expr {
-  const withs = e.withs.map((w) => ({ ...w, value: f(w.value) }));
-  switch (e.kind) {
-    case 'term':
-      return { ...e, withs, term: f(e.term) };
-    case 'unify':
-      return { ...e, withs, left: f(e.left), right: f(e.right) };
-    case 'some':
-      return { ...e, withs };
-    case 'somein':
-      return { ...e, withs, collection: f(e.collection), value: f(e.value), ...(e.key ? { key: f(e.key) } : {}) };
-    case 'every':
-      return { ...e, withs, domain: f(e.domain), body: e.body.map((x) => mapExprTerms(x, f)) };
-  }
+  if (!someTerm(t, isClosure)) return t;
+  return mapTerm(t, (x) => rewriteNestedBodies(x, functions, errors), (b) => rewriteOutputArgs(b, functions, errors));
 }
 
 /** Undefined functions and wrong arities (rego_type_error). */
 function checkCalls(body: Body, head: Term[], functions: Signatures, errors: RegoError[]): void {
-  const visit = (t: Term): void => {
-    if (t.type === 'call') {
+  const visitor: Visitor = {
+    term: (t) => {
+      if (t.type !== 'call') return;
       const arity = arityOf(t.name, functions);
       if (arity === undefined) {
         errors.push(new RegoError('rego_type_error', `undefined function ${t.name}`, t.loc));
       } else if (arity >= 0 && t.args.length !== arity) {
         errors.push(new RegoError('rego_type_error', `${t.name}: ${t.args.length > arity ? 'too many arguments' : 'too few arguments'}`, t.loc));
       }
-    }
-    forEachChildTerm(t, visit, visitExpr);
+    },
   };
-  const visitExpr = (e: Expr): void => {
-    for (const w of e.withs) visit(w.value);
-    switch (e.kind) {
-      case 'term':
-        visit(e.term);
-        break;
-      case 'unify':
-        visit(e.left);
-        visit(e.right);
-        break;
-      case 'somein':
-        visit(e.collection);
-        visit(e.value);
-        if (e.key) visit(e.key);
-        break;
-      case 'every':
-        visit(e.domain);
-        e.body.forEach(visitExpr);
-        break;
-      case 'some':
-        break;
-    }
-  };
-  body.forEach(visitExpr);
-  head.forEach(visit);
+  walkBody(body, visitor);
+  for (const t of head) walkTerm(t, visitor);
 }

@@ -1,53 +1,35 @@
 /** Static recursion check (OPA's checkRecursion): a rule may not depend on itself through data refs or calls. */
-import type { Body, Expr, Term } from '../syntax/ast.ts';
+import type { Body, Term } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
 import type { CompiledRule, RuleNode } from './rule-tree.ts';
-import { forEachChildTerm } from './terms.ts';
+import { walkBody, walkTerm, type Visitor } from '../syntax/visit.ts';
 
+/** The data refs a rule depends on: `data.a.b[x]` refs (ground prefix, open when a key is not a constant) and calls. */
 function dataRefs(terms: Term[], body: Body, out: Array<{ path: string[]; open: boolean }>): void {
-  const visit = (t: Term): void => {
-    if (t.type === 'ref' && t.head.type === 'var' && t.head.name === 'data') {
-      const path: string[] = [];
-      let open = false;
-      for (const p of t.path) {
-        if (p.type === 'scalar' && (typeof p.value === 'string' || typeof p.value === 'number')) path.push(String(p.value));
-        else {
-          open = true;
-          break;
+  // `with` targets replace what they name; their values are dependencies (the walker visits values only)
+  const visitor: Visitor = {
+    term: (t) => {
+      if (t.type === 'ref' && t.head.type === 'var' && t.head.name === 'data') {
+        const path: string[] = [];
+        let open = false;
+        for (const p of t.path) {
+          if (p.type === 'scalar' && (typeof p.value === 'string' || typeof p.value === 'number')) path.push(String(p.value));
+          else {
+            open = true;
+            break;
+          }
         }
+        out.push({ path, open });
+        for (const p of t.path) walkTerm(p, visitor);
+        return false;
       }
-      out.push({ path, open });
-      t.path.forEach(visit);
-      return;
-    }
-    if (t.type === 'var' && t.name === 'data') out.push({ path: [], open: true });
-    if (t.type === 'call' && t.name.startsWith('data.')) out.push({ path: t.name.split('.').slice(1), open: false });
-    forEachChildTerm(t, visit, visitExpr);
+      if (t.type === 'var' && t.name === 'data') out.push({ path: [], open: true });
+      if (t.type === 'call' && t.name.startsWith('data.')) out.push({ path: t.name.split('.').slice(1), open: false });
+      return true;
+    },
   };
-  const visitExpr = (e: Expr): void => {
-    switch (e.kind) {
-      case 'term':
-        visit(e.term);
-        break;
-      case 'unify':
-        visit(e.left);
-        visit(e.right);
-        break;
-      case 'somein':
-        visit(e.collection);
-        break;
-      case 'every':
-        visit(e.domain);
-        e.body.forEach(visitExpr);
-        break;
-      case 'some':
-        break;
-    }
-    // `with` targets replace what they name; their values are dependencies
-    for (const w of e.withs) visit(w.value);
-  };
-  terms.forEach(visit);
-  body.forEach(visitExpr);
+  for (const t of terms) walkTerm(t, visitor);
+  walkBody(body, visitor);
 }
 
 export function checkRecursion(root: RuleNode, rules: readonly CompiledRule[], errors: RegoError[]): void {

@@ -8,6 +8,7 @@
 import type { Body, Expr, Loc, Term } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
 import { forEachExprVar, forEachVar } from './terms.ts';
+import { mapTerm } from '../syntax/visit.ts';
 
 export interface NameContext {
   /** data path of the package, e.g. ['data','pkg']. */
@@ -157,7 +158,11 @@ export class VarRewriter {
   term(t: Term, scope: Scope): Term {
     switch (t.type) {
       case 'scalar':
-        return t;
+      case 'array':
+      case 'set':
+      case 'object':
+      case 'template':
+        return mapTerm(t, (x) => this.term(x, scope));
       case 'var':
         return this.resolveVar(t, scope);
       case 'ref': {
@@ -166,14 +171,6 @@ export class VarRewriter {
         if (head.type === 'ref') return { type: 'ref', head: head.head, path: [...head.path, ...path], loc: t.loc };
         return { type: 'ref', head, path, loc: t.loc };
       }
-      case 'array':
-        return { ...t, items: t.items.map((i) => this.term(i, scope)) };
-      case 'set':
-        return { ...t, items: t.items.map((i) => this.term(i, scope)) };
-      case 'object':
-        return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.term(v, scope)] as [Term, Term]) };
-      case 'template':
-        return { ...t, parts: t.parts.map((p) => (typeof p === 'string' ? p : this.term(p, scope))) };
       case 'call': {
         const args = t.args.map((a) => this.term(a, scope));
         return { ...t, name: this.resolveCallName(t.name, scope), args };

@@ -6,6 +6,7 @@
 import type { Body, Expr, Term } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
 import { forEachExprVar, forEachVar, ROOTS } from './terms.ts';
+import { mapExpr, mapTerm } from '../syntax/visit.ts';
 
 type Vars = Set<string>;
 
@@ -267,57 +268,33 @@ function findVarLoc(e: Expr, name: string): Term['loc'] | undefined {
   return loc;
 }
 
+/** Reorder the bodies of the comprehensions and `every` nested in `e`, now that the vars bound before it are known. */
 function fixClosures(e: Expr, bound: Vars, outer: Vars, errors: RegoError[]): Expr {
-  const fix = (t: Term): Term => fixTerm(t, bound, outer, errors);
-  const withs = e.withs.map((w) => ({ ...w, value: fix(w.value) }));
-  switch (e.kind) {
-    case 'term':
-      return { ...e, withs, term: fix(e.term) };
-    case 'unify':
-      return { ...e, withs, left: fix(e.left), right: fix(e.right) };
-    case 'somein':
-      return { ...e, withs, collection: fix(e.collection) };
-    case 'every': {
+  return mapExpr(
+    e,
+    (t) => fixTerm(t, bound, outer, errors),
+    (body) => {
+      if (e.kind !== 'every') return body;
       const inner = new Set(bound);
       if (e.key) forEachVar(e.key, (n) => inner.add(n));
       forEachVar(e.value, (n) => inner.add(n));
-      const r = reorderBody(e.body, inner, outer, errors);
-      return { ...e, withs, domain: fix(e.domain), body: r.body };
-    }
-    default:
-      return { ...e, withs };
-  }
+      return reorderBody(body, inner, outer, errors).body;
+    },
+  );
 }
 
 export function fixTerm(t: Term, bound: Vars, outer: Vars, errors: RegoError[]): Term {
-  const fix = (x: Term): Term => fixTerm(x, bound, outer, errors);
-  switch (t.type) {
-    case 'scalar':
-    case 'var':
-      return t;
-    case 'ref':
-      return { ...t, head: fix(t.head), path: t.path.map(fix) };
-    case 'array':
-    case 'set':
-      return { ...t, items: t.items.map(fix) };
-    case 'object':
-      return { ...t, items: t.items.map(([k, v]) => [fix(k), fix(v)] as [Term, Term]) };
-    case 'call':
-      return { ...t, args: t.args.map(fix) };
-    case 'template':
-      return { ...t, parts: t.parts.map((p) => (typeof p === 'string' ? p : fix(p))) };
-    case 'arraycomp':
-    case 'setcomp': {
-      const r = reorderBody(t.body, bound, outer, errors, [t.term]);
-      checkHead([t.term], r.bound, errors);
-      return { ...t, body: r.body };
-    }
-    case 'objectcomp': {
-      const r = reorderBody(t.body, bound, outer, errors, [t.key, t.value]);
-      checkHead([t.key, t.value], r.bound, errors);
-      return { ...t, body: r.body };
-    }
+  if (t.type === 'arraycomp' || t.type === 'setcomp') {
+    const r = reorderBody(t.body, bound, outer, errors, [t.term]);
+    checkHead([t.term], r.bound, errors);
+    return { ...t, body: r.body };
   }
+  if (t.type === 'objectcomp') {
+    const r = reorderBody(t.body, bound, outer, errors, [t.key, t.value]);
+    checkHead([t.key, t.value], r.bound, errors);
+    return { ...t, body: r.body };
+  }
+  return mapTerm(t, (x) => fixTerm(x, bound, outer, errors));
 }
 
 /** Head terms' vars must be bound by the body. */

@@ -8,6 +8,7 @@ import type { RegoType } from '../builtins/define-builtin.ts';
 import type { Body, Expr, Term } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
 import type { BuiltinSignature, BuiltinSignatures } from './signatures.ts';
+import { forEachExprChild, walkTerm, type Visitor } from '../syntax/visit.ts';
 
 const ANY: RegoType = { type: 'any' };
 const BOOLEAN: RegoType = { type: 'boolean' };
@@ -75,76 +76,48 @@ function typeOf(t: Term, types: Types, declaration: (name: string) => BuiltinSig
 export function checkTypes(body: Body, head: Term[], builtins: BuiltinSignatures, errors: RegoError[]): void {
   const declaration = (name: string): BuiltinSignature | undefined => builtins.signature(name);
   const types: Types = new Map();
-  const visitTerm = (t: Term): void => {
-    switch (t.type) {
-      case 'call': {
-        t.args.forEach(visitTerm);
-        const d = t.name.startsWith('data.') ? undefined : declaration(t.name);
-        if (!d) return;
-        const have = t.args.map((a) => typeOf(a, types, declaration));
-        const want = t.args.map((_, i) => d.args[i] ?? d.variadic ?? ANY);
-        if (have.every((h, i) => accepts(want[i]!, h))) return;
-        errors.push(
-          new RegoError(
-            'rego_type_error',
-            `${t.name}: invalid argument(s)\n\thave: (${have.map(typeText).join(', ')})\n\twant: (${want.map(typeText).join(', ')})`,
-            t.loc,
-          ),
-        );
-        return;
-      }
-      case 'ref':
-        visitTerm(t.head);
-        t.path.forEach(visitTerm);
-        return;
-      case 'array':
-      case 'set':
-        t.items.forEach(visitTerm);
-        return;
-      case 'object':
-        for (const [k, v] of t.items) {
-          visitTerm(k);
-          visitTerm(v);
-        }
-        return;
-      case 'template':
-        for (const p of t.parts) if (typeof p !== 'string') visitTerm(p);
-        return;
-      case 'arraycomp':
-      case 'setcomp':
-        checkTypes(t.body, [t.term], builtins, errors);
-        return;
-      case 'objectcomp':
-        checkTypes(t.body, [t.key, t.value], builtins, errors);
-        return;
-      default:
-        return;
-    }
+  const checkCall = (t: Extract<Term, { type: 'call' }>): void => {
+    const d = t.name.startsWith('data.') ? undefined : declaration(t.name);
+    if (!d) return;
+    const have = t.args.map((a) => typeOf(a, types, declaration));
+    const want = t.args.map((_, i) => d.args[i] ?? d.variadic ?? ANY);
+    if (have.every((h, i) => accepts(want[i]!, h))) return;
+    errors.push(
+      new RegoError(
+        'rego_type_error',
+        `${t.name}: invalid argument(s)\n\thave: (${have.map(typeText).join(', ')})\n\twant: (${want.map(typeText).join(', ')})`,
+        t.loc,
+      ),
+    );
   };
+  // comprehensions are checked as bodies of their own (their variables' types do not leak out)
+  const visitor: Visitor = {
+    term: (t) => {
+      if (t.type === 'arraycomp' || t.type === 'setcomp') checkTypes(t.body, [t.term], builtins, errors);
+      else if (t.type === 'objectcomp') checkTypes(t.body, [t.key, t.value], builtins, errors);
+      else if (t.type === 'call') {
+        // arguments first, then the call
+        for (const a of t.args) walkTerm(a, visitor);
+        checkCall(t);
+      } else return true;
+      return false;
+    },
+  };
+  const visitTerm = (t: Term): void => walkTerm(t, visitor);
   const visitExpr = (e: Expr): void => {
-    for (const w of e.withs) visitTerm(w.value);
-    switch (e.kind) {
-      case 'term':
-        visitTerm(e.term);
-        break;
-      case 'unify':
-        visitTerm(e.left);
-        visitTerm(e.right);
-        // a variable assigned from a term of known type keeps that type
-        if (!e.negated && !e.withs.length) {
-          if (e.left.type === 'var' && !types.has(e.left.name)) types.set(e.left.name, typeOf(e.right, types, declaration));
-          else if (e.right.type === 'var' && !types.has(e.right.name) && !e.assign) types.set(e.right.name, typeOf(e.left, types, declaration));
-        }
-        break;
-      case 'somein':
-        visitTerm(e.collection);
-        break;
-      case 'every':
-        visitTerm(e.domain);
-        checkTypes(e.body, [], builtins, errors);
-        break;
-      case 'some':
-        break;
+    if (e.kind === 'some') return;
+    forEachExprChild(
+      e,
+      (t) => {
+        // `some .. in` key/value are declarations, not uses
+        if (e.kind !== 'somein' || t === e.collection) visitTerm(t);
+      },
+      (body) => checkTypes(body, [], builtins, errors),
+    );
+    // a variable assigned from a term of known type keeps that type
+    if (e.kind === 'unify' && !e.negated && !e.withs.length) {
+      if (e.left.type === 'var' && !types.has(e.left.name)) types.set(e.left.name, typeOf(e.right, types, declaration));
+      else if (e.right.type === 'var' && !types.has(e.right.name) && !e.assign) types.set(e.right.name, typeOf(e.left, types, declaration));
     }
   };
   body.forEach(visitExpr);
