@@ -6,6 +6,7 @@ import { assetPath } from '../core/package-root.ts';
 import { loadDataset, type BenchTask } from './dataset.ts';
 import { createEvaluator } from './evaluator.ts';
 import { createJudge } from './judge.ts';
+import { judgeHealthLines } from './judge-health.ts';
 import { resolveBenchModel } from './models/resolve.ts';
 import { ProgressReporter } from './progress.ts';
 import { loadPromptTemplates } from './prompts.ts';
@@ -91,6 +92,7 @@ export async function bench(raw: BenchCommandOptions): Promise<void> {
   });
   progress.finish();
   logger.err(`done: ${result.ran} sample(s) run, ${result.skipped} already finished (resumed)`);
+  for (const line of judgeHealthLines(options.out, options.judgeModel ?? null)) logger.err(line);
   const { report, printTables } = await import('../report/report-command.ts');
   if (options.report) await report([options.out], {});
   else printTables([options.out]);

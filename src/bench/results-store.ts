@@ -20,6 +20,8 @@ export interface AttemptRecord {
   /** LLM-judge intent score 1-5; null without a judge. */
   intent_score: number | null;
   intent_reasons?: string;
+  /** Why the judge gave no score for this final script (a judge ran but its call failed); absent otherwise. */
+  judge_error?: { reason: string; message: string };
   findings: Array<{ policy_id: string; severity: string; resource: string; checkov?: string[] }>;
   usage: { input_tokens: number; output_tokens: number; cost_usd: number; latency_ms: number; cached: boolean };
   /** Infrastructure/API error (not a model failure), if any. */

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { errorMessage } from '../core/errors.ts';
 import type { BenchTask } from './dataset.ts';
 import { extractTerraform } from './extract-terraform.ts';
+import { judgeFailureReason } from './judge-health.ts';
 import { objectMatch } from './metrics/object-match.ts';
 import type { BenchModel } from './models/bench-model.ts';
 import { runPool } from './pool.ts';
@@ -25,9 +26,18 @@ export interface BenchEvaluator {
   evaluate(dir: string, regoIntent: string): Promise<BenchEvaluation>;
 }
 
-/** LLM judge of intent resolution (optional). */
+/** Which model's script the judge is scoring (a recorded judge looks its reply up by these). */
+export interface JudgeContext {
+  model: string;
+  sample: number;
+}
+
+/**
+ * LLM judge of intent resolution (optional). A call that gives no score throws; a `JudgeError` (judge.ts) carries
+ * the reason and the tokens the call still cost.
+ */
 export interface BenchJudge {
-  score(task: BenchTask, terraform: string): Promise<{ score: number; reasons: string; usage: AttemptRecord['usage'] }>;
+  score(task: BenchTask, terraform: string, context?: JudgeContext): Promise<{ score: number; reasons: string; usage: AttemptRecord['usage'] }>;
 }
 
 export interface ProgressEvent {
@@ -166,15 +176,22 @@ async function runSample(
       cached: reply.cached,
     };
     if (record.final && options.judge && record.output) {
+      let judgeUsage: AttemptRecord['usage'] | undefined;
       try {
-        const judged = await options.judge.score(task, record.output);
+        const judged = await options.judge.score(task, record.output, { model: model.name, sample });
         record.intent_score = judged.score;
         record.intent_reasons = judged.reasons;
-        record.usage.input_tokens += judged.usage.input_tokens;
-        record.usage.output_tokens += judged.usage.output_tokens;
-        record.usage.cost_usd += judged.usage.cost_usd;
+        judgeUsage = judged.usage;
       } catch (error) {
-        record.intent_reasons = `judge failed: ${errorMessage(error)}`;
+        const failure = error as { reason?: unknown; usage?: AttemptRecord['usage'] };
+        const message = errorMessage(error);
+        record.judge_error = { reason: typeof failure.reason === 'string' ? failure.reason : judgeFailureReason(message), message };
+        judgeUsage = failure.usage;
+      }
+      if (judgeUsage) {
+        record.usage.input_tokens += judgeUsage.input_tokens;
+        record.usage.output_tokens += judgeUsage.output_tokens;
+        record.usage.cost_usd += judgeUsage.cost_usd;
       }
     }
     append(record);

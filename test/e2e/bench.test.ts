@@ -89,6 +89,27 @@ describe('iacpac bench', () => {
     expect(readFileSync(join(out, 'results.jsonl'), 'utf8')).not.toContain('sk-test-not-a-real-key');
   });
 
+  it('counts every failed judge call with its reason: on stderr at the end of bench and in each record', async () => {
+    const server = await startLlmTestServer((request) =>
+      request.messages[0]?.content.includes('You grade') ? { content: 'Looks right to me, I would say 4 out of 5.' } : { content: `\`\`\`hcl\n${VALID}\`\`\`` },
+    );
+    servers.push(server);
+    const out = mkdtempSync(join(tmpdir(), 'iacpac-bench-judge-'));
+    const run = await cliAsync(
+      ['bench', '--model', 'openai:gpt-test', '--judge-model', 'openai:gpt-judge', '--base-url', server.openaiBaseUrl, '--limit', '2', '--attempts', '1', '--out', out],
+      { OPENAI_API_KEY: 'sk-test' },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      'judge openai:gpt-judge on openai:gpt-test: 2 call(s), 0 scored, 2 failed: 2 × reply has no JSON object (e.g. "the reply contains no JSON object; the reply began \\"Looks right to me',
+    );
+    const finals = readResults(out).filter((r) => r.final);
+    expect(finals.map((r) => [r.intent_score, r.judge_error?.reason])).toEqual([
+      [null, 'reply has no JSON object'],
+      [null, 'reply has no JSON object'],
+    ]);
+  });
+
   it('resumes a killed run without redoing finished attempts or writing duplicate lines', async () => {
     const server = await startLlmTestServer([{ content: `\`\`\`hcl\n${VALID}\`\`\``, delayMs: 150 }]);
     servers.push(server);

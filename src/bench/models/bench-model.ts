@@ -21,6 +21,22 @@ export interface BenchModel {
   recordedAttempts?(task: BenchTask, sample: number): number;
 }
 
-export function offlineResult(text: string): GenerateResult {
-  return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, finishReason: 'stop', latencyMs: 0, cached: false, costUsd: 0, retries: 0 };
+/** Usage recorded with a replayed answer (the `usage` object of a replay line, in `AttemptRecord` field names). */
+export interface RecordedUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  latency_ms: number;
+}
+
+export function offlineResult(text: string, usage?: RecordedUsage): GenerateResult {
+  return {
+    text,
+    usage: { inputTokens: usage?.input_tokens ?? 0, outputTokens: usage?.output_tokens ?? 0, totalTokens: (usage?.input_tokens ?? 0) + (usage?.output_tokens ?? 0) },
+    finishReason: 'stop',
+    latencyMs: usage?.latency_ms ?? 0,
+    cached: false,
+    costUsd: usage?.cost_usd ?? 0,
+    retries: 0,
+  };
 }
