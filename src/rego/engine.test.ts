@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RegoEngine, RegoCompileErrors, RegoError, parseJSON } from './index.ts';
+import { RegoEngine, RegoCompileErrors, RegoError, parseJSON, regoDiagnostics } from './index.ts';
 import { toJS } from './value.ts';
 
 function engine(modules: Record<string, string>, options: ConstructorParameters<typeof RegoEngine>[0] = {}): RegoEngine {
@@ -86,17 +86,34 @@ deny contains "x" if input.public
   it('reports compile errors as Diagnostic records', () => {
     const e = engine({ 'bad.rego': 'package x\nimport rego.v1\np if { y > 1 }\nq := count(1)\n' });
     expect(e.check()).toEqual([
-      { severity: 'error', summary: 'var y is unsafe', detail: '', source: 'rego', code: 'rego_unsafe_var_error', range: { filename: 'bad.rego', start: { line: 3, column: 8, byte: 0 }, end: { line: 3, column: 8, byte: 0 } } },
+      { severity: 'error', summary: 'var y is unsafe', detail: '', source: 'rego', code: 'rego_unsafe_var_error', range: { filename: 'bad.rego', start: { line: 3, column: 8, byte: 32 }, end: { line: 3, column: 9, byte: 33 } } },
       {
         severity: 'error',
         summary: 'count: invalid argument(s)',
         detail: 'have: (number)\nwant: (any<array[any], object[any: any], set[any], string>)',
         source: 'rego',
         code: 'rego_type_error',
-        range: { filename: 'bad.rego', start: { line: 4, column: 6, byte: 0 }, end: { line: 4, column: 6, byte: 0 } },
+        range: { filename: 'bad.rego', start: { line: 4, column: 6, byte: 45 }, end: { line: 4, column: 14, byte: 53 } },
       },
     ]);
     expect(engine({ 'ok.rego': 'package x\np := 1\n' }).check()).toEqual([]);
+  });
+
+  it('gives parse errors the byte range of the offending token (UTF-8 offsets)', () => {
+    const e = new RegoEngine();
+    const error = errorOf(() => e.addModule('p.rego', 'package x\n# héllo\np := ] 1\n'));
+    expect(e.diagnostics(error)).toEqual([
+      {
+        severity: 'error',
+        summary: 'unexpected ] token',
+        detail: '',
+        source: 'rego',
+        code: 'rego_parse_error',
+        range: { filename: 'p.rego', start: { line: 3, column: 6, byte: 24 }, end: { line: 3, column: 7, byte: 25 } },
+      },
+    ]);
+    // without the source, the location is named in the detail
+    expect(regoDiagnostics(error)?.[0]?.detail).toBe('at p.rego:3:6');
   });
 
   it('raises conflicts at evaluation time', () => {

@@ -75,6 +75,8 @@ export interface RuleInfo {
 
 export class RegoEngine {
   private readonly modules = new Map<string, Module>();
+  /** Text of every file given to addModule, also those that did not parse (for diagnostics' ranges). */
+  private readonly sources = new Map<string, string>();
   private data: RegoObject = new RegoObject();
   private program: Program | undefined;
   /** The builtins this engine compiles and evaluates against (OPA's, custom ones, capabilities). */
@@ -96,6 +98,7 @@ export class RegoEngine {
 
   /** Parse and add a module (replacing one with the same file name). Throws RegoError on syntax errors. */
   addModule(filename: string, text: string): Module {
+    this.sources.set(filename, text);
     const m = parseModule(filename, text, { v0: this.options.v0Compatible ?? false });
     this.modules.set(filename, m);
     this.program = undefined;
@@ -120,10 +123,15 @@ export class RegoEngine {
       this.compile();
       return [];
     } catch (error) {
-      const d = regoDiagnostics(error);
+      const d = this.diagnostics(error);
       if (!d) throw error;
       return d;
     }
+  }
+
+  /** A Rego error (parse, compile, evaluation) as Diagnostics with source ranges in this engine's modules. */
+  diagnostics(error: unknown): Diagnostic[] | undefined {
+    return regoDiagnostics(error, (file) => this.sources.get(file));
   }
 
   getModules(): Module[] {

@@ -5,6 +5,9 @@ export interface Loc {
   readonly file: string;
   readonly row: number;
   readonly col: number;
+  /** Offsets of the node's first and past-its-last character in the file (UTF-16 code units), when known. */
+  readonly offset?: number;
+  readonly end?: number;
   /** Source text of the node (for result `text` and error messages), when known. */
   text?: string;
 }

@@ -15,6 +15,9 @@ export interface RegoLocation {
   readonly file: string;
   readonly row: number;
   readonly col: number;
+  /** Offsets of the start and end of the offending source in the file (UTF-16 code units), when known. */
+  readonly offset?: number;
+  readonly end?: number;
 }
 
 export class RegoError extends Error {
@@ -39,8 +42,8 @@ export function formatRegoError(code: string, detail: string, location?: RegoLoc
 }
 
 export class RegoSyntaxError extends RegoError {
-  constructor(file: string, row: number, col: number, detail: string) {
-    super('rego_parse_error', detail, { file, row, col });
+  constructor(file: string, row: number, col: number, detail: string, span?: { offset: number; end: number }) {
+    super('rego_parse_error', detail, span ? { file, row, col, offset: span.offset, end: span.end } : { file, row, col });
     this.name = 'RegoSyntaxError';
   }
 }

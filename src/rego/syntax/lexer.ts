@@ -13,6 +13,8 @@ export interface TemplatePart {
   readonly expr?: string;
   readonly row?: number;
   readonly col?: number;
+  /** Offset of the expression source in the file (UTF-16 code units). */
+  readonly offset?: number;
 }
 
 export interface Token {
@@ -44,7 +46,8 @@ const isIdentStart = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A'
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isIdentChar = (c: string): boolean => isIdentStart(c) || isDigit(c);
 
-export function lex(source: string, filename: string, startRow = 1, startCol = 1): { tokens: Token[]; comments: Comment[] } {
+/** `startRow`/`startCol`/`baseOffset`: where `source` starts in its file (template expressions are lexed on their own). */
+export function lex(source: string, filename: string, startRow = 1, startCol = 1, baseOffset = 0): { tokens: Token[]; comments: Comment[] } {
   const tokens: Token[] = [];
   const comments: Comment[] = [];
   let i = 0;
@@ -58,7 +61,7 @@ export function lex(source: string, filename: string, startRow = 1, startCol = 1
   let col = 1;
   let start = 0;
   const push = (kind: TokenKind, text: string, extra?: Partial<Token>): void => {
-    const t: Token = { kind, text, row, col, offset: start, end: i, nlBefore: nl, wsBefore: ws };
+    const t: Token = { kind, text, row, col, offset: baseOffset + start, end: baseOffset + i, nlBefore: nl, wsBefore: ws };
     tokens.push(extra ? { ...t, ...extra } : t);
     nl = false;
     ws = false;
@@ -132,7 +135,7 @@ export function lex(source: string, filename: string, startRow = 1, startCol = 1
       continue;
     }
     if (c === '$' && (source[i + 1] === '"' || source[i + 1] === '`')) {
-      const [parts, next] = readTemplate(source, i + 1, row, lineStart, fail);
+      const [parts, next] = readTemplate(source, i + 1, row, lineStart, baseOffset, fail);
       i = next;
       push('template', '', { parts });
       continue;
@@ -143,7 +146,7 @@ export function lex(source: string, filename: string, startRow = 1, startCol = 1
     i += op!.length;
     push('op', op!);
   }
-  tokens.push({ kind: 'eof', text: '', row, col: i - lineStart + 1, offset: i, end: i, nlBefore: true, wsBefore: true });
+  tokens.push({ kind: 'eof', text: '', row, col: i - lineStart + 1, offset: baseOffset + i, end: baseOffset + i, nlBefore: true, wsBefore: true });
   return { tokens, comments };
 }
 
@@ -205,6 +208,7 @@ function readTemplate(
   i: number,
   row: number,
   lineStart: number,
+  baseOffset: number,
   fail: (m: string) => never,
 ): [TemplatePart[], number] {
   const quote = source[i]!;
@@ -250,7 +254,7 @@ function readTemplate(
         j++;
       }
       if (depth !== 0) fail('non-terminated template expression');
-      parts.push({ expr: source.slice(i + 1, j), row, col: i + 1 - lineStart + 1 });
+      parts.push({ expr: source.slice(i + 1, j), row, col: i + 1 - lineStart + 1, offset: baseOffset + i + 1 });
       i = j + 1;
       continue;
     }

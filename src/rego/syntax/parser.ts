@@ -30,6 +30,7 @@ class Parser {
     private readonly file: string,
     private readonly source: string,
     v1: boolean,
+    private readonly baseOffset = 0,
   ) {
     this.v1 = v1;
     if (v1) for (const k of FUTURE_KEYWORDS) this.keywords.add(k);
@@ -54,11 +55,19 @@ class Parser {
     return this.tokens[Math.max(0, this.pos - 1)]!.end;
   }
   loc(t: Token = this.tok): Loc {
-    return { file: this.file, row: t.row, col: t.col };
+    return { file: this.file, row: t.row, col: t.col, offset: t.offset, end: t.end };
+  }
+  /** A copy of `l` that ends where the last consumed token ends. */
+  span(l: Loc): Loc {
+    return { ...l, end: this.lastEnd() };
   }
   private withText(l: Loc, startOffset: number): Loc {
-    l.text = this.source.slice(startOffset, this.lastEnd());
-    return l;
+    const end = this.lastEnd();
+    return { ...l, end, text: this.sourceText(startOffset, end) };
+  }
+  /** Source text between two file offsets (this parser may hold only a template expression's text). */
+  private sourceText(from: number, to: number): string {
+    return this.source.slice(from - this.baseOffset, to - this.baseOffset);
   }
   isOp(text: string, t: Token = this.tok): boolean {
     return t.kind === 'op' && t.text === text;
@@ -74,7 +83,7 @@ class Parser {
     return n.kind === 'op' && n.text === '.' && !n.wsBefore && this.peek(2).kind === 'ident' && !this.peek(2).wsBefore;
   }
   fail(message: string, t: Token = this.tok): never {
-    throw new RegoSyntaxError(this.file, t.row, t.col, message);
+    throw new RegoSyntaxError(this.file, t.row, t.col, message, { offset: t.offset, end: Math.max(t.end, t.offset + 1) });
   }
   describe(t: Token): string {
     if (t.kind === 'eof') return 'eof';
@@ -425,7 +434,7 @@ class Parser {
         if (this.isKeyword('in') && !this.tok.nlBefore) {
           this.next();
           const rhs = this.parseTermRelation(noOr);
-          lhs = this.call('internal.member_3', [lhs, mhs, rhs], lhs.loc);
+          lhs = this.call('internal.member_3', [lhs, mhs, rhs], this.span(lhs.loc));
         } else this.pos = save;
       } catch {
         this.pos = save;
@@ -434,7 +443,7 @@ class Parser {
     while (this.isKeyword('in') && !this.tok.nlBefore) {
       const t = this.next();
       const rhs = this.parseTermRelation(noOr);
-      lhs = this.call('internal.member_2', [lhs, rhs], lhs.loc, t);
+      lhs = this.call('internal.member_2', [lhs, rhs], this.span(lhs.loc), t);
     }
     return lhs;
   }
@@ -448,7 +457,7 @@ class Parser {
     while (this.tok.kind === 'op' && ops[this.tok.text] && !this.tok.nlBefore) {
       const name = ops[this.next().text]!;
       const rhs = next();
-      lhs = this.call(name, [lhs, rhs], lhs.loc);
+      lhs = this.call(name, [lhs, rhs], this.span(lhs.loc));
     }
     return lhs;
   }
@@ -480,12 +489,12 @@ class Parser {
           this.next();
           if (this.tok.kind !== 'ident') this.fail(`unexpected ${this.describe(this.tok)} token: expected ident`);
           const k = this.next();
-          term = appendRef(term, { type: 'scalar', value: k.text, loc: this.loc(k) });
+          term = appendRef(term, { type: 'scalar', value: k.text, loc: this.loc(k) }, this.span(term.loc));
         } else if (this.isOp('[') && !this.tok.wsBefore) {
           this.next();
           const key = this.parseTermIn();
           this.expectOp(']');
-          term = appendRef(term, key);
+          term = appendRef(term, key, this.span(term.loc));
         } else if (this.isOp('(') && !this.tok.wsBefore && isCallable(term)) {
           const nameTerm = term;
           this.next();
@@ -502,7 +511,7 @@ class Parser {
             }
           }
           this.expectOp(')');
-          term = { type: 'call', name: dottedName(nameTerm), nameTerm, args, loc: nameTerm.loc };
+          term = { type: 'call', name: dottedName(nameTerm), nameTerm, args, loc: this.span(nameTerm.loc) };
         } else break;
       }
       return term;
@@ -526,7 +535,7 @@ class Parser {
         const parts: Array<string | Term> = [];
         for (const part of t.parts ?? []) {
           if (part.text !== undefined) parts.push(part.text);
-          else parts.push(parseTermSource(part.expr ?? '', this.file, part.row ?? t.row, part.col ?? t.col, this.v1, this.keywords));
+          else parts.push(parseTermSource(part.expr ?? '', this.file, part.row ?? t.row, part.col ?? t.col, this.v1, this.keywords, part.offset ?? t.offset));
         }
         return { type: 'template', parts, loc };
       }
@@ -538,7 +547,7 @@ class Parser {
         if (t.text === 'set' && this.isOp('(') && !this.tok.wsBefore && this.isOp(')', this.peek())) {
           this.next();
           this.next();
-          return { type: 'set', items: [], loc };
+          return { type: 'set', items: [], loc: this.span(loc) };
         }
         return { type: 'var', name: t.text, loc };
       }
@@ -553,11 +562,11 @@ class Parser {
         if (n.kind === 'number' && !n.wsBefore) {
           this.next();
           this.next();
-          return { type: 'scalar', value: parseNumber(`-${n.text}`), loc };
+          return { type: 'scalar', value: parseNumber(`-${n.text}`), loc: this.span(loc) };
         }
         this.next();
         const operand = this.parseTerm();
-        return this.call('minus', [{ type: 'scalar', value: 0, loc }, operand], loc);
+        return this.call('minus', [{ type: 'scalar', value: 0, loc }, operand], this.span(loc));
       }
       case '(': {
         this.next();
@@ -578,14 +587,14 @@ class Parser {
     const loc = this.loc(t);
     if (this.isOp(']')) {
       this.next();
-      return { type: 'array', items: [], loc };
+      return { type: 'array', items: [], loc: this.span(loc) };
     }
     const first = this.parseTermIn(true);
     if (this.isOp('|')) {
       this.next();
       const body = this.parseQuery(']');
       this.expectOp(']');
-      return { type: 'arraycomp', term: first, body, loc };
+      return { type: 'arraycomp', term: first, body, loc: this.span(loc) };
     }
     const items = [first];
     while (this.isOp(',')) {
@@ -594,7 +603,7 @@ class Parser {
       items.push(this.parseTermIn());
     }
     this.expectOp(']');
-    return { type: 'array', items, loc };
+    return { type: 'array', items, loc: this.span(loc) };
   }
 
   private parseBrace(): Term {
@@ -602,7 +611,7 @@ class Parser {
     const loc = this.loc(t);
     if (this.isOp('}')) {
       this.next();
-      return { type: 'object', items: [], loc };
+      return { type: 'object', items: [], loc: this.span(loc) };
     }
     const first = this.parseTermIn(true);
     if (this.isOp(':')) {
@@ -612,7 +621,7 @@ class Parser {
         this.next();
         const body = this.parseQuery('}');
         this.expectOp('}');
-        return { type: 'objectcomp', key: first, value, body, loc };
+        return { type: 'objectcomp', key: first, value, body, loc: this.span(loc) };
       }
       const items: Array<[Term, Term]> = [[first, value]];
       while (this.isOp(',')) {
@@ -623,13 +632,13 @@ class Parser {
         items.push([k, this.parseTermIn()]);
       }
       this.expectOp('}');
-      return { type: 'object', items, loc };
+      return { type: 'object', items, loc: this.span(loc) };
     }
     if (this.isOp('|')) {
       this.next();
       const body = this.parseQuery('}');
       this.expectOp('}');
-      return { type: 'setcomp', term: first, body, loc };
+      return { type: 'setcomp', term: first, body, loc: this.span(loc) };
     }
     const items = [first];
     while (this.isOp(',')) {
@@ -638,13 +647,13 @@ class Parser {
       items.push(this.parseTermIn());
     }
     this.expectOp('}');
-    return { type: 'set', items, loc };
+    return { type: 'set', items, loc: this.span(loc) };
   }
 }
 
-function appendRef(term: Term, key: Term): Term {
-  if (term.type === 'ref') return { type: 'ref', head: term.head, path: [...term.path, key], loc: term.loc };
-  return { type: 'ref', head: term, path: [key], loc: term.loc };
+function appendRef(term: Term, key: Term, loc: Loc): Term {
+  if (term.type === 'ref') return { type: 'ref', head: term.head, path: [...term.path, key], loc };
+  return { type: 'ref', head: term, path: [key], loc };
 }
 
 function isCallable(term: Term): boolean {
@@ -719,9 +728,9 @@ function attachAnnotations(module: Module, comments: Comment[], file: string): v
   }
 }
 
-function parseTermSource(source: string, file: string, row: number, col: number, v1: boolean, keywords: Set<string>): Term {
-  const { tokens } = lex(source, file, row, col);
-  const p = new Parser(tokens, file, source, v1);
+function parseTermSource(source: string, file: string, row: number, col: number, v1: boolean, keywords: Set<string>, offset = 0): Term {
+  const { tokens } = lex(source, file, row, col, offset);
+  const p = new Parser(tokens, file, source, v1, offset);
   p.enableKeywords(keywords);
   const t = p.parseTermIn();
   const withs: WithModifier[] = [];
