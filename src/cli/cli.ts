@@ -19,7 +19,7 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/validate.ts'),
   () => import('./commands/plan.ts'),
   () => import('./commands/scan.ts'),
-  () => import('./commands/rego.ts'),
+  () => import('./commands/rego/index.ts'),
   () => import('./commands/generate.ts'),
   () => import('./commands/kb.ts'),
   () => import('./commands/bench.ts'),

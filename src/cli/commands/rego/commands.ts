@@ -1,11 +1,11 @@
-/** Implementations of `iacpac rego eval|check|test` (see src/cli/commands/rego.ts). */
+/** Implementations of `iacpac rego eval|check|test` (options: ./index.ts). */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ExitError, InputError, UsageError } from '../core/errors.ts';
-import { logger } from '../core/logger.ts';
-import { RegoEngine, RegoCompileErrors, RegoError, parseJSON } from './index.ts';
-import { fromJS, toJSONText, type RegoValue } from './value.ts';
+import { ExitError, InputError, UsageError } from '../../../core/errors.ts';
+import { logger } from '../../../core/logger.ts';
+import { RegoEngine, RegoCompileErrors, RegoError, parseJSON } from '../../../rego/index.ts';
+import { fromJS, toJSONText, type RegoValue } from '../../../rego/value.ts';
 
 interface Loaded {
   modules: Array<{ file: string; text: string }>;

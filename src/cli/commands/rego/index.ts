@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { RegoEvalOptions } from '../../rego/commands.ts';
+import type { RegoEvalOptions } from './commands.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .option('--fail', 'exit 1 when the result is undefined (like opa eval --fail)')
     .option('--fail-defined', 'exit 1 when the result is defined (like opa eval --fail-defined)')
     .action(async (query: string, options: RegoEvalOptions) => {
-      const { regoEval } = await import('../../rego/commands.ts');
+      const { regoEval } = await import('./commands.ts');
       await regoEval(query, options);
     });
   rego
@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .option('--v0-compatible', 'parse modules as Rego v0 unless they import rego.v1')
     .option('-f, --format <format>', 'pretty | json (opa check --format json shape)', 'pretty')
     .action(async (paths: string[], options: { v0Compatible?: boolean; format?: string }) => {
-      const { regoCheck } = await import('../../rego/commands.ts');
+      const { regoCheck } = await import('./commands.ts');
       await regoCheck(paths, options);
     });
   rego
@@ -41,7 +41,7 @@ export function register(program: Command): void {
     .option('-v, --verbose', 'print print() output of tests')
     .option('-r, --run <regex>', 'only run tests whose name matches')
     .action(async (paths: string[], options: { v0Compatible?: boolean; verbose?: boolean; run?: string }) => {
-      const { regoTest } = await import('../../rego/commands.ts');
+      const { regoTest } = await import('./commands.ts');
       await regoTest(paths, options);
     });
 }
