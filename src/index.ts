@@ -1,5 +1,6 @@
 // Public library API of iacpac. Each subsystem re-exports its entry points here.
 export * from './core/diagnostics.ts';
+export * from './core/severity.ts';
 export * from './core/source-range.ts';
 export * from './core/errors.ts';
 export * from './schema/index.ts';
@@ -39,7 +40,6 @@ export { buildKnowledgeBase, collectDocuments, type KnowledgeBaseSources } from 
 export { createRetriever, lexicalSearcher, hybridSearcher, type Retriever, type Searcher } from './kb/hybrid-search.ts';
 export { retrieveReferences, type RetrievalPurpose } from './kb/retrieve.ts';
 export type { KbDocument, KbKind } from './kb/kb-document.ts';
-export { generate, type GenerateOptions as GenerateCommandOptions } from './agents/generate.ts';
 export { runGenerateLoop, type LoopOptions, type LoopResult, type IterationRecord } from './agents/orchestrator.ts';
 export { feedbackPrompt } from './agents/feedback-prompt.ts';
 export { extractFiles, type GeneratedFile } from './agents/extract-files.ts';
@@ -47,7 +47,6 @@ export { createTechnicalVerifier, checkPolicies } from './agents/technical-valid
 export { reviewSchema, type Review } from './agents/reviewer.ts';
 export type { AgentFinding, Stage as AgentStage, Target as AgentTarget } from './agents/agent-finding.ts';
 export { validateConfiguration, validateDirectory, type ValidateOptions, type ValidateDirectoryOptions } from './validate/index.ts';
-export { validateCommand, terraformDocument, type ValidateCommandOptions } from './validate/validate-command.ts';
 export {
   findBinary,
   requireBinary,
@@ -64,8 +63,6 @@ export {
 } from './backends/index.ts';
 export {
   Scanner,
-  scanDirectory,
-  scanPaths,
   scanPlan,
   loadLibrary as loadPolicyLibrary,
   loadPolicyDir,
@@ -87,7 +84,8 @@ export {
   type PolicyInfo,
   type PolicySet,
 } from './scan/index.ts';
-export { checkDirectories, type CheckResult } from './scan/run-check.ts';
+// One analysis per configuration (load once; validation, plan, scans on demand)
+export { analyze, Analysis, checkDirectories, scanDirectory, scanPaths, type AnalyzeOptions, type LoadedConfiguration, type CheckResult } from './analysis/index.ts';
 // Benchmark harness and reports
 export { loadDataset, type BenchTask, type DatasetFilter } from './bench/dataset.ts';
 export { runBench, type BenchEvaluator, type BenchJudge, type RunBenchOptions } from './bench/run-bench.ts';
@@ -97,4 +95,7 @@ export { intentSatisfied } from './bench/metrics/intent-verdict.ts';
 export { readResults, type AttemptRecord } from './bench/results-store.ts';
 export { buildReport } from './report/build-report.ts';
 export { summarize, type Summary, type GroupSummary } from './report/summarize.ts';
+// Command implementations (what the CLI runs; callable without argv)
+export { generate, type GenerateOptions as GenerateCommandOptions } from './cli/commands/generate/generate.ts';
+export { validateCommand, type ValidateCommandOptions } from './cli/commands/validate/validate.ts';
 // <exports>

@@ -1,18 +1,19 @@
+import type { Analysis } from '../analysis/analyze.ts';
 import { errorMessage } from '../core/errors.ts';
+import type { Severity } from '../core/severity.ts';
 import { formatRange } from '../core/source-range.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { RegoCompileErrors, RegoEngine, RegoError } from '../rego/index.ts';
 import { toJS } from '../rego/value.ts';
+import type { Scanner } from '../scan/scanner.ts';
 import type { AgentFinding } from './agent-finding.ts';
 import type { GeneratedFile } from './extract-files.ts';
 import { readRegoFile, type RegoFileInfo } from './rego-source.ts';
 import type { Candidate, TechnicalResult, Verifier } from './verifier.ts';
 
-export type SeverityThreshold = 'info' | 'low' | 'medium' | 'high' | 'critical';
-
 export interface TechnicalValidationOptions {
   /** Security findings at or above this severity block (default high). */
-  severity: SeverityThreshold;
+  severity: Severity;
 }
 
 /** Deny-style rules whose results are violations (blocking) and warnings (advisory). */
@@ -24,8 +25,10 @@ const WARNING_RULES = ['warn'];
  * (policy library), rego check (compile every generated module), rego test (every test_ rule must be true), test
  * coverage (each deny rule has a test that makes it fire), and the generated policies evaluated on the plan.
  * Every finding quotes the engine's own message. Nothing is executed: no terraform, no providers, no generated code.
+ * The candidate's configuration is analysed once: one load, one synthesised plan shared by the scan and the policies.
  */
 export function createTechnicalVerifier(options: TechnicalValidationOptions): Verifier {
+  let scanner: Scanner | undefined;
   return {
     async verify(candidate: Candidate): Promise<TechnicalResult> {
       const findings: AgentFinding[] = [];
@@ -36,21 +39,27 @@ export function createTechnicalVerifier(options: TechnicalValidationOptions): Ve
       if (candidate.terraform.length === 0) {
         stages['terraform-validate'] = 'skipped (no Terraform files)';
       } else {
-        const validation = await validateTerraform(candidate.dir);
+        const { analyze } = await import('../analysis/analyze.ts');
+        const analysis = await analyze(candidate.dir);
+        const validation = validateTerraform(analysis);
         findings.push(...validation.findings);
         terraformValid = validation.valid;
         stages['terraform-validate'] = validation.valid ? `valid${validation.warnings ? ` (${validation.warnings} warning(s))` : ''}` : `${validation.errors} error(s)`;
+        if (terraformValid) {
+          const planned = synthesize(analysis);
+          plan = planned.plan;
+          findings.push(...planned.findings);
+          stages.plan = planned.plan ? `${countChanges(planned.plan)} resource change(s)` : 'failed';
+          if (!scanner) {
+            const { Scanner } = await import('../scan/scanner.ts');
+            scanner = new Scanner({ severity: options.severity });
+          }
+          const scanned = await scan(analysis, scanner);
+          findings.push(...scanned.findings);
+          stages['security-scan'] = `${scanned.findings.length} finding(s) at or above ${options.severity}`;
+        }
       }
-
-      if (terraformValid) {
-        const planned = await synthesize(candidate.dir);
-        plan = planned.plan;
-        findings.push(...planned.findings);
-        stages.plan = planned.plan ? `${countChanges(planned.plan)} resource change(s)` : 'failed';
-        const scanned = await scan(candidate.dir, options.severity);
-        findings.push(...scanned.findings);
-        stages['security-scan'] = `${scanned.findings.length} finding(s) at or above ${options.severity}`;
-      } else {
+      if (!terraformValid) {
         stages.plan = 'skipped (Terraform not valid)';
         stages['security-scan'] = 'skipped (Terraform not valid)';
       }
@@ -63,9 +72,8 @@ export function createTechnicalVerifier(options: TechnicalValidationOptions): Ve
   };
 }
 
-async function validateTerraform(dir: string): Promise<{ valid: boolean; errors: number; warnings: number; findings: AgentFinding[] }> {
-  const { validateDirectory } = await import('../validate/index.ts');
-  const result = await validateDirectory(dir);
+function validateTerraform(analysis: Analysis): { valid: boolean; errors: number; warnings: number; findings: AgentFinding[] } {
+  const result = analysis.validation;
   const findings = result.diagnostics.map((d: Diagnostic): AgentFinding => ({
     stage: 'terraform-validate',
     target: 'iac',
@@ -77,12 +85,9 @@ async function validateTerraform(dir: string): Promise<{ valid: boolean; errors:
   return { valid: result.valid, errors: result.error_count, warnings: result.warning_count, findings };
 }
 
-async function synthesize(dir: string): Promise<{ plan?: unknown; findings: AgentFinding[] }> {
-  const { loadConfiguration } = await import('../terraform/load-module.ts');
-  const { synthesizePlan } = await import('../plan/index.ts');
+function synthesize(analysis: Analysis): { plan?: unknown; findings: AgentFinding[] } {
   try {
-    const config = await loadConfiguration(dir);
-    const { plan, diagnostics } = synthesizePlan(config, {});
+    const { plan, diagnostics } = analysis.plan;
     const findings = diagnostics
       .filter((d: Diagnostic) => d.severity === 'error')
       .map((d: Diagnostic): AgentFinding => ({
@@ -99,9 +104,9 @@ async function synthesize(dir: string): Promise<{ plan?: unknown; findings: Agen
   }
 }
 
-async function scan(dir: string, severity: SeverityThreshold): Promise<{ findings: AgentFinding[] }> {
-  const { scanDirectory, loadLibrary } = await import('../scan/index.ts');
-  const result = await scanDirectory(dir, { severity });
+async function scan(analysis: Analysis, scanner: Scanner): Promise<{ findings: AgentFinding[] }> {
+  const { loadLibrary } = await import('../scan/policy-library.ts');
+  const result = analysis.scan(scanner);
   const remediation = new Map(loadLibrary().policies.map((p) => [p.id, p.remediation]));
   const findings = result.findings
     .filter((f) => !f.suppressed)

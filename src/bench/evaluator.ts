@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { toValidateResult, type Diagnostic } from '../core/diagnostics.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
 import { intentSatisfied } from './metrics/intent-verdict.ts';
 import type { BenchEvaluator } from './run-bench.ts';
 
@@ -12,39 +11,33 @@ export interface EvaluatorOptions {
 /**
  * The bench's checks over the real subsystems: the validator (embedded or the real CLI), the security scanner
  * (our policy library, or Checkov when asked), and IaC-Eval's intent verdict on the synthesised plan. Each attempt's
- * configuration is loaded once and shared by the three (as `iacpac check` does).
+ * configuration is analysed once: one load, and one synthesised plan shared by the scan and the intent check.
  */
 export async function createEvaluator(options: EvaluatorOptions): Promise<BenchEvaluator> {
-  const { validateConfiguration } = await import('../validate/index.ts');
+  const { analyze, scanDirectory } = await import('../analysis/index.ts');
   const { validateWithCli } = await import('../backends/index.ts');
-  const { loadSchemas } = await import('../schema/bundled.ts');
   const { Scanner } = await import('../scan/scanner.ts');
-  const { scanDirectory } = await import('../scan/index.ts');
-  const { loadConfiguration } = await import('../terraform/load-module.ts');
-  const { synthesizePlan } = await import('../plan/index.ts');
   const { RegoEngine } = await import('../rego/index.ts');
-  const schemas = loadSchemas([]);
   const scanner = new Scanner({});
   return {
     async evaluate(dir, regoIntent) {
-      const config = await loadConfiguration(dir);
+      const analysis = await analyze(dir);
       const validation =
         options.engine === 'embedded'
-          ? toValidateResult(validateConfiguration(config, schemas, { rootDir: resolve(dir) }))
+          ? analysis.validation
           : await validateWithCli(dir, { engine: options.engine, ...(options.pluginDir ? { pluginDir: options.pluginDir } : {}) });
-      const scan = options.scanner === 'checkov' ? await scanDirectory(dir, { scanner: 'checkov' }) : scanner.scanConfiguration(config, dir);
+      const scan = options.scanner === 'checkov' ? await scanDirectory(dir, { scanner: 'checkov' }) : analysis.scan(scanner);
       const findings = scan.findings
         .filter((f) => !f.suppressed)
         .map((f) => ({ policy_id: f.policy_id, severity: f.severity, resource: f.resource, ...(f.references?.checkov ? { checkov: f.references.checkov } : {}) }));
       let intentCorrect: boolean | null = null;
       if (validation.valid && regoIntent.trim()) {
-        const { plan, diagnostics } = synthesizePlan(config, { schemas });
-        if (!diagnostics.some((d: Diagnostic) => d.severity === 'error')) {
+        if (!analysis.plan.diagnostics.some((d: Diagnostic) => d.severity === 'error')) {
           // v0 unless the module imports rego.v1 (the engine's v0-compatible mode decides per module).
           const engine = new RegoEngine({ v0Compatible: true });
           try {
             engine.addModule('intent.rego', regoIntent);
-            intentCorrect = intentSatisfied(engine.prepare('data').evalValue({ input: plan }));
+            intentCorrect = intentSatisfied(analysis.evaluate(engine, 'data'));
           } catch {
             intentCorrect = false;
           }

@@ -1,9 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { UsageError } from '../core/errors.ts';
 import { setDebug } from '../core/logger.ts';
-import { packageRoot } from '../core/package-root.ts';
+import { packageVersion } from '../core/package-root.ts';
 
 /** A command module: declares its options on the program; its action lazily imports the implementation. */
 export interface CommandModule {
@@ -11,24 +9,24 @@ export interface CommandModule {
 }
 
 /**
- * The command table (explicit, in help order). Each entry is a small module under ./commands/ that
- * declares options and lazily imports its implementation, so startup stays fast.
+ * The command table (explicit, in help order). Each entry is `./commands/<name>/index.ts`, which declares the
+ * command's options and lazily imports its implementation (`./commands/<name>/<name>.ts`), so startup stays fast.
  */
 const COMMANDS: Array<() => Promise<CommandModule>> = [
-  () => import('./commands/check.ts'),
-  () => import('./commands/validate.ts'),
-  () => import('./commands/plan.ts'),
-  () => import('./commands/scan.ts'),
+  () => import('./commands/check/index.ts'),
+  () => import('./commands/validate/index.ts'),
+  () => import('./commands/plan/index.ts'),
+  () => import('./commands/scan/index.ts'),
   () => import('./commands/rego/index.ts'),
-  () => import('./commands/generate.ts'),
-  () => import('./commands/kb.ts'),
-  () => import('./commands/bench.ts'),
-  () => import('./commands/report.ts'),
+  () => import('./commands/generate/index.ts'),
+  () => import('./commands/kb/index.ts'),
+  () => import('./commands/bench/index.ts'),
+  () => import('./commands/report/index.ts'),
   // <commands>
 ];
 
 export async function runCli(argv: string[]): Promise<void> {
-  const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  const version = packageVersion();
   const program = new Command('iacpac')
     .description('Generate and verify Terraform (IaC) and OPA Rego policies (PaC), offline.')
     .version(version)

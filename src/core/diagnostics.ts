@@ -48,6 +48,17 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
+/** A diagnostic as Terraform prints it in `validate -json` (without iacpac's `source`/`code` extras). */
+export function terraformDiagnostic(diagnostic: Diagnostic): Diagnostic {
+  const { source: _source, code: _code, ...rest } = diagnostic;
+  return rest;
+}
+
+/** A validation result as Terraform's `validate -json` document (diagnostics without iacpac's extras). */
+export function terraformDocument(result: ValidateResult): ValidateResult {
+  return { ...result, diagnostics: result.diagnostics.map(terraformDiagnostic) };
+}
+
 export function toValidateResult(diagnostics: Diagnostic[]): ValidateResult {
   const error_count = diagnostics.filter((d) => d.severity === 'error').length;
   return {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,11 @@ export function packageRoot(): string {
     if (parent === dir) throw new Error('iacpac: cannot locate the package root (package.json + assets/)');
     dir = parent;
   }
+}
+
+/** iacpac's version (package.json). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /** A path inside the package, e.g. `assetPath('schemas', 'aws.json.gz')`. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assetPath, packageRoot } from '../core/package-root.ts';
+import { assetPath, packageRoot, packageVersion } from '../core/package-root.ts';
 import { loadBundledSchemas, loadSchemas } from '../schema/index.ts';
 import type { KbDocument } from './kb-document.ts';
 import { KnowledgeBase } from './knowledge-base.ts';
@@ -64,7 +64,7 @@ export function loadOrBuildKnowledgeBase(sources: KnowledgeBaseSources, cacheDir
 
 function sourcesKey(sources: KnowledgeBaseSources): string {
   const hash = createHash('sha256');
-  const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  const version = packageVersion();
   hash.update(JSON.stringify({ format: KnowledgeBase.FORMAT_VERSION, version, dataSources: sources.dataSources ?? true }));
   const stamp = (path: string): void => {
     try {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.ts';
+import { SEVERITIES } from '../core/severity.ts';
 import { PROVIDER_NAMES } from './providers/provider-definition.ts';
 
 export const ROLES = ['iac-generator', 'pac-generator', 'reviewer'] as const;
@@ -60,7 +61,7 @@ export const configFileSchema = z
     generate: z
       .object({
         maxIterations: z.number().int().min(1).max(50).optional(),
-        severity: z.enum(['info', 'low', 'medium', 'high', 'critical']).optional(),
+        severity: z.enum(SEVERITIES).optional(),
         docs: z.array(z.string()).optional(),
       })
       .strict()

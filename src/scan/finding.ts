@@ -1,8 +1,8 @@
+import { SEVERITIES, type Severity } from '../core/severity.ts';
 import type { SourceRange } from '../core/source-range.ts';
 
-/** Policy severities, lowest first. `error` marks a policy that failed to evaluate (always reported). */
-export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { SEVERITIES, isSeverity, type Severity } from '../core/severity.ts';
+/** A finding's severity: a policy severity, or `error` for a policy that failed to evaluate (always reported). */
 export type FindingSeverity = Severity | 'error';
 
 /**
@@ -40,10 +40,6 @@ export interface ScanResult {
 
 export function severityRank(severity: FindingSeverity): number {
   return severity === 'error' ? SEVERITIES.length : SEVERITIES.indexOf(severity);
-}
-
-export function isSeverity(value: string): value is Severity {
-  return (SEVERITIES as readonly string[]).includes(value);
 }
 
 /** True when the finding counts against the threshold (unsuppressed and at or above it; errors always count). */

@@ -8,7 +8,7 @@ import type { PolicyInfo } from './policy-metadata.ts';
 import { PolicyRunner } from './rego-runner.ts';
 import { createResourceLocator, type ResourceLocation } from './resource-locator.ts';
 import { applySuppressions, suppressionsIn } from './suppressions.ts';
-import { synthesizePlan } from '../plan/synthesize.ts';
+import { synthesizePlan, type SynthesizeResult } from '../plan/synthesize.ts';
 import { loadConfiguration } from '../terraform/load-module.ts';
 
 export interface ScanOptions {
@@ -51,15 +51,18 @@ export class Scanner {
     this.runner = new PolicyRunner(selected.policies, selected.modules);
   }
 
-  /** Scans a directory or a plan JSON file (`terraform show -json` output), chosen by what the path is. */
-  async scanPath(path: string): Promise<ScanResult> {
+  /**
+   * Scans a directory or a plan JSON file (`terraform show -json` output), chosen by what the path is. Directories
+   * go through `scanDirectory`, unless the caller passes its own (e.g. one that shares an `Analysis`).
+   */
+  async scanPath(path: string, scanDirectory: (dir: string) => Promise<ScanResult> = (dir) => this.scanDirectory(dir)): Promise<ScanResult> {
     let info;
     try {
       info = await stat(path);
     } catch {
       throw new InputError(`${path}: no such file or directory; pass a Terraform directory or a plan JSON file`);
     }
-    if (info.isDirectory()) return this.scanDirectory(path);
+    if (info.isDirectory()) return scanDirectory(path);
     if (!path.endsWith('.json')) throw new InputError(`${path}: not a directory or a .json plan file`);
     let plan: unknown;
     try {
@@ -75,9 +78,12 @@ export class Scanner {
     return this.scanConfiguration(config, dir);
   }
 
-  /** Scans an already-loaded configuration (plan synthesised statically). `dir` labels the result. */
-  scanConfiguration(config: Configuration, dir: string): ScanResult {
-    const { plan, diagnostics } = synthesizePlan(config, {});
+  /**
+   * Scans an already-loaded configuration. `dir` labels the result; `planned` is the configuration's synthesised plan
+   * when the caller already has it (an `Analysis` shares one plan between its consumers), else it is synthesised here.
+   */
+  scanConfiguration(config: Configuration, dir: string, planned: SynthesizeResult = synthesizePlan(config, {})): ScanResult {
+    const { plan, diagnostics } = planned;
     const partialFiles = new Set<string>();
     for (const module of allModules(config)) {
       for (const file of module.files) if (file.syntaxErrors.length > 0) partialFiles.add(file.filename);
@@ -182,12 +188,4 @@ function allModules(config: Configuration): Configuration['root'][] {
 /** Scans a plan JSON document (`terraform show -json` shape). */
 export function scanPlan(plan: unknown, options: ScanOptions = {}, label = 'plan'): ScanResult {
   return new Scanner(options).scanPlan(plan, label);
-}
-
-/** Scans several directories and/or plan JSON files with one compiled policy set. */
-export async function scanPaths(paths: string[], options: ScanOptions = {}): Promise<ScanResult[]> {
-  const scanner = new Scanner(options);
-  const results: ScanResult[] = [];
-  for (const path of paths) results.push(await scanner.scanPath(path));
-  return results;
 }

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.ts';
 import { loadConfiguration } from '../../src/terraform/load-module.ts';
+import { iacpacSync } from '../helpers/cli.ts';
 
 /**
  * Bad input never crashes or hangs the loader: input iacpac cannot analyse is one InputError line
@@ -122,8 +122,10 @@ describe('arguments at the top level of a file', () => {
 });
 
 describe('iacpac validate on bad input (CLI)', () => {
-  const cli = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.ts'), ...args], { encoding: 'utf8', timeout: 120_000 });
+  const cli = (args: string[]) => {
+    const run = iacpacSync(args, { env: process.env, timeoutMs: 120_000 });
+    return { status: run.code, stdout: run.stdout, stderr: run.stderr };
+  };
   const cases: Array<[string, () => string]> = [
     ['an empty directory', () => dir({})],
     ['a binary file named x.tf', () => dir({ 'x.tf': Uint8Array.from([0x00, 0x01, 0x02]) })],

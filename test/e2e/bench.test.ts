@@ -1,33 +1,22 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readResults } from '../../src/bench/results-store.ts';
+import { ROOT, iacpac, iacpacSync } from '../helpers/cli.ts';
 import { startLlmTestServer, type LlmTestServer } from '../helpers/llm-test-server.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, IACPAC_CACHE_DIR: mkdtempSync(join(tmpdir(), 'iacpac-cache-')), ...env },
-    timeout: 240_000,
-  });
+const cacheEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...process.env, IACPAC_CACHE_DIR: mkdtempSync(join(tmpdir(), 'iacpac-cache-')), ...env });
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const run = iacpacSync(args, { env: cacheEnv(env) });
+  return { status: run.code, stdout: run.stdout, stderr: run.stderr };
+};
 
 /** Async spawn: the loopback LLM server lives in this process, so the event loop must keep running. */
-function cliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, IACPAC_CACHE_DIR: mkdtempSync(join(tmpdir(), 'iacpac-cache-')), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+async function cliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const run = await iacpac(args, { env: cacheEnv(env) });
+  return { status: run.code, stdout: run.stdout, stderr: run.stderr };
 }
 
 const VALID = 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "x-logs"\n}\n';
@@ -114,9 +103,9 @@ describe('iacpac bench', () => {
     const server = await startLlmTestServer([{ content: `\`\`\`hcl\n${VALID}\`\`\``, delayMs: 150 }]);
     servers.push(server);
     const out = mkdtempSync(join(tmpdir(), 'iacpac-bench-kill-'));
-    const args = ['--import', 'tsx', join(root, 'src/cli/bin.ts'), 'bench', '--model', 'openai:gpt-test', '--base-url', server.openaiBaseUrl, '--limit', '16', '--concurrency', '1', '--no-cache', '--out', out];
+    const args = ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), 'bench', '--model', 'openai:gpt-test', '--base-url', server.openaiBaseUrl, '--limit', '16', '--concurrency', '1', '--no-cache', '--out', out];
     const env = { ...process.env, OPENAI_API_KEY: 'sk-test' };
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'ignore' });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'ignore' });
     // Kill it once a few attempts are on disk.
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {

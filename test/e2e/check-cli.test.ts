@@ -1,26 +1,10 @@
 // End-to-end tests of `iacpac check` (validate + scan): the quick-start demo, JSON output and exit codes.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { iacpac as runIacpac } from '../helpers/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const fixtures = 'test/e2e/fixtures/scan';
 
-/** Runs the CLI asynchronously (a blocking spawn would starve vitest's worker RPC on a loaded machine). */
-function iacpac(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const iacpac = (...args: string[]) => runIacpac(args);
 
 describe('iacpac check', () => {
   it('reports the bundled insecure example as valid but insecure (exit 1)', async () => {

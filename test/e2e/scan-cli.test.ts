@@ -1,12 +1,12 @@
 // End-to-end tests of `iacpac scan`: output formats, exit codes, suppressions, controls, user policies, config file.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, iacpac as runIacpac } from '../helpers/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const fixtures = 'test/e2e/fixtures/scan';
 const out = mkdtempSync(join(tmpdir(), 'iacpac-scan-e2e-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -15,21 +15,7 @@ function hasCheckov(): boolean {
   return spawnSync('checkov', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-/** Runs the CLI asynchronously (a blocking spawn would starve vitest's worker RPC on a loaded machine). */
-function iacpac(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const iacpac = (...args: string[]) => runIacpac(args);
 
 interface JsonFinding {
   policy_id: string;
@@ -99,7 +85,7 @@ describe('iacpac scan', () => {
     const run = await iacpac('scan', `${fixtures}/insecure`, `${fixtures}/real-plan.json`, '--format', 'sarif', '--output', file);
     expect(run.code).toBe(1);
     const sarif = JSON.parse(readFileSync(file, 'utf8')) as { runs: Array<{ results: unknown[]; tool: { driver: { rules: unknown[] } } }> };
-    const schema = JSON.parse(readFileSync(join(root, fixtures, 'sarif-2.1.0-rtm.5.schema.json'), 'utf8')) as Record<string, unknown>;
+    const schema = JSON.parse(readFileSync(join(ROOT, fixtures, 'sarif-2.1.0-rtm.5.schema.json'), 'utf8')) as Record<string, unknown>;
     delete schema.$schema;
     schema.$id = schema.id;
     delete schema.id;

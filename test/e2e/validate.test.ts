@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBinary } from '../../src/backends/find-binary.ts';
+import { iacpac as runIacpac } from '../helpers/cli.ts';
 
 /** `iacpac validate` end to end: formats, exit codes (0 valid, 1 invalid, 2 usage/input error) and bad input. */
 
@@ -12,21 +12,7 @@ const FIXTURES = join(ROOT, 'src', 'validate', '__fixtures__', 'terraform');
 const work = mkdtempSync(join(tmpdir(), 'iacpac-validate-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs the CLI asynchronously (a blocking spawn would starve vitest's worker RPC on a busy machine). */
-function iacpac(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const iacpac = (...args: string[]) => runIacpac(args, { env: { ...process.env, NO_COLOR: '1' } });
 
 let counter = 0;
 function dir(files: Record<string, string | Uint8Array>, setup?: (path: string) => void): string {

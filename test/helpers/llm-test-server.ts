@@ -10,6 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { iacpac, type CliRun } from './cli.ts';
 
 export interface RecordedMessage {
   role: string;
@@ -204,35 +205,13 @@ function json(res: ServerResponse, status: number, value: unknown, headers: Reco
   res.end(JSON.stringify(value));
 }
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { CliRun };
 
 /**
  * Runs the real CLI (`node --import tsx src/cli/bin.ts ...`) in `cwd` with exactly `env` (plus PATH/HOME), so no
  * key or host from the developer's environment leaks into a test. Bounded by `timeoutMs`.
  */
 export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; input?: string }): Promise<CliRun> {
-  const { spawn } = await import('node:child_process');
-  const { fileURLToPath, pathToFileURL } = await import('node:url');
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  // tsx by absolute URL: `--import tsx` would resolve from cwd, which is a temp directory.
-  const tsx = pathToFileURL(`${root}node_modules/tsx/dist/loader.mjs`).href;
   const env = { PATH: process.env.PATH ?? '', HOME: options.cwd, NO_COLOR: '1', ...(options.env ?? {}) };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsx, `${root}src/cli/bin.ts`, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
-  });
+  return iacpac(args, { cwd: options.cwd, env, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), ...(options.input !== undefined ? { input: options.input } : {}) });
 }

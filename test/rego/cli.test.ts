@@ -1,15 +1,11 @@
 // End-to-end: `iacpac rego eval|check|test` spawned as a real process.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { iacpacSync } from '../helpers/cli.ts';
 
-const root = join(import.meta.dirname, '../..');
-function iacpac(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const iacpac = (...args: string[]) => iacpacSync(args, { env: process.env });
 
 const dir = mkdtempSync(join(tmpdir(), 'iacpac-rego-'));
 writeFileSync(

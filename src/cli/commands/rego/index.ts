@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { RegoEvalOptions } from './commands.ts';
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+import { collect } from '../../options.ts';
 
 /** `iacpac rego eval|check|test`: the embedded Rego engine, with OPA-like commands. */
 export function register(program: Command): void {

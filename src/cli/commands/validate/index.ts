@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+import { collect } from '../../options.ts';
 
 /** `iacpac validate <dir>...`: what `terraform validate` reports, offline (or with the real CLI). */
 export function register(program: Command): void {
@@ -16,7 +15,7 @@ export function register(program: Command): void {
     .option('--plugin-dir <dir>', 'provider plugin directory for --engine terraform|tofu (else TF_PLUGIN_CACHE_DIR / the registry)')
     .option('--allow-exec', 'let --engine terraform|tofu run configurations with external data sources or provisioners')
     .action(async (dirs: string[], options: Record<string, unknown>) => {
-      const { validateCommand } = await import('../../validate/validate-command.ts');
+      const { validateCommand } = await import('./validate.ts');
       await validateCommand(dirs, options as never);
     });
 }

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+import { collect } from '../../options.ts';
 
 /** `iacpac kb build|search`: inspect what the generators retrieve. */
 export function register(program: Command): void {
@@ -11,7 +10,7 @@ export function register(program: Command): void {
     .option('--schema <file>', 'index this provider schema (terraform providers schema -json) instead of the bundled ones (repeatable)', collect)
     .option('--out <file>', 'save the index as JSON')
     .action(async (options) => {
-      const { kbBuild } = await import('../../kb/kb-command.ts');
+      const { kbBuild } = await import('./kb.ts');
       await kbBuild(options);
     });
   kb.command('search')
@@ -26,7 +25,7 @@ export function register(program: Command): void {
     .option('--config <file>', 'config file (default: iacpac.config.yaml in the current directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (query: string, options) => {
-      const { kbSearch } = await import('../../kb/kb-command.ts');
+      const { kbSearch } = await import('./kb.ts');
       await kbSearch(query, options);
     });
 }

@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'where to write the report (default: <first run-dir>/report)')
     .option('--no-charts', 'tables only')
     .action(async (runDirs: string[], options: { out?: string; charts: boolean }) => {
-      const { report } = await import('../../report/report-command.ts');
+      const { report } = await import('./report.ts');
       await report(runDirs, options);
     });
 }

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError, UsageError, errorMessage } from '../core/errors.ts';
-import { logger } from '../core/logger.ts';
-import { buildKnowledgeBase, loadOrBuildKnowledgeBase } from './build-knowledge-base.ts';
-import { defaultCacheDir } from '../llm/cache.ts';
-import type { KbKind } from './kb-document.ts';
-import { KnowledgeBase } from './knowledge-base.ts';
-import { hybridSearcher, lexicalSearcher } from './hybrid-search.ts';
-import { loadConfigFile } from '../llm/config.ts';
-import { createEmbedder } from '../llm/embeddings.ts';
+import { InputError, UsageError, errorMessage } from '../../../core/errors.ts';
+import { logger } from '../../../core/logger.ts';
+import { buildKnowledgeBase, loadOrBuildKnowledgeBase } from '../../../kb/build-knowledge-base.ts';
+import { defaultCacheDir } from '../../../llm/cache.ts';
+import type { KbKind } from '../../../kb/kb-document.ts';
+import { KnowledgeBase } from '../../../kb/knowledge-base.ts';
+import { hybridSearcher, lexicalSearcher } from '../../../kb/hybrid-search.ts';
+import { loadConfigFile } from '../../../llm/config.ts';
+import { createEmbedder } from '../../../llm/embeddings.ts';
 
 export interface KbBuildOptions {
   docs?: string[];

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+import { collect } from '../../options.ts';
 
 /** `iacpac plan`: the `terraform show -json` plan of a configuration, synthesised offline or from the real CLI. */
 export function register(program: Command): void {
@@ -16,7 +15,7 @@ export function register(program: Command): void {
     .option('--plugin-dir <dir>', 'provider plugin directory for terraform init (offline)')
     .option('--schema <file>', 'extra provider schema (terraform providers schema -json output; repeatable)', collect)
     .action(async (dir: string, options) => {
-      const { planCommand } = await import('../../plan/run-plan.ts');
+      const { planCommand } = await import('./plan.ts');
       await planCommand(dir, options);
     });
 }

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+import { collect, severityOption } from '../../options.ts';
 
 /** `iacpac generate`: requirements -> Terraform + Rego policies, verified by the multi-agent loop. */
 export function register(program: Command): void {
@@ -16,14 +15,14 @@ export function register(program: Command): void {
     .option('--max-iterations <n>', 'stop and escalate after this many iterations (default 5)')
     .option('-o, --out <dir>', 'output directory, the only place written (default iacpac-out)')
     .option('--interactive', 'on escalation, ask to approve, edit or reject (needs a terminal)')
-    .addOption(new Option('--severity <level>', 'security findings at or above this block (default high)').choices(['info', 'low', 'medium', 'high', 'critical']))
+    .addOption(severityOption('security findings at or above this block (default high)'))
     .option('--docs <dir>', 'index this documentation folder (Markdown/HTML) for retrieval (repeatable)', collect)
     .option('--config <file>', 'config file (default: iacpac.config.yaml in the current directory)')
     .option('--no-cache', 'do not use the on-disk LLM response cache')
     .option('--no-kb', 'do not retrieve references from the knowledge base')
     .option('--embeddings', 're-rank retrieved references with embeddings from the configured provider (or llm.embeddings)')
     .action(async (requirementsText: string | undefined, options) => {
-      const { generate } = await import('../../agents/generate.ts');
+      const { generate } = await import('./generate.ts');
       await generate({ ...options, ...(requirementsText !== undefined ? { requirementsText } : {}) });
     });
 }

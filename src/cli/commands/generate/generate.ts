@@ -1,25 +1,26 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ExitError, InputError, UsageError, errorMessage } from '../core/errors.ts';
-import { logger } from '../core/logger.ts';
-import { loadOrBuildKnowledgeBase } from '../kb/build-knowledge-base.ts';
-import { defaultCacheDir } from '../llm/cache.ts';
-import { createRetriever, type Retriever } from '../kb/hybrid-search.ts';
-import { createEmbedder } from '../llm/embeddings.ts';
-import { loadConfigFile } from '../llm/config.ts';
-import { createRoleModels, type ResolvedModels } from '../llm/create-models.ts';
-import { redactValue } from '../llm/redact.ts';
-import { PROVIDER_NAMES, type ProviderName } from '../llm/providers/provider-definition.ts';
-import { askDecision, createPrompter } from './interactive.ts';
-import { planSummary, runGenerateLoop, type LoopResult } from './orchestrator.ts';
-import { createProgress } from './progress.ts';
-import type { TaskInputs } from './prompts.ts';
-import { renderReviewReport } from './review-report.ts';
-import { runReview } from './reviewer.ts';
-import { buildRunReport, type RunStatus } from './run-report.ts';
-import { createTechnicalVerifier, type SeverityThreshold } from './technical-validation.ts';
-import { Trace } from './trace.ts';
-import { Workspace } from './workspace.ts';
+import { ExitError, InputError, UsageError, errorMessage } from '../../../core/errors.ts';
+import { logger } from '../../../core/logger.ts';
+import { loadOrBuildKnowledgeBase } from '../../../kb/build-knowledge-base.ts';
+import { defaultCacheDir } from '../../../llm/cache.ts';
+import { createRetriever, type Retriever } from '../../../kb/hybrid-search.ts';
+import { createEmbedder } from '../../../llm/embeddings.ts';
+import { loadConfigFile } from '../../../llm/config.ts';
+import { createRoleModels, type ResolvedModels } from '../../../llm/create-models.ts';
+import { redactValue } from '../../../llm/redact.ts';
+import { PROVIDER_NAMES, type ProviderName } from '../../../llm/providers/provider-definition.ts';
+import { askDecision, createPrompter } from '../../../agents/interactive.ts';
+import { planSummary, runGenerateLoop, type LoopResult } from '../../../agents/orchestrator.ts';
+import { createProgress } from '../../../agents/progress.ts';
+import type { TaskInputs } from '../../../agents/prompts.ts';
+import { renderReviewReport } from '../../../agents/review-report.ts';
+import { runReview } from '../../../agents/reviewer.ts';
+import { buildRunReport, type RunStatus } from '../../../agents/run-report.ts';
+import { createTechnicalVerifier } from '../../../agents/technical-validation.ts';
+import { SEVERITIES, isSeverity, type Severity } from '../../../core/severity.ts';
+import { Trace } from '../../../agents/trace.ts';
+import { Workspace } from '../../../agents/workspace.ts';
 
 export interface GenerateOptions {
   /** Requirements text given on the command line. */
@@ -51,7 +52,6 @@ export interface GenerateIo {
   cwd: string;
 }
 
-const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 const MAX_INPUT_BYTES = 1_000_000;
 
 /**
@@ -206,9 +206,9 @@ function parseIterations(value: string | number): number {
   return n;
 }
 
-function parseSeverity(value: string): SeverityThreshold {
-  if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--severity ${value}: expected one of ${SEVERITIES.join(', ')}`);
-  return value as SeverityThreshold;
+function parseSeverity(value: string): Severity {
+  if (!isSeverity(value)) throw new UsageError(`--severity ${value}: expected one of ${SEVERITIES.join(', ')}`);
+  return value;
 }
 
 function describeModels(models: ResolvedModels): Record<string, string> {

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { iacpacSync } from '../helpers/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -17,10 +16,7 @@ function config(main: string): string {
   return dir;
 }
 
-function iacpac(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'bin.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const iacpac = (...args: string[]) => iacpacSync(args, { env: process.env, timeoutMs: 60_000 });
 
 const BUCKET = 'variable "name" {\n  type = string\n}\nresource "aws_s3_bucket" "b" {\n  bucket = var.name\n}\n';
 

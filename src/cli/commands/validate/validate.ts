@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Diagnostic, ValidateResult } from '../core/diagnostics.ts';
-import { ExitError, InputError, UsageError } from '../core/errors.ts';
-import { logger } from '../core/logger.ts';
-import { loadSchemas } from '../schema/bundled.ts';
-import { renderValidateText } from './render-text.ts';
-import { validateDirectory } from './validate-directory.ts';
+import { analyze } from '../../../analysis/analyze.ts';
+import { terraformDocument, type ValidateResult } from '../../../core/diagnostics.ts';
+import { ExitError, InputError, UsageError } from '../../../core/errors.ts';
+import { logger } from '../../../core/logger.ts';
+import { loadSchemas } from '../../../schema/bundled.ts';
+import { renderValidateText } from '../../../validate/render-text.ts';
 
 export interface ValidateCommandOptions {
   engine?: string;
@@ -20,16 +20,6 @@ export interface ValidateCommandOptions {
 
 const ENGINES = ['embedded', 'terraform', 'tofu'] as const;
 const FORMATS = ['text', 'json', 'jsonl'] as const;
-
-/** A diagnostic as Terraform prints it in `validate -json` (without iacpac's `source`/`code` extras). */
-export function terraformDiagnostic(diagnostic: Diagnostic): Diagnostic {
-  const { source: _source, code: _code, ...rest } = diagnostic;
-  return rest;
-}
-
-export function terraformDocument(result: ValidateResult): ValidateResult {
-  return { ...result, diagnostics: result.diagnostics.map(terraformDiagnostic) };
-}
 
 /**
  * `iacpac validate <dir>...`: validates each directory with the embedded engine (default) or the real
@@ -54,13 +44,14 @@ export async function validateCommand(dirs: string[], options: ValidateCommandOp
   for (const dir of dirs) {
     let result: ValidateResult;
     if (engine === 'embedded') {
-      result = await validateDirectory(dir, {
+      const analysis = await analyze(dir, {
         ...(schemas ? { schemas } : {}),
         ...(options.varFile ? { varFiles: options.varFile } : {}),
         ...(options.var ? { vars: options.var } : {}),
       });
+      result = analysis.validation;
     } else {
-      const { validateWithCli } = await import('../backends/cli-validate.ts');
+      const { validateWithCli } = await import('../../../backends/cli-validate.ts');
       result = await validateWithCli(dir, {
         engine: engine as 'terraform' | 'tofu',
         ...(options.pluginDir ? { pluginDir: options.pluginDir } : {}),

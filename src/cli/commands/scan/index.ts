@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+import { collect, severityOption } from '../../options.ts';
 
 /** `iacpac scan`: run the security policy library over Terraform directories or plan JSON files. */
 export function register(program: Command): void {
@@ -10,7 +9,7 @@ export function register(program: Command): void {
     .argument('[paths...]', 'Terraform directories and/or plan JSON files (default: the current directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'sarif', 'junit']))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--severity <level>', 'lowest severity to report and fail on').choices(['info', 'low', 'medium', 'high', 'critical']))
+    .addOption(severityOption('lowest severity to report and fail on'))
     .option('--policy <ids>', 'only run these policies (ids, Checkov ids or globs; repeatable, comma-separated)', collect)
     .option('--skip-policy <ids>', 'skip these policies (ids, Checkov ids or globs; repeatable)', collect)
     .option('--policy-dir <dir>', 'also run the Rego policies in this directory (repeatable)', collect)
@@ -21,7 +20,7 @@ export function register(program: Command): void {
     .option('--var-file <file>', 'read input variables from a .tfvars file (repeatable)', collect)
     .option('--no-color', 'plain text output')
     .action(async (paths: string[] | undefined, options) => {
-      const { scanCommand } = await import('../../scan/run-scan.ts');
+      const { scanCommand } = await import('./scan.ts');
       await scanCommand(paths ?? [], options);
     });
 }

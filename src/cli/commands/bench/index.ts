@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect } from '../../options.ts';
 
 export function register(program: Command): void {
   program
@@ -25,7 +24,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'run directory (results.jsonl, run-config.json, attempts/); rerun to resume', 'iacpac-bench')
     .option('--report', 'render the report (tables and charts) into <out>/report when done')
     .action(async (options: Record<string, unknown>) => {
-      const { bench } = await import('../../bench/bench-command.ts');
+      const { bench } = await import('./bench.ts');
       await bench(options as never);
     });
 }

@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { UsageError } from '../core/errors.ts';
-import { logger } from '../core/logger.ts';
-import { assetPath } from '../core/package-root.ts';
-import { loadDataset, type BenchTask } from './dataset.ts';
-import { createEvaluator } from './evaluator.ts';
-import { createJudge } from './judge.ts';
-import { judgeHealthLines } from './judge-health.ts';
-import { resolveBenchModel } from './models/resolve.ts';
-import { ProgressReporter } from './progress.ts';
-import { loadPromptTemplates } from './prompts.ts';
-import { runBench } from './run-bench.ts';
+import { UsageError } from '../../../core/errors.ts';
+import { logger } from '../../../core/logger.ts';
+import { assetPath } from '../../../core/package-root.ts';
+import { loadDataset, type BenchTask } from '../../../bench/dataset.ts';
+import { createEvaluator } from '../../../bench/evaluator.ts';
+import { createJudge } from '../../../bench/judge.ts';
+import { judgeHealthLines } from '../../../bench/judge-health.ts';
+import { resolveBenchModel } from '../../../bench/models/resolve.ts';
+import { ProgressReporter } from '../../../bench/progress.ts';
+import { loadPromptTemplates } from '../../../bench/prompts.ts';
+import { runBench } from '../../../bench/run-bench.ts';
 
 const positiveInt = (name: string) =>
   z.coerce.number({ invalid_type_error: `--${name} must be a number` }).int(`--${name} must be a whole number`).positive(`--${name} must be at least 1`);
@@ -93,7 +93,7 @@ export async function bench(raw: BenchCommandOptions): Promise<void> {
   progress.finish();
   logger.err(`done: ${result.ran} sample(s) run, ${result.skipped} already finished (resumed)`);
   for (const line of judgeHealthLines(options.out, options.judgeModel ?? null)) logger.err(line);
-  const { report, printTables } = await import('../report/report-command.ts');
+  const { report, printTables } = await import('../report/report.ts');
   if (options.report) await report([options.out], {});
   else printTables([options.out]);
 }

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import { logger } from '../core/logger.ts';
-import { buildReport, loadRuns, reportTables } from './build-report.ts';
-import { renderMarkdown } from './render-tables.ts';
+import { logger } from '../../../core/logger.ts';
+import { buildReport, loadRuns, reportTables } from '../../../report/build-report.ts';
+import { renderMarkdown } from '../../../report/render-tables.ts';
 
 /** `iacpac report`: writes the report files and prints its tables as Markdown. */
 export async function report(runDirs: string[], options: { out?: string; charts?: boolean }): Promise<void> {

@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import { toValidateResult, type Diagnostic, type ValidateResult } from '../core/diagnostics.ts';
+import { synthesizePlan, type SynthesizeResult } from '../plan/synthesize.ts';
+import type { RegoEngine } from '../rego/index.ts';
+import type { RegoValue } from '../rego/value.ts';
+import type { ScanResult } from '../scan/finding.ts';
+import type { Scanner } from '../scan/scanner.ts';
+import { loadBundledSchemas } from '../schema/bundled.ts';
+import type { ProviderSchemas } from '../schema/provider-schemas.ts';
+import { loadConfiguration, type LoadOptions } from '../terraform/load-module.ts';
+import type { Configuration } from '../terraform/model.ts';
+import { validateConfiguration } from '../validate/validate-configuration.ts';
+
+export interface AnalyzeOptions extends LoadOptions {
+  /** Provider schemas for validation and plan synthesis (default: the bundled ones). */
+  schemas?: ProviderSchemas;
+}
+
+/** A configuration that is already loaded, with the directory it was loaded from. */
+export interface LoadedConfiguration {
+  dir: string;
+  configuration: Configuration;
+}
+
+/**
+ * Everything iacpac computes about one Terraform configuration, each piece at most once: the configuration is
+ * loaded (every file read and parsed) when the analysis is made; validation, the synthesised plan and scans are
+ * computed on first use and then shared by every consumer (`check`, `scan`, `plan`, the generator's technical
+ * validation, the bench evaluator).
+ */
+export class Analysis {
+  readonly dir: string;
+  readonly configuration: Configuration;
+  private readonly schemas: ProviderSchemas;
+  private validationResult?: ValidateResult;
+  private planResult?: SynthesizeResult;
+  private readonly scans = new Map<Scanner, ScanResult>();
+
+  constructor(loaded: LoadedConfiguration, schemas: ProviderSchemas = loadBundledSchemas()) {
+    this.dir = loaded.dir;
+    this.configuration = loaded.configuration;
+    this.schemas = schemas;
+  }
+
+  /** What `terraform validate -json` reports for the configuration (embedded validator), computed once. */
+  get validation(): ValidateResult {
+    return (this.validationResult ??= toValidateResult(validateConfiguration(this.configuration, this.schemas, { rootDir: resolve(this.dir) })));
+  }
+
+  /** The validation diagnostics (load-time problems such as syntax errors included). */
+  get diagnostics(): Diagnostic[] {
+    return this.validation.diagnostics;
+  }
+
+  /** The statically synthesised plan (`terraform show -json` shape) and its diagnostics, synthesised once. */
+  get plan(): SynthesizeResult {
+    if (!this.planResult) {
+      analysisCounters.syntheses++;
+      this.planResult = synthesizePlan(this.configuration, { schemas: this.schemas });
+    }
+    return this.planResult;
+  }
+
+  /** The security scan of the plan with `scanner`'s compiled policies (once per scanner). */
+  scan(scanner: Scanner): ScanResult {
+    let result = this.scans.get(scanner);
+    if (!result) {
+      result = scanner.scanConfiguration(this.configuration, this.dir, this.plan);
+      this.scans.set(scanner, result);
+    }
+    return result;
+  }
+
+  /** Evaluates a Rego query (e.g. `data.intent`) of `engine`'s modules with the plan JSON as input. */
+  evaluate(engine: RegoEngine, query: string): RegoValue | undefined {
+    return engine.prepare(query).evalValue({ input: this.plan.plan });
+  }
+}
+
+/**
+ * Loads the configuration in `source` (a directory, or an already-loaded configuration) into an {@link Analysis}.
+ * Throws InputError when the directory cannot be analysed at all (see `loadConfiguration`).
+ */
+export async function analyze(source: string | LoadedConfiguration, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const { schemas, ...loadOptions } = options;
+  let loaded: LoadedConfiguration;
+  if (typeof source === 'string') {
+    analysisCounters.loads++;
+    loaded = { dir: source, configuration: await loadConfiguration(source, loadOptions) };
+  } else {
+    loaded = source;
+  }
+  return new Analysis(loaded, schemas);
+}
+
+/**
+ * How many configurations were loaded and plans synthesised through analyses in this process (read by tests that
+ * check the work is done once, and by the benchmarks).
+ */
+export const analysisCounters = { loads: 0, syntheses: 0 };
