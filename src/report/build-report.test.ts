@@ -30,10 +30,23 @@ describe('buildReport', () => {
     const result = await buildReport({ runDirs: [a, b], outDir: out });
     expect(result.summary.models).toEqual(['model-a', 'model-b']);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
-    expect(md).toContain('| model-a | all | 6 | 6 | 100 | 100 |');
-    expect(md).toContain('| model-b | all | 6 | 6 | 50 | 100 |');
-    expect(result.files.filter((f) => f.endsWith('.csv')).length).toBe(5);
-    expect(result.files.filter((f) => f.endsWith('.tex')).length).toBe(5);
+    // Each model's attempts end at its own run's limit (no run-config.json here: the most attempts taken).
+    expect(md).toContain('| model-a | all | 6 | 6 | 1 | 100.0 | – |');
+    expect(md).toContain('| model-b | all | 6 | 6 | 2 | 50.0 | 100.0 |');
+    // The leaderboard comes first, best final pass rate first.
+    expect(md.indexOf('## Leaderboard')).toBeLessThan(md.indexOf('## Figures'));
+    expect(md).toMatch(/\| 1 \| model-a \| 6 \| 1 \| 100\.0 \| 100\.0 \|/);
+    expect(md).toMatch(/\| 2 \| model-b \| 6 \| 2 \| 50\.0 \| 100\.0 \|/);
+    expect(result.files.filter((f) => f.endsWith('.csv')).sort()).toEqual([
+      'tables/01-leaderboard.csv',
+      'tables/02-validation-pass-rate.csv',
+      'tables/03-objects.csv',
+      'tables/04-intent.csv',
+      'tables/05-security.csv',
+      'tables/06-usage.csv',
+      'tables/07-judge-health.csv',
+    ]);
+    expect(result.files.filter((f) => f.endsWith('.tex')).length).toBe(7);
     for (const chart of CHARTS) {
       const svg = readFileSync(join(out, 'charts', `${chart.name}.svg`), 'utf8');
       expect(svg.startsWith('<svg')).toBe(true);
@@ -48,5 +61,14 @@ describe('buildReport', () => {
     }
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(CHARTS.length);
+    // Inline SVGs keep their clip paths and gradients apart.
+    const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(html.indexOf('id="table-leaderboard"')).toBeLessThan(html.indexOf('<h2>Figures</h2>'));
+    expect(html).toContain('id="table-judge-health"');
+    // Scores without a run-config.json: a judge ran, which one is not known.
+    expect(html).toContain('judge unknown (not in run-config.json)');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { judgeHealth: Array<{ model: string; judge: string | null }> };
+    expect(summary.judgeHealth.map((h) => h.model)).toEqual(['model-a', 'model-b']);
   });
 });

@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import { readResults, RESULTS_FILE, type AttemptRecord } from '../bench/results-store.ts';
+import type { AttemptRecord } from '../bench/results-store.ts';
+import { checkovComparisonTable } from './checkov-baseline.ts';
+import { loadRunSet } from './load-runs.ts';
 import { renderCharts } from './render-charts.ts';
 import { renderHtml } from './render-html.ts';
-import { buildTables, renderCsv, renderLatex, renderMarkdown, type Table } from './render-tables.ts';
+import { renderReportMarkdown } from './render-markdown.ts';
+import { buildTables, renderCsv, renderLatex, type Table } from './render-tables.ts';
 import { summarize, type Summary } from './summarize.ts';
-import { checkovComparisonTable } from './checkov-baseline.ts';
+
+export { loadRuns, loadRunSet } from './load-runs.ts';
 
 export interface ReportOptions {
   runDirs: string[];
@@ -23,29 +27,16 @@ export interface ReportResult {
   files: string[];
 }
 
-/** Every table of a report: the standard ones, then Checkov's recorded numbers when the runs include `reference`. */
+/** Every table of a report: the standard ones (leaderboard first), then Checkov's recorded numbers when the runs include `reference`. */
 export function reportTables(records: AttemptRecord[], summary: Summary = summarize(records)): Table[] {
   const checkov = checkovComparisonTable(records);
   return [...buildTables(summary), ...(checkov ? [checkov] : [])];
 }
 
-/** Loads several runs; a model that appears in more than one run is labelled `<model> (<run dir name>)`. */
-export function loadRuns(runDirs: string[]): AttemptRecord[] {
-  const runs = runDirs.map((dir) => {
-    if (!existsSync(join(dir, RESULTS_FILE))) throw new InputError(`no ${RESULTS_FILE} in ${dir} (give a directory written by \`iacpac bench --out\`)`);
-    return { dir, records: readResults(dir) };
-  });
-  const seen = new Map<string, number>();
-  for (const run of runs) for (const m of new Set(run.records.map((r) => r.model))) seen.set(m, (seen.get(m) ?? 0) + 1);
-  return runs.flatMap((run) =>
-    run.records.map((r) => ((seen.get(r.model) ?? 0) > 1 ? { ...r, model: `${r.model} (${basename(resolve(run.dir))})` } : r)),
-  );
-}
-
 export async function buildReport(options: ReportOptions): Promise<ReportResult> {
   if (options.runDirs.length === 0) throw new InputError('give at least one run directory');
-  const records = loadRuns(options.runDirs);
-  const summary = summarize(records);
+  const { records, configs } = loadRunSet(options.runDirs);
+  const summary = summarize(records, configs);
   const outDir = options.outDir ?? join(options.runDirs[0]!, 'report');
   mkdirSync(join(outDir, 'tables'), { recursive: true });
   mkdirSync(join(outDir, 'charts'), { recursive: true });
@@ -56,7 +47,7 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
   };
   const tables = reportTables(records, summary);
   tables.forEach((t, i) => {
-    const stem = `${String(i + 1).padStart(2, '0')}-${t.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48)}`;
+    const stem = `${String(i + 1).padStart(2, '0')}-${t.name}`;
     write(`tables/${stem}.csv`, renderCsv(t));
     write(`tables/${stem}.tex`, renderLatex(t));
   });
@@ -66,10 +57,9 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
     write(`charts/${c.name}.svg`, c.svg);
     write(`charts/${c.name}.png`, c.png);
   }
-  const subtitle = `Runs: ${options.runDirs.join(', ')} — models: ${summary.models.join(', ')}`;
-  const chartLinks = charts.map((c) => `![${c.title}](charts/${c.name}.png)`).join('\n\n');
-  write('report.md', `# iacpac benchmark report\n\n${subtitle}\n\n${renderMarkdown(tables)}\n${chartLinks ? `## Charts\n\n${chartLinks}\n` : ''}`);
-  write('report.html', renderHtml('iacpac benchmark report', subtitle, tables, charts));
+  const document = { title: 'iacpac benchmark report', summary, tables, charts };
+  write('report.md', renderReportMarkdown(document));
+  write('report.html', renderHtml(document));
   write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   return { outDir, summary, tables, files };
 }

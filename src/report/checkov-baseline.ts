@@ -63,6 +63,7 @@ export function checkovComparisonTable(allRecords: AttemptRecord[]): Table | und
     rows.push(['checkov 3.3.13 (recorded)', label, slice.length, ...SEVERITIES.map((s) => theirs[s] ?? 0), theirs.unrated ?? 0, theirTotal, theirTypes.size]);
   }
   return {
+    name: 'checkov-comparison',
     title: 'Reference outputs: iacpac policy library vs Checkov 3.3.13 (recorded), failed policies by severity',
     columns: ['scanner', 'difficulty', 'scripts', ...SEVERITIES, 'unrated', 'total', 'types'],
     rows,

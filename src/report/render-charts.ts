@@ -5,6 +5,9 @@ import type { Summary } from './summarize.ts';
 export interface RenderedChart {
   name: string;
   title: string;
+  caption: string;
+  /** Labels that must be visible in the drawn chart (see ChartDefinition.legend). */
+  legend: string[];
   spec: Record<string, unknown>;
   svg: string;
   png: Buffer;
@@ -33,7 +36,7 @@ export async function renderCharts(summary: Summary, records: AttemptRecord[]): 
   for (const chart of CHARTS) {
     const spec = chart.spec(summary, records);
     const { svg, png } = await renderChart(spec);
-    out.push({ name: chart.name, title: chart.title, spec, svg, png });
+    out.push({ name: chart.name, title: chart.title, caption: chart.caption, legend: chart.legend(summary, records), spec, svg, png });
   }
   return out;
 }

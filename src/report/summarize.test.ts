@@ -62,3 +62,45 @@ describe('summarize', () => {
     expect(passAtK(4, 1, 2)).toBeCloseTo(0.5, 12);
   });
 });
+
+describe('summarize with run configurations', () => {
+  const records = [
+    record({ model: 'a', index: 0, attempt: 1, final: false, valid: false }),
+    record({ model: 'a', index: 0, attempt: 2, final: true, valid: true, intent_score: 4 }),
+    record({ model: 'b', index: 0, sample: 0, valid: true, judge_error: { reason: 'reply has no JSON object', message: 'm' } }),
+    record({ model: 'b', index: 0, sample: 1, valid: false }),
+  ];
+
+  it('keeps each model to its own attempt limit, samples and judge', () => {
+    const s = summarize(records, [
+      { model: 'a', runDir: 'runs/a', attempts: 3, samples: 1, judge: 'openai:j' },
+      { model: 'b', runDir: 'runs/b', attempts: 1, samples: 2, judge: 'replay:j.jsonl' },
+    ]);
+    expect(s.runs).toEqual([
+      { model: 'a', runDir: 'runs/a', attemptLimit: 3, samplesPerTask: 1, judge: 'openai:j' },
+      { model: 'b', runDir: 'runs/b', attemptLimit: 1, samplesPerTask: 2, judge: 'replay:j.jsonl' },
+    ]);
+    expect(s.maxAttempts).toBe(3);
+    const overall = (m: string) => s.groups.find((g) => g.model === m && g.difficulty === null)!;
+    expect(overall('a').passRateAfterAttempt).toEqual([0, 1, 1]);
+    expect(overall('b').passRateAfterAttempt).toEqual([0.5]);
+    expect(overall('b').passAtK).toEqual([0.5, 1]);
+    expect(s.judgeHealth.map((h) => [h.model, h.calls, h.scored, h.failed])).toEqual([
+      ['a', 1, 1, 0],
+      ['b', 1, 0, 1],
+    ]);
+  });
+
+  it('without configurations infers limits from the results and reports no judge where nothing was judged', () => {
+    const s = summarize([record({ model: 'c', attempt: 1 })]);
+    expect(s.runs).toEqual([{ model: 'c', runDir: null, attemptLimit: 1, samplesPerTask: 1, judge: null }]);
+  });
+
+  it('reports findings per final script by severity', () => {
+    const s = summarize([
+      record({ model: 'd', index: 0, findings: [{ policy_id: 'P', severity: 'high', resource: 'r' }] }),
+      record({ model: 'd', index: 1, findings: [] }),
+    ]);
+    expect(s.groups.at(-1)!.findingsPerScriptBySeverity).toEqual({ info: 0, low: 0, medium: 0, high: 0.5, critical: 0 });
+  });
+});

@@ -1,3 +1,4 @@
+import { judgeHealth, type JudgeHealth } from '../bench/judge-health.ts';
 import type { AttemptRecord } from '../bench/results-store.ts';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
@@ -9,7 +10,7 @@ export interface GroupSummary {
   difficulty: number | null;
   tasks: number;
   samples: number;
-  /** passRateAfterAttempt[k-1] = share of samples valid at or before attempt k. */
+  /** passRateAfterAttempt[k-1] = share of samples valid at or before attempt k, for k = 1..the run's attempt limit. */
   passRateAfterAttempt: number[];
   /** pass@k over samples (unbiased estimator), k = 1..samples per task, using final validity. */
   passAtK: number[];
@@ -26,14 +27,46 @@ export interface GroupSummary {
   distinctPolicies: number;
   /** Mean findings per final script. */
   findingsPerScript: number | null;
+  /** Mean findings per final script by severity (comparable between runs of different sizes). */
+  findingsPerScriptBySeverity: Record<SeverityName, number> | null;
   usage: { inputTokens: number; outputTokens: number; costUsd: number; latencyMs: number; calls: number; cached: number };
   infrastructureErrors: number;
 }
 
+/** What a run said about itself (its `run-config.json`); fields it does not give are inferred from the results. */
+export interface RunConfig {
+  model: string;
+  /** The run directory (as given to `iacpac report`). */
+  runDir?: string;
+  /** `--attempts` of the run. */
+  attempts?: number;
+  /** `--samples` of the run. */
+  samples?: number;
+  /** `--judge-model` of the run; null = the run had no judge. */
+  judge?: string | null;
+}
+
+/** One model's run as the report shows it. */
+export interface RunInfo {
+  model: string;
+  runDir: string | null;
+  /** The run's attempt limit (`--attempts`), else the most attempts any of its samples took. */
+  attemptLimit: number;
+  /** Samples per task (`--samples`), else the most samples any task has. */
+  samplesPerTask: number;
+  /** The judge model, null = no judge in this run. */
+  judge: string | null;
+}
+
 export interface Summary {
+  /** Models in the order their runs were given. */
   models: string[];
+  /** The largest attempt limit of any run (each model's own limit is in `runs`). */
   maxAttempts: number;
   groups: GroupSummary[];
+  runs: RunInfo[];
+  /** Every judge call that gave no score, counted per model and by reason. */
+  judgeHealth: JudgeHealth[];
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -58,21 +91,37 @@ export function latestAttempts(records: AttemptRecord[]): AttemptRecord[] {
   return [...byKey.values()];
 }
 
-/** Pure: results -> summary. Reports are rendered only from this. */
-export function summarize(allRecords: AttemptRecord[]): Summary {
+/** Pure: results (+ what each run's configuration says) -> summary. Reports are rendered only from this. */
+export function summarize(allRecords: AttemptRecord[], configs: RunConfig[] = []): Summary {
   const records = latestAttempts(allRecords);
   const models = [...new Set(records.map((r) => r.model))];
-  const maxAttempts = records.reduce((m, r) => Math.max(m, r.attempt), 0);
-  const groups: GroupSummary[] = [];
-  for (const model of models) {
+  const health = judgeHealth(records, (model) => configs.find((c) => c.model === model)?.judge);
+  const runs = models.map((model): RunInfo => {
+    const config = configs.find((c) => c.model === model);
     const mine = records.filter((r) => r.model === model);
+    const observedAttempts = mine.reduce((m, r) => Math.max(m, r.attempt), 0);
+    const samplesPerTask = new Map<number, Set<number>>();
+    for (const r of mine) samplesPerTask.set(r.index, (samplesPerTask.get(r.index) ?? new Set()).add(r.sample));
+    const observedSamples = Math.max(0, ...[...samplesPerTask.values()].map((s) => s.size));
+    return {
+      model,
+      runDir: config?.runDir ?? null,
+      // A resumed run may have been given fewer attempts than it already took: the limit covers what was run.
+      attemptLimit: Math.max(config?.attempts ?? 0, observedAttempts),
+      samplesPerTask: Math.max(config?.samples ?? 0, observedSamples),
+      judge: health.find((h) => h.model === model)?.judge ?? null,
+    };
+  });
+  const groups: GroupSummary[] = [];
+  for (const run of runs) {
+    const mine = records.filter((r) => r.model === run.model);
     const difficulties = [...new Set(mine.map((r) => r.difficulty))].sort((a, b) => a - b);
     for (const difficulty of [...difficulties, null]) {
       const slice = difficulty === null ? mine : mine.filter((r) => r.difficulty === difficulty);
-      groups.push(summarizeGroup(model, difficulty, slice, maxAttempts));
+      groups.push(summarizeGroup(run.model, difficulty, slice, run.attemptLimit));
     }
   }
-  return { models, maxAttempts, groups };
+  return { models, maxAttempts: Math.max(0, ...runs.map((r) => r.attemptLimit)), groups, runs, judgeHealth: health };
 }
 
 function summarizeGroup(model: string, difficulty: number | null, records: AttemptRecord[], maxAttempts: number): GroupSummary {
@@ -146,6 +195,9 @@ function summarizeGroup(model: string, difficulty: number | null, records: Attem
     findingsTotal,
     distinctPolicies: policies.size,
     findingsPerScript: scoredFinals.length ? findingsTotal / scoredFinals.length : null,
+    findingsPerScriptBySeverity: scoredFinals.length
+      ? (Object.fromEntries(SEVERITIES.map((s) => [s, findingsBySeverity[s] / scoredFinals.length])) as Record<SeverityName, number>)
+      : null,
     usage,
     infrastructureErrors: records.filter((r) => r.error !== null).length,
   };

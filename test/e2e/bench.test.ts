@@ -73,7 +73,7 @@ describe('iacpac bench', () => {
     expect(server.requests[1]!.text).toContain('An argument named "not_an_argument" is not expected here.');
     expect(server.requests[1]!.text).toContain('not_an_argument');
     const md = readFileSync(join(out, 'report', 'report.md'), 'utf8');
-    expect(md).toMatch(/\| openai:gpt-test \| all \| 1 \| 1 \| 0 \| 100 \|\n/);
+    expect(md).toMatch(/\| openai:gpt-test \| all \| 1 \| 1 \| 3 \| 0\.0 \| 100\.0 \| 100\.0 \|\n/);
     expect(existsSync(join(out, 'report', 'charts', 'pass-rate-vs-attempts.png'))).toBe(true);
     expect(readFileSync(join(out, 'results.jsonl'), 'utf8')).not.toContain('sk-test-not-a-real-key');
   });
@@ -149,7 +149,7 @@ describe('iacpac bench', () => {
     expect(cli(['bench', '--model', 'reference', '--limit', '4', '--out', b]).status).toBe(0);
     const report = cli(['report', a, b, '--out', join(dir, 'report')]);
     expect(report.status).toBe(0);
-    expect(report.stdout).toContain('| replay:outputs.jsonl | all | 4 | 4 | 50 |');
+    expect(report.stdout).toContain('| replay:outputs.jsonl | all | 4 | 4 | 5 | 50.0 | 50.0 | 50.0 | 50.0 | 50.0 |');
     expect(report.stdout).toContain('| reference | all | 4 | 4 |');
     for (const name of ['report.md', 'report.html', 'charts/severity-distribution.png', 'charts/object-recall-precision.svg'])
       expect(existsSync(join(dir, 'report', name))).toBe(true);

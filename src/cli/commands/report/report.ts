@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import { logger } from '../../../core/logger.ts';
-import { buildReport, loadRuns, reportTables } from '../../../report/build-report.ts';
+import { buildReport, loadRunSet, reportTables } from '../../../report/build-report.ts';
 import { renderMarkdown } from '../../../report/render-tables.ts';
+import { summarize } from '../../../report/summarize.ts';
 
 /** `iacpac report`: writes the report files and prints its tables as Markdown. */
 export async function report(runDirs: string[], options: { out?: string; charts?: boolean }): Promise<void> {
@@ -12,5 +13,6 @@ export async function report(runDirs: string[], options: { out?: string; charts?
 
 /** The report's tables as Markdown on stdout, without writing files (what `iacpac bench` prints when done). */
 export function printTables(runDirs: string[]): void {
-  logger.out(renderMarkdown(reportTables(loadRuns(runDirs))));
+  const { records, configs } = loadRunSet(runDirs);
+  logger.out(renderMarkdown(reportTables(records, summarize(records, configs))));
 }
