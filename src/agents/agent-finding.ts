@@ -1,6 +1,7 @@
 /** Where a finding came from: the technical validation stages (step 1) and the review (step 2). */
 export type Stage =
   | 'format'
+  | 'secret'
   | 'terraform-validate'
   | 'security-scan'
   | 'plan'
@@ -35,6 +36,7 @@ export interface AgentFinding {
 
 export const STAGE_TITLES: Record<Stage, string> = {
   format: 'Reply format',
+  secret: 'Credentials in generated files',
   'terraform-validate': 'terraform validate',
   'security-scan': 'Security scan',
   plan: 'Plan synthesis',

@@ -2,6 +2,7 @@ import { STAGE_TITLES, type AgentFinding, type Stage } from './agent-finding.ts'
 
 const STAGE_ORDER: Stage[] = [
   'format',
+  'secret',
   'terraform-validate',
   'plan',
   'security-scan',

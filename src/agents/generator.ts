@@ -1,5 +1,6 @@
 import type { RoleModel } from '../llm/create-models.ts';
 import type { ChatMessage } from '../llm/language-model.ts';
+import { containsSecret, maskSecrets, REDACTED } from '../llm/redact.ts';
 import type { AgentFinding, Target } from './agent-finding.ts';
 import { callModel } from './call-model.ts';
 import { extractFiles, type ArtifactKind, type GeneratedFile } from './extract-files.ts';
@@ -14,6 +15,8 @@ export interface Generator {
   userPrompt: string;
   lastReply?: string;
   files: GeneratedFile[];
+  /** API keys in use: masked wherever a reply repeats them (files, the replayed reply). */
+  secrets: readonly string[];
 }
 
 export interface GeneratorTurn {
@@ -40,8 +43,22 @@ export async function runGeneratorTurn(generator: Generator, feedback: string | 
     messages.push({ role: 'assistant', content: generator.lastReply }, { role: 'user', content: feedback });
   }
   const result = await callModel(generator.roleModel, messages, trace, iteration);
-  generator.lastReply = result.text;
+  generator.lastReply = maskSecrets(result.text, generator.secrets);
   const extracted = extractFiles(result.text, generator.kind);
+  const leaked = extracted.files.filter((f) => containsSecret(f.content, generator.secrets)).map((f) => f.path);
+  const secretFindings: AgentFinding[] = [];
+  if (leaked.length > 0) {
+    // Never write a key to disk: mask it, say so (trace, report, REVIEW.md) and have the generator remove it.
+    for (const file of extracted.files) file.content = maskSecrets(file.content, generator.secrets);
+    const names = leaked.map((p) => `"${p}"`).join(', ');
+    extracted.notices.push(`masked the API key in ${names} as ${REDACTED}: the reply contained it`);
+    secretFindings.push({
+      stage: 'secret',
+      target: generator.target,
+      blocking: true,
+      message: `Your reply wrote the API key of the model provider into ${names}; iacpac replaced it with ${REDACTED}. Never put credentials into generated files: remove the value (use a variable or the provider's own environment).`,
+    });
+  }
   if (extracted.files.length === 0) {
     trace.modelFailure();
     const what = extracted.blockCount === 0 ? 'contained no fenced code block' : `contained ${extracted.blockCount} code block(s) but no ${generator.kind === 'terraform' ? 'Terraform' : 'Rego'} file`;
@@ -49,5 +66,5 @@ export async function runGeneratorTurn(generator: Generator, feedback: string | 
     return { files: generator.files, notices: extracted.notices, findings: [{ stage: 'format', target: generator.target, blocking: true, message }] };
   }
   generator.files = extracted.files;
-  return { files: extracted.files, notices: extracted.notices, findings: [] };
+  return { files: extracted.files, notices: extracted.notices, findings: secretFindings };
 }

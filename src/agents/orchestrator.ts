@@ -24,6 +24,8 @@ export interface LoopOptions {
   workspace: Workspace;
   trace: Trace;
   progress: Progress;
+  /** API keys in use, masked wherever a reply repeats them. */
+  secrets?: readonly string[];
 }
 
 export interface IterationRecord {
@@ -62,8 +64,8 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
   trace.step({ iteration: 0, stage: 'retrieve', status: 'end', iac: iacRefs.ids, pac: pacRefs.ids, review: reviewRefs.ids });
   const retrieved = [...new Set([...iacRefs.ids, ...pacRefs.ids, ...reviewRefs.ids])];
 
-  const iac: Generator = { kind: 'terraform', target: 'iac', roleModel: options.models['iac-generator'], systemPrompt: IAC_SYSTEM_PROMPT, userPrompt: iacUserPrompt(task, iacRefs.text), files: [] };
-  const pac: Generator = { kind: 'rego', target: 'pac', roleModel: options.models['pac-generator'], systemPrompt: PAC_SYSTEM_PROMPT, userPrompt: pacUserPrompt(task, pacRefs.text), files: [] };
+  const iac: Generator = { kind: 'terraform', target: 'iac', roleModel: options.models['iac-generator'], systemPrompt: IAC_SYSTEM_PROMPT, userPrompt: iacUserPrompt(task, iacRefs.text), files: [], secrets: options.secrets ?? [] };
+  const pac: Generator = { kind: 'rego', target: 'pac', roleModel: options.models['pac-generator'], systemPrompt: PAC_SYSTEM_PROMPT, userPrompt: pacUserPrompt(task, pacRefs.text), files: [], secrets: options.secrets ?? [] };
   const iterations: IterationRecord[] = [];
   let feedback: { iac?: string; pac?: string } = {};
   let open: AgentFinding[] = [];

@@ -31,6 +31,15 @@ describe('Workspace', () => {
     expect(readFileSync(join(root, 'b', 'main.tf'), 'utf8')).toBe('new\n');
   });
 
+  it('masks the run\'s API keys in every file it writes', () => {
+    const ws = new Workspace(join(root, 'k'), ['sk-secret-value-123']);
+    ws.prepare();
+    ws.writeFiles([{ path: 'main.tf', content: 'x = "sk-secret-value-123"\n' }]);
+    ws.writeText('REVIEW.md', 'the key sk-secret-value-123 leaked\n');
+    expect(readFileSync(join(root, 'k', 'main.tf'), 'utf8')).toBe('x = "[REDACTED]"\n');
+    expect(readFileSync(join(root, 'k', 'REVIEW.md'), 'utf8')).toBe('the key [REDACTED] leaked\n');
+  });
+
   it('refuses paths that leave the directory', () => {
     const ws = new Workspace(join(root, 'c'));
     ws.prepare();

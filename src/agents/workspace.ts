@@ -1,20 +1,25 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.ts';
+import { maskSecrets } from '../llm/redact.ts';
 import type { GeneratedFile } from './extract-files.ts';
 import { confinedPath } from './safe-path.ts';
 
 const OWN_OUTPUTS = ['report.json', 'trace.jsonl', 'REVIEW.md'];
 
 /**
- * The --out directory. The only place generate writes: generated files (names already sanitised, and confined here
- * again), report.json, trace.jsonl, REVIEW.md. Refuses a non-empty directory that is not a previous generate output.
- * Files written by an earlier iteration and absent from the current one are removed.
+ * The --out directory: generated files (names already sanitised, and confined here again), report.json,
+ * trace.jsonl, REVIEW.md (the on-disk caches live elsewhere, see `cacheRoot`). Refuses a non-empty directory that is
+ * not a previous generate output. Files written by an earlier iteration and absent from the current one are removed.
+ * Every write masks the run's API keys, whatever put them in the text.
  */
 export class Workspace {
   private written = new Set<string>();
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly secrets: readonly string[] = [],
+  ) {}
 
   prepare(): void {
     if (existsSync(this.dir)) {
@@ -46,7 +51,7 @@ export class Workspace {
     mkdirSync(dirname(target), { recursive: true });
     // Never write through a symlink planted in --out.
     if (existsSync(target) && lstatSync(target).isSymbolicLink()) unlinkSync(target);
-    writeFileSync(target, content);
+    writeFileSync(target, maskSecrets(content, this.secrets));
     return target;
   }
 

@@ -3,11 +3,22 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { GenerateOptions, GenerateResult, LanguageModel } from './language-model.ts';
+import { maskSecrets } from './redact.ts';
 
-/** Default cache folder: `$IACPAC_CACHE_DIR`, else `$XDG_CACHE_HOME/iacpac/llm`, else `~/.cache/iacpac/llm`. */
+/**
+ * The folder of iacpac's on-disk caches: `llm/` (model replies), `kb/` (knowledge-base index), `embeddings/`.
+ * `--cache-dir`, else `llm.cache.dir` in iacpac.config.yaml, else `$IACPAC_CACHE_DIR`, else `$XDG_CACHE_HOME/iacpac`,
+ * else `~/.cache/iacpac`. A leading `~/` means the home directory.
+ */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env, configured?: string): string {
+  const dir = configured ?? env.IACPAC_CACHE_DIR;
+  if (dir) return dir === '~' || dir.startsWith('~/') ? join(env.HOME || homedir(), dir.slice(1)) : dir;
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'iacpac');
+}
+
+/** The model-reply cache under the default cache root. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.IACPAC_CACHE_DIR) return join(env.IACPAC_CACHE_DIR, 'llm');
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'iacpac', 'llm');
+  return join(cacheRoot(env), 'llm');
 }
 
 /** The cache key: a SHA-256 of everything that shapes the reply (provider, endpoint, model, messages, sampling). */
@@ -30,11 +41,20 @@ interface CacheEntry {
   result: Pick<GenerateResult, 'text' | 'usage' | 'finishReason' | 'costUsd'>;
 }
 
+export interface CacheSettings {
+  /** Secret values (API keys) masked in every stored reply, so a server that echoes a key never puts it on disk. */
+  secrets?: readonly string[];
+  /** Entries whose text is larger than this are neither stored nor served (the reply bound, `llm.maxReplyBytes`). */
+  maxReplyBytes?: number;
+}
+
 /**
  * Wraps a model with an on-disk response cache (one JSON file per request key, written atomically). Only complete
- * replies (`finishReason` stop/length) are stored. A hit costs nothing and reports `cached: true`.
+ * replies (`finishReason` stop/length) are stored, with secrets masked. A hit costs nothing and reports `cached: true`.
  */
-export function withCache(model: LanguageModel, dir: string): LanguageModel {
+export function withCache(model: LanguageModel, dir: string, settings: CacheSettings = {}): LanguageModel {
+  const secrets = settings.secrets ?? [];
+  const maxBytes = settings.maxReplyBytes ?? Infinity;
   return {
     specificationVersion: 'v1',
     provider: model.provider,
@@ -45,14 +65,14 @@ export function withCache(model: LanguageModel, dir: string): LanguageModel {
       const key = requestKey(model, options);
       const file = join(dir, key.slice(0, 2), `${key}.json`);
       const hit = readEntry(file, key);
-      if (hit) {
-        return { ...hit.result, cached: true, costUsd: 0, retries: 0, latencyMs: Math.round(performance.now() - started) };
+      if (hit && Buffer.byteLength(hit.result.text) <= maxBytes) {
+        return { ...hit.result, text: maskSecrets(hit.result.text, secrets), cached: true, costUsd: 0, retries: 0, latencyMs: Math.round(performance.now() - started) };
       }
       const result = await model.generate(options);
-      if (result.finishReason === 'stop' || result.finishReason === 'length') {
+      if ((result.finishReason === 'stop' || result.finishReason === 'length') && Buffer.byteLength(result.text) <= maxBytes) {
         const entry: CacheEntry = {
           key,
-          result: { text: result.text, usage: result.usage, finishReason: result.finishReason, costUsd: result.costUsd },
+          result: { text: maskSecrets(result.text, secrets), usage: result.usage, finishReason: result.finishReason, costUsd: result.costUsd },
         };
         try {
           mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });

@@ -19,7 +19,12 @@ const modelSettingsSchema = z
     apiKey: z.string().min(1).optional(),
     temperature: z.number().min(0).max(2).optional(),
     maxOutputTokens: z.number().int().positive().optional(),
+    /** Whole reply, per request (default 120 s); not retried, since another attempt would take as long. */
     timeoutMs: z.number().int().positive().optional(),
+    /** No byte for this long, before the first and then between bytes (default 30 s): retried once. */
+    firstByteTimeoutMs: z.number().int().positive().optional(),
+    /** Largest reply text accepted (default 1 MiB); a larger one stops the run before it is stored or sent back. */
+    maxReplyBytes: z.number().int().positive().optional(),
     providerOptions: z.record(z.unknown()).optional(),
   })
   .strict();
@@ -32,11 +37,14 @@ export const llmConfigSchema = modelSettingsSchema
     retries: z
       .object({
         maxRetries: z.number().int().min(0).max(20).optional(),
+        /** Of those, how many may follow a timeout (default 1). */
+        maxTimeoutRetries: z.number().int().min(0).max(20).optional(),
         initialDelayMs: z.number().int().min(0).optional(),
         maxDelayMs: z.number().int().min(0).optional(),
       })
       .strict()
       .optional(),
+    /** On-disk caches (model replies, knowledge-base index, embeddings) under `dir` (see `cacheRoot`). */
     cache: z.object({ enabled: z.boolean().optional(), dir: z.string().min(1).optional() }).strict().optional(),
     /** Optional embeddings for retrieval (BM25 candidates re-ranked by cosine similarity). */
     embeddings: z
@@ -63,6 +71,8 @@ export const configFileSchema = z
         maxIterations: z.number().int().min(1).max(50).optional(),
         severity: z.enum(SEVERITIES).optional(),
         docs: z.array(z.string()).optional(),
+        /** trace.jsonl stops growing at this size (default 32 MiB). */
+        maxTraceBytes: z.number().int().positive().optional(),
       })
       .strict()
       .optional(),

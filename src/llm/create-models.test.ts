@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLlmTestServer, type LlmTestServer } from '../../test/helpers/llm-test-server.ts';
-import { createRoleModels, NO_PROVIDER_MESSAGE } from './create-models.ts';
+import { createRoleModels, DEFAULT_LIMITS, NO_PROVIDER_MESSAGE } from './create-models.ts';
 import { ApiCallError } from './errors/api-call-error.ts';
 import { NoProviderError } from './errors/no-provider-error.ts';
 
@@ -72,12 +72,42 @@ describe('createRoleModels against a chat-completions server', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('treats a timeout as retryable', async () => {
-    // Wide margins: the first reply comes after 3 s, the budget is 1 s, the second reply is immediate.
+  it('retries a stalled server once, then stops with one line naming the bound', async () => {
+    // Wide margins: the first reply comes after 3 s, 1 s of silence is allowed, the second reply is immediate.
     server = await startLlmTestServer([{ content: 'late', delayMs: 3000 }, { content: 'on time' }]);
-    const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { timeoutMs: 1000 }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
-    const result = await roles.reviewer.model.generate({ messages, timeoutMs: 1000 });
+    const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { firstByteTimeoutMs: 1000 }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
+    const result = await roles.reviewer.model.generate({ messages, timeoutMs: roles.reviewer.timeoutMs });
     expect([result.text, result.retries]).toEqual(['on time', 1]);
+    await server.close();
+
+    server = await startLlmTestServer([{ hang: true }]);
+    const hung = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { firstByteTimeoutMs: 500 }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
+    const error = (await hung.roles.reviewer.model.generate({ messages, timeoutMs: hung.roles.reviewer.timeoutMs }).catch((e: unknown) => e)) as ApiCallError;
+    expect(error.message).toBe('openai model gpt-4o: no response within 0.5 s (llm.firstByteTimeoutMs in iacpac.config.yaml raises it)');
+    expect([error.isTimeout, server.requests.length]).toEqual([true, 2]);
+  });
+
+  it('drops a stream that stalls mid-reply', async () => {
+    server = await startLlmTestServer([{ content: 'z'.repeat(3000), stallAfterBytes: 1500 }]);
+    const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { firstByteTimeoutMs: 500, retries: { maxTimeoutRetries: 0 } }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
+    const error = (await roles.reviewer.model.generate({ messages }).catch((e: unknown) => e)) as ApiCallError;
+    expect(error.message).toMatch(/^openai model gpt-4o: the reply stalled after 1\.5 KiB: nothing more within 0\.5 s \(llm\.firstByteTimeoutMs in iacpac\.config\.yaml raises it\)$/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('does not retry a reply that streams but takes longer than llm.timeoutMs', async () => {
+    // 40 events 100 ms apart: data keeps coming (no stall), the whole reply takes 4 s, the budget is 1 s.
+    server = await startLlmTestServer([{ content: 'w'.repeat(4000), chunkChars: 100, eventDelayMs: 100 }]);
+    const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { timeoutMs: 1000 }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
+    const error = (await roles.reviewer.model.generate({ messages, timeoutMs: roles.reviewer.timeoutMs }).catch((e: unknown) => e)) as ApiCallError;
+    expect(error.message).toBe('openai model gpt-4o: no complete reply within 1 s (llm.timeoutMs in iacpac.config.yaml raises it)');
+    expect([error.isRetryable, server.requests.length]).toEqual([false, 1]);
+  });
+
+  it('has interactive defaults: 2 minutes per reply, 30 s of silence, 1 MiB of text', async () => {
+    const { roles } = await createRoleModels({ provider: 'openai', cache: false }, {}, { OPENAI_API_KEY: KEY });
+    expect(roles.reviewer.timeoutMs).toBe(120_000);
+    expect(DEFAULT_LIMITS).toEqual({ firstByteTimeoutMs: 30_000, maxReplyBytes: 1_048_576 });
   });
 
   it('serves a repeated request from the on-disk cache', async () => {
@@ -90,7 +120,22 @@ describe('createRoleModels against a chat-completions server', () => {
     const c = await roles.reviewer.model.generate({ messages, temperature: 0.5 });
     expect([a.text, a.cached, b.text, b.cached, b.costUsd, c.text, c.cached]).toEqual(['first', false, 'first', true, 0, 'second', false]);
     expect(server.requests).toHaveLength(2);
-    expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
+    expect(readdirSync(join(cacheDir, 'llm')).length).toBeGreaterThan(0);
+  });
+
+  it('never stores the API key in the cache, even when the server echoes it', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'iacpac-cache-'));
+    dirs.push(cacheDir);
+    server = await startLlmTestServer([{ content: `your key is ${KEY}` }]);
+    const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cacheDir }, {}, { OPENAI_API_KEY: KEY });
+    await roles.reviewer.model.generate({ messages });
+    const stored = readdirSync(join(cacheDir, 'llm'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(stored).toHaveLength(1);
+    const text = readFileSync(join(stored[0]!.parentPath, stored[0]!.name), 'utf8');
+    expect(text).toContain('your key is [REDACTED]');
+    expect(text).not.toContain(KEY);
+    const again = await roles.reviewer.model.generate({ messages });
+    expect([again.cached, again.text]).toEqual([true, 'your key is [REDACTED]']);
   });
 
   it('talks to Ollama at OLLAMA_HOST/v1 without a key', async () => {

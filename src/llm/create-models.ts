@@ -1,10 +1,12 @@
-import { fromAiSdk } from './ai-sdk-model.ts';
-import { defaultCacheDir, withCache } from './cache.ts';
+import { join } from 'node:path';
+import { fromAiSdk, type CallLimits } from './ai-sdk-model.ts';
+import { cacheRoot, withCache } from './cache.ts';
 import { ROLES, type LlmConfig, type ModelSettings, type Role } from './config.ts';
 import { NoProviderError } from './errors/no-provider-error.ts';
 import type { LanguageModel, SamplingSettings } from './language-model.ts';
 import { findPrice } from './pricing.ts';
 import { PROVIDERS } from './providers/index.ts';
+import { guardedFetch } from './guarded-fetch.ts';
 import { ollamaReachable } from './providers/ollama.ts';
 import type { ProviderName } from './providers/provider-definition.ts';
 import { withRetries, type RetrySettings } from './retry.ts';
@@ -16,7 +18,17 @@ export interface LlmFlags {
   baseUrl?: string;
   /** false disables the response cache. */
   cache?: boolean;
+  /** The cache root (`--cache-dir`); model replies go to `<dir>/llm`. */
+  cacheDir?: string;
 }
+
+/**
+ * Per-request bounds for interactive use: the whole reply within 2 minutes (streamed replies of several thousand
+ * tokens fit), no silence longer than 30 s (a server that sends nothing is dropped and tried once more), at most
+ * 1 MiB of reply text (far above any model's output limit; an oversized reply is never stored or sent back).
+ */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+export const DEFAULT_LIMITS: CallLimits = { firstByteTimeoutMs: 30_000, maxReplyBytes: 1 << 20 };
 
 export interface RoleModel {
   role: Role;
@@ -29,6 +41,7 @@ export interface ResolvedModels {
   roles: Record<Role, RoleModel>;
   /** Every secret value in use, for redaction. */
   secrets: string[];
+  /** The model-reply cache folder, when the cache is on. */
   cacheDir?: string;
 }
 
@@ -58,7 +71,8 @@ export async function createRoleModels(
   let detected: ProviderName | undefined | null = null;
   const secrets = new Set<string>();
   const cacheEnabled = flags.cache !== false && config.cache?.enabled !== false;
-  const cacheDir = cacheEnabled ? (config.cache?.dir ?? defaultCacheDir(env)) : undefined;
+  const cacheDir = cacheEnabled ? join(cacheRoot(env, flags.cacheDir ?? config.cache?.dir), 'llm') : undefined;
+  const fetch = guardedFetch();
   const roles = {} as Record<Role, RoleModel>;
   for (const role of ROLES) {
     const section: ModelSettings = config.roles?.[role] ?? {};
@@ -81,24 +95,30 @@ export async function createRoleModels(
       ...(modelId ? { modelId } : {}),
       ...(apiKey ? { apiKey } : {}),
       ...(baseUrl ? { baseUrl } : {}),
+      fetch,
     });
     for (const secret of created.secrets) secrets.add(secret);
+    const limits: CallLimits = {
+      firstByteTimeoutMs: pick('firstByteTimeoutMs') ?? DEFAULT_LIMITS.firstByteTimeoutMs,
+      maxReplyBytes: pick('maxReplyBytes') ?? DEFAULT_LIMITS.maxReplyBytes,
+    };
     let model = fromAiSdk(created.model, {
       provider: providerName,
       modelId: created.modelId,
       ...(created.baseUrl ? { baseUrl: created.baseUrl } : {}),
       ...(findPrice(providerName, created.modelId, config.prices) ? { price: findPrice(providerName, created.modelId, config.prices)! } : {}),
       secrets: created.secrets,
+      limits,
     });
     model = withRetries(model, { ...config.retries, ...options.retry });
-    if (cacheDir) model = withCache(model, cacheDir);
+    if (cacheDir) model = withCache(model, cacheDir, { secrets: created.secrets, maxReplyBytes: limits.maxReplyBytes });
     const temperature = pick('temperature') ?? 0;
     const maxOutputTokens = pick('maxOutputTokens');
     roles[role] = {
       role,
       model,
       sampling: { temperature, ...(maxOutputTokens ? { maxOutputTokens } : {}) },
-      timeoutMs: pick('timeoutMs') ?? 180_000,
+      timeoutMs: pick('timeoutMs') ?? DEFAULT_TIMEOUT_MS,
     };
   }
   return { roles, secrets: [...secrets], ...(cacheDir ? { cacheDir } : {}) };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APICallError, embedMany } from 'ai';
-import { defaultCacheDir } from './cache.ts';
+import { cacheRoot } from './cache.ts';
 import type { LlmConfig } from './config.ts';
 import { ApiCallError, isRetryableStatus, parseRetryAfter } from './errors/api-call-error.ts';
 import { LlmError } from './errors/llm-error.ts';
@@ -46,7 +46,7 @@ export async function createEmbedder(
     ...(apiKey ? { apiKey } : {}),
     ...(baseUrl ? { baseUrl } : {}),
   });
-  const cacheDir = flags.cache === false || config.cache?.enabled === false ? undefined : join(config.cache?.dir ?? defaultCacheDir(env), '..', 'embeddings');
+  const cacheDir = flags.cache === false || config.cache?.enabled === false ? undefined : join(cacheRoot(env, flags.cacheDir ?? config.cache?.dir), 'embeddings');
   const retry = { ...config.retries, ...options.retry };
   const sleep = retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const keyOf = (text: string) => createHash('sha256').update(JSON.stringify([providerName, created.baseUrl ?? null, created.modelId, text])).digest('hex');

@@ -20,9 +20,11 @@ export interface SamplingSettings {
 
 export interface GenerateOptions extends SamplingSettings {
   messages: ChatMessage[];
-  /** Abort the call after this many milliseconds (counted as a retryable timeout). */
+  /** Abort the call when the whole reply has not arrived after this many milliseconds (not retried). */
   timeoutMs?: number;
   abortSignal?: AbortSignal;
+  /** Called as the reply streams in, with the bytes of reply text received so far (progress). */
+  onReceive?: (textBytes: number) => void;
 }
 
 export interface Usage {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, redactValue } from './redact.ts';
+import { containsSecret, maskSecrets, redact, redactValue } from './redact.ts';
 
 describe('redact', () => {
   it.each([
@@ -15,5 +15,10 @@ describe('redact', () => {
   it('removes configured secret values wherever they appear', () => {
     expect(redact('the key is hunter2-key!', ['hunter2-key'])).toBe('the key is [REDACTED]!');
     expect(redactValue({ a: ['x hunter2-key'], b: 3 }, ['hunter2-key'])).toEqual({ a: ['x [REDACTED]'], b: 3 });
+  });
+
+  it('masks only the configured values in generated text (key-shaped strings of the code stay)', () => {
+    expect(maskSecrets('token = "my-key-123" # Bearer abcdefghij', ['my-key-123'])).toBe('token = "[REDACTED]" # Bearer abcdefghij');
+    expect([containsSecret('x my-key-123', ['my-key-123']), containsSecret('x', ['my-key-123']), containsSecret('abc', ['abc'])]).toEqual([true, false, false]);
   });
 });

@@ -10,11 +10,22 @@ const PATTERNS: RegExp[] = [
 
 export const REDACTED = '[REDACTED]';
 
-export function redact(text: string, secrets: readonly string[] = []): string {
+/** Replaces each configured secret value (exact text, 4 characters or more) by `[REDACTED]`; nothing else changes. */
+export function maskSecrets(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+    if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
+  return out;
+}
+
+/** True when one of the configured secret values occurs in `text`. */
+export function containsSecret(text: string, secrets: readonly string[] = []): boolean {
+  return secrets.some((secret) => secret.length >= 4 && text.includes(secret));
+}
+
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = maskSecrets(text, secrets);
   for (const pattern of PATTERNS) {
     out = out.replace(pattern, (match, prefix: unknown) => (typeof prefix === 'string' && match.startsWith(prefix) ? `${prefix}${REDACTED}` : REDACTED));
   }

@@ -4,6 +4,8 @@ import type { GenerateOptions, GenerateResult, LanguageModel } from './language-
 export interface RetrySettings {
   /** Retries after the first attempt (default 4). */
   maxRetries?: number;
+  /** Of those, retries after a timeout (default 1): a server that sends nothing rarely recovers within seconds. */
+  maxTimeoutRetries?: number;
   /** First backoff delay (default 1000 ms), doubled each retry. */
   initialDelayMs?: number;
   /** Cap for one delay, including a server's `retry-after` (default 60 s). */
@@ -31,6 +33,7 @@ export function retryDelay(attempt: number, error: ApiCallError, settings: Retry
  */
 export function withRetries(model: LanguageModel, settings: RetrySettings = {}): LanguageModel {
   const maxRetries = settings.maxRetries ?? 4;
+  const maxTimeoutRetries = settings.maxTimeoutRetries ?? 1;
   const sleep = settings.sleep ?? defaultSleep;
   return {
     specificationVersion: 'v1',
@@ -39,12 +42,14 @@ export function withRetries(model: LanguageModel, settings: RetrySettings = {}):
     ...(model.baseUrl !== undefined ? { baseUrl: model.baseUrl } : {}),
     async generate(options: GenerateOptions): Promise<GenerateResult> {
       const started = performance.now();
+      let timeouts = 0;
       for (let attempt = 0; ; attempt++) {
         try {
           const result = await model.generate(options);
           return { ...result, retries: result.retries + attempt, latencyMs: Math.round(performance.now() - started) };
         } catch (error) {
           if (!ApiCallError.isInstance(error) || !error.isRetryable || attempt >= maxRetries || options.abortSignal?.aborted) throw error;
+          if (error.isTimeout && timeouts++ >= maxTimeoutRetries) throw error;
           const delayMs = retryDelay(attempt + 1, error, settings);
           settings.onRetry?.({ attempt: attempt + 1, delayMs, error });
           await sleep(delayMs);

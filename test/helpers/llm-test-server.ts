@@ -29,10 +29,27 @@ export interface RecordedRequest {
 }
 
 export type ScriptedReply =
-  | { content: string; promptTokens?: number; completionTokens?: number; finishReason?: string; delayMs?: number }
+  | ({ content: string; promptTokens?: number; completionTokens?: number; finishReason?: string; delayMs?: number } & BodyFault)
   | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
   /** A 200 response with this exact body (e.g. malformed JSON). */
-  | { raw: string; delayMs?: number };
+  | { raw: string; delayMs?: number }
+  /** Accept the request and never answer (no headers, no body) until the server closes. */
+  | { hang: true };
+
+/**
+ * Faults while sending a reply body (streamed as server-sent events when the request asks for `stream: true`, as the
+ * providers do; otherwise one JSON body with its full `content-length`).
+ */
+export interface BodyFault {
+  /** Close the connection after this many body bytes (a reply cut mid-stream). */
+  cutAfterBytes?: number;
+  /** Stop sending after this many body bytes and keep the connection open (a stalled stream). */
+  stallAfterBytes?: number;
+  /** Text per streamed event (default 64 characters). */
+  chunkChars?: number;
+  /** Pause between streamed events (a slow model that keeps sending). */
+  eventDelayMs?: number;
+}
 
 export type Responder = (request: RecordedRequest, index: number) => ScriptedReply;
 
@@ -151,6 +168,7 @@ async function handle(
   const index = requests.length;
   requests.push(request);
   const reply = responder(request, index);
+  if ('hang' in reply) return;
   if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
   if ('status' in reply) return json(res, reply.status, reply.body ?? { error: { message: `scripted status ${reply.status}` } }, reply.headers);
   if ('raw' in reply) {
@@ -161,37 +179,109 @@ async function handle(
   const promptTokens = reply.promptTokens ?? Math.ceil(request.text.length / 4);
   const completionTokens = reply.completionTokens ?? Math.ceil(reply.content.length / 4);
   const model = body?.model ?? 'test-model';
+  const finishReason = reply.finishReason ?? 'stop';
+  if (body?.stream === true && (isOpenAi || isAnthropic)) {
+    const events = isAnthropic ? anthropicEvents(reply.content, model, index, finishReason, promptTokens, completionTokens, reply.chunkChars) : openAiEvents(reply.content, model, index, finishReason, promptTokens, completionTokens, reply.chunkChars);
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    if (reply.eventDelayMs) {
+      for (const event of events) {
+        if (res.destroyed) return;
+        res.write(event);
+        await new Promise((resolve) => setTimeout(resolve, reply.eventDelayMs));
+      }
+      res.end();
+      return;
+    }
+    return sendBody(res, Buffer.from(events.join('')), reply, false);
+  }
+  let value: unknown;
   if (isAnthropic) {
-    return json(res, 200, {
+    value = {
       id: `msg_test_${index}`,
       type: 'message',
       role: 'assistant',
       model,
       content: [{ type: 'text', text: reply.content }],
-      stop_reason: reply.finishReason === 'length' ? 'max_tokens' : 'end_turn',
+      stop_reason: finishReason === 'length' ? 'max_tokens' : 'end_turn',
       stop_sequence: null,
       usage: { input_tokens: promptTokens, output_tokens: completionTokens },
-    });
-  }
-  if (isOllama) {
-    return json(res, 200, {
+    };
+  } else if (isOllama) {
+    value = {
       model,
       created_at: new Date(0).toISOString(),
       message: { role: 'assistant', content: reply.content },
       done: true,
-      done_reason: reply.finishReason ?? 'stop',
+      done_reason: finishReason,
       prompt_eval_count: promptTokens,
       eval_count: completionTokens,
-    });
+    };
+  } else {
+    value = {
+      id: `chatcmpl-test-${index}`,
+      object: 'chat.completion',
+      created: 1_700_000_000,
+      model,
+      choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: finishReason }],
+      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    };
   }
-  json(res, 200, {
-    id: `chatcmpl-test-${index}`,
-    object: 'chat.completion',
-    created: 1_700_000_000,
-    model,
-    choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: reply.finishReason ?? 'stop' }],
-    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
-  });
+  const bytes = Buffer.from(JSON.stringify(value));
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes.length) });
+  return sendBody(res, bytes, reply, true);
+}
+
+/** Writes a reply body, applying its scripted fault (cut or stall after some bytes). */
+async function sendBody(res: ServerResponse, bytes: Buffer, fault: BodyFault, whole: boolean): Promise<void> {
+  const limit = fault.cutAfterBytes ?? fault.stallAfterBytes;
+  if (limit === undefined) {
+    if (whole) res.end(bytes);
+    else {
+      // Several writes, so the client sees a stream of events rather than one buffer.
+      for (let offset = 0; offset < bytes.length; offset += 4096) res.write(bytes.subarray(offset, offset + 4096));
+      res.end();
+    }
+    return;
+  }
+  res.write(bytes.subarray(0, limit));
+  if (fault.cutAfterBytes !== undefined) {
+    // Let the partial body reach the client, then drop the connection without finishing the response.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    res.socket?.destroy();
+  }
+  // A stall: nothing more is written; the client's own timeout (or the server's close) ends it.
+}
+
+function chunksOf(text: string, size = 64): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+const sse = (data: unknown, event?: string): string => `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+
+/** OpenAI chat-completions streaming: role delta, content deltas, finish reason, usage chunk, [DONE]. */
+function openAiEvents(content: string, model: string, index: number, finishReason: string, promptTokens: number, completionTokens: number, chunkChars?: number): string[] {
+  const base = { id: `chatcmpl-test-${index}`, object: 'chat.completion.chunk', created: 1_700_000_000, model };
+  return [
+    sse({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }),
+    ...chunksOf(content, chunkChars).map((text) => sse({ ...base, choices: [{ index: 0, delta: { content: text }, finish_reason: null }] })),
+    sse({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finishReason }] }),
+    sse({ ...base, choices: [], usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens } }),
+    sse('[DONE]'),
+  ];
+}
+
+/** Anthropic messages streaming: message_start, one text block of deltas, message_delta with the stop reason, message_stop. */
+function anthropicEvents(content: string, model: string, index: number, finishReason: string, promptTokens: number, completionTokens: number, chunkChars?: number): string[] {
+  return [
+    sse({ type: 'message_start', message: { id: `msg_test_${index}`, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: promptTokens, output_tokens: 1 } } }, 'message_start'),
+    sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'),
+    ...chunksOf(content, chunkChars).map((text) => sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }, 'content_block_delta')),
+    sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
+    sse({ type: 'message_delta', delta: { stop_reason: finishReason === 'length' ? 'max_tokens' : 'end_turn', stop_sequence: null }, usage: { output_tokens: completionTokens } }, 'message_delta'),
+    sse({ type: 'message_stop' }, 'message_stop'),
+  ];
 }
 
 function contentText(content: unknown): string {

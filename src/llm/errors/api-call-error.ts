@@ -10,6 +10,8 @@ export class ApiCallError extends LlmError {
   readonly [marker] = true;
   readonly statusCode: number | undefined;
   readonly isRetryable: boolean;
+  /** No data arrived in time (the retry loop allows fewer retries for these than for 429/5xx). */
+  readonly isTimeout: boolean;
   readonly url: string | undefined;
   readonly responseBody: string | undefined;
   /** Delay the server asked for (`retry-after` / `retry-after-ms`), in milliseconds. */
@@ -17,12 +19,13 @@ export class ApiCallError extends LlmError {
 
   constructor(
     message: string,
-    details: { statusCode?: number; isRetryable: boolean; url?: string; responseBody?: string; retryAfterMs?: number; cause?: unknown },
+    details: { statusCode?: number; isRetryable: boolean; isTimeout?: boolean; url?: string; responseBody?: string; retryAfterMs?: number; cause?: unknown },
   ) {
     super(message, { cause: details.cause });
     this.name = 'ApiCallError';
     this.statusCode = details.statusCode;
     this.isRetryable = details.isRetryable;
+    this.isTimeout = details.isTimeout ?? false;
     this.url = details.url;
     this.responseBody = details.responseBody;
     this.retryAfterMs = details.retryAfterMs;

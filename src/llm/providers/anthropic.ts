@@ -1,6 +1,6 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { NoProviderError } from '../errors/no-provider-error.ts';
-import type { ProviderDefinition } from './provider-definition.ts';
+import { fetchOption, type ProviderDefinition } from './provider-definition.ts';
 
 /** Anthropic Messages API. Key: ANTHROPIC_API_KEY. */
 export const anthropicProvider: ProviderDefinition = {
@@ -12,7 +12,7 @@ export const anthropicProvider: ProviderDefinition = {
     if (!apiKey) throw new NoProviderError('anthropic: no API key: set ANTHROPIC_API_KEY (or apiKey in iacpac.config.yaml)');
     const baseUrl = settings.baseUrl;
     const modelId = settings.modelId ?? 'claude-sonnet-4-5';
-    const provider = createAnthropic({ apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}) });
+    const provider = createAnthropic({ apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}), ...fetchOption(settings) });
     return { model: provider(modelId), modelId, ...(baseUrl ? { baseUrl } : {}), secrets: [apiKey] };
   },
 };

@@ -1,6 +1,6 @@
 import { createAzure } from '@ai-sdk/azure';
 import { NoProviderError } from '../errors/no-provider-error.ts';
-import { stringOption, type ProviderDefinition } from './provider-definition.ts';
+import { fetchOption, stringOption, type ProviderDefinition } from './provider-definition.ts';
 
 /**
  * Azure OpenAI. Env: AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT (https://<resource>.openai.azure.com) or
@@ -25,6 +25,7 @@ export const azureProvider: ProviderDefinition = {
       apiKey,
       ...(endpoint ? { baseURL: endpoint } : { resourceName: resourceName as string }),
       ...(apiVersion ? { apiVersion, useDeploymentBasedUrls: true } : {}),
+      ...fetchOption(settings),
     });
     return { model: provider.chat(modelId), modelId, ...(endpoint ? { baseUrl: endpoint } : {}), secrets: [apiKey] };
   },

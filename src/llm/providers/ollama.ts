@@ -1,5 +1,5 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import type { ProviderDefinition } from './provider-definition.ts';
+import { fetchOption, type ProviderDefinition } from './provider-definition.ts';
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
 
@@ -31,7 +31,7 @@ export const ollamaProvider: ProviderDefinition = {
   create(settings) {
     const baseUrl = settings.baseUrl ?? `${ollamaHost(settings.env)}/v1`;
     const modelId = settings.modelId ?? 'llama3.1';
-    const provider = createOpenAICompatible({ name: 'ollama', baseURL: baseUrl, includeUsage: true });
+    const provider = createOpenAICompatible({ name: 'ollama', baseURL: baseUrl, includeUsage: true, ...fetchOption(settings) });
     return { model: provider.chatModel(modelId), modelId, baseUrl, secrets: [] };
   },
   defaultEmbeddingModel: 'nomic-embed-text',

@@ -1,6 +1,6 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { NoProviderError } from '../errors/no-provider-error.ts';
-import type { ProviderDefinition } from './provider-definition.ts';
+import { fetchOption, type ProviderDefinition } from './provider-definition.ts';
 
 /** Any OpenAI-compatible server (vLLM, LM Studio, llama.cpp, gateways). Needs --base-url and --model; key optional. */
 export const openaiCompatibleProvider: ProviderDefinition = {
@@ -12,7 +12,7 @@ export const openaiCompatibleProvider: ProviderDefinition = {
     const modelId = settings.modelId ?? settings.env.OPENAI_COMPATIBLE_MODEL;
     if (!modelId) throw new NoProviderError('openai-compatible: no model: pass --model <id>');
     const apiKey = settings.apiKey ?? settings.env.OPENAI_COMPATIBLE_API_KEY;
-    const provider = createOpenAICompatible({ name: 'openai-compatible', baseURL: baseUrl, includeUsage: true, ...(apiKey ? { apiKey } : {}) });
+    const provider = createOpenAICompatible({ name: 'openai-compatible', baseURL: baseUrl, includeUsage: true, ...(apiKey ? { apiKey } : {}), ...fetchOption(settings) });
     return { model: provider.chatModel(modelId), modelId, baseUrl, secrets: apiKey ? [apiKey] : [] };
   },
   createEmbedding(settings) {

@@ -1,6 +1,6 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { NoProviderError } from '../errors/no-provider-error.ts';
-import type { ProviderDefinition } from './provider-definition.ts';
+import { fetchOption, type ProviderDefinition } from './provider-definition.ts';
 
 /** OpenAI (or any server speaking its chat-completions protocol at `--base-url`). Key: OPENAI_API_KEY. */
 export const openaiProvider: ProviderDefinition = {
@@ -12,7 +12,7 @@ export const openaiProvider: ProviderDefinition = {
     if (!apiKey) throw new NoProviderError('openai: no API key: set OPENAI_API_KEY (or apiKey in iacpac.config.yaml)');
     const baseUrl = settings.baseUrl ?? settings.env.OPENAI_BASE_URL;
     const modelId = settings.modelId ?? 'gpt-4o';
-    const provider = createOpenAI({ apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}) });
+    const provider = createOpenAI({ apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}), ...fetchOption(settings) });
     // Chat completions, the protocol every OpenAI-compatible server implements (the default is the Responses API).
     return { model: provider.chat(modelId), modelId, ...(baseUrl ? { baseUrl } : {}), secrets: [apiKey] };
   },

@@ -11,6 +11,13 @@ export interface ProviderSettings {
   env: NodeJS.ProcessEnv;
   /** Provider-specific knobs from the config file (`providerOptions`), e.g. azure `apiVersion`. */
   options: Record<string, unknown>;
+  /** The HTTP client the provider must use (`guardedFetch`: stall timeout, size cap, cut detection). */
+  fetch?: typeof fetch;
+}
+
+/** `{ fetch }` when the settings carry one, for the AI SDK provider factories. */
+export function fetchOption(settings: ProviderSettings): { fetch?: typeof fetch } {
+  return settings.fetch ? { fetch: settings.fetch } : {};
 }
 
 export interface CreatedModel {

@@ -6,7 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLlmTestServer, type LlmTestServer, type ScriptedReply } from '../../../test/helpers/llm-test-server.ts';
 import { createRoleModels } from '../create-models.ts';
+import type { LlmConfig } from '../config.ts';
 import { ApiCallError } from '../errors/api-call-error.ts';
+import { ReplyTooLargeError } from '../errors/reply-too-large-error.ts';
 import { LlmError } from '../errors/llm-error.ts';
 import { PROVIDERS } from './index.ts';
 import type { ProviderName } from './provider-definition.ts';
@@ -40,11 +42,11 @@ const CASES: Case[] = [
   { provider: 'openai-compatible', model: 'qwen2.5-coder', env: () => ({ OPENAI_COMPATIBLE_API_KEY: KEY }), baseUrl: (s) => s.openaiBaseUrl, path: /^\/v1\/chat\/completions$/, cost: 0 },
 ];
 
-async function model(c: Case, replies: ScriptedReply[], timeoutMs?: number) {
+async function model(c: Case, replies: ScriptedReply[], config: LlmConfig = {}) {
   server = await startLlmTestServer(replies);
   const { roles } = await createRoleModels(
     { provider: c.provider, model: c.model, cache: false, ...(c.baseUrl ? { baseUrl: c.baseUrl(server) } : {}) },
-    timeoutMs ? { timeoutMs } : {},
+    config,
     c.env(server),
     { retry: { initialDelayMs: 1, sleep: async () => {} } },
   );
@@ -77,11 +79,25 @@ describe.each(CASES)('provider $provider', (c) => {
     expect(server!.requests).toHaveLength(1);
   });
 
-  it('retries a timeout', async () => {
-    // Wide margins for a loaded machine: 3 s late reply, 1 s budget, immediate second reply.
-    const role = await model(c, [{ content: 'slow', delayMs: 3000 }, { content: 'ok' }], 1000);
+  it('retries a server that sends nothing in time, once', async () => {
+    // Wide margins for a loaded machine: 3 s late reply, 1 s without a byte allowed, immediate second reply.
+    const role = await model(c, [{ content: 'slow', delayMs: 3000 }, { content: 'ok' }], { firstByteTimeoutMs: 1000 });
     const result = await role.model.generate({ messages, timeoutMs: role.timeoutMs });
     expect([result.text, result.retries]).toEqual(['ok', 1]);
+  });
+
+  it('retries a reply whose connection closed mid-stream', async () => {
+    const role = await model(c, [{ content: 'x'.repeat(2000), cutAfterBytes: 900 }, { content: 'complete' }]);
+    const result = await role.model.generate({ messages, timeoutMs: role.timeoutMs });
+    expect([result.text, result.retries]).toEqual(['complete', 1]);
+  });
+
+  it('refuses a reply over llm.maxReplyBytes while it streams, without retrying', async () => {
+    const role = await model(c, [{ content: 'y'.repeat(50_000), chunkChars: 1000 }], { maxReplyBytes: 10_000 });
+    const error = await role.model.generate({ messages, timeoutMs: role.timeoutMs }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReplyTooLargeError);
+    expect((error as Error).message).toBe(`${c.provider} model ${c.model}: the reply exceeded 9.8 KiB (raise llm.maxReplyBytes in iacpac.config.yaml)`);
+    expect(server!.requests).toHaveLength(1);
   });
 
   it('turns a malformed response body into an LlmError, not a crash', async () => {

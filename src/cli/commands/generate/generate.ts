@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { ExitError, InputError, UsageError, errorMessage } from '../../../core/errors.ts';
 import { logger } from '../../../core/logger.ts';
 import { loadOrBuildKnowledgeBase } from '../../../kb/build-knowledge-base.ts';
-import { defaultCacheDir } from '../../../llm/cache.ts';
+import { cacheRoot } from '../../../llm/cache.ts';
 import { createRetriever, type Retriever } from '../../../kb/hybrid-search.ts';
 import { createEmbedder } from '../../../llm/embeddings.ts';
 import { loadConfigFile } from '../../../llm/config.ts';
 import { createRoleModels, type ResolvedModels } from '../../../llm/create-models.ts';
-import { redactValue } from '../../../llm/redact.ts';
+import { redact, redactValue } from '../../../llm/redact.ts';
 import { PROVIDER_NAMES, type ProviderName } from '../../../llm/providers/provider-definition.ts';
 import { askDecision, createPrompter } from '../../../agents/interactive.ts';
 import { planSummary, runGenerateLoop, type LoopResult } from '../../../agents/orchestrator.ts';
@@ -19,7 +19,7 @@ import { runReview } from '../../../agents/reviewer.ts';
 import { buildRunReport, type RunStatus } from '../../../agents/run-report.ts';
 import { createTechnicalVerifier } from '../../../agents/technical-validation.ts';
 import { SEVERITIES, isSeverity, type Severity } from '../../../core/severity.ts';
-import { Trace } from '../../../agents/trace.ts';
+import { DEFAULT_TRACE_LIMITS, Trace } from '../../../agents/trace.ts';
 import { Workspace } from '../../../agents/workspace.ts';
 
 export interface GenerateOptions {
@@ -37,8 +37,10 @@ export interface GenerateOptions {
   config?: string;
   docs?: string[];
   severity?: string;
-  /** --no-cache */
+  /** --no-cache: no on-disk cache is read or written (model replies, knowledge-base index, embeddings). */
   cache?: boolean;
+  /** --cache-dir: the cache root (default $IACPAC_CACHE_DIR, else $XDG_CACHE_HOME/iacpac, else ~/.cache/iacpac). */
+  cacheDir?: string;
   /** --no-kb */
   kb?: boolean;
   /** --embeddings: re-rank retrieval with embeddings from the configured provider. */
@@ -72,21 +74,25 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
     ...(options.model ? { model: options.model } : {}),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     ...(options.cache === false ? { cache: false } : {}),
+    ...(options.cacheDir ? { cacheDir: resolve(io.cwd, options.cacheDir) } : {}),
   };
-  const models = await createRoleModels(llmFlags, config.llm ?? {}, io.env);
-
-  const workspace = new Workspace(resolve(io.cwd, options.out ?? 'iacpac-out'));
-  workspace.prepare();
-  const trace = new Trace(join(workspace.dir, 'trace.jsonl'), models.secrets);
   const progress = createProgress(io.stderr);
+  const onRetry = ({ attempt, delayMs, error }: { attempt: number; delayMs: number; error: Error }): void =>
+    progress.line(`  ${error.message}; retry ${attempt} in ${Math.round(delayMs / 100) / 10} s`);
+  const models = await createRoleModels(llmFlags, config.llm ?? {}, io.env, { retry: { onRetry } });
+
+  const workspace = new Workspace(resolve(io.cwd, options.out ?? 'iacpac-out'), models.secrets);
+  workspace.prepare();
+  const trace = new Trace(join(workspace.dir, 'trace.jsonl'), models.secrets, Date.now, { ...DEFAULT_TRACE_LIMITS, ...(config.generate?.maxTraceBytes ? { maxBytes: config.generate.maxTraceBytes } : {}) });
   trace.step({ iteration: 0, stage: 'start', status: 'end', models: describeModels(models), maxIterations, severity, out: workspace.dir });
 
   let retriever: Retriever | undefined;
   if (options.kb !== false) {
     progress.update('building the knowledge base (provider schemas, policy library, Rego builtins, docs)');
     const docs = [...(config.generate?.docs ?? []), ...(options.docs ?? [])].map((d) => resolve(io.cwd, d));
-    // The index cache is independent of --no-cache (which is about model replies): it only mirrors local files.
-    const { kb, cached } = loadOrBuildKnowledgeBase({ docs }, join(config.llm?.cache?.dir ?? defaultCacheDir(io.env), '..', 'kb'));
+    // --no-cache (or llm.cache.enabled: false) builds the index in memory and writes nothing outside --out.
+    const cacheOn = options.cache !== false && config.llm?.cache?.enabled !== false;
+    const { kb, cached } = loadOrBuildKnowledgeBase({ docs }, cacheOn ? join(cacheRoot(io.env, llmFlags.cacheDir ?? config.llm?.cache?.dir), 'kb') : undefined);
     retriever = createRetriever(kb);
     if (options.embeddings || config.llm?.embeddings) {
       const embedder = await createEmbedder(llmFlags, config.llm ?? {}, io.env);
@@ -100,13 +106,15 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   let result: LoopResult | undefined;
   let status: RunStatus;
   try {
-    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(retriever ? { retriever } : {}), verifier, workspace, trace, progress });
+    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(retriever ? { retriever } : {}), verifier, workspace, trace, progress, secrets: models.secrets });
     status = result.status;
     if (status === 'escalated' && options.interactive) status = await interact(result, { task, workspace, verifier, models, trace, io, maxIterations });
   } catch (error) {
     progress.done();
     const report = buildRunReport({ status: 'error', exitCode: 2, task, maxIterations, models: models.roles, totals: trace.totals, elapsedMs: trace.elapsedMs(), error: errorMessage(error) });
     workspace.writeText('report.json', `${JSON.stringify(redactValue(report, models.secrets), null, 2)}\n`);
+    // Whatever raised it, the message reaches the terminal without a key in it.
+    if (error instanceof Error) error.message = redact(error.message, models.secrets);
     throw error;
   }
   progress.done();
@@ -123,6 +131,7 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
     `LLM: ${t.llmCalls} call(s) (${t.cachedCalls} cached), ${t.inputTokens} input + ${t.outputTokens} output tokens, $${t.costUsd.toFixed(4)}, ` +
       `${t.retries} transient retr${t.retries === 1 ? 'y' : 'ies'}, ${t.modelFailures} unusable repl${t.modelFailures === 1 ? 'y' : 'ies'}`,
   );
+  if (trace.truncated) logger.out(`trace.jsonl stopped at its bound (generate.maxTraceBytes in iacpac.config.yaml raises it)`);
   if (result.status === 'escalated' && result.openFindings.length > 0) {
     logger.out(`${result.openFindings.length} open finding(s): see ${join(workspace.dir, 'REVIEW.md')}`);
   }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { InputError, UsageError, errorMessage } from '../../../core/errors.ts';
 import { logger } from '../../../core/logger.ts';
 import { buildKnowledgeBase, loadOrBuildKnowledgeBase } from '../../../kb/build-knowledge-base.ts';
-import { defaultCacheDir } from '../../../llm/cache.ts';
+import { cacheRoot } from '../../../llm/cache.ts';
 import type { KbKind } from '../../../kb/kb-document.ts';
 import { KnowledgeBase } from '../../../kb/knowledge-base.ts';
 import { hybridSearcher, lexicalSearcher } from '../../../kb/hybrid-search.ts';
@@ -50,7 +50,7 @@ export async function kbSearch(query: string, options: KbSearchOptions): Promise
       throw new InputError(`--index ${options.index}: not a knowledge base index: ${errorMessage(error)}`);
     }
   } else {
-    kb = loadOrBuildKnowledgeBase(options.docs ? { docs: options.docs.map((d) => resolve(d)) } : {}, join(defaultCacheDir(process.env), '..', 'kb')).kb;
+    kb = loadOrBuildKnowledgeBase(options.docs ? { docs: options.docs.map((d) => resolve(d)) } : {}, join(cacheRoot(process.env), 'kb')).kb;
   }
   let search = lexicalSearcher(kb);
   if (options.embeddings) {
