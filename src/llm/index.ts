@@ -7,7 +7,7 @@ export { NoProviderError } from './errors/no-provider-error.ts';
 export { InvalidResponseError } from './errors/invalid-response-error.ts';
 export { fromAiSdk } from './ai-sdk-model.ts';
 export { withRetries, retryDelay, type RetrySettings } from './retry.ts';
-export { withCache, requestKey, defaultCacheDir } from './cache.ts';
+export { withCache, requestKey, defaultCacheDir, cacheRoot } from './cache.ts';
 export { PRICES, findPrice, costOf, type Price } from './pricing.ts';
 export { redact, redactValue, REDACTED } from './redact.ts';
 export { parseJsonReply } from './structured-output.ts';
