@@ -106,8 +106,14 @@ module_key(rc) := regex.replace(object.get(rc, "module_address", ""), `\[[^\]]*\
 # "<module>|<mode>|<type>.<name>" identifies a resource block across all instances of a count/for_each.
 resource_key(rc) := sprintf("%s|%s|%s.%s", [module_key(rc), rc.mode, rc.type, rc.name])
 
-# Configuration blocks of every module (root and two levels of module calls), by resource_key.
+# Configuration blocks of every module (root and two levels of module calls), by resource_key. A block declared twice
+# (invalid, but scanned as far as it goes) keeps one of its declarations instead of making the key conflict.
 configs := {key: c |
+	some key, group in config_groups
+	c := [x | some x in group][0]
+}
+
+config_groups[key] contains c if {
 	some [prefix, module] in config_modules
 	some c in object.get(module, "resources", [])
 	key := sprintf("%s|%s|%s.%s", [prefix, c.mode, c.type, c.name])

@@ -23,7 +23,11 @@ import { knownJson } from './values-json.ts';
  * The plan's `configuration` section (Terraform's jsonconfig): provider configurations, and per module
  * the resources (sorted by address) with their argument expressions, module calls, variables and outputs.
  */
-export function configurationJson(config: Configuration, schemas: ProviderSchemas | undefined): ConfigurationJson {
+export function configurationJson(
+  config: Configuration,
+  schemas: ProviderSchemas | undefined,
+  options: { undeclaredArguments?: boolean } = {},
+): ConfigurationJson {
   const provider_config: Record<string, ProviderConfigJson> = {};
   collectProviderConfigs(config.root, [], schemas, provider_config, []);
   const sources = new Map<string, string>();
@@ -32,7 +36,7 @@ export function configurationJson(config: Configuration, schemas: ProviderSchema
     if (depth < 32) for (const call of module.moduleCalls) if (call.module) collect(call.module, depth + 1);
   };
   collect(config.root, 0);
-  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, [], [], sources) };
+  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, [], [], sources, options.undeclaredArguments ?? false) };
   if (Object.keys(provider_config).length > 0) out.provider_config = provider_config;
   return out;
 }
@@ -140,6 +144,7 @@ function moduleJson(
   chain: TerraformModule[],
   callChain: ModuleCall[] = [],
   sources?: SourceText,
+  undeclared = false,
 ): ConfigModuleJson {
   const out: ConfigModuleJson = {};
   const here = [...chain, module];
@@ -176,7 +181,7 @@ function moduleJson(
         return Object.keys(expressions).length > 0 ? { type: p.labels[0] ?? '', expressions } : { type: p.labels[0] ?? '' };
       });
     }
-    const expressions = marshalBody(resource.config, schema?.block, 0, sources);
+    const expressions = marshalBody(resource.config, schema?.block, 0, sources, undeclared);
     if (Object.keys(expressions).length > 0) entry.expressions = expressions;
     if (resource.count) entry.count_expression = marshalExpression(resource.count, sources);
     if (resource.forEach) entry.for_each_expression = marshalExpression(resource.forEach, sources);
@@ -193,7 +198,7 @@ function moduleJson(
     for (const input of call.inputs) expressions[input.name] = marshalExpression(input.expr, sources);
     const entry: ConfigModuleCallJson = {
       source: call.source ?? '',
-      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here, [...callChain, call], sources) : {},
+      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here, [...callChain, call], sources, undeclared) : {},
     };
     if (Object.keys(expressions).length > 0) entry.expressions = expressions;
     if (call.count) entry.count_expression = marshalExpression(call.count, sources);

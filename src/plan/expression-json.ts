@@ -47,13 +47,14 @@ function jsonConstant(expr: Expression, sources: SourceText | undefined): { valu
  * A block body's attributes and nested blocks (jsonconfig marshalExpressions): only names the schema
  * declares (all of them when there is no schema); list/set blocks as arrays, single/group blocks as one
  * object, map blocks keyed by label. `dynamic` blocks are not expanded (Terraform omits them here).
+ * With `undeclared`, names the schema does not declare are kept too (marshalled as without a schema).
  */
-export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth = 0, sources?: SourceText): ExpressionsJson {
+export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth = 0, sources?: SourceText, undeclared = false): ExpressionsJson {
   const out: ExpressionsJson = {};
   if (depth > 64) return out;
   for (const attribute of body.attributes) {
-    if (schema && !schema.attributes?.[attribute.name]) continue;
     if (schema && schema.block_types?.[attribute.name]) continue;
+    if (schema && !schema.attributes?.[attribute.name] && !undeclared) continue;
     out[attribute.name] = marshalExpression(attribute.expr, sources);
   }
   // Blocks written for attributes, in schema order. Schemas have hundreds of attributes and most bodies write no
@@ -75,9 +76,9 @@ export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth =
   }
   for (const block of blocks) {
     const blockType = schema?.block_types?.[block.type];
-    if (schema && !blockType) continue;
-    if (!schema && block.type === 'dynamic') continue;
-    const nested = marshalBody(block.body, blockType?.block, depth + 1, sources);
+    if (block.type === 'dynamic' && !blockType) continue;
+    if (schema && !blockType && (!undeclared || Object.hasOwn(schema.attributes ?? {}, block.type))) continue;
+    const nested = marshalBody(block.body, blockType?.block, depth + 1, sources, undeclared);
     const mode = blockType?.nesting_mode ?? 'list';
     if (mode === 'single' || mode === 'group') {
       if (!(block.type in out)) out[block.type] = nested;

@@ -47,6 +47,8 @@ export interface PlanObjectContext {
   argument?: (name: string) => string;
   /** Called for dynamic blocks whose for_each is not iterable, etc. */
   warn?: (message: string, expr: Expression) => void;
+  /** Keep arguments and blocks the schema does not declare, with their values as written (SynthesizeOptions). */
+  undeclared?: boolean;
 }
 
 /**
@@ -103,7 +105,29 @@ function planBlock(
     out[name] = blockValue(body, name, blockType, context, path ? `${path}.${name}` : name, scope, depth);
   }
   applyDerived(out, schema, path, context.defaultTags);
+  if (context.undeclared) addUndeclared(out, body, context, scope, depth);
   return out;
+}
+
+/**
+ * Arguments and blocks the schema does not declare (a misspelt or removed name), added to a planned object as
+ * written: argument values evaluated without conversion, blocks as lists of such objects.
+ */
+function addUndeclared(out: TfObject, body: Body, context: PlanObjectContext, scope: ReadonlyMap<string, TfValue>, depth: number): void {
+  for (const attribute of body.attributes) {
+    if (Object.hasOwn(out, attribute.name)) continue;
+    out[attribute.name] = context.evaluate(attribute.expr, scope);
+  }
+  if (depth > 32) return;
+  const added = new Set<string>();
+  for (const block of body.blocks) {
+    if (block.type === 'dynamic' || (Object.hasOwn(out, block.type) && !added.has(block.type))) continue;
+    added.add(block.type);
+    const nested: TfObject = {};
+    addUndeclared(nested, block.body, context, scope, depth + 1);
+    const list = (out[block.type] ??= []) as TfValue[];
+    list.push(nested);
+  }
 }
 
 /** List/set of objects: the legacy attributes-as-blocks, whose empty value the SDK keeps. */

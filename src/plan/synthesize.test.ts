@@ -88,3 +88,61 @@ describe('synthesizePlan reproduces real terraform show -json output', () => {
     expect((db?.change.after_sensitive as Record<string, unknown>).password).toBe(true);
   });
 });
+
+describe('undeclaredArguments (the scan input)', () => {
+  const source = [
+    'resource "aws_security_group" "sg" {',
+    '  name = "web"',
+    '}',
+    'resource "aws_instance" "web" {',
+    '  ami                 = "ami-12345678"',
+    '  instance_type       = "t3.micro"',
+    '  security_groups_ids = [aws_security_group.sg.id]',
+    '  legacy_flag         = true',
+    '  old_block {',
+    '    enabled = false',
+    '  }',
+    '}',
+  ].join('\n');
+
+  async function plans(): Promise<{ standard: PlanJson; scan: PlanJson }> {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-undeclared-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'main.tf'), source);
+    const config = await loadConfiguration(dir);
+    return {
+      standard: synthesizePlan(config, { timestamp: 't' }).plan,
+      scan: synthesizePlan(config, { timestamp: 't', undeclaredArguments: true }).plan,
+    };
+  }
+
+  it('keeps misspelt arguments and blocks in the configuration, with their references', { timeout: 60_000 }, async () => {
+    const { standard, scan } = await plans();
+    const web = (p: PlanJson) => p.configuration.root_module.resources?.find((r) => r.address === 'aws_instance.web')?.expressions ?? {};
+    expect(web(standard).security_groups_ids).toBeUndefined();
+    expect(web(scan).security_groups_ids).toEqual({ references: ['aws_security_group.sg.id', 'aws_security_group.sg'] });
+    expect(web(scan).legacy_flag).toEqual({ constant_value: true });
+    expect(web(scan).old_block).toEqual([{ enabled: { constant_value: false } }]);
+  });
+
+  it('keeps them in the planned values as written (unknown when they refer to something unknown)', { timeout: 60_000 }, async () => {
+    const { standard, scan } = await plans();
+    const change = (p: PlanJson) => p.resource_changes?.find((c) => c.address === 'aws_instance.web')?.change;
+    const after = change(scan)?.after as Record<string, unknown>;
+    expect(after.legacy_flag).toBe(true);
+    expect(after.old_block).toEqual([{ enabled: false }]);
+    expect((change(scan)?.after_unknown as Record<string, unknown>).security_groups_ids).toEqual([true]);
+    expect((change(standard)?.after as Record<string, unknown>).legacy_flag).toBeUndefined();
+  });
+
+  it('changes nothing for a valid configuration', { timeout: 60_000 }, async () => {
+    const dir = offlineCopy(join(casesDir, 'expansion'));
+    dirs.push(dir);
+    const config = await loadConfiguration(dir);
+    const standard = synthesizePlan(config, { timestamp: 't' }).plan;
+    const scan = synthesizePlan(config, { timestamp: 't', undeclaredArguments: true }).plan;
+    expect(canonical(scan)).toEqual(canonical(standard));
+  });
+});

@@ -31,6 +31,13 @@ export interface SynthesizeOptions {
   terraformVersion?: string;
   /** Fixed `timestamp` (default: now). */
   timestamp?: string;
+  /**
+   * Keep arguments and nested blocks the provider schema does not declare (misspelt or removed ones): in the
+   * `configuration` expressions and in the planned values, as written. Terraform rejects such configurations, so
+   * for valid ones the plan is the same either way; the scanner sets it so policies still see what a broken
+   * configuration writes (by name, and the references it makes), as Checkov does.
+   */
+  undeclaredArguments?: boolean;
 }
 
 export interface SynthesizeResult {
@@ -59,6 +66,7 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
     depth: { current: 0 },
     rootDir: config.root.dir,
     instances: [],
+    undeclaredArguments: options.undeclaredArguments ?? false,
   };
   const root = new ModuleInstance(run, config.root, '', undefined);
   root.planAll();
@@ -117,7 +125,7 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
       },
     };
   }
-  plan.configuration = configurationJson(config, schemas);
+  plan.configuration = configurationJson(config, schemas, { undeclaredArguments: run.undeclaredArguments });
   const relevant = relevantAttributes(root);
   if (relevant.length > 0) plan.relevant_attributes = relevant;
   const checks = planChecks(root, run.diagnostics);

@@ -60,9 +60,14 @@ export class PolicyRunner {
     const relevant = this.relevant(input);
     for (const policy of this.policies) outcomes.set(policy.id, { findings: [] });
     if (relevant.length === 0) return outcomes;
-    // The bundled library reads only resource_changes and configuration; user policies get the whole document.
+    // The bundled library reads only resource_changes, configuration and the scan extension; user policies get the
+    // whole document.
     const trimmed = this.libraryOnly && input && typeof input === 'object'
-      ? { resource_changes: (input as PlanLike).resource_changes, configuration: (input as PlanLike).configuration }
+      ? {
+          resource_changes: (input as PlanLike).resource_changes,
+          configuration: (input as PlanLike).configuration,
+          ...((input as PlanLike).iacpac === undefined ? {} : { iacpac: (input as PlanLike).iacpac }),
+        }
       : input;
     const value = this.backend.toInput(trimmed);
     let all: unknown;
@@ -90,6 +95,7 @@ export class PolicyRunner {
 interface PlanLike {
   resource_changes?: unknown;
   configuration?: unknown;
+  iacpac?: unknown;
 }
 
 /** One object query over the chosen policies; the backend caches it per distinct selection. */

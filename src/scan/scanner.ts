@@ -9,6 +9,7 @@ import { PolicyRunner } from './rego-runner.ts';
 import { createResourceLocator, type ResourceLocation } from './resource-locator.ts';
 import { applySuppressions, suppressionsIn } from './suppressions.ts';
 import { synthesizePlan, type SynthesizeResult } from '../plan/synthesize.ts';
+import { SCAN_EXTENSION_KEY, scanExtension } from '../plan/scan-extension.ts';
 import { loadConfiguration } from '../terraform/load-module.ts';
 
 export interface ScanOptions {
@@ -79,10 +80,11 @@ export class Scanner {
   }
 
   /**
-   * Scans an already-loaded configuration. `dir` labels the result; `planned` is the configuration's synthesised plan
-   * when the caller already has it (an `Analysis` shares one plan between its consumers), else it is synthesised here.
+   * Scans an already-loaded configuration. `dir` labels the result; `planned` is the configuration's plan synthesised
+   * as the scan reads it (`synthesizePlan(config, { lenient: true })`) when the caller already has it (an `Analysis`
+   * shares it between its consumers), else it is synthesised here.
    */
-  scanConfiguration(config: Configuration, dir: string, planned: SynthesizeResult = synthesizePlan(config, {})): ScanResult {
+  scanConfiguration(config: Configuration, dir: string, planned: SynthesizeResult = synthesizePlan(config, { undeclaredArguments: true })): ScanResult {
     const { plan, diagnostics } = planned;
     const partialFiles = new Set<string>();
     for (const module of allModules(config)) {
@@ -90,7 +92,9 @@ export class Scanner {
     }
     const errors = [...config.diagnostics, ...diagnostics].filter((d) => d.severity === 'error').map(formatDiagnostic);
     const locate = createResourceLocator(config);
-    const result = this.evaluate(plan, dir, errors, (address) => locate(address));
+    // The standard plan JSON plus the `iacpac` extension (what the plan format leaves out, e.g. `lifecycle`).
+    const input = { ...plan, [SCAN_EXTENSION_KEY]: scanExtension(config) };
+    const result = this.evaluate(input, dir, errors, (address) => locate(address));
     result.findings = result.findings.map((f) => (f.range && partialFiles.has(f.range.filename) ? { ...f, partial: true } : f));
     return result;
   }
