@@ -52,6 +52,7 @@ document_policies := [[address, [document_statement(s) | some s in as_list(objec
 
 document_statement(s) := {
 	"effect": object.get(object.get(s, "effect", {}), "constant_value", "Allow"),
+	"explicit_effect": object.get(object.get(s, "effect", {}), "constant_value", null),
 	"actions": as_list(object.get(object.get(s, "actions", {}), "constant_value", [])),
 	"resources": as_list(object.get(object.get(s, "resources", {}), "constant_value", [])),
 	"condition": object.get(s, "condition", []),

@@ -19,6 +19,17 @@ managed_by_type[resource_type] contains rc if {
 	resource_type := rc.type
 }
 
+# Data sources of the given type that are read during apply (their configuration depends on something unknown, or they
+# are not computed locally); data sources the plan reads at once (aws_iam_policy_document, ...) are in the
+# configuration only.
+data_sources(resource_type) := object.get(data_by_type, resource_type, set())
+
+data_by_type[resource_type] contains rc if {
+	some rc in input.resource_changes
+	rc.mode == "data"
+	resource_type := rc.type
+}
+
 # The planned values of a resource change; unknown attributes are absent here.
 after(rc) := object.get(rc.change, "after", {})
 

@@ -26,7 +26,7 @@ import { knownJson } from './values-json.ts';
 export function configurationJson(
   config: Configuration,
   schemas: ProviderSchemas | undefined,
-  options: { undeclaredArguments?: boolean } = {},
+  options: { lenient?: boolean } = {},
 ): ConfigurationJson {
   const provider_config: Record<string, ProviderConfigJson> = {};
   collectProviderConfigs(config.root, [], schemas, provider_config, []);
@@ -36,7 +36,7 @@ export function configurationJson(
     if (depth < 32) for (const call of module.moduleCalls) if (call.module) collect(call.module, depth + 1);
   };
   collect(config.root, 0);
-  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, [], [], sources, options.undeclaredArguments ?? false) };
+  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, [], [], sources, options.lenient ?? false) };
   if (Object.keys(provider_config).length > 0) out.provider_config = provider_config;
   return out;
 }
@@ -144,7 +144,7 @@ function moduleJson(
   chain: TerraformModule[],
   callChain: ModuleCall[] = [],
   sources?: SourceText,
-  undeclared = false,
+  lenient = false,
 ): ConfigModuleJson {
   const out: ConfigModuleJson = {};
   const here = [...chain, module];
@@ -181,7 +181,7 @@ function moduleJson(
         return Object.keys(expressions).length > 0 ? { type: p.labels[0] ?? '', expressions } : { type: p.labels[0] ?? '' };
       });
     }
-    const expressions = marshalBody(resource.config, schema?.block, 0, sources, undeclared);
+    const expressions = marshalBody(resource.config, schema?.block, 0, sources, lenient);
     if (Object.keys(expressions).length > 0) entry.expressions = expressions;
     if (resource.count) entry.count_expression = marshalExpression(resource.count, sources);
     if (resource.forEach) entry.for_each_expression = marshalExpression(resource.forEach, sources);
@@ -198,7 +198,7 @@ function moduleJson(
     for (const input of call.inputs) expressions[input.name] = marshalExpression(input.expr, sources);
     const entry: ConfigModuleCallJson = {
       source: call.source ?? '',
-      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here, [...callChain, call], sources, undeclared) : {},
+      module: call.module ? moduleJson(call.module, [...path, call.name], schemas, here, [...callChain, call], sources, lenient) : {},
     };
     if (Object.keys(expressions).length > 0) entry.expressions = expressions;
     if (call.count) entry.count_expression = marshalExpression(call.count, sources);

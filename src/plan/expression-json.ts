@@ -47,14 +47,15 @@ function jsonConstant(expr: Expression, sources: SourceText | undefined): { valu
  * A block body's attributes and nested blocks (jsonconfig marshalExpressions): only names the schema
  * declares (all of them when there is no schema); list/set blocks as arrays, single/group blocks as one
  * object, map blocks keyed by label. `dynamic` blocks are not expanded (Terraform omits them here).
- * With `undeclared`, names the schema does not declare are kept too (marshalled as without a schema).
+ * With `lenient` (SynthesizeOptions.lenient), names the schema does not declare are kept too (marshalled as
+ * without a schema), and an argument holding objects for a nested block type is read as those blocks.
  */
-export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth = 0, sources?: SourceText, undeclared = false): ExpressionsJson {
+export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth = 0, sources?: SourceText, lenient = false): ExpressionsJson {
   const out: ExpressionsJson = {};
   if (depth > 64) return out;
   for (const attribute of body.attributes) {
     if (schema && schema.block_types?.[attribute.name]) continue;
-    if (schema && !schema.attributes?.[attribute.name] && !undeclared) continue;
+    if (schema && !schema.attributes?.[attribute.name] && !lenient) continue;
     out[attribute.name] = marshalExpression(attribute.expr, sources);
   }
   // Blocks written for attributes, in schema order. Schemas have hundreds of attributes and most bodies write no
@@ -72,13 +73,13 @@ export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth =
     // JSON syntax writes nested blocks as properties.
     const blockType = schema?.block_types?.[attribute.name];
     if (!blockType) continue;
-    for (const b of jsonBlockBodies(attribute) ?? []) blocks.push({ type: attribute.name, labels: [], body: b, range: b.range, typeRange: b.range, labelRanges: [], defRange: b.range });
+    for (const b of jsonBlockBodies(attribute, lenient) ?? []) blocks.push({ type: attribute.name, labels: [], body: b, range: b.range, typeRange: b.range, labelRanges: [], defRange: b.range });
   }
   for (const block of blocks) {
     const blockType = schema?.block_types?.[block.type];
     if (block.type === 'dynamic' && !blockType) continue;
-    if (schema && !blockType && (!undeclared || Object.hasOwn(schema.attributes ?? {}, block.type))) continue;
-    const nested = marshalBody(block.body, blockType?.block, depth + 1, sources, undeclared);
+    if (schema && !blockType && (!lenient || Object.hasOwn(schema.attributes ?? {}, block.type))) continue;
+    const nested = marshalBody(block.body, blockType?.block, depth + 1, sources, lenient);
     const mode = blockType?.nesting_mode ?? 'list';
     if (mode === 'single' || mode === 'group') {
       if (!(block.type in out)) out[block.type] = nested;

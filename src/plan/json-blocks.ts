@@ -3,10 +3,12 @@ import type { Attribute, Body, Expression } from '../hcl/ast.ts';
 /**
  * In Terraform's JSON syntax (`*.tf.json`) a nested block is written as a property whose value is an object
  * (or an array of objects); the reader cannot tell it from an argument until the schema says it is a block.
- * Returns the block bodies such a property stands for, or undefined when it is not from a JSON file.
+ * Returns the block bodies such a property stands for, or undefined when it is not from a JSON file. With
+ * `lenient`, the same holds in native syntax (`versioning = { enabled = true }`, which Terraform rejects but
+ * older configurations and Checkov read as the block).
  */
-export function jsonBlockBodies(attribute: Attribute): Body[] | undefined {
-  if (!attribute.range.filename.endsWith('.json')) return undefined;
+export function jsonBlockBodies(attribute: Attribute, lenient = false): Body[] | undefined {
+  if (!lenient && !attribute.range.filename.endsWith('.json')) return undefined;
   const expr = attribute.expr;
   if (expr.kind === 'object') return [bodyOf(expr)];
   if (expr.kind === 'tuple' && expr.items.every((item) => item.kind === 'object')) return expr.items.map((item) => bodyOf(item as Extract<Expression, { kind: 'object' }>));

@@ -24,8 +24,8 @@ export interface PlanRun {
   rootDir: string;
   /** Every planned resource instance, in planning order. */
   instances: PlannedInstance[];
-  /** Keep arguments the schema does not declare (SynthesizeOptions.undeclaredArguments). */
-  undeclaredArguments?: boolean;
+  /** Read configuration Terraform would reject as far as it goes (SynthesizeOptions.lenient). */
+  lenient?: boolean;
 }
 
 function diagnostic(summary: string, detail: string, range: SourceRange | undefined, code: string): Diagnostic {

@@ -47,8 +47,11 @@ export interface PlanObjectContext {
   argument?: (name: string) => string;
   /** Called for dynamic blocks whose for_each is not iterable, etc. */
   warn?: (message: string, expr: Expression) => void;
-  /** Keep arguments and blocks the schema does not declare, with their values as written (SynthesizeOptions). */
-  undeclared?: boolean;
+  /**
+   * Read configuration Terraform would reject as far as it goes (SynthesizeOptions.lenient): arguments and blocks
+   * the schema does not declare are kept as written, and `name = { ... }` for a nested block type is that block.
+   */
+  lenient?: boolean;
 }
 
 /**
@@ -105,7 +108,7 @@ function planBlock(
     out[name] = blockValue(body, name, blockType, context, path ? `${path}.${name}` : name, scope, depth);
   }
   applyDerived(out, schema, path, context.defaultTags);
-  if (context.undeclared) addUndeclared(out, body, context, scope, depth);
+  if (context.lenient) addUndeclared(out, body, context, scope, depth);
   return out;
 }
 
@@ -268,7 +271,7 @@ function expandBlocks(body: Body, name: string, context: PlanObjectContext, scop
   // JSON syntax: the block written as a property.
   for (const attribute of body.attributes) {
     if (attribute.name !== name) continue;
-    for (const b of jsonBlockBodies(attribute) ?? []) out.push({ body: b, scope });
+    for (const b of jsonBlockBodies(attribute, context.lenient) ?? []) out.push({ body: b, scope });
   }
   for (const block of body.blocks) {
     if (block.type === name) {

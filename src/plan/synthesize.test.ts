@@ -89,7 +89,7 @@ describe('synthesizePlan reproduces real terraform show -json output', () => {
   });
 });
 
-describe('undeclaredArguments (the scan input)', () => {
+describe('lenient (the scan input)', () => {
   const source = [
     'resource "aws_security_group" "sg" {',
     '  name = "web"',
@@ -114,7 +114,7 @@ describe('undeclaredArguments (the scan input)', () => {
     const config = await loadConfiguration(dir);
     return {
       standard: synthesizePlan(config, { timestamp: 't' }).plan,
-      scan: synthesizePlan(config, { timestamp: 't', undeclaredArguments: true }).plan,
+      scan: synthesizePlan(config, { timestamp: 't', lenient: true }).plan,
     };
   }
 
@@ -142,7 +142,25 @@ describe('undeclaredArguments (the scan input)', () => {
     dirs.push(dir);
     const config = await loadConfiguration(dir);
     const standard = synthesizePlan(config, { timestamp: 't' }).plan;
-    const scan = synthesizePlan(config, { timestamp: 't', undeclaredArguments: true }).plan;
+    const scan = synthesizePlan(config, { timestamp: 't', lenient: true }).plan;
     expect(canonical(scan)).toEqual(canonical(standard));
+  });
+});
+
+describe('lenient: an argument written for a nested block type', () => {
+  it('is read as that block', { timeout: 60_000 }, async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-block-as-attribute-'));
+    dirs.push(dir);
+    writeFileSync(
+      join(dir, 'main.tf'),
+      'resource "aws_opensearch_domain" "d" {\n  domain_name = "d"\n  node_to_node_encryption = {\n    enabled = true\n  }\n}\n',
+    );
+    const config = await loadConfiguration(dir);
+    const { plan } = synthesizePlan(config, { timestamp: 't', lenient: true });
+    const after = plan.resource_changes?.[0]?.change.after as Record<string, unknown>;
+    expect(after.node_to_node_encryption).toEqual([{ enabled: true }]);
+    expect(plan.configuration.root_module.resources?.[0]?.expressions?.node_to_node_encryption).toEqual([{ enabled: { constant_value: true } }]);
   });
 });

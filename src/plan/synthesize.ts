@@ -32,12 +32,13 @@ export interface SynthesizeOptions {
   /** Fixed `timestamp` (default: now). */
   timestamp?: string;
   /**
-   * Keep arguments and nested blocks the provider schema does not declare (misspelt or removed ones): in the
-   * `configuration` expressions and in the planned values, as written. Terraform rejects such configurations, so
-   * for valid ones the plan is the same either way; the scanner sets it so policies still see what a broken
-   * configuration writes (by name, and the references it makes), as Checkov does.
+   * Read a configuration Terraform would reject as far as it goes (the scanner's input, so policies see what a
+   * broken configuration writes, as Checkov does): arguments and nested blocks the provider schema does not declare
+   * (misspelt or removed names) are kept in the `configuration` expressions, with their references, and in the
+   * planned values as written; an argument written `name = { ... }` (or a list of objects) for a nested block type
+   * counts as that block. A valid configuration has neither, so its plan is the same either way.
    */
-  undeclaredArguments?: boolean;
+  lenient?: boolean;
 }
 
 export interface SynthesizeResult {
@@ -66,7 +67,7 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
     depth: { current: 0 },
     rootDir: config.root.dir,
     instances: [],
-    undeclaredArguments: options.undeclaredArguments ?? false,
+    lenient: options.lenient ?? false,
   };
   const root = new ModuleInstance(run, config.root, '', undefined);
   root.planAll();
@@ -125,7 +126,7 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
       },
     };
   }
-  plan.configuration = configurationJson(config, schemas, { undeclaredArguments: run.undeclaredArguments });
+  plan.configuration = configurationJson(config, schemas, { lenient: run.lenient });
   const relevant = relevantAttributes(root);
   if (relevant.length > 0) plan.relevant_attributes = relevant;
   const checks = planChecks(root, run.diagnostics);

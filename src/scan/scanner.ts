@@ -84,7 +84,7 @@ export class Scanner {
    * as the scan reads it (`synthesizePlan(config, { lenient: true })`) when the caller already has it (an `Analysis`
    * shares it between its consumers), else it is synthesised here.
    */
-  scanConfiguration(config: Configuration, dir: string, planned: SynthesizeResult = synthesizePlan(config, { undeclaredArguments: true })): ScanResult {
+  scanConfiguration(config: Configuration, dir: string, planned: SynthesizeResult = synthesizePlan(config, { lenient: true })): ScanResult {
     const { plan, diagnostics } = planned;
     const partialFiles = new Set<string>();
     for (const module of allModules(config)) {

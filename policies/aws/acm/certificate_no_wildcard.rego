@@ -1,6 +1,6 @@
 # METADATA
 # title: "ACM certificate does not use a wildcard domain"
-# description: "A wildcard certificate is valid for every subdomain, so one compromised host can impersonate them all."
+# description: "A wildcard certificate is valid for every subdomain, so one compromised host can impersonate them all. Neither the domain name nor any subject alternative name may contain \"*\"."
 # custom:
 #   id: IACPAC_AWS_ACM_001
 #   severity: low
@@ -22,4 +22,9 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if not startswith(tf.after(rc).domain_name, "*")
+ok(rc) if {
+	not contains(object.get(tf.after(rc), "domain_name", ""), "*")
+	every name in object.get(tf.after(rc), "subject_alternative_names", []) {
+		not contains(name, "*")
+	}
+}

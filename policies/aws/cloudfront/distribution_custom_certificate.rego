@@ -1,6 +1,6 @@
 # METADATA
 # title: "CloudFront distribution uses a custom TLS certificate"
-# description: "The default *.cloudfront.net certificate ties viewers to the CloudFront domain and old TLS versions; a custom certificate (ACM or IAM) serves your own domain."
+# description: "The default *.cloudfront.net certificate ties viewers to the CloudFront domain and old TLS versions; a custom certificate serves your own domain. The distribution passes when its viewer_certificate names an ACM certificate (acm_certificate_arn) or an IAM one (iam_certificate_id)."
 # custom:
 #   id: IACPAC_AWS_CLOUDFRONT_007
 #   severity: low
@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if not tf.block(tf.after(rc), "viewer_certificate").cloudfront_default_certificate == true
+ok(rc) if tf.block_set(rc, "viewer_certificate", "acm_certificate_arn")
+
+ok(rc) if tf.block_set(rc, "viewer_certificate", "iam_certificate_id")

@@ -1,6 +1,6 @@
 # METADATA
 # title: "CloudFront distribution has origin failover"
-# description: "An origin group with a secondary origin keeps content available when the primary origin fails."
+# description: "An origin group with failover criteria and two members (primary and secondary) keeps content available when the primary origin fails. The distribution fails when it has no origin group, or when any of its groups lacks failover criteria or a second member."
 # custom:
 #   id: IACPAC_AWS_CLOUDFRONT_005
 #   severity: medium
@@ -22,4 +22,11 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if count(tf.blocks(tf.after(rc), "origin_group")) > 0
+ok(rc) if {
+	groups := tf.blocks(tf.after(rc), "origin_group")
+	count(groups) > 0
+	every group in groups {
+		count(tf.blocks(group, "failover_criteria")) > 0
+		count(tf.blocks(group, "member")) >= 2
+	}
+}

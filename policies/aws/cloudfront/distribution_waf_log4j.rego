@@ -1,12 +1,12 @@
 # METADATA
 # title: "CloudFront WAF blocks Log4j exploit attempts"
-# description: "The web ACL in front of the distribution should include the AWS managed rule group AWSManagedRulesKnownBadInputsRuleSet, which blocks Log4Shell (CVE-2021-44228) request patterns. Distributions without a web ACL of this configuration fail."
+# description: "The web ACL in front of the distribution should include the AWS managed rule groups AWSManagedRulesKnownBadInputsRuleSet, which matches Log4Shell (CVE-2021-44228) request patterns, and AWSManagedRulesAnonymousIpList. Distributions without a web ACL of this configuration fail."
 # custom:
 #   id: IACPAC_AWS_CLOUDFRONT_008
 #   severity: medium
 #   resource_types: [aws_cloudfront_distribution, aws_wafv2_web_acl]
 #   checkov: [CKV2_AWS_47]
-#   remediation: "Attach an aws_wafv2_web_acl (scope CLOUDFRONT) with a managed_rule_group_statement for AWSManagedRulesKnownBadInputsRuleSet."
+#   remediation: "Attach an aws_wafv2_web_acl (scope CLOUDFRONT) with managed_rule_group_statement rules for AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesAnonymousIpList."
 package iacpac.aws.cloudfront.distribution_waf_log4j
 
 import rego.v1
@@ -22,16 +22,14 @@ deny contains finding if {
 	}
 }
 
+required_groups := {"AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAnonymousIpList"}
+
 protected(distribution) if {
 	some acl in tf.connected_resources(distribution, "aws_wafv2_web_acl")
-	some rule in tf.blocks(tf.after(acl), "rule")
-	some statement in tf.blocks(rule, "statement")
-	some group in tf.blocks(statement, "managed_rule_group_statement")
-	group.name == "AWSManagedRulesKnownBadInputsRuleSet"
-	not override_count(rule)
-}
-
-override_count(rule) if {
-	some action in tf.blocks(rule, "override_action")
-	count(tf.blocks(action, "count")) > 0
+	names := {group.name |
+		some rule in tf.blocks(tf.after(acl), "rule")
+		some statement in tf.blocks(rule, "statement")
+		some group in tf.blocks(statement, "managed_rule_group_statement")
+	}
+	count(required_groups - names) == 0
 }

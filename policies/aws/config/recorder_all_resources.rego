@@ -1,6 +1,6 @@
 # METADATA
-# title: "AWS Config records all supported resources"
-# description: "A recorder limited to some resource types misses changes to the rest."
+# title: "AWS Config records global resources too"
+# description: "Global resource types such as IAM users, roles and policies are only recorded when the recording group sets `include_global_resource_types = true`; a recorder without it (or without a recording group) misses changes to identities."
 # custom:
 #   id: IACPAC_AWS_CONFIG_001
 #   severity: info
@@ -15,11 +15,9 @@ import data.iacpac.lib.terraform as tf
 
 deny contains finding if {
 	some rc in tf.resources("aws_config_configuration_recorder")
-	not ok(rc)
+	not tf.block(tf.after(rc), "recording_group").include_global_resource_types == true
 	finding := {
 		"address": rc.address,
-		"message": sprintf("Config recorder %s does not record all supported resources", [rc.address]),
+		"message": sprintf("Config recorder %s does not record global resource types", [rc.address]),
 	}
 }
-
-ok(rc) if not tf.block(tf.after(rc), "recording_group").all_supported == false

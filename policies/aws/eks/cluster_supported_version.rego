@@ -1,6 +1,6 @@
 # METADATA
 # title: "EKS cluster runs a supported Kubernetes version"
-# description: "Kubernetes versions past end of support get no security patches. A version written in the configuration must be one of 1.23 to 1.33; leaving it out lets EKS pick the current default."
+# description: "Kubernetes versions past end of support get no security patches. A version written in the configuration must be one of 1.29 to 1.35, the versions Checkov 3.3.13 lists as supported (the list is pinned to that release so results do not drift between Checkov versions); leaving it out lets EKS pick the current default."
 # custom:
 #   id: IACPAC_AWS_EKS_005
 #   severity: high
@@ -22,7 +22,8 @@ deny contains finding if {
 	}
 }
 
-supported := {"1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30", "1.31", "1.32", "1.33"}
+# Pinned to Checkov 3.3.13 (EKS standard and extended support at its release).
+supported := {"1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35"}
 
 ok(rc) if not tf.configured(rc, "version")
 

@@ -1,6 +1,6 @@
 # METADATA
 # title: "HTTPS/TLS listener uses a policy without weak ciphers"
-# description: "HTTPS and TLS listeners should use one of the forward-secrecy or TLS 1.3 security policies that exclude weak ciphers (ELBSecurityPolicy-TLS13-*, ELBSecurityPolicy-FS-1-2-Res-*, ELBSecurityPolicy-TLS-1-2-Ext-2018-06)."
+# description: "HTTPS and TLS listeners should name a security policy that excludes TLS 1.0/1.1 and weak ciphers. A listener without ssl_policy gets the provider default ELBSecurityPolicy-2016-08 and fails, as do the other legacy policies (ELBSecurityPolicy-2014-01 to -2016-08, -Default, -TLS-1-0-2015-04, -TLS-1-1-2017-01)."
 # custom:
 #   id: IACPAC_AWS_ELB_010
 #   severity: low
@@ -13,10 +13,11 @@ import rego.v1
 
 import data.iacpac.lib.terraform as tf
 
-strong_policies := {
-	"ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-3-2021-06",
-	"ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06", "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06",
-	"ELBSecurityPolicy-FS-1-2-Res-2019-08", "ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",
+# Security policies that still allow TLS 1.0/1.1 or CBC/SHA-1 ciphers (the provider default is ELBSecurityPolicy-2016-08).
+weak_policies := {
+	"ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-2015-05", "ELBSecurityPolicy-TLS-1-0-2015-04",
+	"ELBSecurityPolicy-TLS-1-1-2017-01", "ELBSecurityPolicy-2015-03", "ELBSecurityPolicy-2015-02",
+	"ELBSecurityPolicy-2014-10", "ELBSecurityPolicy-Default", "ELBSecurityPolicy-2014-01",
 }
 
 deny contains finding if {
@@ -30,9 +31,7 @@ deny contains finding if {
 	}
 }
 
-strong(listener) if tf.after(listener).ssl_policy in strong_policies
-
 strong(listener) if {
 	tf.configured(listener, "ssl_policy")
-	tf.unknown(listener).ssl_policy == true
+	not tf.after(listener).ssl_policy in weak_policies
 }

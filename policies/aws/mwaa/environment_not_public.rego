@@ -22,4 +22,6 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if tf.after(rc).webserver_access_mode != "PUBLIC_ONLY"
+ok(rc) if not tf.configured(rc, "webserver_access_mode")
+
+ok(rc) if tf.configured_value(rc, "webserver_access_mode", "PRIVATE_ONLY")

@@ -24,3 +24,5 @@ deny contains finding if {
 }
 
 ok(rc) if tf.block(tf.after(rc), "advanced_security_options").enabled == true
+
+ok(rc) if tf.block(tf.after(rc), "advanced_security_options").internal_user_database_enabled == true

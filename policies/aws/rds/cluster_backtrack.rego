@@ -22,7 +22,15 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if not tf.after(rc).engine in {"aurora", "aurora-mysql"}
+# Another engine (a cluster without `engine` is Aurora MySQL, the provider's default); an engine known only at apply
+# time is not judged.
+ok(rc) if {
+	engine := tf.after(rc).engine
+	is_string(engine)
+	not engine in {"aurora", "aurora-mysql"}
+}
+
+ok(rc) if tf.unknown(rc).engine == true
 
 ok(rc) if tf.after(rc).backtrack_window > 0
 

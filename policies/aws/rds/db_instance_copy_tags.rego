@@ -1,6 +1,6 @@
 # METADATA
 # title: "RDS instance copies tags to snapshots"
-# description: "Copying tags to snapshots keeps ownership and classification tags on backups, which access policies and cost reports rely on. Aurora, Neptune and DocumentDB instances are judged on their cluster instead."
+# description: "Copying tags to snapshots keeps ownership and classification tags on backups, which access policies and cost reports rely on. An instance passes only when it sets copy_tags_to_snapshot = true and its engine is not neptune, aurora or docdb: instances of those engines take the setting from their cluster, so it is reported there (see the cluster policies)."
 # custom:
 #   id: IACPAC_AWS_RDS_011
 #   severity: info
@@ -22,6 +22,7 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if tf.after(rc).engine in {"neptune", "aurora", "docdb"}
-
-ok(rc) if tf.configured_value(rc, "copy_tags_to_snapshot", true)
+ok(rc) if {
+	tf.configured_value(rc, "copy_tags_to_snapshot", true)
+	not tf.after(rc).engine in {"neptune", "aurora", "docdb"}
+}

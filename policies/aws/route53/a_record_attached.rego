@@ -1,6 +1,6 @@
 # METADATA
 # title: "Route 53 A record points at a managed resource"
-# description: "An A record whose target is not a resource in the same configuration can dangle after that target is deleted, enabling subdomain takeover. A records pass when they reference an instance, EIP, load balancer, bucket, distribution, database, another record or similar resource, or alias a module or data source output."
+# description: "An A record whose target is not a resource in the same configuration can dangle after that target is deleted, enabling subdomain takeover. A records pass when they reference an instance, EIP, load balancer, bucket, distribution, database, another record or similar resource, or alias a module output, data source or variable."
 # custom:
 #   id: IACPAC_AWS_ROUTE53_003
 #   severity: medium
@@ -17,6 +17,7 @@ targets := {
 	"aws_instance", "aws_eip", "aws_elb", "aws_lb", "aws_alb", "aws_route53_record", "aws_s3_bucket",
 	"aws_api_gateway_domain_name", "aws_elastic_beanstalk_environment", "aws_vpc_endpoint",
 	"aws_globalaccelerator_accelerator", "aws_cloudfront_distribution", "aws_db_instance", "aws_apigatewayv2_domain_name",
+	"aws_lightsail_instance", "aws_lightsail_static_ip",
 }
 
 deny contains finding if {
@@ -40,5 +41,6 @@ attached(record) if {
 attached(record) if {
 	some alias in tf.expressions(record).alias
 	some ref in alias.name.references
-	regex.match(`^(module\.|data\.)`, ref)
+	some marker in ["module", "data.", "var."]
+	contains(ref, marker)
 }

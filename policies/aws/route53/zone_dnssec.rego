@@ -23,7 +23,8 @@ deny contains finding if {
 	}
 }
 
+# A zone association makes the zone private, and private zones cannot be signed.
 signed(zone) if {
-	some resource_type in ["aws_route53_hosted_zone_dnssec", "aws_route53_key_signing_key"]
+	some resource_type in ["aws_route53_hosted_zone_dnssec", "aws_route53_key_signing_key", "aws_route53_zone_association"]
 	count(tf.connected_resources(zone, resource_type)) > 0
 }
