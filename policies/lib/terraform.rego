@@ -186,8 +186,24 @@ referenced := {key: targets |
 
 non_resource_roots := {"var", "local", "module", "each", "count", "path", "data", "self", "terraform"}
 
-# True when the configuration of `rc` references `target` anywhere.
+# The resource_key of every resource block each resource reaches indirectly (through local values, module input
+# variables, module outputs, or a shared S3 bucket name), from the scanner's `iacpac.connections` extension.
+indirectly_referenced := {address_key(address): {address_key(t) | some t in targets} |
+	some address, targets in object.get(input, ["iacpac", "connections"], {})
+}
+
+# "module.a.aws_x.y" / "data.aws_x.y" -> the resource_key form "module.a|data|aws_x.y".
+address_key(address) := key if {
+	parts := regex.find_all_string_submatch_n(`^((?:module\.[^.]+\.)*)(data\.)?([^.]+\.[^.]+)$`, address, 1)[0]
+	key := sprintf("%s|%s|%s", [trim_suffix(parts[1], "."), address_mode(parts[2]), parts[3]])
+}
+
+address_mode(prefix) := "data" if prefix == "data." else := "managed"
+
+# True when the configuration of `rc` references `target` anywhere, directly or through locals, variables and outputs.
 refers_to(rc, target) if resource_key(target) in referenced[resource_key(rc)]
+
+refers_to(rc, target) if resource_key(target) in indirectly_referenced[resource_key(rc)]
 
 # True when one of the two resources references the other (a graph edge, in either direction).
 connected(a, b) if refers_to(a, b)

@@ -223,6 +223,9 @@ export class ModuleInstance {
   }
 
   resolve(root: string, steps: readonly TraversalStep[], range: SourceRange, bindings: InstanceBindings): ResolvedReference | undefined {
+    // Lenient reading (the scan input): `True` / `False` written Python-style are the booleans, as Checkov reads them;
+    // Terraform rejects them as references to nothing.
+    if (this.run.lenient && steps.length === 0 && /^(true|false)$/i.test(root)) return { value: root.toLowerCase() === 'true', consumed: 0 };
     const first = steps[0];
     const name = first?.kind === 'attr' ? first.name : undefined;
     switch (root) {

@@ -36,7 +36,8 @@ export interface SynthesizeOptions {
    * broken configuration writes, as Checkov does): arguments and nested blocks the provider schema does not declare
    * (misspelt or removed names) are kept in the `configuration` expressions, with their references, and in the
    * planned values as written; an argument written `name = { ... }` (or a list of objects) for a nested block type
-   * counts as that block. A valid configuration has neither, so its plan is the same either way.
+   * counts as that block; `True` / `False` written Python-style are booleans. A valid configuration has none of
+   * these, so its plan is the same either way.
    */
   lenient?: boolean;
 }

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Instance and launch configuration volumes are encrypted"
-# description: "Unencrypted EBS volumes expose data in snapshots and on the underlying hardware. Leaving `root_block_device` out creates a root volume without encryption, and no `root_block_device` or `ebs_block_device` may set `encrypted = false` (volumes restored from a snapshot inherit its encryption). A block that leaves `encrypted` out follows the account's EBS default encryption and passes, as in Checkov."
+# description: "Unencrypted EBS volumes expose data in snapshots and on the underlying hardware. Leaving `root_block_device` out (or writing it empty) creates a root volume without encryption, and no `root_block_device` or `ebs_block_device` may set `encrypted = false` (volumes restored from a snapshot inherit its encryption). A block that leaves `encrypted` out follows the account's EBS default encryption and passes."
 # custom:
 #   id: IACPAC_AWS_EC2_011
 #   severity: info
@@ -24,6 +24,9 @@ deny contains finding if {
 }
 
 unencrypted(rc) if not tf.configured(rc, "root_block_device")
+
+# An empty root_block_device block leaves encryption at the unencrypted default too.
+unencrypted(rc) if tf.as_list(tf.expressions(rc).root_block_device)[0] == {}
 
 unencrypted(rc) if {
 	some key in ["root_block_device", "ebs_block_device"]

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Security group does not open RDP (3389) to the internet"
-# description: "Remote Desktop exposed to the internet is a common ransomware entry point. Inline `ingress` blocks, `aws_security_group_rule` resources of type ingress and `aws_vpc_security_group_ingress_rule` resources are checked; a rule fails when its port range covers 3389 and it allows 0.0.0.0/0 or ::/0 (a rule with `from_port = 0` and `to_port = 0` covers every port)."
+# description: "Remote Desktop exposed to the internet is a common ransomware entry point. Inline `ingress` blocks, `aws_security_group_rule` resources of type ingress and `aws_vpc_security_group_ingress_rule` resources that write a port range are checked. A rule fails when its port range covers 3389 (`from_port = 0` with `to_port = 0` means every port, as does protocol -1 over 0-65535), no prefix list narrows it, and it allows 0.0.0.0/0 or ::/0 or names no source at all; a group with a `self = true` rule passes."
 # custom:
 #   id: IACPAC_AWS_EC2_003
 #   severity: info
@@ -11,58 +11,22 @@ package iacpac.aws.ec2.security_group_rdp_open
 
 import rego.v1
 
-import data.iacpac.lib.terraform as tf
+import data.iacpac.lib.network
 
 port := 3389
 
 deny contains finding if {
-	some sg in tf.resources("aws_security_group")
-	some rule in tf.blocks(tf.after(sg), "ingress")
-	open_to_world(rule, rule.cidr_blocks, rule.ipv6_cidr_blocks)
+	some rc in network.open_groups("ingress", port)
 	finding := {
-		"address": sg.address,
-		"message": sprintf("Security group %s allows ingress from the internet to port %d", [sg.address, port]),
+		"address": rc.address,
+		"message": sprintf("Security group %s allows ingress from the internet to port %d", [rc.address, port]),
 	}
 }
 
 deny contains finding if {
-	some rc in tf.resources("aws_security_group_rule")
-	rule := tf.after(rc)
-	rule.type == "ingress"
-	open_to_world(rule, rule.cidr_blocks, rule.ipv6_cidr_blocks)
+	some rc in network.open_group_rules("ingress", port) | network.open_vpc_rules("ingress", port)
 	finding := {
 		"address": rc.address,
 		"message": sprintf("Security group rule %s allows ingress from the internet to port %d", [rc.address, port]),
 	}
 }
-
-deny contains finding if {
-	some rc in tf.resources("aws_vpc_security_group_ingress_rule")
-	rule := tf.after(rc)
-	open_to_world(rule, [rule.cidr_ipv4], [rule.cidr_ipv6])
-	finding := {
-		"address": rc.address,
-		"message": sprintf("Security group rule %s allows ingress from the internet to port %d", [rc.address, port]),
-	}
-}
-
-open_to_world(rule, ipv4, ipv6) if {
-	covers_port(rule)
-	world(ipv4, ipv6)
-}
-
-covers_port(rule) if {
-	rule.from_port == 0
-	rule.to_port == 0
-}
-
-covers_port(rule) if {
-	rule.from_port <= port
-	port <= rule.to_port
-}
-
-world(ipv4, ipv6) if "0.0.0.0/0" in list(ipv4)
-
-world(ipv4, ipv6) if "::/0" in list(ipv6)
-
-list(x) := x if is_array(x) else := []
