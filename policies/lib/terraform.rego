@@ -39,6 +39,11 @@ unknown(rc) := u if {
 	is_object(u)
 } else := {}
 
+# True for `true`, and for 1 written where a boolean belongs (Terraform rejects it; Checkov reads it as true).
+is_true(value) if value == true
+
+is_true(value) if value == 1
+
 # True when `value` carries no setting: null, "", [] or {}.
 empty(value) if value == null
 empty(value) if value == ""

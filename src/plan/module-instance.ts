@@ -203,6 +203,7 @@ export class ModuleInstance {
       cwd: this.run.rootDir,
       depth: this.run.depth,
     };
+    if (this.run.lenient) ctx.lenient = true;
     if (extra && extra.size > 0) ctx.variables = Object.fromEntries(extra);
     return evaluateExpression(expr, ctx, this.run.diagnostics);
   }

@@ -40,6 +40,53 @@ describe('scanExtension', () => {
         'aws_acm_certificate.cert': { create_before_destroy: { constant_value: true }, ignore_changes: {} },
         'module.api.aws_api_gateway_rest_api.this': { create_before_destroy: { constant_value: false } },
       },
+      connections: {},
+    });
+  });
+
+  it('connects resources through locals, module variables and outputs, and shared S3 bucket names', async () => {
+    const root = join(dir, 'connections');
+    mkdirSync(join(root, 'logs'), { recursive: true });
+    writeFileSync(
+      join(root, 'main.tf'),
+      [
+        'variable "name" {}',
+        'locals {',
+        '  key_arn = aws_kms_key.k.arn',
+        '  again   = local.key_arn',
+        '}',
+        'resource "aws_kms_key" "k" {}',
+        'resource "aws_sns_topic" "t" {',
+        '  kms_master_key_id = local.again',
+        '}',
+        'resource "aws_s3_bucket" "b" {',
+        '  bucket = var.name',
+        '}',
+        'resource "aws_s3_bucket_versioning" "v" {',
+        '  bucket = var.name',
+        '  versioning_configuration {',
+        '    status = "Enabled"',
+        '  }',
+        '}',
+        'module "logs" {',
+        '  source = "./logs"',
+        '  key    = aws_kms_key.k.arn',
+        '}',
+        'resource "aws_sqs_queue" "q" {',
+        '  name = module.logs.group',
+        '}',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(root, 'logs', 'main.tf'),
+      'variable "key" {}\nresource "aws_cloudwatch_log_group" "g" {\n  kms_key_id = var.key\n}\noutput "group" {\n  value = aws_cloudwatch_log_group.g.name\n}\n',
+    );
+    const { connections } = scanExtension(await loadConfiguration(root));
+    expect(connections).toEqual({
+      'aws_sns_topic.t': ['aws_kms_key.k'],
+      'aws_s3_bucket.b': ['aws_s3_bucket_versioning.v'],
+      'aws_sqs_queue.q': ['module.logs.aws_cloudwatch_log_group.g'],
+      'module.logs.aws_cloudwatch_log_group.g': ['aws_kms_key.k'],
     });
   });
 });

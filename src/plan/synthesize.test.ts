@@ -164,3 +164,37 @@ describe('lenient: an argument written for a nested block type', () => {
     expect(plan.configuration.root_module.resources?.[0]?.expressions?.node_to_node_encryption).toEqual([{ enabled: { constant_value: true } }]);
   });
 });
+
+describe('lenient evaluation', () => {
+  async function scanPlan(source: string): Promise<PlanJson> {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-lenient-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'main.tf'), source);
+    return synthesizePlan(await loadConfiguration(dir), { timestamp: 't', lenient: true }).plan;
+  }
+  const after = (plan: PlanJson, address: string) => plan.resource_changes?.find((c) => c.address === address)?.change.after as Record<string, unknown>;
+
+  it('reads Python-style True/False as booleans', { timeout: 60_000 }, async () => {
+    const plan = await scanPlan('resource "aws_ebs_volume" "v" {\n  availability_zone = "us-east-1a"\n  size = 8\n  encrypted = False\n}\n');
+    expect(after(plan, 'aws_ebs_volume.v').encrypted).toBe(false);
+  });
+
+  it('keeps the structure of a policy document around an undeclared or unknown part', { timeout: 60_000 }, async () => {
+    const plan = await scanPlan(
+      [
+        'resource "aws_iam_policy" "p" {',
+        '  name = "p"',
+        '  policy = jsonencode({',
+        '    Statement = [{ Effect = "Allow", Action = ["*"], Resource = [var.undeclared, aws_s3_bucket.b.arn] }]',
+        '  })',
+        '}',
+        'resource "aws_s3_bucket" "b" {}',
+      ].join('\n'),
+    );
+    expect(JSON.parse(after(plan, 'aws_iam_policy.p').policy as string)).toEqual({
+      Statement: [{ Action: ['*'], Effect: 'Allow', Resource: ['(known after apply)', '(known after apply)'] }],
+    });
+  });
+});

@@ -37,7 +37,9 @@ export interface SynthesizeOptions {
    * (misspelt or removed names) are kept in the `configuration` expressions, with their references, and in the
    * planned values as written; an argument written `name = { ... }` (or a list of objects) for a nested block type
    * counts as that block; `True` / `False` written Python-style are booleans. A valid configuration has none of
-   * these, so its plan is the same either way.
+   * these, so its plan is the same either way, except for one reading that applies to valid configurations too:
+   * `jsonencode` of a partly unknown value (a policy document naming a resource created at apply time) keeps its
+   * structure, with `(known after apply)` for each unknown part, so policies can judge the document.
    */
   lenient?: boolean;
 }

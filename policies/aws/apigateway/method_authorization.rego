@@ -22,8 +22,13 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if tf.after(rc).authorization != "NONE"
+ok(rc) if {
+	tf.set(rc, "authorization")
+	tf.after(rc).authorization != "NONE"
+}
 
 ok(rc) if tf.after(rc).http_method == "OPTIONS"
+
+ok(rc) if not tf.configured(rc, "http_method")
 
 ok(rc) if tf.after(rc).api_key_required == true

@@ -29,5 +29,7 @@ ok(rc) if {
 
 ok(rc) if {
 	tf.block_configured(rc, "vpc_config", "public_access_cidrs")
-	not "0.0.0.0/0" in tf.block(tf.after(rc), "vpc_config").public_access_cidrs
+	cidrs := tf.block(tf.after(rc), "vpc_config").public_access_cidrs
+	count(cidrs) > 0
+	not "0.0.0.0/0" in cidrs
 }

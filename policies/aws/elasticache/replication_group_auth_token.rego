@@ -1,6 +1,6 @@
 # METADATA
 # title: "ElastiCache replication group uses TLS and an auth token"
-# description: "Redis AUTH together with TLS stops unauthenticated clients inside the network from reading or changing the cache."
+# description: "Redis AUTH (an auth_token, or RBAC user groups) together with TLS stops unauthenticated clients inside the network from reading or changing the cache."
 # custom:
 #   id: IACPAC_AWS_ELASTICACHE_005
 #   severity: low
@@ -24,5 +24,6 @@ deny contains finding if {
 
 ok(rc) if {
 	tf.configured_value(rc, "transit_encryption_enabled", true)
-	tf.set(rc, "auth_token")
+	some key in ["auth_token", "user_group_ids"]
+	tf.configured(rc, key)
 }

@@ -24,7 +24,7 @@ deny contains finding if {
 
 ok(rc) if {
 	tf.block_configured(rc, "logging", "enable")
-	tf.block(tf.after(rc), "logging").enable == true
+	tf.is_true(tf.block(tf.after(rc), "logging").enable)
 }
 
 ok(rc) if {

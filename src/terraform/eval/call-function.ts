@@ -5,11 +5,12 @@ import { type CallContext, FunctionArgError, FunctionError, type ParamOptions } 
 import { FUNCTIONS } from '../functions/index.ts';
 import { lookupFunctionSignature, type ParamSignature } from '../functions/signatures.ts';
 import { convert } from './convert.ts';
+import { UNKNOWN_TEXT } from './context.ts';
 import { EvalAbort, evalError } from './eval-error.ts';
 import { defaultTemplateParser } from './template-parser.ts';
 import type { Evaluator } from './evaluate.ts';
 import { T_BOOL, typeFromJson } from './types.ts';
-import { collectionInfo, isObject, isWhollyKnown, makeList, makeMap, makeSet, markSensitive, type TfObject, type TfValue, Unknown, UNKNOWN, unknownOf, unmarkDeep } from './value.ts';
+import { collectionInfo, isObject, isSensitive, isWhollyKnown, makeList, makeMap, makeSet, markSensitive, type TfObject, type TfValue, Unknown, UNKNOWN, unknownOf, unmarkDeep } from './value.ts';
 
 type Bindings = ReadonlyMap<string, TfValue>;
 
@@ -61,6 +62,11 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
       args.push(v);
       argRanges.push(startRange(argExpr));
     }
+  }
+
+  if (name === 'jsonencode' && ev.ctx.lenient && args.length === 1) {
+    const arg = args[0] as TfValue;
+    if (!isWhollyKnown(arg) && !(unmarkDeep(arg).value instanceof Unknown)) args[0] = withUnknownText(arg, UNKNOWN_TEXT);
   }
 
   const n = sig.params.length;
@@ -229,4 +235,18 @@ function callCan(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValu
   const r = ev.attempt(expr.args[0]!, scope);
   if (!r.ok) return false;
   return isWhollyKnown(r.value) ? true : unknownOf(T_BOOL);
+}
+
+/** A copy of `v` with every unknown part replaced by `text` (marks kept). */
+function withUnknownText(v: TfValue, text: string, depth = 0): TfValue {
+  if (v instanceof Unknown) return text;
+  if (depth > 256) return v;
+  if (isSensitive(v)) return markSensitive(withUnknownText(v.value, text, depth + 1));
+  if (Array.isArray(v)) return v.map((item) => withUnknownText(item, text, depth + 1));
+  if (isObject(v)) {
+    const out: TfObject = {};
+    for (const [key, item] of Object.entries(v)) out[key] = withUnknownText(item, text, depth + 1);
+    return out;
+  }
+  return v;
 }

@@ -45,8 +45,18 @@ export interface EvalContext {
   parseTemplate?: (source: string, filename: string) => { expr: Expression } | { diagnostic: Diagnostic };
   limits?: Partial<EvalLimits>;
   /**
+   * Lenient reading (the scanner's input; unset: Terraform's behaviour). A reference to something undeclared is
+   * reported but evaluates to an unknown value where it occurs, instead of making the whole expression unknown; and
+   * `jsonencode` of a partly unknown value keeps its structure, writing each unknown part as `UNKNOWN_TEXT`, so a
+   * policy document that names a resource created at apply time can still be judged (as Checkov reads it).
+   */
+  lenient?: boolean;
+  /**
    * Shared nesting depth across re-entrant evaluations (the resolver evaluating locals calls
    * `evaluateExpression` again with the same context): exceeding `maxDepth` is an error, not a stack overflow.
    */
   depth?: { current: number };
 }
+
+/** How lenient evaluation writes an unknown part inside `jsonencode` (Terraform's words for an unknown value). */
+export const UNKNOWN_TEXT = '(known after apply)';

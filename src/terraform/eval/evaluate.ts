@@ -176,7 +176,11 @@ export class Evaluator {
     } else {
       const resolved = this.ctx.resolver?.resolve(root, steps, range);
       if (!resolved) throw evalError('Unknown variable', `There is no variable named ${JSON.stringify(root)}.`, rootRange);
-      if ('diagnostic' in resolved) throw new EvalAbort(resolved.diagnostic);
+      if ('diagnostic' in resolved) {
+        if (!this.ctx.lenient) throw new EvalAbort(resolved.diagnostic);
+        this.diagnostics.push(resolved.diagnostic);
+        return UNKNOWN;
+      }
       value = resolved.value;
       rest = steps.slice(resolved.consumed);
     }
