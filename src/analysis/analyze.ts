@@ -34,6 +34,7 @@ export class Analysis {
   private readonly schemas: ProviderSchemas;
   private validationResult?: ValidateResult;
   private planResult?: SynthesizeResult;
+  private scanPlanResult?: SynthesizeResult;
   private readonly scans = new Map<Scanner, ScanResult>();
 
   constructor(loaded: LoadedConfiguration, schemas: ProviderSchemas = loadBundledSchemas()) {
@@ -54,6 +55,7 @@ export class Analysis {
 
   /** The statically synthesised plan (`terraform show -json` shape) and its diagnostics, synthesised once. */
   get plan(): SynthesizeResult {
+    if (!this.planResult && this.scanPlanResult && !this.scanPlanResult.lenientUsed) this.planResult = this.scanPlanResult;
     if (!this.planResult) {
       analysisCounters.syntheses++;
       this.planResult = synthesizePlan(this.configuration, { schemas: this.schemas });
@@ -61,11 +63,23 @@ export class Analysis {
     return this.planResult;
   }
 
+  /**
+   * The plan as the scanner reads it (`lenient`: what a broken configuration writes is kept, see `SynthesizeOptions`),
+   * synthesised once. When the lenient reading changed nothing it is the same plan as `plan`, and is shared with it.
+   */
+  get scanPlan(): SynthesizeResult {
+    if (!this.scanPlanResult) {
+      analysisCounters.syntheses++;
+      this.scanPlanResult = synthesizePlan(this.configuration, { schemas: this.schemas, lenient: true });
+    }
+    return this.scanPlanResult;
+  }
+
   /** The security scan of the plan with `scanner`'s compiled policies (once per scanner). */
   scan(scanner: Scanner): ScanResult {
     let result = this.scans.get(scanner);
     if (!result) {
-      result = scanner.scanConfiguration(this.configuration, this.dir, this.plan);
+      result = scanner.scanConfiguration(this.configuration, this.dir, this.scanPlan);
       this.scans.set(scanner, result);
     }
     return result;

@@ -3,6 +3,7 @@ import type { ProviderSchemas } from '../schema/index.ts';
 import { normalizeProviderAddress, requiredProvidersOf, resolveResourceProvider } from '../schema/index.ts';
 import { evaluate } from '../terraform/eval/evaluate.ts';
 import { isWhollyKnown } from '../terraform/eval/value.ts';
+import type { LenientReading } from '../terraform/eval/context.ts';
 import type { Configuration, ModuleCall, TerraformModule } from '../terraform/model.ts';
 import { marshalBody, marshalDependsOn, marshalExpression, type SourceText } from './expression-json.ts';
 import type {
@@ -26,7 +27,7 @@ import { knownJson } from './values-json.ts';
 export function configurationJson(
   config: Configuration,
   schemas: ProviderSchemas | undefined,
-  options: { lenient?: boolean } = {},
+  options: { lenient?: LenientReading } = {},
 ): ConfigurationJson {
   const provider_config: Record<string, ProviderConfigJson> = {};
   collectProviderConfigs(config.root, [], schemas, provider_config, []);
@@ -36,7 +37,7 @@ export function configurationJson(
     if (depth < 32) for (const call of module.moduleCalls) if (call.module) collect(call.module, depth + 1);
   };
   collect(config.root, 0);
-  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, [], [], sources, options.lenient ?? false) };
+  const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, [], [], sources, options.lenient) };
   if (Object.keys(provider_config).length > 0) out.provider_config = provider_config;
   return out;
 }
@@ -144,7 +145,7 @@ function moduleJson(
   chain: TerraformModule[],
   callChain: ModuleCall[] = [],
   sources?: SourceText,
-  lenient = false,
+  lenient?: LenientReading,
 ): ConfigModuleJson {
   const out: ConfigModuleJson = {};
   const here = [...chain, module];

@@ -1,5 +1,6 @@
 import type { Block, Body, Expression } from '../hcl/ast.ts';
 import type { SchemaAttribute, SchemaBlock } from '../schema/provider-schema.ts';
+import type { LenientReading } from '../terraform/eval/context.ts';
 import { convert } from '../terraform/eval/convert.ts';
 import { typeFromJson } from '../terraform/eval/types.ts';
 import { fromJson } from '../terraform/eval/value.ts';
@@ -50,12 +51,15 @@ function jsonConstant(expr: Expression, sources: SourceText | undefined): { valu
  * With `lenient` (SynthesizeOptions.lenient), names the schema does not declare are kept too (marshalled as
  * without a schema), and an argument holding objects for a nested block type is read as those blocks.
  */
-export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth = 0, sources?: SourceText, lenient = false): ExpressionsJson {
+export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth = 0, sources?: SourceText, lenient?: LenientReading): ExpressionsJson {
   const out: ExpressionsJson = {};
   if (depth > 64) return out;
   for (const attribute of body.attributes) {
     if (schema && schema.block_types?.[attribute.name]) continue;
-    if (schema && !schema.attributes?.[attribute.name] && !lenient) continue;
+    if (schema && !schema.attributes?.[attribute.name]) {
+      if (!lenient) continue;
+      lenient.used = true;
+    }
     out[attribute.name] = marshalExpression(attribute.expr, sources);
   }
   // Blocks written for attributes, in schema order. Schemas have hundreds of attributes and most bodies write no
@@ -78,7 +82,10 @@ export function marshalBody(body: Body, schema: SchemaBlock | undefined, depth =
   for (const block of blocks) {
     const blockType = schema?.block_types?.[block.type];
     if (block.type === 'dynamic' && !blockType) continue;
-    if (schema && !blockType && (!lenient || Object.hasOwn(schema.attributes ?? {}, block.type))) continue;
+    if (schema && !blockType) {
+      if (!lenient || Object.hasOwn(schema.attributes ?? {}, block.type)) continue;
+      lenient.used = true;
+    }
     const nested = marshalBody(block.body, blockType?.block, depth + 1, sources, lenient);
     const mode = blockType?.nesting_mode ?? 'list';
     if (mode === 'single' || mode === 'group') {

@@ -1,4 +1,5 @@
 import type { Attribute, Body, Expression } from '../hcl/ast.ts';
+import type { LenientReading } from '../terraform/eval/context.ts';
 
 /**
  * In Terraform's JSON syntax (`*.tf.json`) a nested block is written as a property whose value is an object
@@ -7,12 +8,17 @@ import type { Attribute, Body, Expression } from '../hcl/ast.ts';
  * `lenient`, the same holds in native syntax (`versioning = { enabled = true }`, which Terraform rejects but
  * older configurations and Checkov read as the block).
  */
-export function jsonBlockBodies(attribute: Attribute, lenient = false): Body[] | undefined {
-  if (!lenient && !attribute.range.filename.endsWith('.json')) return undefined;
+export function jsonBlockBodies(attribute: Attribute, lenient?: LenientReading): Body[] | undefined {
+  const json = attribute.range.filename.endsWith('.json');
+  if (!lenient && !json) return undefined;
   const expr = attribute.expr;
-  if (expr.kind === 'object') return [bodyOf(expr)];
-  if (expr.kind === 'tuple' && expr.items.every((item) => item.kind === 'object')) return expr.items.map((item) => bodyOf(item as Extract<Expression, { kind: 'object' }>));
-  return undefined;
+  let bodies: Body[] | undefined;
+  if (expr.kind === 'object') bodies = [bodyOf(expr)];
+  else if (expr.kind === 'tuple' && expr.items.length > 0 && expr.items.every((item) => item.kind === 'object')) {
+    bodies = expr.items.map((item) => bodyOf(item as Extract<Expression, { kind: 'object' }>));
+  }
+  if (bodies && !json && lenient) lenient.used = true;
+  return bodies;
 }
 
 function bodyOf(object: Extract<Expression, { kind: 'object' }>): Body {

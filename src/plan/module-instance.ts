@@ -5,7 +5,7 @@ import type { Expression, TraversalStep } from '../hcl/ast.ts';
 import type { ProviderSchemas } from '../schema/index.ts';
 import { requiredProvidersOf, resolveResourceProvider } from '../schema/index.ts';
 import type { Configuration, ModuleCall, Resource, TerraformModule } from '../terraform/model.ts';
-import type { EvalContext, ResolvedReference } from '../terraform/eval/context.ts';
+import type { EvalContext, LenientReading, ResolvedReference } from '../terraform/eval/context.ts';
 import { evaluateExpression } from '../terraform/eval/evaluate.ts';
 import { fromJson, markSensitive, Unknown, UNKNOWN, type TfObject, type TfValue } from '../terraform/eval/value.ts';
 import { countExpansion, forEachExpansion, instanceKeys, type Expansion } from './expansion.ts';
@@ -25,7 +25,7 @@ export interface PlanRun {
   /** Every planned resource instance, in planning order. */
   instances: PlannedInstance[];
   /** Read configuration Terraform would reject as far as it goes (SynthesizeOptions.lenient). */
-  lenient?: boolean;
+  lenient?: LenientReading;
 }
 
 function diagnostic(summary: string, detail: string, range: SourceRange | undefined, code: string): Diagnostic {
@@ -203,7 +203,7 @@ export class ModuleInstance {
       cwd: this.run.rootDir,
       depth: this.run.depth,
     };
-    if (this.run.lenient) ctx.lenient = true;
+    if (this.run.lenient) ctx.lenient = this.run.lenient;
     if (extra && extra.size > 0) ctx.variables = Object.fromEntries(extra);
     return evaluateExpression(expr, ctx, this.run.diagnostics);
   }
@@ -226,7 +226,10 @@ export class ModuleInstance {
   resolve(root: string, steps: readonly TraversalStep[], range: SourceRange, bindings: InstanceBindings): ResolvedReference | undefined {
     // Lenient reading (the scan input): `True` / `False` written Python-style are the booleans, as Checkov reads them;
     // Terraform rejects them as references to nothing.
-    if (this.run.lenient && steps.length === 0 && /^(true|false)$/i.test(root)) return { value: root.toLowerCase() === 'true', consumed: 0 };
+    if (this.run.lenient && steps.length === 0 && /^(true|false)$/i.test(root)) {
+      this.run.lenient.used = true;
+      return { value: root.toLowerCase() === 'true', consumed: 0 };
+    }
     const first = steps[0];
     const name = first?.kind === 'attr' ? first.name : undefined;
     switch (root) {

@@ -15,6 +15,7 @@ import { COMPUTED, type ProviderDefaults } from './provider-defaults.ts';
 import { orderSet } from './set-order.ts';
 import { normalizeAttribute } from './aws/normalized-attributes.ts';
 import { jsonBlockBodies } from './json-blocks.ts';
+import type { LenientReading } from '../terraform/eval/context.ts';
 
 /** The unknown value of a computed attribute the configuration leaves unset (decided by the provider). */
 export class ComputedUnknown extends Unknown {}
@@ -51,7 +52,7 @@ export interface PlanObjectContext {
    * Read configuration Terraform would reject as far as it goes (SynthesizeOptions.lenient): arguments and blocks
    * the schema does not declare are kept as written, and `name = { ... }` for a nested block type is that block.
    */
-  lenient?: boolean;
+  lenient?: LenientReading;
 }
 
 /**
@@ -120,12 +121,14 @@ function addUndeclared(out: TfObject, body: Body, context: PlanObjectContext, sc
   for (const attribute of body.attributes) {
     if (Object.hasOwn(out, attribute.name)) continue;
     out[attribute.name] = context.evaluate(attribute.expr, scope);
+    if (context.lenient) context.lenient.used = true;
   }
   if (depth > 32) return;
   const added = new Set<string>();
   for (const block of body.blocks) {
     if (block.type === 'dynamic' || (Object.hasOwn(out, block.type) && !added.has(block.type))) continue;
     added.add(block.type);
+    if (context.lenient) context.lenient.used = true;
     const nested: TfObject = {};
     addUndeclared(nested, block.body, context, scope, depth + 1);
     const list = (out[block.type] ??= []) as TfValue[];

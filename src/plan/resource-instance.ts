@@ -64,7 +64,7 @@ export function planResourceInstance(input: PlanInstanceInput): PlannedInstance 
     defaults: managed ? run.defaults : NO_DEFAULTS,
     type: resource.type,
     legacyShim: managed,
-    lenient: run.lenient ?? false,
+    ...(run.lenient ? { lenient: run.lenient } : {}),
     ...(managed ? { defaultTags: providerDefaultTags(input) } : {}),
     warn: (message, expr) => run.diagnostics.push({ severity: 'warning', summary: 'Cannot expand dynamic block', detail: message, range: expr.range, source: 'plan' }),
   });

@@ -47,6 +47,11 @@ export interface SynthesizeOptions {
 export interface SynthesizeResult {
   plan: PlanJson;
   diagnostics: Diagnostic[];
+  /**
+   * With `lenient`: whether a lenient reading changed anything. When false, the plan is exactly the one the default
+   * (Terraform's) reading gives, so consumers of either can share it.
+   */
+  lenientUsed?: boolean;
 }
 
 export const PLAN_FORMAT_VERSION = '1.2';
@@ -70,7 +75,7 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
     depth: { current: 0 },
     rootDir: config.root.dir,
     instances: [],
-    lenient: options.lenient ?? false,
+    ...(options.lenient ? { lenient: { used: false } } : {}),
   };
   const root = new ModuleInstance(run, config.root, '', undefined);
   root.planAll();
@@ -139,7 +144,7 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
   plan.applyable = !errored && (planned.length > 0 || Object.keys(outputChanges).length > 0);
   plan.complete = true;
   plan.errored = errored;
-  return { plan, diagnostics: run.diagnostics };
+  return run.lenient ? { plan, diagnostics: run.diagnostics, lenientUsed: run.lenient.used } : { plan, diagnostics: run.diagnostics };
 }
 
 function orderOutputChange(change: OutputChangeJson): OutputChangeJson {

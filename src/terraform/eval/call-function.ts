@@ -66,7 +66,10 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
 
   if (name === 'jsonencode' && ev.ctx.lenient && args.length === 1) {
     const arg = args[0] as TfValue;
-    if (!isWhollyKnown(arg) && !(unmarkDeep(arg).value instanceof Unknown)) args[0] = withUnknownText(arg, UNKNOWN_TEXT);
+    if (!isWhollyKnown(arg) && !(unmarkDeep(arg).value instanceof Unknown)) {
+      args[0] = withUnknownText(arg, UNKNOWN_TEXT);
+      ev.ctx.lenient.used = true;
+    }
   }
 
   const n = sig.params.length;

@@ -50,12 +50,21 @@ export interface EvalContext {
    * `jsonencode` of a partly unknown value keeps its structure, writing each unknown part as `UNKNOWN_TEXT`, so a
    * policy document that names a resource created at apply time can still be judged (as Checkov reads it).
    */
-  lenient?: boolean;
+  lenient?: LenientReading;
   /**
    * Shared nesting depth across re-entrant evaluations (the resolver evaluating locals calls
    * `evaluateExpression` again with the same context): exceeding `maxDepth` is an error, not a stack overflow.
    */
   depth?: { current: number };
+}
+
+/**
+ * Lenient reading of a configuration (the scanner's input), and whether it changed anything: `used` is set when one of
+ * its rules applied (an undeclared reference, a partly unknown `jsonencode`, a Python-style boolean, an undeclared
+ * argument or an argument written for a block). When it stays false the result is what Terraform's reading gives.
+ */
+export interface LenientReading {
+  used: boolean;
 }
 
 /** How lenient evaluation writes an unknown part inside `jsonencode` (Terraform's words for an unknown value). */

@@ -178,6 +178,7 @@ export class Evaluator {
       if (!resolved) throw evalError('Unknown variable', `There is no variable named ${JSON.stringify(root)}.`, rootRange);
       if ('diagnostic' in resolved) {
         if (!this.ctx.lenient) throw new EvalAbort(resolved.diagnostic);
+        this.ctx.lenient.used = true;
         this.diagnostics.push(resolved.diagnostic);
         return UNKNOWN;
       }
