@@ -7,7 +7,7 @@ import { loadConfiguration } from '../terraform/load-module.ts';
 
 /**
  * Syntactically broken variants of IaC-Eval references, with what `terraform validate -json` said about
- * each (recorded by __fixtures__/record-mutations.ts). The loader must report exactly Terraform's
+ * each (recorded by scripts/record-hcl-mutations.ts). The loader must report exactly Terraform's
  * configuration-loading errors: HCL's syntax errors (text, range with bytes, order).
  */
 

@@ -1,6 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { setHashText } from '../terraform/eval/set-hash.ts';
-import { Sensitive, Unknown, isWhollyKnown, valuesIdentical, type TfValue } from '../terraform/eval/value.ts';
+import { Sensitive, Unknown, isWhollyKnown, setHashText, valuesIdentical, type TfValue } from '../terraform/eval/value.ts';
 
 export { setHashText };
 

@@ -1,7 +1,7 @@
 /**
  * Records `terraform validate -json` on syntactically broken variants of IaC-Eval reference outputs, as
  * mutations.terraform.jsonl ({ index, mutation, source, diagnostics }), so syntax-error agreement with
- * Terraform is tested where Terraform is absent. Run: npx tsx src/hcl/__fixtures__/record-mutations.ts
+ * Terraform is tested where Terraform is absent. Run: npx tsx scripts/record-hcl-mutations.ts
  * (needs ../shared and terraform on PATH; deterministic).
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
+const ROOT = join(import.meta.dirname, '..');
 const rows = readFileSync(join(ROOT, '..', 'shared', 'data', 'iac-eval', 'iac-eval.jsonl'), 'utf8')
   .trim()
   .split('\n')
@@ -60,4 +60,4 @@ for (let i = 0; out.length < 60 && i < 400; i++) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-writeFileSync(join(import.meta.dirname, 'mutations.terraform.jsonl'), `${out.join('\n')}\n`);
+writeFileSync(join(ROOT, 'src', 'hcl', '__fixtures__', 'mutations.terraform.jsonl'), `${out.join('\n')}\n`);

@@ -1,16 +1,16 @@
 /**
  * Measures parsing and loading speed on the 458 IaC-Eval reference outputs (needs ../shared).
- * Run: npx tsx src/hcl/__fixtures__/measure-parse.ts
+ * Run: npx tsx scripts/bench-hcl.ts
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { logger } from '../../core/logger.ts';
-import { loadConfiguration } from '../../terraform/load-module.ts';
-import { parseHclFile } from '../parse.ts';
-import { parseTree } from '../tree-sitter.ts';
+import { logger } from '../src/core/logger.ts';
+import { loadConfiguration } from '../src/terraform/load-module.ts';
+import { parseHclFile } from '../src/hcl/parse.ts';
+import { parseTree } from '../src/hcl/tree-sitter.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
+const ROOT = join(import.meta.dirname, '..');
 const rows = readFileSync(join(ROOT, '..', 'shared', 'data', 'iac-eval', 'iac-eval.jsonl'), 'utf8')
   .trim()
   .split('\n')

@@ -1,9 +1,10 @@
 #!/bin/sh
-# Records `terraform validate -json` for each broken fixture as <name>.terraform.json (run from anywhere).
+# Records `terraform validate -json` for each broken fixture in src/hcl/__fixtures__/syntax-errors/ as
+# <name>.terraform.json (run from anywhere).
 # Each fixture is copied as main.tf (or main.tf.json) into a temporary directory; the fixtures declare no
 # providers, so no init is needed.
 set -e
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$(dirname "$0")/../src/hcl/__fixtures__/syntax-errors" && pwd)
 for f in "$here"/*.tf "$here"/*.tf.json; do
   [ -e "$f" ] || continue
   case "$f" in

@@ -1,15 +1,15 @@
 /**
  * Compares the loader's syntax errors with Terraform's on the broken variants of the validate benchmark
  * (scripts/mutate-references.ts, baseline bench/baselines/validate-mutations.jsonl). Needs ../shared.
- * Run: npx tsx src/hcl/__fixtures__/compare-bench-mutations.ts
+ * Run: npx tsx scripts/hcl-compare-mutations.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readJsonl, writeFolder, type RecordedDiagnostic } from '../../../scripts/iac-eval-references.ts';
-import { generateMutations } from '../../../scripts/mutate-references.ts';
-import { logger } from '../../core/logger.ts';
-import { loadConfiguration } from '../../terraform/load-module.ts';
+import { readJsonl, writeFolder, type RecordedDiagnostic } from './iac-eval-references.ts';
+import { generateMutations } from './mutate-references.ts';
+import { logger } from '../src/core/logger.ts';
+import { loadConfiguration } from '../src/terraform/load-module.ts';
 const SYNTAX = /^(Invalid expression|Unclosed configuration block|Missing item separator|Missing attribute separator|Invalid multi-line string|Unterminated template string|Argument or block definition required|Invalid single-argument block definition|Invalid block definition|Invalid character|Invalid character encoding|Unclosed template interpolation sequence|Missing false expression in conditional|Invalid 'for' expression|Invalid escape sequence|Attribute redefined|Missing newline after argument|Missing key\/value separator|Extra characters after interpolation expression|Unexpected end of template|Missing expression|Invalid attribute name|Missing name for|Extraneous JSON object property)/;
 const baseline = new Map(readJsonl<{ id: string; diagnostics: RecordedDiagnostic[] }>('bench/baselines/validate-mutations.jsonl').map((r) => [r.id, r]));
 const muts = await generateMutations();

@@ -2,12 +2,12 @@
  * Random expressions checked against HashiCorp HCL (hcl2json): same verdict, same document where the
  * renderer can compare (no templates; hcl2json re-renders those), and no unparsed expression in valid input.
  * Remaining mismatches are hcl2json folding constant operators (`!false`). Run:
- *   npx tsx src/hcl/__fixtures__/random-expressions.ts [count] [seed]
+ *   npx tsx scripts/hcl-random-expressions.ts [count] [seed]
  */
 import { parse } from '@cdktf/hcl2json';
-import { logger } from '../../core/logger.ts';
-import { toHcl2JsonShape } from '../hcl2json-shape.ts';
-import { parseHclFile } from '../parse.ts';
+import { logger } from '../src/core/logger.ts';
+import { toHcl2JsonShape } from '../src/hcl/hcl2json-shape.ts';
+import { parseHclFile } from '../src/hcl/parse.ts';
 import { isDeepStrictEqual } from 'node:util';
 let seed = Number(process.argv[3] ?? 99); const r = (n: number) => { seed = (seed * 48271) % 2147483647; return seed % n; };
 const ids = ['a', 'b', 'var', 'local', 'each', 'count', 'x_y', 'aws_s3_bucket', 'k-1'];
