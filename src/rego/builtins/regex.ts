@@ -5,6 +5,7 @@ import { defineCategory } from './builtin.ts';
 import { globsIntersect } from './globs-intersect.ts';
 import { intOperand, stringOperand } from './operands.ts';
 import type { RegoValue } from '../value.ts';
+import { goRegexpExpand } from '../../core/go-regexp-expand.ts';
 
 const builtin = defineCategory('regex');
 
@@ -50,45 +51,6 @@ export function findAll(re: RE2JS, s: string, limit: number): Match[] {
     out.push({ start, end, groups });
     prevEnd = end;
     pos = end === start ? end + (end < s.length && s.codePointAt(end)! > 0xffff ? 2 : 1) : end;
-  }
-  return out;
-}
-
-/** Go's regexp.Expand template: $1, ${1}, $name, ${name}, $$. */
-function expandTemplate(template: string, match: Match, names: Record<string, number>): string {
-  let out = '';
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i]!;
-    if (c !== '$') {
-      out += c;
-      continue;
-    }
-    if (template[i + 1] === '$') {
-      out += '$';
-      i++;
-      continue;
-    }
-    let name: string | undefined;
-    if (template[i + 1] === '{') {
-      const close = template.indexOf('}', i + 2);
-      const inner = close === -1 ? '' : template.slice(i + 2, close);
-      if (close !== -1 && /^\w+$/.test(inner)) {
-        name = inner;
-        i = close;
-      }
-    } else {
-      const m = /^\w+/.exec(template.slice(i + 1));
-      if (m) {
-        name = m[0];
-        i += m[0].length;
-      }
-    }
-    if (name === undefined) {
-      out += '$';
-      continue;
-    }
-    const index = /^\d+$/.test(name) ? Number(name) : names[name];
-    if (index !== undefined && index < match.groups.length) out += match.groups[index] ?? '';
   }
   return out;
 }
@@ -177,7 +139,7 @@ export const regexBuiltins = [
     let out = '';
     let last = 0;
     for (const m of findAll(re, s, -1)) {
-      out += s.slice(last, m.start) + expandTemplate(replacement, m, names);
+      out += s.slice(last, m.start) + goRegexpExpand(replacement, (reference) => m.groups[typeof reference === 'number' ? reference : (names[reference] ?? -1)]);
       last = m.end;
     }
     return out + s.slice(last);

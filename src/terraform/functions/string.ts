@@ -5,6 +5,7 @@ import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from
 import { formatString } from './format-verbs.ts';
 import { checkLength, graphemes, isGoInt, WHOLE_NUMBER } from './helpers.ts';
 import { renderTemplate } from './template-support.ts';
+import { goRegexpExpand } from '../../core/go-regexp-expand.ts';
 
 const str = (v: TfValue): string => v as string;
 
@@ -38,34 +39,6 @@ function matchResult(re: RE2JS, m: ReturnType<RE2JS['matcher']>): TfValue {
   }
   const out: TfValue[] = [];
   for (let i = 1; i <= groups; i++) out.push(m.group(i) ?? null);
-  return out;
-}
-
-/** Go's regexp.Expand template: $1, ${1}, $name, ${name}, $$. */
-function expandReplacement(template: string, m: ReturnType<RE2JS['matcher']>, named: Record<string, number>, groups: number): string {
-  let out = '';
-  for (let i = 0; i < template.length; i++) {
-    const c = template[i]!;
-    if (c !== '$') {
-      out += c;
-      continue;
-    }
-    const rest = template.slice(i + 1);
-    if (rest.startsWith('$')) {
-      out += '$';
-      i++;
-      continue;
-    }
-    const mm = /^(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/.exec(rest);
-    if (!mm) {
-      out += '$';
-      continue;
-    }
-    const name = mm[1] ?? mm[2]!;
-    i += mm[0].length;
-    const index = /^\d+$/.test(name) ? Number(name) : named[name];
-    if (index !== undefined && index <= groups) out += m.group(index) ?? '';
-  }
   return out;
 }
 
@@ -236,7 +209,10 @@ export const stringFunctions: TfFunction[] = [
         let out = '';
         let last = 0;
         while (m.find()) {
-          out += s.slice(last, m.start()) + expandReplacement(repl, m, named, groups);
+          out += s.slice(last, m.start()) + goRegexpExpand(repl, (reference) => {
+            const index = typeof reference === 'number' ? reference : named[reference];
+            return index !== undefined && index <= groups ? (m.group(index) ?? undefined) : undefined;
+          });
           last = m.end();
           checkLength(out.length);
         }
