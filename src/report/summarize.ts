@@ -1,8 +1,10 @@
 import { judgeHealth, type JudgeHealth } from '../bench/judge-health.ts';
 import type { AttemptRecord } from '../bench/results-store.ts';
 
-export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
-export type SeverityName = (typeof SEVERITIES)[number];
+import { SEVERITIES, type Severity } from '../core/severity.ts';
+
+export { SEVERITIES };
+export type SeverityName = Severity;
 
 /** Aggregates for one model over one slice of tasks (a difficulty level, or all = difficulty null). */
 export interface GroupSummary {
