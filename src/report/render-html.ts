@@ -14,7 +14,8 @@ function tableHtml(t: Table, options: { sortable?: boolean; heading?: 'h2' | 'h3
   const heading = options.heading ?? 'h3';
   // The column naming what a row is about (a model, a scanner) wraps long names instead of widening the table.
   const nameColumn = t.columns.findIndex((c) => c === 'model' || c === 'scanner');
-  const nameClass = (i: number) => (i === nameColumn ? ' class="name"' : '');
+  const textColumn = (i: number) => t.rows.every((r) => r[i] === null || typeof r[i] === 'string');
+  const nameClass = (i: number) => (i === nameColumn ? ' class="name"' : textColumn(i) ? ' class="text"' : '');
   const head = t.columns
     .map((c, i) => (options.sortable ? `<th scope="col"${nameClass(i)}><button type="button">${escape(c)}</button></th>` : `<th scope="col"${nameClass(i)}>${escape(c)}</th>`))
     .join('');
@@ -39,8 +40,9 @@ ${body}
 }
 
 function figureHtml(c: RenderedChart): string {
-  return `<figure id="figure-${c.name}" data-legend="${escape(JSON.stringify(c.legend))}"><figcaption><h3>${escape(c.title)}</h3><p class="note">${escape(c.caption)}</p></figcaption>
-<div class="chart">${scopeSvgIds(c.svg, c.name)}</div></figure>`;
+  // The chart draws its own title; the caption under it says how to read it.
+  return `<figure id="figure-${c.name}" aria-label="${escape(c.title)}" data-legend="${escape(JSON.stringify(c.legend))}">
+<div class="chart">${scopeSvgIds(c.svg, c.name)}</div><figcaption class="note">${escape(c.caption)}</figcaption></figure>`;
 }
 
 const SORT_SCRIPT = `
@@ -78,7 +80,7 @@ th.name,td.name{text-align:left;min-width:10rem;max-width:16rem;overflow-wrap:an
 table.sortable th button{all:unset;cursor:pointer;display:block;width:100%}
 table.sortable th[aria-sort=ascending] button::after{content:" ▲"}table.sortable th[aria-sort=descending] button::after{content:" ▼"}
 .note{color:#555;font-size:.85rem;margin:.2rem 0 .8rem;max-width:70rem}
-figure{margin:1.5rem 0}figcaption h3{margin:0}
+figure{margin:1.8rem 0}th.text{text-align:left}
 .chart{max-width:100%}.chart svg{max-width:100%;height:auto;display:block}
 `;
 

@@ -108,10 +108,19 @@ export function fitUnitDomain(values: number[]): [number, number] {
   if (values.length === 0) return [0, 1];
   const min = Math.min(...values);
   const max = Math.max(...values);
-  const high = max > 0.9 ? 1 : Math.min(1, Math.ceil((max + 0.02) * 20) / 20);
-  let low = Math.max(0, Math.floor((min - 0.02) * 20) / 20);
+  const margin = Math.max(0.01, (max - min) * 0.08);
+  const high = max > 0.9 ? 1 : Math.min(1, Math.ceil((max + margin) * 20) / 20);
+  let low = Math.max(0, Math.floor((min - margin) * 20) / 20);
   if (high - low < 0.1) low = Math.max(0, high - 0.1);
   return [low, high];
+}
+
+/** A [low, high] range for a count-like axis that fits `values` with a small margin, on 0.1 steps. */
+export function fitDomain(values: number[]): [number, number] {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const margin = Math.max(0.1, (max - min) * 0.08);
+  return [Math.max(0, Math.floor((min - margin) * 10) / 10), Math.ceil((max + margin) * 10) / 10];
 }
 
 /** A chart that only says something (no data to draw): the reason is the chart. */

@@ -16,8 +16,12 @@ export const intentScoreDistribution: ChartDefinition = {
   name: 'intent-score-distribution',
   title: 'Intent-resolution score distribution (LLM judge)',
   caption:
-    'Each row is a model; a cell holds the number of final scripts the judge gave that score and its share of the model\'s scored scripts (darker = larger share). Rows of runs without a judge, or whose judge scored nothing, say so.',
-  legend: (summary) => [...summary.models, ...new Set(summary.models.map((m) => rowNote(summary, m)).filter((n): n is string => n !== undefined))],
+    'Each row is a model; a cell holds the number of final scripts the judge gave that score and its share of the model\'s scored scripts (darker = larger share); right of the row: the mean score and any failed judge calls (see Judge health). Rows of runs without a judge, or whose judge scored nothing, say so.',
+  legend: (summary) => [
+    ...summary.models,
+    ...new Set(summary.models.map((m) => rowNote(summary, m)).filter((n): n is string => n !== undefined)),
+    ...summary.judgeHealth.filter((h) => h.failed > 0 && h.scored > 0).map((h) => `${h.failed} of ${h.calls} judge calls failed`),
+  ],
   spec: (summary) => {
     const styles = modelStyles(summary.models);
     const overall = summary.groups.filter((g) => g.difficulty === null);
@@ -26,6 +30,14 @@ export const intentScoreDistribution: ChartDefinition = {
       .flatMap((g) => {
         const scored = g.intentScoreCounts.reduce((a, b) => a + b, 0);
         return g.intentScoreCounts.map((count, i) => ({ label: styles.label(g.model), model: g.model, score: String(i + 1), count, share: scored ? count / scored : 0 }));
+      });
+    // Right of each scored row: the mean score and, when the judge failed on some calls, how many.
+    const side = overall
+      .filter((g) => rowNote(summary, g.model) === undefined)
+      .map((g) => {
+        const health = summary.judgeHealth.find((h) => h.model === g.model);
+        const failed = health?.failed ? ` · ${health.failed} of ${health.calls} judge calls failed` : '';
+        return { label: styles.label(g.model), score: '5', info: `mean ${(g.intentScoreMean ?? 0).toFixed(2)}${failed}` };
       });
     const notes = overall.flatMap((g) => {
       const note = rowNote(summary, g.model);
@@ -52,7 +64,7 @@ export const intentScoreDistribution: ChartDefinition = {
           encoding: {
             x,
             y,
-            color: { field: 'share', type: 'quantitative', title: 'share of scored scripts', scale: { scheme: 'blues', domain: [0, 1] }, legend: { format: '.0%', gradientLength: 160 } },
+            color: { field: 'share', type: 'quantitative', title: 'share of scored scripts', scale: { scheme: 'blues', domain: [0, 1] }, legend: { format: '.0%', gradientLength: 200, orient: 'bottom', direction: 'horizontal' } },
             tooltip: [{ field: 'model' }, { field: 'score' }, { field: 'count' }, { field: 'share', format: '.1%' }],
           },
         },
@@ -66,6 +78,11 @@ export const intentScoreDistribution: ChartDefinition = {
             color: { condition: { test: 'datum.share > 0.5', value: 'white' }, value: '#222' },
           },
           transform: [{ calculate: "datum.count + ' (' + format(datum.share, '.0%') + ')'", as: 'text' }],
+        },
+        {
+          data: { values: side },
+          mark: { type: 'text', fontSize: 11, align: 'left', dx: 56, color: '#333' },
+          encoding: { x, y, text: { field: 'info', type: 'nominal' } },
         },
         {
           data: { values: notes },

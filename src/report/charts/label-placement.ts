@@ -23,14 +23,27 @@ interface Box {
 const overlap = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
-const RADII = [8, 18, 30, 46, 66, 90, 120];
+const RADII = [8, 18, 30, 46, 66, 90, 120, 160];
+const COVER = 1000;
+
+/** Whether the line from the point to the middle of its box passes through `other` (sampled every few pixels). */
+function crosses(point: { x: number; y: number }, box: Box, other: Box): boolean {
+  const end = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const steps = Math.max(2, Math.ceil(Math.hypot(end.x - point.x, end.y - point.y) / 4));
+  for (let i = 1; i < steps; i++) {
+    const x = point.x + ((end.x - point.x) * i) / steps;
+    const y = point.y + ((end.y - point.y) * i) / steps;
+    if (x >= other.x && x <= other.x + other.width && y >= other.y && y <= other.y + other.height && !(x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height)) return true;
+  }
+  return false;
+}
 const ANGLES = [0, 180, 90, 270, 30, 150, 210, 330, 60, 120, 240, 300];
 
 /**
  * Greedy label placement for a scatter plot: each label tries positions around its point, nearest first (right,
  * left, above, below, then the diagonals, then further out), and takes the first one inside the plot that covers no
- * other label and no point marker; failing that, the one that covers least. Labels away from their point get a
- * leader line. Points are placed in the order given.
+ * other label and no point marker and whose leader line crosses no label; failing that, the one that covers least,
+ * then crosses fewest. Labels away from their point get a leader line. Points are placed in the order given.
  */
 export function placeLabels(requests: LabelRequest[], area: { width: number; height: number }, markerRadius = 6): PlacedLabel[] {
   const markers: Box[] = requests.map((r) => ({ x: r.x - markerRadius, y: r.y - markerRadius, width: 2 * markerRadius, height: 2 * markerRadius }));
@@ -50,7 +63,9 @@ export function placeLabels(requests: LabelRequest[], area: { width: number; hei
           height: request.height,
         };
         if (box.x < 0 || box.y < 0 || box.x + box.width > area.width || box.y + box.height > area.height) continue;
-        const cost = [...placed, ...markers].reduce((sum, other) => sum + overlap(box, other), 0);
+        // Covering a label or a point is worst; then a leader line drawn across another label.
+        let cost = COVER * [...placed, ...markers].reduce((sum, other) => sum + overlap(box, other), 0);
+        if (radius > RADII[0]!) cost += placed.filter((other) => crosses(request, box, other)).length;
         if (!best || cost < best.cost) best = { box, cost, radius };
         if (cost === 0) break;
       }

@@ -1,9 +1,9 @@
 import type { Summary } from '../summarize.ts';
-import { CONFIG, LINE_HEIGHT, VEGA_LITE_SCHEMA, fitUnitDomain, labelWidth, lineCount, modelStyles, type ChartDefinition } from './chart.ts';
+import { CONFIG, LINE_HEIGHT, VEGA_LITE_SCHEMA, fitDomain, fitUnitDomain, labelWidth, lineCount, modelStyles, type ChartDefinition } from './chart.ts';
 import { placeLabels } from './label-placement.ts';
 
-const WIDTH = 520;
-const HEIGHT = 340;
+const WIDTH = 1000;
+const HEIGHT = 360;
 const METRICS = [
   { key: 'objectRecall', title: 'object recall' },
   { key: 'objectPrecision', title: 'object precision' },
@@ -14,17 +14,20 @@ export const objectsVsTypes: ChartDefinition = {
   name: 'object-recall-precision',
   title: 'Object recall and precision vs average predicted object types',
   caption:
-    'Left: recall; right: precision (all difficulties). Each point is a model, labelled with its name; the x position is the average number of distinct object types in its final scripts.',
+    'Top: recall; bottom: precision (all difficulties). Each point is a model, labelled with its name; the x position is the average number of distinct object types in its final scripts.',
   legend: (summary) => [...points(summary).map((p) => p.model), ...METRICS.map((m) => m.title)],
   spec: (summary) => {
     const styles = modelStyles(summary.models);
     const all = points(summary);
     const types = all.map((p) => p.types);
-    const pad = Math.max(0.25, (Math.max(...types) - Math.min(...types)) * 0.12);
-    const xDomain: [number, number] = [Math.max(0, Math.floor((Math.min(...types) - pad) * 2) / 2), Math.ceil((Math.max(...types) + pad) * 2) / 2];
+    const xDomain = fitDomain(types);
     const panels = METRICS.map((metric) => {
       const data = all.filter((p) => p[metric.key] !== null);
-      const yDomain = fitUnitDomain(data.map((p) => p[metric.key]!));
+      const [low, high] = fitUnitDomain(data.map((p) => p[metric.key]!));
+      // Headroom above 1.0 so labels of points at the top have room; ticks stop at 1.0 (scores cannot exceed it).
+      const yDomain: [number, number] = [low, high + (high - low) * 0.08];
+      const step = [0.01, 0.02, 0.05, 0.1, 0.2].find((s) => (high - low) / s <= 8) ?? 0.2;
+      const ticks = Array.from({ length: Math.floor((high - low) / step + 1e-9) + 1 }, (_, i) => Number((low + i * step).toFixed(2)));
       const px = (x: number) => ((x - xDomain[0]) / (xDomain[1] - xDomain[0])) * WIDTH;
       const py = (y: number) => HEIGHT - ((y - yDomain[0]) / (yDomain[1] - yDomain[0])) * HEIGHT;
       const dataX = (x: number) => xDomain[0] + (x / WIDTH) * (xDomain[1] - xDomain[0]);
@@ -58,7 +61,7 @@ export const objectsVsTypes: ChartDefinition = {
         };
       });
       const x = { field: 'types', type: 'quantitative', title: 'average predicted object types', scale: { domain: xDomain, nice: false } };
-      const y = { field: 'value', type: 'quantitative', title: metric.title, scale: { domain: yDomain, nice: false }, axis: { format: '.2f' } };
+      const y = { field: 'value', type: 'quantitative', title: metric.title, scale: { domain: yDomain, nice: false }, axis: { format: '.2f', values: ticks } };
       return {
         width: WIDTH,
         height: HEIGHT,
@@ -82,7 +85,7 @@ export const objectsVsTypes: ChartDefinition = {
         ],
       };
     });
-    return { $schema: VEGA_LITE_SCHEMA, title: 'Object recall and precision vs average predicted object types', config: CONFIG, hconcat: panels, spacing: 40 };
+    return { $schema: VEGA_LITE_SCHEMA, title: 'Object recall and precision vs average predicted object types', config: CONFIG, vconcat: panels, spacing: 30 };
   },
 };
 
