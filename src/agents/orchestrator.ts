@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { RoleModel } from '../llm/create-models.ts';
 import type { Role } from '../llm/config.ts';
 import type { Retriever } from '../kb/hybrid-search.ts';
 import { retrieveReferences } from '../kb/retrieve.ts';
 import { findingKey, type AgentFinding } from './agent-finding.ts';
+import { describeCandidate, isBetter } from './candidate-rank.ts';
 import type { GeneratedFile } from './extract-files.ts';
 import { feedbackPrompt } from './feedback-prompt.ts';
+import { policyFilesForReview, splitPolicyRulesFromTests } from './policy-files.ts';
 import { withPolicyHelpers } from './policy-helpers.ts';
 import { runGeneratorTurn, type Generator } from './generator.ts';
 import type { Progress } from './progress.ts';
@@ -35,24 +38,40 @@ export interface IterationRecord {
   /** Every file after this iteration (path -> content). */
   files: Record<string, string>;
   findings: AgentFinding[];
+  /** The Terraform passed validation. */
+  terraformValid: boolean;
   review?: Review;
   stages: Record<string, string>;
   notices: string[];
+  /** This iteration produced exactly the files of an earlier one (which is not verified again). */
+  repeats?: number;
 }
+
+/** Why the loop stopped. */
+export type StopReason = 'clean' | 'max-iterations' | 'stall' | 'no-review';
 
 export interface LoopResult {
   status: 'clean' | 'escalated';
   iterations: IterationRecord[];
-  /** Blocking findings left after the last iteration. */
+  /** Blocking findings of the final files (the best iteration). */
   openFindings: AgentFinding[];
+  /** The final files: those of the best iteration, also what --out holds. */
   files: GeneratedFile[];
+  /** The iteration whose files are final (the best verified candidate). */
+  best: number;
+  stop: { reason: StopReason; detail: string };
   retrieved: string[];
 }
 
 /**
  * The generate loop: IaC and PaC generators write files, step 1 (technical) and step 2 (review) validate them, the
- * blocking findings become targeted feedback (IaC generator, PaC generator or both) quoting the tools verbatim,
- * until nothing blocks (clean) or `maxIterations` is reached (escalated). Never runs generated code.
+ * blocking findings become targeted feedback quoting the tools verbatim, until nothing blocks (clean) or the loop
+ * escalates: at `maxIterations`, on a stall (an iteration repeats an earlier candidate, or the previous iteration's
+ * blocking findings), or when the reviewer gives no usable verdict even when asked twice.
+ *
+ * Only what failed is regenerated: the IaC generator runs again only for findings about the Terraform, the PaC
+ * generator only for findings about the policies. The final files are always the best verified candidate (see
+ * candidate-rank.ts), never a later iteration that regressed. Never runs generated code.
  */
 export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult> {
   const { task, trace, progress, workspace, verifier } = options;
@@ -67,8 +86,10 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
   const iac: Generator = { kind: 'terraform', target: 'iac', roleModel: options.models['iac-generator'], systemPrompt: IAC_SYSTEM_PROMPT, userPrompt: iacUserPrompt(task, iacRefs.text), files: [], secrets: options.secrets ?? [] };
   const pac: Generator = { kind: 'rego', target: 'pac', roleModel: options.models['pac-generator'], systemPrompt: PAC_SYSTEM_PROMPT, userPrompt: pacUserPrompt(task, pacRefs.text), files: [], secrets: options.secrets ?? [] };
   const iterations: IterationRecord[] = [];
+  const fileKeys: string[] = [];
   let feedback: { iac?: string; pac?: string } = {};
-  let open: AgentFinding[] = [];
+  let best: IterationRecord | undefined;
+  let stop: LoopResult['stop'] = { reason: 'max-iterations', detail: `stopped after ${options.maxIterations} iteration(s)` };
 
   for (let n = 1; n <= options.maxIterations; n++) {
     const label = `[${n}/${options.maxIterations}]`;
@@ -88,8 +109,28 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
       notices.push(...turn.notices);
       trace.step({ iteration: n, stage: generator.roleModel.role, status: 'end', files: turn.files.map((f) => f.path), notices: turn.notices, findings: turn.findings.length });
     }
+    if (runPac) {
+      const split = splitPolicyRulesFromTests(pac.files);
+      if (split.notices.length > 0) {
+        pac.files = split.files;
+        notices.push(...split.notices);
+        trace.step({ iteration: n, stage: 'policy-files', status: 'end', notices: split.notices });
+      }
+    }
     pac.files = withPolicyHelpers(pac.files);
     const files = [...iac.files, ...pac.files];
+    const regenerated = { iac: runIac, pac: runPac };
+
+    const key = filesKey(files);
+    const repeated = fileKeys.indexOf(key);
+    fileKeys.push(key);
+    if (repeated >= 0) {
+      const earlier = iterations[repeated]!;
+      iterations.push({ ...earlier, iteration: n, regenerated, notices, repeats: earlier.iteration, stages: { repeat: `same files as iteration ${earlier.iteration}: not verified again` } });
+      stop = { reason: 'stall', detail: `iteration ${n} repeated the files of iteration ${earlier.iteration}` };
+      progress.line(`${label} stalled: ${stop.detail}`);
+      break;
+    }
     workspace.writeFiles(files);
 
     progress.update(`${label} validating: terraform validate, plan, security scan, rego check/test, policies on the plan`);
@@ -108,7 +149,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
         {
           task,
           terraform: iac.files,
-          policies: pac.files.filter((f) => !f.path.endsWith('_test.rego') && !f.path.startsWith('policies/lib/')),
+          policies: policyFilesForReview(pac.files),
           plan: planSummary(technical.plan),
           technical: technical.findings.filter((f) => f.blocking).map((f) => `- ${f.stage}: ${f.message}`).join('\n'),
           references: reviewRefs.text,
@@ -118,7 +159,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
       );
       review = reviewed.review;
       findings.push(...reviewed.findings);
-      stages.review = review ? `intent ${review.intent_score}/5, ${review.coverage_gaps.length} gap(s), ${review.conflicts.length} conflict(s)` : 'no valid verdict';
+      stages.review = review ? `intent ${review.intent_score}/5, ${review.coverage_gaps.length} gap(s), ${review.conflicts.length} conflict(s)` : 'no usable verdict (asked twice)';
       trace.step({ iteration: n, stage: 'review', status: 'end', review, findings: reviewed.findings });
     } else {
       stages.review = 'skipped (Terraform not valid)';
@@ -126,12 +167,33 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
     }
 
     if (review) routeConflicts(findings, review);
-    open = dedupe(findings.filter((f) => f.blocking));
-    iterations.push({ iteration: n, regenerated: { iac: runIac, pac: runPac }, files: Object.fromEntries(files.map((f) => [f.path, f.content])), findings, ...(review ? { review } : {}), stages, notices });
+    const record: IterationRecord = {
+      iteration: n,
+      regenerated,
+      files: Object.fromEntries(files.map((f) => [f.path, f.content])),
+      findings,
+      terraformValid: technical.terraformValid,
+      ...(review ? { review } : {}),
+      stages,
+      notices,
+    };
+    iterations.push(record);
+    if (!best || isBetter(record, best)) best = record;
+    const open = blockingOf(findings);
     progress.line(`${label} ${open.length === 0 ? 'clean' : `${open.length} blocking finding(s)`}: ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join('; ')}`);
     if (open.length === 0) {
-      trace.step({ iteration: n, stage: 'loop', status: 'end', result: 'clean' });
-      return { status: 'clean', iterations, openFindings: [], files, retrieved };
+      best = record;
+      stop = { reason: 'clean', detail: `clean at iteration ${n}` };
+      break;
+    }
+    if (open.some((f) => f.stage === 'review' && f.target === 'none')) {
+      stop = { reason: 'no-review', detail: `the reviewer gave no usable verdict at iteration ${n}, also when asked again` };
+      break;
+    }
+    const previous = iterations.at(-2);
+    if (previous && previous.repeats === undefined && sameFindings(blockingOf(previous.findings), open)) {
+      stop = { reason: 'stall', detail: `iteration ${n} has the same ${open.length} blocking finding(s) as iteration ${previous.iteration}` };
+      break;
     }
     const toIac = findings.filter((f) => f.target === 'iac');
     const toPac = findings.filter((f) => f.target === 'pac');
@@ -140,12 +202,19 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
       ...(toPac.some((f) => f.blocking) ? { pac: feedbackPrompt(toPac) } : {}),
     };
     if (feedback.iac === undefined && feedback.pac === undefined) {
-      // Only findings no generator can fix (e.g. no usable review): ask both to restate, so the next review differs.
-      feedback = { iac: feedbackPrompt(toIac), pac: feedbackPrompt(toPac) };
+      stop = { reason: 'stall', detail: `no generator can fix the ${open.length} blocking finding(s) of iteration ${n}` };
+      break;
     }
   }
-  trace.step({ iteration: options.maxIterations, stage: 'loop', status: 'end', result: 'escalated', open: open.length });
-  return { status: 'escalated', iterations, openFindings: open, files: [...iac.files, ...pac.files], retrieved };
+
+  const final = best!;
+  const finalFiles = Object.entries(final.files).map(([path, content]) => ({ path, content }));
+  const last = iterations.at(-1)!;
+  if (last !== final) workspace.writeFiles(finalFiles);
+  const status = stop.reason === 'clean' ? 'clean' : 'escalated';
+  trace.step({ iteration: last.iteration, stage: 'loop', status: 'end', result: status, stop: stop.reason, detail: stop.detail, best: final.iteration, bestCandidate: describeCandidate(final), open: blockingOf(final.findings).length });
+  if (status === 'escalated' && final !== last) progress.line(`escalating with the files of iteration ${final.iteration}, the best candidate (${describeCandidate(final)})`);
+  return { status, iterations, openFindings: status === 'clean' ? [] : blockingOf(final.findings), files: finalFiles, best: final.iteration, stop, retrieved };
 }
 
 /**
@@ -168,8 +237,20 @@ export function policyName(reference: string): string {
   return reference.trim().replace(/\.rego$/, '').split(/[/.]/).filter(Boolean).at(-1) ?? '';
 }
 
-function dedupe(findings: AgentFinding[]): AgentFinding[] {
-  return [...new Map(findings.map((f) => [findingKey(f), f])).values()];
+function blockingOf(findings: readonly AgentFinding[]): AgentFinding[] {
+  return [...new Map(findings.filter((f) => f.blocking).map((f) => [findingKey(f), f])).values()];
+}
+
+/** The same problems (stage, id, resource and message; not where they are, which moves with unrelated edits). */
+function sameFindings(a: readonly AgentFinding[], b: readonly AgentFinding[]): boolean {
+  const keys = (list: readonly AgentFinding[]) => [...new Set(list.map((f) => findingKey({ ...f, location: '' })))].sort().join('\n');
+  return a.length > 0 && keys(a) === keys(b);
+}
+
+function filesKey(files: readonly GeneratedFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) hash.update(`${file.path}\0${file.content}\0`);
+  return hash.digest('hex');
 }
 
 /** A compact plan summary for the reviewer: each resource change with its actions and known planned values. */

@@ -1,4 +1,5 @@
 import { STAGE_TITLES, type AgentFinding } from './agent-finding.ts';
+import { describeCandidate } from './candidate-rank.ts';
 import { policyName, type IterationRecord, type LoopResult } from './orchestrator.ts';
 import type { TaskInputs } from './prompts.ts';
 import { unifiedDiff } from './unified-diff.ts';
@@ -14,13 +15,18 @@ export interface ReviewReportInput {
  * suggested suppressions with reasons, and what changed in each iteration (unified diffs). Pure.
  */
 export function renderReviewReport({ task, result, maxIterations }: ReviewReportInput): string {
-  const last = result.iterations.at(-1);
+  const final = result.iterations.find((it) => it.iteration === result.best) ?? result.iterations.at(-1);
   const lines: string[] = [];
   lines.push('# iacpac generate: human review needed', '');
   lines.push(
-    `The loop stopped after ${result.iterations.length} of ${maxIterations} iteration(s) with ${result.openFindings.length} blocking finding(s) left. ` +
-      'The files in this folder are the last iteration. Nothing was applied or executed.',
+    `The loop stopped after ${result.iterations.length} of ${maxIterations} iteration(s) (${stopText(result)}) with ${result.openFindings.length} blocking finding(s) left. ` +
+      `The files in this folder are iteration ${result.best}, the best verified candidate${final ? ` (${describeCandidate(final)})` : ''}. Nothing was applied or executed.`,
   );
+  const later = result.iterations.filter((it) => it.iteration > result.best);
+  if (later.length > 0) {
+    lines.push('', 'Later iterations were not better, so their files were not kept:');
+    for (const it of later) lines.push(`- iteration ${it.iteration}: ${it.repeats !== undefined ? `repeated the files of iteration ${it.repeats}` : describeCandidate(it)} (regenerated ${regenerated(it)})`);
+  }
   lines.push('', '## Requirements', '', quote(task.requirements));
   if (task.regulations) lines.push('', '## Regulations', '', quote(task.regulations));
 
@@ -34,8 +40,8 @@ export function renderReviewReport({ task, result, maxIterations }: ReviewReport
     });
   }
 
-  const review = last?.review;
-  lines.push('', '## Reviewer verdict (last iteration)', '');
+  const review = final?.review;
+  lines.push('', `## Reviewer verdict (iteration ${result.best})`, '');
   if (!review) lines.push('No review (the Terraform was not valid, or the reviewer gave no usable verdict).');
   else {
     lines.push(`Intent score: **${review.intent_score}/5**`, '');
@@ -56,7 +62,7 @@ export function renderReviewReport({ task, result, maxIterations }: ReviewReport
   lines.push('', '## Iterations', '');
   let previous: Record<string, string> = {};
   for (const iteration of result.iterations) {
-    lines.push(`### Iteration ${iteration.iteration}`, '');
+    lines.push(`### Iteration ${iteration.iteration}${iteration.iteration === result.best ? ' (final files)' : ''}`, '');
     lines.push(`Regenerated: ${regenerated(iteration)}. Blocking findings: ${iteration.findings.filter((f) => f.blocking).length}.`);
     for (const [stage, status] of Object.entries(iteration.stages)) lines.push(`- ${stage}: ${status}`);
     for (const notice of iteration.notices) lines.push(`- note: ${notice}`);
@@ -101,6 +107,19 @@ function persisted(iterations: IterationRecord[], finding: AgentFinding): boolea
 function conflicted(iterations: IterationRecord[], policyId: string): boolean {
   const review = iterations.at(-1)?.review;
   return !!review?.conflicts.some((c) => policyName(c.policy) !== '' && policyName(c.policy) === policyName(policyId));
+}
+
+function stopText(result: LoopResult): string {
+  switch (result.stop.reason) {
+    case 'stall':
+      return `stalled: ${result.stop.detail}`;
+    case 'no-review':
+      return result.stop.detail;
+    case 'max-iterations':
+      return 'the iteration limit was reached';
+    case 'clean':
+      return result.stop.detail;
+  }
 }
 
 function regenerated(iteration: IterationRecord): string {

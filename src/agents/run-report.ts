@@ -16,12 +16,18 @@ export interface RunReport {
   regulations?: string;
   max_iterations: number;
   iterations: number;
+  /** The iteration whose files are the final output (the best verified candidate). */
+  best_iteration?: number;
+  /** Why the loop stopped: clean, max-iterations, stall (repeated files or findings), no-review (no usable verdict). */
+  stop?: { reason: string; detail: string };
   models: Record<Role, { provider: string; model: string }>;
   files: string[];
   open_findings: AgentFinding[];
   history: Array<{
     iteration: number;
     regenerated: { iac: boolean; pac: boolean };
+    terraform_valid: boolean;
+    repeats?: number;
     stages: Record<string, string>;
     blocking: number;
     findings: AgentFinding[];
@@ -53,6 +59,7 @@ export function buildRunReport(args: {
     ...(args.task.regulations ? { regulations: args.task.regulations } : {}),
     max_iterations: args.maxIterations,
     iterations: result?.iterations.length ?? 0,
+    ...(result ? { best_iteration: result.best, stop: result.stop } : {}),
     models: Object.fromEntries(Object.entries(args.models).map(([role, m]) => [role, { provider: m.model.provider, model: m.model.modelId }])) as RunReport['models'],
     files: result?.files.map((f) => f.path) ?? [],
     open_findings: result?.openFindings ?? [],
@@ -60,6 +67,8 @@ export function buildRunReport(args: {
       result?.iterations.map((it) => ({
         iteration: it.iteration,
         regenerated: it.regenerated,
+        terraform_valid: it.terraformValid,
+        ...(it.repeats !== undefined ? { repeats: it.repeats } : {}),
         stages: it.stages,
         blocking: it.findings.filter((f) => f.blocking).length,
         findings: it.findings,

@@ -165,7 +165,8 @@ describe('iacpac generate (OpenAI wire protocol)', { timeout: E2E_TIMEOUT_MS }, 
     expect(feedback).toContain('aws_s3_bucket_public_access_block.site does not set block_public_policy = true\n  Fix: the reviewer found that this policy contradicts the requirements: change the policy, not the Terraform');
     const review = readFileSync(join(run.out, 'REVIEW.md'), 'utf8');
     expect(review).toContain('# iacpac generate: human review needed');
-    expect(review).toContain('The loop stopped after 2 of 2 iteration(s) with 3 blocking finding(s) left.');
+    // The PaC generator answered the feedback with the same policies: a stall, reported as such.
+    expect(review).toContain('The loop stopped after 2 of 2 iteration(s) (stalled: iteration 2 repeated the files of iteration 1) with 3 blocking finding(s) left.');
     expect(review).toContain('`s3_no_public_access` contradicts "Anyone on the internet must be able to read');
     expect(review).toContain('aws_s3_bucket_public_access_block.site does not set block_public_policy = true');
     expect(review).toContain('Remove or relax the generated policy `policies/s3_no_public_access.rego`');
@@ -212,19 +213,22 @@ describe('iacpac generate (OpenAI wire protocol)', { timeout: E2E_TIMEOUT_MS }, 
     );
   });
 
-  it('stops an endless loop at --max-iterations and escalates', async () => {
+  it('stops when an iteration repeats an earlier candidate, and says so', async () => {
     // --no-cache: identical repair requests would otherwise be answered from the response cache.
-    const run = await generate('endless', [...requirements('requirements-s3.md'), '--max-iterations', '3', '--no-cache'], {
-      'iac-generator': [reply('iac-s3-invalid.md')],
+    const run = await generate('endless', [...requirements('requirements-s3.md'), '--max-iterations', '5', '--no-cache'], {
+      'iac-generator': [reply('iac-s3-undeclared-var.md')],
       'pac-generator': [reply('pac-s3.md')],
       reviewer: [reply('review-pass.md')],
     });
     expect(run.code, run.stderr).toBe(3);
-    expect(run.report?.iterations).toBe(3);
-    expect(run.requests('iac-generator')).toHaveLength(3);
+    expect(run.report?.iterations).toBe(2);
+    expect(run.report).toMatchObject({ best_iteration: 1, stop: { reason: 'stall', detail: 'iteration 2 repeated the files of iteration 1' } });
+    expect(run.requests('iac-generator')).toHaveLength(2);
+    expect(run.requests('pac-generator')).toHaveLength(1);
     expect(run.requests('reviewer')).toHaveLength(0);
-    expect(run.report?.open_findings.map((f) => f.stage)).toEqual(['terraform-validate', 'terraform-validate']);
-    expect(readFileSync(join(run.out, 'REVIEW.md'), 'utf8')).toContain('The loop stopped after 3 of 3 iteration(s) with 2 blocking finding(s) left.');
+    expect(run.report?.open_findings.map((f) => f.message)).toEqual([expect.stringContaining('Reference to undeclared input variable')]);
+    expect(readFileSync(join(run.out, 'REVIEW.md'), 'utf8')).toContain('The loop stopped after 2 of 5 iteration(s) (stalled: iteration 2 repeated the files of iteration 1) with 1 blocking finding(s) left.');
+    expect(run.stdout).toContain('escalated: 2 iteration(s) (iteration 2 repeated the files of iteration 1); the files are iteration 1, the best candidate');
   });
 
   it('confines a model-chosen ../../etc/x to the output directory', async () => {

@@ -125,7 +125,9 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   if (result.status === 'escalated') workspace.writeText('REVIEW.md', renderReviewReport({ task, result, maxIterations }));
 
   const t = trace.totals;
-  logger.out(`${status === 'clean' ? 'clean' : status}: ${result.iterations.length} iteration(s), ${result.files.length} file(s) in ${workspace.dir}`);
+  const final = result.best === result.iterations.length ? '' : `; the files are iteration ${result.best}, the best candidate`;
+  const why = result.stop.reason === 'clean' ? '' : ` (${result.stop.reason === 'max-iterations' ? 'iteration limit reached' : result.stop.detail})`;
+  logger.out(`${status === 'clean' ? 'clean' : status}: ${result.iterations.length} iteration(s)${why}${final}, ${result.files.length} file(s) in ${workspace.dir}`);
   for (const file of result.files) logger.out(`  ${file.path}`);
   logger.out(
     `LLM: ${t.llmCalls} call(s) (${t.cachedCalls} cached), ${t.inputTokens} input + ${t.outputTokens} output tokens, $${t.costUsd.toFixed(4)}, ` +
