@@ -46,15 +46,16 @@ export function createTechnicalVerifier(options: TechnicalValidationOptions): Ve
         terraformValid = validation.valid;
         stages['terraform-validate'] = validation.valid ? `valid${validation.warnings ? ` (${validation.warnings} warning(s))` : ''}` : `${validation.errors} error(s)`;
         if (terraformValid) {
-          const planned = synthesize(analysis);
-          plan = planned.plan;
-          findings.push(...planned.findings);
-          stages.plan = planned.plan ? `${countChanges(planned.plan)} resource change(s)` : 'failed';
           if (!scanner) {
             const { Scanner } = await import('../scan/scanner.ts');
             scanner = new Scanner({ severity: options.severity });
           }
+          // The scan first: its (lenient) plan is then shared with the plan stage when the lenient reading changed nothing.
           const scanned = await scan(analysis, scanner);
+          const planned = synthesize(analysis);
+          plan = planned.plan;
+          findings.push(...planned.findings);
+          stages.plan = planned.plan ? `${countChanges(planned.plan)} resource change(s)` : 'failed';
           findings.push(...scanned.findings);
           stages['security-scan'] = `${scanned.findings.length} finding(s) at or above ${options.severity}`;
         }
