@@ -3,7 +3,7 @@
  * returning OPA's result-set shape, plus helpers to evaluate a rule path and list rules with annotations.
  */
 import type { Annotations, Body, Module } from './syntax/ast.ts';
-import { parseModule, parseQuery } from './syntax/parser.ts';
+import { MAX_DEPTH, parseModule, parseQuery } from './syntax/parser.ts';
 import { RegoCompileErrors, RegoError } from './syntax/errors.ts';
 import { compileModules, compileQuery, type Program } from './compiler/compile.ts';
 import { isGeneratedVar } from './compiler/rewrite-vars.ts';
@@ -114,7 +114,15 @@ export class RegoEngine {
 
   /** Compile all modules (cached). Throws RegoCompileErrors listing every error. */
   compile(): Program {
-    return (this.program ??= compileModules([...this.modules.values()], this.builtins));
+    if (this.program) return this.program;
+    try {
+      this.program = compileModules([...this.modules.values()], this.builtins);
+    } catch (error) {
+      if (error instanceof RangeError && /call stack/i.test(error.message))
+        throw new RegoCompileErrors([new RegoError('rego_compile_error', `compilation exceeded the maximum stack depth: a rule or expression nests too deeply (the parser allows ${MAX_DEPTH} levels); split it into smaller rules`)]);
+      throw error;
+    }
+    return this.program;
   }
 
   /** Compile and report every error as a Diagnostic (empty when the modules are valid). */

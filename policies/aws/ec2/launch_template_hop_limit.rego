@@ -23,4 +23,4 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if not tf.block(tf.after(rc), "metadata_options").http_put_response_hop_limit > 1
+ok(rc) if not object.get(tf.block(tf.after(rc), "metadata_options"), "http_put_response_hop_limit", null) > 1

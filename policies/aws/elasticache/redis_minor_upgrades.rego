@@ -24,4 +24,4 @@ deny contains finding if {
 
 ok(rc) if tf.after(rc).engine != "redis"
 
-ok(rc) if not tf.after(rc).auto_minor_version_upgrade in {false, "false"}
+ok(rc) if not object.get(tf.after(rc), "auto_minor_version_upgrade", null) in {false, "false"}

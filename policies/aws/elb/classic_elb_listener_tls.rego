@@ -23,7 +23,7 @@ deny contains finding if {
 	}
 }
 
-secure(listener) if not is_string(listener.instance_protocol)
+secure(listener) if not is_string(object.get(listener, "instance_protocol", null))
 
 secure(listener) if {
 	lower(listener.instance_protocol) in {"https", "ssl"}

@@ -23,6 +23,6 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if not tf.after(rc).load_balancer_type in {"network", "gateway"}
+ok(rc) if not object.get(tf.after(rc), "load_balancer_type", null) in {"network", "gateway"}
 
 ok(rc) if tf.value_or_unknown(rc, "enable_cross_zone_load_balancing", true)

@@ -33,5 +33,5 @@ deny contains finding if {
 
 strong(listener) if {
 	tf.configured(listener, "ssl_policy")
-	not tf.after(listener).ssl_policy in weak_policies
+	not object.get(tf.after(listener), "ssl_policy", null) in weak_policies
 }

@@ -23,7 +23,7 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if not tf.after(rc).protocol in {"HTTP", "HTTPS"}
+ok(rc) if not object.get(tf.after(rc), "protocol", null) in {"HTTP", "HTTPS"}
 
 ok(rc) if {
 	tf.configured(rc, "health_check")

@@ -28,4 +28,4 @@ deprecated := {
 	"dotnetcore2.1", "dotnetcore3.1", "dotnet5.0", "dotnet6", "ruby2.5", "ruby2.7", "java8", "go1.x", "provided",
 }
 
-ok(rc) if not tf.after(rc).runtime in deprecated
+ok(rc) if not object.get(tf.after(rc), "runtime", null) in deprecated

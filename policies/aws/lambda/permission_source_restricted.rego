@@ -22,7 +22,7 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if not endswith(tf.after(rc).principal, ".amazonaws.com")
+ok(rc) if not endswith(object.get(tf.after(rc), "principal", ""), ".amazonaws.com")
 
 ok(rc) if tf.set(rc, "source_arn")
 

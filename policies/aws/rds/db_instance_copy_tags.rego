@@ -24,5 +24,5 @@ deny contains finding if {
 
 ok(rc) if {
 	tf.configured_value(rc, "copy_tags_to_snapshot", true)
-	not tf.after(rc).engine in {"neptune", "aurora", "docdb"}
+	not object.get(tf.after(rc), "engine", null) in {"neptune", "aurora", "docdb"}
 }

@@ -25,18 +25,21 @@ deny contains finding if {
 
 allows_plaintext(group) if {
 	regex.match(`(^postgres|.*sqlserver).*`, group.family)
-	not parameter(group, "rds.force_ssl") == "1"
+	not sets(group, "rds.force_ssl", "1")
 }
 
 allows_plaintext(group) if {
 	regex.match(`^(mariadb|mysql).*`, group.family)
-	not parameter(group, "require_secure_transport") == "1"
+	not sets(group, "require_secure_transport", "1")
 }
 
 allows_plaintext(group) if {
 	regex.match(`.*db2-ae.*`, group.family)
-	not parameter(group, "db2comm") == "SSL"
+	not sets(group, "db2comm", "SSL")
 }
+
+# A missing parameter is not set (a helper rule, so that `not` sees the comparison, not an undefined operand).
+sets(group, name, value) if parameter(group, name) == value
 
 parameter(group, name) := value if {
 	some p in tf.blocks(group, "parameter")

@@ -22,6 +22,6 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if not tf.after(rc).engine in {"mysql", "postgres"}
+ok(rc) if not object.get(tf.after(rc), "engine", null) in {"mysql", "postgres"}
 
 ok(rc) if tf.configured_value(rc, "iam_database_authentication_enabled", true)

@@ -25,7 +25,7 @@ deny contains finding if {
 
 fixed := {"9": 999, "10": 21, "11": 16, "12": 11, "13": 7}
 
-ok(rc) if not tf.after(rc).engine in {"postgres", "aurora-postgresql"}
+ok(rc) if not object.get(tf.after(rc), "engine", null) in {"postgres", "aurora-postgresql"}
 
 ok(rc) if not tf.configured(rc, "engine_version")
 

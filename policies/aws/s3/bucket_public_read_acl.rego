@@ -28,7 +28,7 @@ deny contains finding if {
 
 private(bucket) if {
 	tf.set(bucket, "acl")
-	not tf.after(bucket).acl in open_acls
+	not object.get(tf.after(bucket), "acl", null) in open_acls
 }
 
 private(bucket) if {
@@ -43,7 +43,7 @@ private(bucket) if {
 
 private_acl_resource(acl) if {
 	tf.set(acl, "acl")
-	not tf.after(acl).acl in open_acls
+	not object.get(tf.after(acl), "acl", null) in open_acls
 }
 
 private_acl_resource(acl) if {

@@ -12,8 +12,11 @@ import { RuleNode, type CompiledRule } from './rule-tree.ts';
 import { forEachVar } from './terms.ts';
 import { isClosure, mapExpr, mapTerm, someTerm, walkBody, walkTerm, type Visitor } from '../syntax/visit.ts';
 import { checkRecursion } from './recursion.ts';
-import { checkTypes } from './type-check.ts';
+import { checkTypes, TypeChecker } from './type-check.ts';
+import { ProgramRuleTypes } from './rule-types.ts';
+import { hoistNegatedOperands } from './negation.ts';
 import { signatureArity, type BuiltinSignatures } from './signatures.ts';
+import type { RuleTypes } from './type-check.ts';
 
 export interface Program {
   readonly root: RuleNode;
@@ -23,6 +26,8 @@ export interface Program {
   readonly functions: ReadonlyMap<string, number>;
   /** The builtins the program was compiled against. */
   readonly builtins: BuiltinSignatures;
+  /** Types of rule documents and function results (for type-checking queries). */
+  readonly types: RuleTypes;
 }
 
 /** What the compiler needs besides the modules. */
@@ -88,8 +93,14 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
       errors.push(new RegoError('rego_type_error', `rule ${node.dottedPath} conflicts with rules under it`, (node.rules[0] ?? node.defaults[0])!.source.loc));
   }
   checkRecursion(root, compiled, errors);
+  // types need every rule (rule values type refs to them); recursion is excluded by now
+  const types = new ProgramRuleTypes(root, builtins);
+  const checker = new TypeChecker(builtins, types, errors);
+  for (const c of compiled)
+    for (let r: CompiledRule | undefined = c; r; r = r.elseRule)
+      checker.checkBody(r.body, [...r.keyTerms, ...(r.element ? [r.element] : []), ...(r.value ? [r.value] : [])]);
   if (errors.length) throw new RegoCompileErrors(dedupe(errors));
-  return { root, modules, rules: compiled, functions, builtins };
+  return { root, modules, rules: compiled, functions, builtins, types };
 }
 
 function dedupe(errors: RegoError[]): RegoError[] {
@@ -157,7 +168,7 @@ function compileRule(
   const fixed = newHead.map((t) => fixTerm(t, r.bound, outer, errors));
   checkHead(fixed, r.bound, errors);
   checkCalls(body, fixed, sigs, errors);
-  checkTypes(body, fixed, sigs.builtins, errors);
+  body = hoistNegatedOperands(body, { equalIsUnify: true });
   const keyTerms = fixed.slice(0, tail.length);
   let i = tail.length;
   const element = head.key ? fixed[i++] : undefined;
@@ -197,7 +208,8 @@ export function compileQuery(body: Body, program: Program, options: { pkg?: stri
   let out = rewriteOutputArgs(rewritten, sigs, errors);
   out = reorderBody(out, new Set(), new Set(), errors).body;
   checkCalls(out, [], sigs, errors);
-  checkTypes(out, [], sigs.builtins, errors);
+  checkTypes(out, [], sigs.builtins, errors, program.types);
+  out = hoistNegatedOperands(out, { equalIsUnify: false });
   if (errors.length) throw new RegoCompileErrors(dedupe(errors));
   return out;
 }
@@ -217,7 +229,7 @@ function rewriteOutputArgs(body: Body, functions: Signatures, errors: RegoError[
     if (arity === undefined || arity < 0 || call.args.length !== arity + 1) return mapped;
     const output = call.args[arity]!;
     const inner: Term = { ...call, args: call.args.slice(0, arity) };
-    return { kind: 'unify', left: output, right: inner, assign: false, negated: mapped.negated, withs: mapped.withs, loc: mapped.loc, ...(mapped.index !== undefined ? { index: mapped.index } : {}) };
+    return { kind: 'unify', left: output, right: inner, assign: false, output: true, negated: mapped.negated, withs: mapped.withs, loc: mapped.loc, ...(mapped.index !== undefined ? { index: mapped.index } : {}) };
   });
 }
 

@@ -73,10 +73,8 @@ export class VarRewriter {
     const scope = new Scope(undefined, this.usedIn(body, [...(args ?? []), ...headTerms]));
     let newArgs: Term[] | undefined;
     if (args) {
-      newArgs = args.map((a) => {
-        const declared = this.declarePattern(a, scope, false);
-        return declared;
-      });
+      // a variable repeated in the arguments is one variable: the call's arguments must unify in both places
+      newArgs = args.map((a) => this.declarePattern(a, scope, false, true));
     }
     const newBody = this.body(body, scope);
     setHead(headTerms.map((t) => this.term(t, scope)));
@@ -133,10 +131,11 @@ export class VarRewriter {
   }
 
   /** Declare the vars of an assignment/some pattern in `scope`, returning the renamed pattern. */
-  private declarePattern(t: Term, scope: Scope, assign: boolean): Term {
+  private declarePattern(t: Term, scope: Scope, assign: boolean, repeatable = false): Term {
     switch (t.type) {
       case 'var': {
         if (t.name === '_') return { ...t, name: freshName('_') };
+        if (repeatable && scope.decl.has(t.name)) return { ...t, name: scope.decl.get(t.name)! };
         if (t.name === 'input' || t.name === 'data') {
           this.ctx.errors.push(new RegoError('rego_compile_error', `variables must not shadow ${t.name} (use a different variable name)`, t.loc));
         } else if (scope.decl.has(t.name)) {
@@ -147,9 +146,9 @@ export class VarRewriter {
         return { ...t, name };
       }
       case 'array':
-        return { ...t, items: t.items.map((i) => this.declarePattern(i, scope, assign)) };
+        return { ...t, items: t.items.map((i) => this.declarePattern(i, scope, assign, repeatable)) };
       case 'object':
-        return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, assign)] as [Term, Term]) };
+        return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, assign, repeatable)] as [Term, Term]) };
       default:
         return this.term(t, scope);
     }
@@ -190,39 +189,28 @@ export class VarRewriter {
   }
 
   private resolveVar(t: Term & { type: 'var' }, scope: Scope): Term {
-    const name = t.name;
-    if (name === '_') return { ...t, name: freshName('_') };
+    if (t.name === '_') return { ...t, name: freshName('_') };
+    if (t.name === 'input' || t.name === 'data') return t;
+    const resolved = this.resolveName(t.name, scope, t.loc);
+    return typeof resolved === 'string' ? (resolved === t.name ? t : { ...t, name: resolved }) : resolved;
+  }
+
+  /**
+   * What a name means in `scope` (OPA's resolveRefs + rewriteLocalVars): a variable declared in this or an enclosing
+   * scope; else an import or a rule of the package (at any closure depth); else, inside a closure, the enclosing
+   * body's variable when an enclosing body uses the name, or a variable local to the closure.
+   */
+  private resolveName(name: string, scope: Scope, loc: Loc): Term | string {
     const declared = scope.lookup(name);
-    if (declared !== undefined) return declared === name ? t : { ...t, name: declared };
-    if (name === 'input' || name === 'data') return t;
-    // an undeclared var inside a closure: the enclosing body's var if it uses the name, else local to the closure
-    const outer = scope.parent !== undefined && scope.outerUses(name);
-    if (!outer) {
-      const imp = this.ctx.imports.get(name);
-      if (imp) return pathTerm(imp, t.loc);
-      if (this.ctx.rules.has(name)) return pathTerm([...this.ctx.pkg, name], t.loc);
-    }
-    if (scope.parent !== undefined && !outer) {
-      const fresh = freshName(name);
-      scope.decl.set(name, fresh);
-      return { ...t, name: fresh };
-    }
-    if (outer) {
-      // resolve through the scope that uses it (may have been declared/renamed there later)
-      for (let s: Scope | undefined = scope.parent; s; s = s.parent) {
-        const d = s.decl.get(name);
-        if (d !== undefined) return { ...t, name: d };
-        if (s.used.has(name)) {
-          if (!s.parent) {
-            const imp = this.ctx.imports.get(name);
-            if (imp) return pathTerm(imp, t.loc);
-            if (this.ctx.rules.has(name)) return pathTerm([...this.ctx.pkg, name], t.loc);
-          }
-          return t;
-        }
-      }
-    }
-    return t;
+    if (declared !== undefined) return declared;
+    const imp = this.ctx.imports.get(name);
+    if (imp) return pathTerm(imp, loc);
+    if (this.ctx.rules.has(name)) return pathTerm([...this.ctx.pkg, name], loc);
+    if (!scope.parent) return name;
+    if (scope.outerUses(name)) return this.resolveName(name, scope.parent, loc);
+    const fresh = freshName(name);
+    scope.decl.set(name, fresh);
+    return fresh;
   }
 
   private resolveCallName(name: string, scope: Scope): string {

@@ -13,6 +13,7 @@ type Vars = Set<string>;
 const isWildcard = (name: string): boolean => name.startsWith('$__');
 
 export function displayName(name: string): string {
+  if (isWildcard(name)) return '_';
   const i = name.indexOf('__');
   return i > 0 ? name.slice(0, i) : name;
 }
@@ -194,21 +195,22 @@ function analyze(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars }
         }
         return undefined;
       })();
-      if (found) return e.negated ? checkNegated(e, bound, outer) : { ok: true, outputs: found.outputs };
+      if (found) return e.negated ? checkNegated(e, bound) : { ok: true, outputs: found.outputs };
       const report = unifyNeed(e.left, e.right, need.inputs, outer);
       return missingOf(report, bound);
     }
   }
   // a var used as an input and bound by a ref in the same expression (`x == xs[x]`): the ref is evaluated first
   for (const v of need.inputs) if (!bound.has(v) && !need.outputs.has(v)) return missingOf(need, bound);
-  if (e.negated) return checkNegated(e, bound, outer);
+  if (e.negated) return checkNegated(e, bound);
   return { ok: true, outputs: need.outputs };
 }
 
-function checkNegated(e: Expr, bound: Vars, outer: Vars): { ok: true; outputs: Vars } | { ok: false; missing: Vars } {
+/** Every variable of a negated expression must be bound before it (wildcards too: `not xs[_]` is unsafe, as in OPA). */
+function checkNegated(e: Expr, bound: Vars): { ok: true; outputs: Vars } | { ok: false; missing: Vars } {
   const m = new Set<string>();
   forEachExprVar(e, (n) => {
-    if (!ROOTS.has(n) && !bound.has(n) && !isWildcard(n) && outer.has(n)) m.add(n);
+    if (!ROOTS.has(n) && !bound.has(n)) m.add(n);
   }, false);
   return m.size ? { ok: false, missing: m } : { ok: true, outputs: new Set() };
 }
@@ -223,8 +225,10 @@ export interface SafetyResult {
  * args, enclosing scope). `outerIn` holds variable names of enclosing bodies (closures refer to them).
  */
 export function reorderBody(body: Body, bound: Vars, outerIn: Vars, errors: RegoError[], extraVars: Term[] = []): SafetyResult {
+  // variables of this body that closures refer to; a variable only declared here (`some i`) and used only inside a
+  // closure is the closure's own (OPA drops `some` declarations before the safety check)
   const outer = new Set(outerIn);
-  for (const e of body) forEachExprVar(e, (n) => outer.add(n), false);
+  for (const e of body) if (e.kind !== 'some') forEachExprVar(e, (n) => outer.add(n), false);
   for (const t of extraVars) forEachVar(t, (n) => outer.add(n), false);
   const b = new Set(bound);
   const remaining = [...body];

@@ -39,8 +39,11 @@ export interface WithModifier {
 export type ExprKind =
   /** A term (incl. call terms like `x == y`) that must be defined and not false. */
   | { kind: 'term'; term: Term }
-  /** `=` (unify) or `:=` (assign: declares its variables). */
-  | { kind: 'unify'; left: Term; right: Term; assign: boolean }
+  /**
+   * `=` (unify) or `:=` (assign: declares its variables). `output`: the compiler's form of a call written with an
+   * output argument (`f(x, y)` for a one-argument f becomes `y = f(x)`); it still counts as a call.
+   */
+  | { kind: 'unify'; left: Term; right: Term; assign: boolean; output?: boolean }
   /** `some x, y` declaration (no membership). */
   | { kind: 'some'; vars: Term[] }
   /** `some v in xs` / `some k, v in xs`. */

@@ -12,7 +12,8 @@ const FUTURE_KEYWORDS = ['in', 'every', 'contains', 'if'] as const;
 const RELATIONS: Record<string, string> = { '==': 'equal', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
 const ARITH: Record<string, string> = { '+': 'plus', '-': 'minus' };
 const FACTOR: Record<string, string> = { '*': 'mul', '/': 'div', '%': 'rem' };
-const MAX_DEPTH = 250;
+/** Bound on nesting (brackets, calls, comprehensions and chained operators together): deeper terms are refused. */
+export const MAX_DEPTH = 250;
 
 export interface ParseOptions {
   /** Parse as Rego v0 unless the module imports rego.v1. */
@@ -96,7 +97,14 @@ class Parser {
     return this.next();
   }
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) this.fail('maximum nesting depth exceeded');
+    if (++this.depth > MAX_DEPTH) this.fail(nestingMessage());
+  }
+  /** Operator chains (`1 + 1 + ...`) nest calls without brackets: count them against the same bound. */
+  private chained(call: Term, operands: Term[]): Term {
+    const depth = 1 + Math.max(...operands.map((o) => operatorDepth.get(o) ?? 0));
+    if (this.depth + depth > MAX_DEPTH) this.fail(nestingMessage());
+    operatorDepth.set(call, depth);
+    return call;
   }
 
   // ---------------------------------------------------------------- module
@@ -115,18 +123,21 @@ class Parser {
       annotations: [],
       source: this.source,
     };
-    while (this.isKeyword('import')) module.imports.push(this.parseImport());
-    for (const imp of module.imports) {
-      const p = importPath(imp.path);
-      if (p[0] === 'future' && p[1] === 'keywords') this.enableKeywords(p.length === 2 ? FUTURE_KEYWORDS : [p[2]!]);
-      if (p[0] === 'rego' && p[1] === 'v1') {
-        this.v1 = true;
-        module.v1 = true;
-        this.enableKeywords(FUTURE_KEYWORDS);
-      }
-    }
+    // imports may follow rules (OPA accepts them anywhere at the top level; they apply to the whole module)
     while (this.tok.kind !== 'eof') {
-      if (this.isKeyword('import')) this.fail('imports must come before rules');
+      if (this.isKeyword('import')) {
+        const imp = this.parseImport();
+        module.imports.push(imp);
+        const p = importPath(imp.path);
+        // `every` needs `in` (OPA enables both with future.keywords.every)
+        if (p[0] === 'future' && p[1] === 'keywords') this.enableKeywords(p.length === 2 ? FUTURE_KEYWORDS : p[2] === 'every' ? ['every', 'in'] : [p[2]!]);
+        if (p[0] === 'rego' && p[1] === 'v1') {
+          this.v1 = true;
+          module.v1 = true;
+          this.enableKeywords(FUTURE_KEYWORDS);
+        }
+        continue;
+      }
       if (this.isKeyword('package')) this.fail('unexpected package keyword');
       module.rules.push(...this.parseRules(module));
     }
@@ -255,6 +266,8 @@ class Parser {
         }
       }
       this.expectOp(')');
+      // a zero-argument "function" is a plain rule (OPA: `f() = 1` defines the document `f`)
+      if (head.args.length === 0) delete head.args;
     }
     if (this.isKeyword('contains') && !head.args) {
       this.next();
@@ -434,7 +447,7 @@ class Parser {
         if (this.isKeyword('in') && !this.tok.nlBefore) {
           this.next();
           const rhs = this.parseTermRelation(noOr);
-          lhs = this.call('internal.member_3', [lhs, mhs, rhs], this.span(lhs.loc));
+          lhs = this.chained(this.call('internal.member_3', [lhs, mhs, rhs], this.span(lhs.loc)), [lhs, mhs, rhs]);
         } else this.pos = save;
       } catch {
         this.pos = save;
@@ -443,7 +456,7 @@ class Parser {
     while (this.isKeyword('in') && !this.tok.nlBefore) {
       const t = this.next();
       const rhs = this.parseTermRelation(noOr);
-      lhs = this.call('internal.member_2', [lhs, rhs], this.span(lhs.loc), t);
+      lhs = this.chained(this.call('internal.member_2', [lhs, rhs], this.span(lhs.loc), t), [lhs, rhs]);
     }
     return lhs;
   }
@@ -457,7 +470,7 @@ class Parser {
     while (this.tok.kind === 'op' && ops[this.tok.text] && !this.tok.nlBefore) {
       const name = ops[this.next().text]!;
       const rhs = next();
-      lhs = this.call(name, [lhs, rhs], this.span(lhs.loc));
+      lhs = this.chained(this.call(name, [lhs, rhs], this.span(lhs.loc)), [lhs, rhs]);
     }
     return lhs;
   }
@@ -651,6 +664,13 @@ class Parser {
   }
 }
 
+/** Nesting depth of operator calls built by the parser (bounded with MAX_DEPTH). */
+const operatorDepth = new WeakMap<Term, number>();
+
+function nestingMessage(): string {
+  return `maximum nesting depth exceeded (more than ${MAX_DEPTH} nested brackets, calls or chained operators): split the expression into smaller ones`;
+}
+
 function appendRef(term: Term, key: Term, loc: Loc): Term {
   if (term.type === 'ref') return { type: 'ref', head: term.head, path: [...term.path, key], loc };
   return { type: 'ref', head: term, path: [key], loc };
@@ -760,7 +780,7 @@ export function parseModule(file: string, source: string, options: ParseOptions 
   try {
     return p.parseModule(comments);
   } catch (error) {
-    if (error instanceof RangeError) throw new RegoSyntaxError(file, p.tok.row, p.tok.col, 'maximum nesting depth exceeded');
+    if (error instanceof RangeError) throw new RegoSyntaxError(file, p.tok.row, p.tok.col, nestingMessage());
     throw error;
   }
 }
