@@ -79,6 +79,7 @@ export {
   type ScanOptions,
   type Finding,
   type FindingSeverity,
+  type ScanError,
   type ScanResult,
   type Severity as FindingSeverityLevel,
   type PolicyInfo,

@@ -40,7 +40,7 @@ describe('mapCheckovReport', () => {
 
   it('ignores passed checks and lists parsing errors', () => {
     expect(result.findings).toHaveLength(3);
-    expect(result.errors).toEqual(['/tmp/insecure/broken.tf: Checkov could not parse this file']);
+    expect(result.errors).toEqual([{ message: '/tmp/insecure/broken.tf: Checkov could not parse this file', file: '/tmp/insecure/broken.tf', code: 'checkov-parse' }]);
   });
 
   it('reads multi-framework reports (a list) and keeps only Terraform results', () => {

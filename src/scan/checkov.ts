@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { InputError, UsageError } from '../core/errors.ts';
-import { compareFindings, isSeverity, type Finding, type ScanResult, type Severity } from './finding.ts';
+import { compareFindings, isSeverity, type Finding, type ScanError, type ScanResult, type Severity } from './finding.ts';
 import type { PolicyInfo } from './policy-metadata.ts';
 
 /** The parts of a Checkov `-o json` check record we read. */
@@ -54,11 +54,11 @@ export function mapCheckovReport(report: unknown, dir: string, library: readonly
   const byCheckov = new Map<string, PolicyInfo>();
   for (const policy of library) for (const id of policy.references.checkov ?? []) if (!byCheckov.has(id)) byCheckov.set(id, policy);
   const findings: Finding[] = [];
-  const errors: string[] = [];
+  const errors: ScanError[] = [];
   for (const r of reports) {
     if (!r || typeof r !== 'object') continue;
     if (r.check_type && r.check_type !== 'terraform' && r.check_type !== 'terraform_plan') continue;
-    for (const file of r.results?.parsing_errors ?? []) errors.push(`${file}: Checkov could not parse this file`);
+    for (const file of r.results?.parsing_errors ?? []) errors.push({ message: `${file}: Checkov could not parse this file`, file, code: 'checkov-parse' });
     for (const check of r.results?.failed_checks ?? []) findings.push(toFinding(check, byCheckov, false));
     for (const check of r.results?.skipped_checks ?? []) findings.push(toFinding(check, byCheckov, true));
   }

@@ -26,13 +26,28 @@ export interface Finding {
   partial: boolean;
 }
 
+/**
+ * A problem that kept (part of) an input from being scanned: never fail open, so every output format says so.
+ * `message` is the one line the text outputs print; `file` and `range` say where, when known.
+ */
+export interface ScanError {
+  /** One line: what went wrong, with `file:line:col` when known, e.g. `Error: Unclosed configuration block (main.tf:12:3): ...`. */
+  message: string;
+  /** The file, relative to the scanned directory (or as the external scanner named it). */
+  file?: string;
+  /** Where in `file`, in the loader's coordinates (1-based line and column, 0-based byte). */
+  range?: SourceRange;
+  /** Machine-readable cause: the diagnostic's code or summary (`Unclosed configuration block`), or `checkov-parse`. */
+  code?: string;
+}
+
 /** The findings of one scanned input (a directory or a plan JSON file). */
 export interface ScanResult {
   /** The directory or plan file as given. */
   dir: string;
   findings: Finding[];
-  /** Problems that kept (part of) the input from being scanned, e.g. syntax errors. One line each. */
-  errors: string[];
+  /** Problems that kept (part of) the input from being scanned, e.g. syntax errors. */
+  errors: ScanError[];
   /** Number of policies evaluated and resources seen. */
   policies: number;
   resources: number;

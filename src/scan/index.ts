@@ -1,6 +1,6 @@
 // Public API of the security scanner.
 export { Scanner, scanPlan, type ScanOptions } from './scanner.ts';
-export { SEVERITIES, isBlocking, severityRank, type Finding, type FindingSeverity, type ScanResult, type Severity } from './finding.ts';
+export { SEVERITIES, isBlocking, severityRank, type Finding, type FindingSeverity, type ScanError, type ScanResult, type Severity } from './finding.ts';
 export { loadLibrary, loadPolicyDir, type PolicySet } from './policy-library.ts';
 export { readPolicyMetadata, type PolicyInfo } from './policy-metadata.ts';
 export { mapCheckovReport } from './checkov.ts';

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
-import { formatDiagnostic } from '../core/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { Configuration } from '../terraform/model.ts';
-import { compareFindings, type Finding, type ScanResult, type Severity } from './finding.ts';
+import { compareFindings, type Finding, type ScanError, type ScanResult, type Severity } from './finding.ts';
 import { loadLibrary, loadPolicyDir, selectPolicies, type PolicySet } from './policy-library.ts';
 import type { PolicyInfo } from './policy-metadata.ts';
 import { PolicyRunner } from './rego-runner.ts';
@@ -90,7 +90,7 @@ export class Scanner {
     for (const module of allModules(config)) {
       for (const file of module.files) if (file.syntaxErrors.length > 0) partialFiles.add(file.filename);
     }
-    const errors = [...config.diagnostics, ...diagnostics].filter((d) => d.severity === 'error').map(formatDiagnostic);
+    const errors = [...config.diagnostics, ...diagnostics].filter((d) => d.severity === 'error').map(scanError);
     const locate = createResourceLocator(config);
     // The standard plan JSON plus the `iacpac` extension (what the plan format leaves out, e.g. `lifecycle`).
     const input = { ...plan, [SCAN_EXTENSION_KEY]: scanExtension(config) };
@@ -114,7 +114,7 @@ export class Scanner {
   private evaluate(
     plan: unknown,
     dir: string,
-    errors: string[],
+    errors: ScanError[],
     locate: (address: string) => ResourceLocation | undefined,
   ): ScanResult {
     const outcomes = this.runner.evaluate(plan);
@@ -162,6 +162,15 @@ export class Scanner {
     const resourceChanges = (plan as { resource_changes?: unknown[] }).resource_changes;
     return { dir, findings, errors, policies: this.policies.length, resources: resourceChanges?.length ?? 0 };
   }
+}
+
+/** A loader or plan diagnostic as a scan error (its one-line text, file and range). */
+function scanError(diagnostic: Diagnostic): ScanError {
+  return {
+    message: formatDiagnostic(diagnostic),
+    ...(diagnostic.range ? { file: diagnostic.range.filename, range: diagnostic.range } : {}),
+    code: diagnostic.code ?? diagnostic.summary,
+  };
 }
 
 /** Deepest JSON nesting accepted in a plan document (real plans stay far below; deeper input cannot be evaluated safely). */

@@ -30,7 +30,7 @@ interface JsonFinding {
   partial: boolean;
 }
 
-type ScanDocument = { version: number; results: Array<{ dir: string; findings: JsonFinding[]; errors: string[] }> };
+type ScanDocument = { version: number; results: Array<{ dir: string; findings: JsonFinding[]; errors: Array<{ message: string; file?: string; range?: JsonFinding['range']; code?: string }> }> };
 
 describe('iacpac scan', () => {
   let json: { code: number | null; stdout: string };
@@ -44,7 +44,7 @@ describe('iacpac scan', () => {
 
   it('exits 1 when there are findings and prints the JSON contract', async () => {
     expect(json.code).toBe(1);
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(doc.results.map((r) => r.dir)).toEqual([`${fixtures}/insecure`]);
     const acl = findings.find((f) => f.policy_id === 'IACPAC_AWS_S3_016');
     expect(acl).toEqual({
@@ -158,7 +158,8 @@ describe('iacpac scan', () => {
   it('scans what it can of a file with syntax errors and marks those findings partial', async () => {
     const run = await iacpac('scan', `${fixtures}/partial`, '--format', 'json');
     const result = (JSON.parse(run.stdout) as ScanDocument).results[0];
-    expect(result?.errors[0]).toContain('main.tf:12:3');
+    expect(result?.errors[0]?.message).toContain('main.tf:12:3');
+    expect(result?.errors[0]).toMatchObject({ file: 'main.tf', range: { filename: 'main.tf', start: { line: 12, column: 3 } } });
     const ssh = result?.findings.find((f) => f.policy_id === 'IACPAC_AWS_EC2_001');
     expect(ssh).toMatchObject({ resource: 'aws_security_group.broken', partial: true });
     expect(result?.findings.every((f) => f.partial)).toBe(true);

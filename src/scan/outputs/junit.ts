@@ -8,7 +8,7 @@ export function renderJunit(results: readonly ScanResult[]): string {
     const skipped = result.findings.filter((f) => f.suppressed).length;
     const cases = result.findings.map(testCase);
     for (const error of result.errors) {
-      cases.push(`    <testcase name="${xml('parse')}" classname="${xml(result.dir)}">\n      <error message="${xml(error)}"/>\n    </testcase>`);
+      cases.push(`    <testcase name="${xml('parse')}" classname="${xml(result.dir)}">\n      <error message="${xml(error.message)}"/>\n    </testcase>`);
     }
     if (cases.length === 0) cases.push(`    <testcase name="no findings" classname="${xml(result.dir)}"/>`);
     const tests = Math.max(cases.length, 1);

@@ -30,7 +30,7 @@ const results: ScanResult[] = [
     policies: 4,
     resources: 1,
   },
-  { dir: 'plan.json', findings: [], errors: ['plan.json: something'], policies: 4, resources: 0 },
+  { dir: 'plan.json', findings: [], errors: [{ message: 'plan.json: something' }], policies: 4, resources: 0 },
 ];
 
 describe('countFindings', () => {

@@ -33,7 +33,7 @@ export function renderText(results: readonly ScanResult[], options: { color?: bo
   for (const result of results) {
     all.push(...result.findings);
     out.push(colors.bold(`${result.dir}`) + dim(` (${result.resources} resources, ${result.policies} policies)`));
-    for (const error of result.errors) out.push(`  ${paint('error', 'ERROR')} ${error}`);
+    for (const error of result.errors) out.push(`  ${paint('error', 'ERROR')} ${error.message}`);
     if (result.findings.length === 0) {
       out.push(`  ${colors.green('no findings')}`);
       continue;
