@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Expression } from '../hcl/ast.ts';
+import type { LenientReading } from '../terraform/eval/context.ts';
 import { collectionInfo, isObject, Sensitive, sortedKeys, Unknown, type TfValue } from '../terraform/eval/value.ts';
 
 /** How many instances a resource or module call has: none of count/for_each, `count = n`, or for_each keys. */
@@ -37,8 +38,11 @@ export function countExpansion(value: TfValue, expr: Expression): Expansion | Di
   return { kind: 'count', count: n };
 }
 
-/** Terraform's checks on a `for_each` value: a map/object, or a set of strings. */
-export function forEachExpansion(value: TfValue, expr: Expression): Expansion | Diagnostic {
+/**
+ * Terraform's checks on a `for_each` value: a map/object, or a set of strings. With `lenient` (the scan input), a
+ * list or tuple of strings is taken as the set of its elements, as Checkov reads it.
+ */
+export function forEachExpansion(value: TfValue, expr: Expression, lenient?: LenientReading): Expansion | Diagnostic {
   const unsuitable = (detail: string) => error('Invalid for_each argument', detail, expr);
   if (value instanceof Sensitive) {
     return unsuitable(
@@ -55,6 +59,11 @@ export function forEachExpansion(value: TfValue, expr: Expression): Expansion | 
   }
   if (value === null) return unsuitable('The given "for_each" argument value is unsuitable: the given "for_each" argument value is null. A map, or set of strings is allowed.');
   if (Array.isArray(value)) {
+    if (collectionInfo(value)?.kind !== 'set' && lenient && value.every((item) => typeof item === 'string')) {
+      lenient.used = true;
+      const keys = [...new Set(value as string[])].sort();
+      return limit({ kind: 'for_each', entries: keys.map((k) => [k, k]) }, expr);
+    }
     if (collectionInfo(value)?.kind !== 'set') {
       return unsuitable(
         `The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of strings, and you have provided a value of type ${collectionInfo(value)?.kind ?? 'tuple'}.`,

@@ -36,8 +36,8 @@ function diagnostic(summary: string, detail: string, range: SourceRange | undefi
 
 /** Per-evaluation bindings: `count.index`, `each.key`/`each.value`, the resource being planned. */
 export interface InstanceBindings {
-  countIndex?: number;
-  each?: { key: string; value: TfValue };
+  countIndex?: TfValue;
+  each?: { key: TfValue; value: TfValue };
   /** The resource whose configuration is being evaluated (to report self-references). */
   resource?: ResourceNode;
   /** `self` in postconditions: the planned instance. */
@@ -70,16 +70,20 @@ export class ResourceNode {
     const resource = this.resource;
     const expansion = this.owner.expand(resource.count, resource.forEach, { resource: this });
     this.expansion = expansion ?? { kind: 'single' };
-    if (!expansion) {
+    if (!expansion && !run.lenient) {
       this.value = UNKNOWN;
       this.state = 'done';
       return;
     }
-    const keys = instanceKeys(expansion);
+    // Lenient reading (the scan input): instances that cannot be counted are planned as one instance without a key,
+    // with count.index / each unknown, as Checkov reads the block.
+    if (!expansion && run.lenient) run.lenient.used = true;
+    const keys = expansion ? instanceKeys(expansion) : [undefined];
     for (const [i, key] of keys.entries()) {
       const bindings: InstanceBindings = { resource: this };
-      if (expansion.kind === 'count') bindings.countIndex = i;
-      if (expansion.kind === 'for_each') bindings.each = { key: key as string, value: expansion.entries[i]![1] };
+      if (!expansion) unknownBindings(bindings, resource.count !== undefined);
+      if (expansion?.kind === 'count') bindings.countIndex = i;
+      if (expansion?.kind === 'for_each') bindings.each = { key: key as string, value: expansion.entries[i]![1] };
       const address = this.address + (key === undefined ? '' : `[${keyText(key)}]`);
       const planned = planResourceInstance({
         run,
@@ -91,7 +95,9 @@ export class ResourceNode {
       this.instances.push(planned);
       run.instances.push(planned);
     }
-    if (expansion.kind === 'single') this.value = this.instances[0]?.value ?? UNKNOWN;
+    // What references see of instances that could not be counted stays unknown (the number of instances is unknown).
+    if (!expansion) this.value = UNKNOWN;
+    else if (expansion.kind === 'single') this.value = this.instances[0]?.value ?? UNKNOWN;
     else if (expansion.kind === 'count') this.value = this.instances.map((i) => i.value);
     else {
       const map: TfObject = {};
@@ -104,11 +110,19 @@ export class ResourceNode {
   }
 }
 
+/** count.index or each.key/each.value of an instance whose count/for_each could not be decided: unknown. */
+function unknownBindings(bindings: InstanceBindings, counted: boolean): void {
+  if (counted) bindings.countIndex = UNKNOWN;
+  else bindings.each = { key: UNKNOWN, value: UNKNOWN };
+}
+
 /** One `module` block in one module instance: its child instances. */
 export class ModuleCallNode {
   state: 'new' | 'expanding' | 'done' = 'new';
   children: ModuleInstance[] = [];
   expansion: Expansion = { kind: 'single' };
+  /** False when count/for_each could not be decided (lenient reading plans one instance; its value stays unknown). */
+  counted = true;
 
   constructor(
     readonly owner: ModuleInstance,
@@ -121,12 +135,16 @@ export class ModuleCallNode {
     const child = this.call.module;
     const expansion = this.owner.expand(this.call.count, this.call.forEach, {});
     this.expansion = expansion ?? { kind: 'single' };
-    if (child && expansion) {
-      const keys = instanceKeys(expansion);
+    const lenient = this.owner.run.lenient;
+    if (child && !expansion && lenient) lenient.used = true;
+    this.counted = expansion !== undefined;
+    if (child && (expansion || lenient)) {
+      const keys = expansion ? instanceKeys(expansion) : [undefined];
       for (const [i, key] of keys.entries()) {
         const bindings: InstanceBindings = {};
-        if (expansion.kind === 'count') bindings.countIndex = i;
-        if (expansion.kind === 'for_each') bindings.each = { key: key as string, value: expansion.entries[i]![1] };
+        if (!expansion) unknownBindings(bindings, this.call.count !== undefined);
+        if (expansion?.kind === 'count') bindings.countIndex = i;
+        if (expansion?.kind === 'for_each') bindings.each = { key: key as string, value: expansion.entries[i]![1] };
         const address = `${this.owner.prefix}module.${this.call.name}${key === undefined ? '' : `[${keyText(key)}]`}`;
         this.children.push(new ModuleInstance(this.owner.run, child, address, key, { call: this.call, parent: this.owner, bindings }));
       }
@@ -137,7 +155,7 @@ export class ModuleCallNode {
   /** The value of `module.name`: an object of outputs (a list/map of them for count/for_each). */
   value(): TfValue {
     this.expand();
-    if (!this.call.module) return UNKNOWN;
+    if (!this.call.module || !this.counted) return UNKNOWN;
     const objects = this.children.map((c) => c.outputsObject());
     if (this.expansion.kind === 'single') return objects[0] ?? UNKNOWN;
     if (this.expansion.kind === 'count') return objects;
@@ -213,7 +231,7 @@ export class ModuleInstance {
     let result: Expansion | Diagnostic = { kind: 'single' };
     const errorsBefore = this.run.diagnostics.filter((d) => d.severity === 'error').length;
     if (count) result = countExpansion(this.evaluate(count, bindings), count);
-    else if (forEach) result = forEachExpansion(this.evaluate(forEach, bindings), forEach);
+    else if (forEach) result = forEachExpansion(this.evaluate(forEach, bindings), forEach, this.run.lenient);
     if ('severity' in result) {
       // An unknown value caused by an error already reported is not a second problem.
       const errorsAfter = this.run.diagnostics.filter((d) => d.severity === 'error').length;

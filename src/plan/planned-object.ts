@@ -5,6 +5,7 @@ import { T_DYNAMIC, typeFromJson, type TfType } from '../terraform/eval/types.ts
 import {
   Sensitive,
   Unknown,
+  UNKNOWN,
   isWhollyKnown,
   sortedKeys,
   unknownOf,
@@ -292,6 +293,15 @@ function expandBlocks(body: Body, name: string, context: PlanObjectContext, scop
       iteratorAttr && iteratorAttr.expr.kind === 'traversal' && iteratorAttr.expr.steps.length === 0 ? iteratorAttr.expr.root : name;
     let collection = context.evaluate(forEach.expr, scope);
     if (collection instanceof Sensitive) collection = collection.value;
+    if (collection instanceof Unknown && context.lenient) {
+      // Lenient reading: a dynamic block whose for_each is known only at apply time counts as one block of its
+      // content (as Checkov reads it), with an unknown iterator.
+      context.lenient.used = true;
+      const inner = new Map(scope);
+      inner.set(iterator, { key: UNKNOWN, value: UNKNOWN });
+      out.push({ body: content.body, scope: inner });
+      continue;
+    }
     if (collection instanceof Unknown) return new Unknown();
     if (collection === null) continue;
     if (typeof collection !== 'object') {

@@ -181,6 +181,38 @@ describe('lenient evaluation', () => {
     expect(after(plan, 'aws_ebs_volume.v').encrypted).toBe(false);
   });
 
+  it('plans one unkeyed instance when count cannot be decided, and reads a for_each list as a set', { timeout: 60_000 }, async () => {
+    const plan = await scanPlan(
+      [
+        'resource "aws_s3_bucket" "counted" {',
+        '  count  = local.undeclared',
+        '  bucket = "b-${count.index}"',
+        '}',
+        'resource "aws_s3_bucket" "listed" {',
+        '  for_each = ["x", "y", "x"]',
+        '  bucket   = each.key',
+        '}',
+        'resource "aws_s3_bucket" "dynamic" {',
+        '  dynamic "cors_rule" {',
+        '    for_each = var.undeclared_rules',
+        '    content {',
+        '      allowed_methods = ["GET"]',
+        '      allowed_origins = [cors_rule.value]',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    expect(plan.resource_changes?.map((c) => c.address)).toEqual([
+      'aws_s3_bucket.counted',
+      'aws_s3_bucket.dynamic',
+      'aws_s3_bucket.listed["x"]',
+      'aws_s3_bucket.listed["y"]',
+    ]);
+    expect(after(plan, 'aws_s3_bucket.listed["y"]').bucket).toBe('y');
+    expect(after(plan, 'aws_s3_bucket.dynamic').cors_rule).toEqual([expect.objectContaining({ allowed_methods: ['GET'] })]);
+  });
+
   it('keeps the structure of a policy document around an undeclared or unknown part', { timeout: 60_000 }, async () => {
     const plan = await scanPlan(
       [

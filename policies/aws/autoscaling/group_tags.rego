@@ -25,3 +25,5 @@ deny contains finding if {
 ok(rc) if count(tf.blocks(tf.after(rc), "tag")) > 0
 
 ok(rc) if count(object.get(tf.after(rc), "tags", [])) > 0
+
+ok(rc) if tf.configured(rc, "tags")

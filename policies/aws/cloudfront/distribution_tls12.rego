@@ -22,4 +22,8 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if startswith(tf.block(tf.after(rc), "viewer_certificate").minimum_protocol_version, "TLSv1.2")
+ok(rc) if {
+	certificate := tf.block(tf.after(rc), "viewer_certificate")
+	not certificate.cloudfront_default_certificate == true
+	regex.match(`^TLSv1\.[23]_\d{4}$`, certificate.minimum_protocol_version)
+}

@@ -1,6 +1,6 @@
 # METADATA
 # title: "CloudWatch log group keeps logs for at least a year"
-# description: "Investigations often reach back months; keep logs for at least 365 days (`retention_in_days`)."
+# description: "Investigations often reach back months; keep logs for at least 365 days (`retention_in_days`), or 0 to never expire them."
 # custom:
 #   id: IACPAC_AWS_CLOUDWATCH_002
 #   severity: info
@@ -26,6 +26,9 @@ ok(rc) if {
 	tf.configured(rc, "retention_in_days")
 	tf.after(rc).retention_in_days >= 365
 }
+
+# 0 keeps events forever.
+ok(rc) if tf.configured_value(rc, "retention_in_days", 0)
 
 ok(rc) if {
 	tf.configured(rc, "retention_in_days")

@@ -1,6 +1,6 @@
 # METADATA
 # title: "CodeBuild project keeps build logs"
-# description: "Build logs (CloudWatch Logs or S3) are the audit trail of what a build did with its credentials."
+# description: "Build logs are the record of what a build ran and fetched. The project passes when its logs_config writes a cloudwatch_logs or s3_logs block."
 # custom:
 #   id: IACPAC_AWS_CODEBUILD_001
 #   severity: info
@@ -22,16 +22,9 @@ deny contains finding if {
 	}
 }
 
+# A cloudwatch_logs or s3_logs block is written (whatever its status).
 ok(rc) if {
-	tf.configured(rc, "logs_config")
-	config := tf.block(tf.after(rc), "logs_config")
-	some logs in tf.blocks(config, "cloudwatch_logs")
-	logs.status != "DISABLED"
-}
-
-ok(rc) if {
-	tf.configured(rc, "logs_config")
-	config := tf.block(tf.after(rc), "logs_config")
-	some logs in tf.blocks(config, "s3_logs")
-	logs.status == "ENABLED"
+	some kind in ["cloudwatch_logs", "s3_logs"]
+	some config in tf.as_list(object.get(tf.expressions(rc), "logs_config", []))
+	config[kind]
 }

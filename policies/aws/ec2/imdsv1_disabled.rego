@@ -24,7 +24,7 @@ deny contains finding if {
 }
 
 imdsv2_only(rc) if {
-	tf.configured(rc, "metadata_options")
+	tf.block_configured(rc, "metadata_options", "http_tokens")
 	options := tf.block(tf.after(rc), "metadata_options")
 	options.http_tokens == "required"
 }
@@ -36,7 +36,7 @@ imdsv2_only(rc) if {
 }
 
 imdsv2_only(rc) if {
-	tf.configured(rc, "metadata_options")
+	tf.block_configured(rc, "metadata_options", "http_tokens")
 	some options in tf.blocks(tf.unknown(rc), "metadata_options")
 	options.http_tokens == true
 }

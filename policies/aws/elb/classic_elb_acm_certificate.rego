@@ -1,6 +1,6 @@
 # METADATA
 # title: "Classic load balancer uses an ACM certificate"
-# description: "A classic load balancer should terminate TLS with a certificate from AWS Certificate Manager, which renews it automatically."
+# description: "A classic load balancer should terminate TLS on every listener with a certificate (from AWS Certificate Manager, which renews it automatically, or IAM): a listener without ssl_certificate_id fails. A load balancer without listeners is not judged."
 # custom:
 #   id: IACPAC_AWS_ELB_011
 #   severity: high
@@ -23,13 +23,7 @@ deny contains finding if {
 }
 
 ok(rc) if {
-	some listener in tf.blocks(tf.after(rc), "listener")
-	certificate := listener.ssl_certificate_id
-	is_string(certificate)
-	startswith(certificate, "arn:aws:acm:")
-}
-
-ok(rc) if {
-	some listener in tf.blocks(tf.unknown(rc), "listener")
-	listener.ssl_certificate_id == true
+	every listener in object.get(tf.expressions(rc), "listener", []) {
+		listener.ssl_certificate_id
+	}
 }

@@ -22,4 +22,8 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if tf.configured(rc, "reserved_concurrent_executions")
+# -1 is the provider's "no reservation" value.
+ok(rc) if {
+	tf.configured(rc, "reserved_concurrent_executions")
+	not tf.after(rc).reserved_concurrent_executions == -1
+}

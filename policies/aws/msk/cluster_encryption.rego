@@ -1,6 +1,6 @@
 # METADATA
 # title: "MSK cluster encrypts data at rest and in transit"
-# description: "The cluster should name an encryption-at-rest key and keep TLS for client-broker and in-cluster traffic."
+# description: "The cluster should write an encryption_info block (which encrypts at rest, with an AWS managed key unless one is named) and keep TLS for client-broker and in-cluster traffic: client_broker other than TLS or in_cluster = false fails."
 # custom:
 #   id: IACPAC_AWS_MSK_002
 #   severity: medium
@@ -22,10 +22,11 @@ deny contains finding if {
 	}
 }
 
+# An encryption_info block encrypts at rest (with an AWS managed key when no key ARN is given); in transit, TLS
+# between clients and brokers and inside the cluster are the defaults, so only settings that turn them off fail.
 ok(rc) if {
 	tf.configured(rc, "encryption_info")
 	info := tf.block(tf.after(rc), "encryption_info")
-	tf.block_set(rc, "encryption_info", "encryption_at_rest_kms_key_arn")
 	transit := tf.block(info, "encryption_in_transit")
 	object.get(transit, "client_broker", "TLS") in {"TLS", null}
 	object.get(transit, "in_cluster", true) in {true, null}

@@ -23,3 +23,6 @@ deny contains finding if {
 }
 
 ok(rc) if tf.configured_value(rc, "storage_encrypted", true)
+
+# Aurora Serverless v1 clusters are always encrypted.
+ok(rc) if tf.after(rc).engine_mode == "serverless"

@@ -23,9 +23,11 @@ deny contains finding if {
 	}
 }
 
+# A number (Checkov does not take "5" written as a string).
 ok(rc) if {
 	tf.configured(rc, "monitoring_interval")
 	tf.after(rc).monitoring_interval in {1, 5, 10, 15, 30, 60}
+	not is_string(tf.expressions(rc).monitoring_interval.constant_value)
 }
 
 ok(rc) if {

@@ -4,7 +4,7 @@
 # custom:
 #   id: IACPAC_AWS_RDS_012
 #   severity: high
-#   resource_types: [aws_db_instance]
+#   resource_types: [aws_db_instance, aws_rds_cluster_instance]
 #   checkov: [CKV_AWS_354]
 #   remediation: "Set performance_insights_kms_key_id to a customer managed aws_kms_key."
 package iacpac.aws.rds.db_instance_performance_insights_cmk
@@ -14,7 +14,8 @@ import rego.v1
 import data.iacpac.lib.terraform as tf
 
 deny contains finding if {
-	some rc in tf.resources("aws_db_instance")
+	some resource_type in ["aws_db_instance", "aws_rds_cluster_instance"]
+	some rc in tf.resources(resource_type)
 	not ok(rc)
 	finding := {
 		"address": rc.address,

@@ -22,4 +22,8 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if tf.set(rc, "kms_key_id")
+# A key of the account's own (not an AWS managed alias such as alias/aws/secretsmanager).
+ok(rc) if {
+	tf.set(rc, "kms_key_id")
+	not contains(object.get(tf.after(rc), "kms_key_id", ""), "aws/")
+}

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Step Functions state machine logs execution history"
-# description: "Execution history logs record every state transition and error."
+# description: "Execution history logs record every state transition and error; they only carry the execution's input and output when the logging configuration sets `include_execution_data = true`, which the state machine must do."
 # custom:
 #   id: IACPAC_AWS_SFN_002
 #   severity: medium
@@ -22,7 +22,6 @@ deny contains finding if {
 	}
 }
 
-ok(rc) if {
-	config := tf.block(tf.after(rc), "logging_configuration")
-	config.level in {"ALL", "ERROR", "FATAL"}
-}
+ok(rc) if tf.block(tf.after(rc), "logging_configuration").include_execution_data == true
+
+ok(rc) if tf.block(tf.unknown(rc), "logging_configuration").include_execution_data == true
