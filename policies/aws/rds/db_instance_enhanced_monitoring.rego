@@ -27,7 +27,7 @@ deny contains finding if {
 ok(rc) if {
 	tf.configured(rc, "monitoring_interval")
 	tf.after(rc).monitoring_interval in {1, 5, 10, 15, 30, 60}
-	not is_string(tf.expressions(rc).monitoring_interval.constant_value)
+	not is_string(object.get(tf.expressions(rc).monitoring_interval, "constant_value", null))
 }
 
 ok(rc) if {
