@@ -1,4 +1,5 @@
-import type { Expression, ScopeTraversalExpr, TemplatePart, TraversalStep } from '../hcl/ast.ts';
+import type { Expression, TraversalStep } from '../hcl/ast.ts';
+import { walkExpression } from '../hcl/walk.ts';
 import { goQuote } from '../core/go-quote.ts';
 
 /** A static traversal step: `.name` or `[key]` with a literal key (what HCL calls an absolute traversal). */
@@ -26,110 +27,14 @@ export function literalKey(key: Expression): string | number | boolean | undefin
  */
 export function traversalsIn(expr: Expression, bound: ReadonlySet<string> = new Set()): StaticTraversal[] {
   const out: StaticTraversal[] = [];
-  walk(expr, bound, out, 0);
+  walkExpression(
+    expr,
+    (node, names) => {
+      if (node.kind === 'traversal' && !names.has(node.root)) out.push({ root: node.root, steps: staticPrefix(node.steps).steps });
+    },
+    bound,
+  );
   return out;
-}
-
-const MAX_DEPTH = 500;
-
-function walk(expr: Expression, bound: ReadonlySet<string>, out: StaticTraversal[], depth: number): void {
-  if (depth > MAX_DEPTH) return;
-  const next = depth + 1;
-  switch (expr.kind) {
-    case 'literal':
-    case 'invalid':
-      return;
-    case 'template':
-      walkParts(expr.parts, bound, out, next);
-      return;
-    case 'traversal':
-      walkTraversal(expr, bound, out, next);
-      return;
-    case 'relative':
-      walk(expr.source, bound, out, next);
-      walkSteps(expr.steps, bound, out, next);
-      return;
-    case 'call':
-      for (const arg of expr.args) walk(arg, bound, out, next);
-      return;
-    case 'tuple':
-      for (const item of expr.items) walk(item, bound, out, next);
-      return;
-    case 'object':
-      for (const item of expr.items) {
-        if (!item.bareKey) walk(item.key, bound, out, next);
-        walk(item.value, bound, out, next);
-      }
-      return;
-    case 'binary':
-      walk(expr.left, bound, out, next);
-      walk(expr.right, bound, out, next);
-      return;
-    case 'unary':
-      walk(expr.operand, bound, out, next);
-      return;
-    case 'conditional':
-      walk(expr.condition, bound, out, next);
-      walk(expr.trueResult, bound, out, next);
-      walk(expr.falseResult, bound, out, next);
-      return;
-    case 'for': {
-      walk(expr.collection, bound, out, next);
-      const inner = new Set(bound);
-      inner.add(expr.valueVar);
-      if (expr.keyVar) inner.add(expr.keyVar);
-      if (expr.keyExpr) walk(expr.keyExpr, inner, out, next);
-      walk(expr.valueExpr, inner, out, next);
-      if (expr.condition) walk(expr.condition, inner, out, next);
-      return;
-    }
-    case 'splat':
-      walk(expr.source, bound, out, next);
-      walkSteps(expr.each, bound, out, next);
-      return;
-    case 'index':
-      walk(expr.collection, bound, out, next);
-      walk(expr.key, bound, out, next);
-      return;
-    case 'parens':
-      walk(expr.expr, bound, out, next);
-      return;
-  }
-}
-
-function walkParts(parts: TemplatePart[], bound: ReadonlySet<string>, out: StaticTraversal[], depth: number): void {
-  for (const part of parts) {
-    switch (part.kind) {
-      case 'text':
-        break;
-      case 'interpolation':
-        walk(part.expr, bound, out, depth);
-        break;
-      case 'if':
-        walk(part.cond, bound, out, depth);
-        walkParts(part.then, bound, out, depth);
-        if (part.else) walkParts(part.else, bound, out, depth);
-        break;
-      case 'for': {
-        walk(part.collection, bound, out, depth);
-        const inner = new Set(bound);
-        inner.add(part.valueVar);
-        if (part.keyVar) inner.add(part.keyVar);
-        walkParts(part.body, inner, out, depth);
-        break;
-      }
-    }
-  }
-}
-
-function walkSteps(steps: TraversalStep[], bound: ReadonlySet<string>, out: StaticTraversal[], depth: number): void {
-  for (const step of steps) if (step.kind === 'index' && literalKey(step.key) === undefined) walk(step.key, bound, out, depth);
-}
-
-function walkTraversal(expr: ScopeTraversalExpr, bound: ReadonlySet<string>, out: StaticTraversal[], depth: number): void {
-  const { steps, rest } = staticPrefix(expr.steps);
-  if (!bound.has(expr.root)) out.push({ root: expr.root, steps });
-  walkSteps(rest, bound, out, depth);
 }
 
 /** Splits traversal steps into the literal prefix and the steps from the first computed index on. */
