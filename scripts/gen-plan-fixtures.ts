@@ -1,4 +1,4 @@
-// Copies a subset of the real IaC-Eval reference plans into test/fixtures/plans/iac-eval/<index>.json.gz
+// Copies a subset of the real IaC-Eval reference plans into src/plan/__fixtures__/iac-eval/<index>.json.gz
 // ({index, main_tf, plan}) for the plan synthesizer's regression test: every N-th row (default every 8th)
 // of those Terraform planned, so the subset spans the dataset without choosing by outcome.
 //
@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '..');
 const shared = join(root, '..', 'shared', 'data', 'iac-eval');
 const everyIndex = process.argv.indexOf('--every');
 const every = everyIndex >= 0 ? Number(process.argv[everyIndex + 1]) : 8;
-const out = join(root, 'test', 'fixtures', 'plans', 'iac-eval');
+const out = join(root, 'src', 'plan', '__fixtures__', 'iac-eval');
 mkdirSync(out, { recursive: true });
 
 const rows = readFileSync(join(shared, 'iac-eval.jsonl'), 'utf8')

@@ -1,6 +1,6 @@
 // Records what the real `terraform console` prints for every expression of
-// src/terraform/eval/testdata/expressions.txt (run in testdata/console, which declares the variables and
-// locals the table uses) into src/terraform/eval/testdata/terraform-console.json.
+// src/terraform/eval/__fixtures__/expressions.txt (run in __fixtures__/console, which declares the variables and
+// locals the table uses) into src/terraform/eval/__fixtures__/terraform-console.json.
 //   tsx scripts/record-terraform-console.ts [path/to/terraform] [--no-plan]
 // (--no-plan skips the slow `terraform console -plan` part, about 10 s per expression.)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 const terraform = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'terraform';
 const withPlan = !process.argv.includes('--no-plan');
-const testdata = join(import.meta.dirname, '..', 'src', 'terraform', 'eval', 'testdata');
+const testdata = join(import.meta.dirname, '..', 'src', 'terraform', 'eval', '__fixtures__');
 const cwd = join(testdata, 'console');
 const env = { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
 const version = (JSON.parse(execFileSync(terraform, ['version', '-json'], { encoding: 'utf8', env })) as { terraform_version: string })
@@ -52,7 +52,7 @@ for (const expr of expressions) {
 writeFileSync(join(testdata, 'terraform-console.json'), `${JSON.stringify({ terraform_version: version, cases: results }, null, 1)}\n`);
 process.stdout.write(`recorded ${results.length} expressions with terraform ${version}\n`);
 
-// Unknown values: `terraform console -plan` in a temporary copy of testdata/plan-console (offline aws
+// Unknown values: `terraform console -plan` in a temporary copy of __fixtures__/plan-console (offline aws
 // provider from the plugin directory, fake credentials), when the provider is available.
 const pluginDir = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
 if (withPlan && existsSync(pluginDir)) {
@@ -77,7 +77,7 @@ if (withPlan && existsSync(pluginDir)) {
 }
 
 // Diagnostic ranges: the console hides them, `terraform validate -json` shows them. Every failing
-// expression that needs no variables, locals or files becomes an output of testdata/ranges/main.tf.
+// expression that needs no variables, locals or files becomes an output of __fixtures__/ranges/main.tf.
 const rangesDir = join(testdata, 'ranges');
 mkdirSync(rangesDir, { recursive: true });
 const failing = results.filter((r) => r.error && !/var\.|local\.|file|template/.test(r.expr));

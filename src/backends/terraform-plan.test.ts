@@ -9,7 +9,7 @@ import { findExecutable, terraformPlan } from './terraform-plan.ts';
 const terraform = findExecutable('terraform');
 const pluginDir = process.env.IACPAC_TF_PLUGIN_DIR ?? '/opt/tf-plugins';
 const live = terraform !== undefined && existsSync(pluginDir);
-const casesDir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'plans', 'cases');
+const casesDir = join(import.meta.dirname, '..', '..', 'src', 'plan', '__fixtures__', 'cases');
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -10,7 +10,7 @@ async function expression(source: string) {
 }
 
 // Each expected value is what Terraform 1.11.4 wrote for the same expression (recorded plans under
-// test/fixtures/plans/ and ../shared/data/iac-eval/terraform-plans/).
+// src/plan/__fixtures__/ and ../shared/data/iac-eval/terraform-plans/).
 describe('configuration expressions as Terraform writes them', () => {
   it.each([
     ['"example53.com"', { constant_value: 'example53.com' }],

@@ -9,7 +9,7 @@ import { synthesizePlan } from './synthesize.ts';
 
 // Every 8th IaC-Eval reference that Terraform 1.11.4 planned offline (scripts/gen-plan-fixtures.ts):
 // { index, main_tf, plan } with the real `terraform show -json` output.
-const dir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'plans', 'iac-eval');
+const dir = join(import.meta.dirname, '__fixtures__', 'iac-eval');
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.json.gz'))
   .map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')) as { index: number; main_tf: string; plan: PlanJson })

@@ -6,9 +6,9 @@ import { canonical, offlineCopy } from '../../test/helpers/plan-fixtures.ts';
 import { synthesizePlan } from './synthesize.ts';
 import type { PlanJson } from './plan-json.ts';
 
-// Each case under test/fixtures/plans/cases/<name>/ holds a configuration and `terraform-plan.json`, what
+// Each case under src/plan/__fixtures__/cases/<name>/ holds a configuration and `terraform-plan.json`, what
 // Terraform 1.11.4 + aws 5.100.0 printed for it (`terraform show -json`, offline provider setup).
-const casesDir = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'plans', 'cases');
+const casesDir = join(import.meta.dirname, '__fixtures__', 'cases');
 const cases = readdirSync(casesDir);
 const dirs: string[] = [];
 afterAll(() => {

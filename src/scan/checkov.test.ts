@@ -52,7 +52,7 @@ describe('mapCheckovReport', () => {
 describe('checkov backend (live)', async () => {
   const { checkovAvailable, runCheckov } = await import('./checkov.ts');
   it.skipIf(!checkovAvailable())('maps a real Checkov run on the insecure e2e fixture', () => {
-    const dir = join(import.meta.dirname, '..', '..', 'test', 'e2e', 'fixtures', 'scan', 'insecure');
+    const dir = join(import.meta.dirname, '..', '..', 'test', 'e2e', '__fixtures__', 'scan', 'insecure');
     const live = mapCheckovReport(runCheckov(dir), dir, library);
     expect(live.findings.some((f) => f.references.checkov?.[0] === 'CKV_AWS_24' && f.resource === 'aws_security_group.ssh')).toBe(true);
   });

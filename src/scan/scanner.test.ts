@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Scanner } from './scanner.ts';
 import { planResourceTypes } from './rego-runner.ts';
 
-const fixtures = join(import.meta.dirname, '..', '..', 'test', 'e2e', 'fixtures', 'scan');
+const fixtures = join(import.meta.dirname, '..', '..', 'test', 'e2e', '__fixtures__', 'scan');
 
 describe('Scanner', () => {
   const scanner = new Scanner({ policies: ['IACPAC_AWS_VPC_00*', 'IACPAC_AWS_S3_001'] });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { iacpac as runIacpac } from '../helpers/cli.ts';
 
-const fixtures = 'test/e2e/fixtures/scan';
+const fixtures = 'test/e2e/__fixtures__/scan';
 
 const iacpac = (...args: string[]) => runIacpac(args);
 

@@ -11,7 +11,7 @@ import { byRole, runCli, startLlmTestServer, type LlmTestServer, type ScriptedRe
 /** Each case spawns the CLI (one or more runs of several seconds); generous for a loaded 2-core machine. */
 const E2E_TIMEOUT_MS = 300_000;
 
-const fixtures = join(import.meta.dirname, 'fixtures', 'generate');
+const fixtures = join(import.meta.dirname, '__fixtures__', 'generate');
 const reply = (name: string): ScriptedReply => ({ content: readFileSync(join(fixtures, name), 'utf8') });
 const KEY = 'sk-test-hostile-0123456789abcdefghij';
 const NO_OLLAMA = { OLLAMA_HOST: 'http://127.0.0.1:9' };

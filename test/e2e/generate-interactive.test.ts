@@ -14,7 +14,7 @@ const E2E_TIMEOUT_MS = 300_000;
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const root = join(import.meta.dirname, '..', '..');
-const fixtures = join(import.meta.dirname, 'fixtures', 'generate');
+const fixtures = join(import.meta.dirname, '__fixtures__', 'generate');
 const reply = (name: string): ScriptedReply => ({ content: readFileSync(join(fixtures, name), 'utf8') });
 const work = mkdtempSync(join(tmpdir(), 'iacpac-generate-interactive-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

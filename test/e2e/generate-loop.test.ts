@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { byRole, roleOf, runCli, startLlmTestServer, type LlmTestServer, type RecordedRequest, type Responder, type ScriptedReply } from '../helpers/llm-test-server.ts';
 
 const E2E_TIMEOUT_MS = 300_000;
-const fixtures = join(import.meta.dirname, 'fixtures', 'generate');
+const fixtures = join(import.meta.dirname, '__fixtures__', 'generate');
 const text = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
 const reply = (name: string): ScriptedReply => ({ content: text(name) });
 const work = mkdtempSync(join(tmpdir(), 'iacpac-generate-loop-'));

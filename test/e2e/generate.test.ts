@@ -12,7 +12,7 @@ import { byRole, roleOf, runCli, startLlmTestServer, type LlmTestServer, type Re
 /** Each case spawns the CLI (one or more runs of several seconds); generous for a loaded 2-core machine. */
 const E2E_TIMEOUT_MS = 300_000;
 
-const fixtures = join(import.meta.dirname, 'fixtures', 'generate');
+const fixtures = join(import.meta.dirname, '__fixtures__', 'generate');
 const reply = (name: string): ScriptedReply => ({ content: readFileSync(join(fixtures, name), 'utf8') });
 const KEY = 'sk-test-e2e-0123456789abcdefghij';
 const work = mkdtempSync(join(tmpdir(), 'iacpac-generate-e2e-'));

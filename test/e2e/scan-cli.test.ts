@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, iacpac as runIacpac } from '../helpers/cli.ts';
 
-const fixtures = 'test/e2e/fixtures/scan';
+const fixtures = 'test/e2e/__fixtures__/scan';
 const out = mkdtempSync(join(tmpdir(), 'iacpac-scan-e2e-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -140,8 +140,8 @@ describe('iacpac scan', () => {
   });
 
   it.each([
-    ['broken-policy', 'test/e2e/fixtures/scan/broken-policy/broken.rego:14:1: rego_parse_error: unexpected eof token'],
-    ['bad-metadata', 'test/e2e/fixtures/scan/bad-metadata/no_severity.rego:3:1: invalid policy metadata: custom.severity: Required'],
+    ['broken-policy', 'test/e2e/__fixtures__/scan/broken-policy/broken.rego:14:1: rego_parse_error: unexpected eof token'],
+    ['bad-metadata', 'test/e2e/__fixtures__/scan/bad-metadata/no_severity.rego:3:1: invalid policy metadata: custom.severity: Required'],
   ])('rejects a broken user policy (%s) with one clear line and exit 2', async (dir, message) => {
     const run = await iacpac('scan', `${fixtures}/insecure`, '--policy-dir', `${fixtures}/${dir}`);
     expect(run.code).toBe(2);

@@ -65,6 +65,20 @@ describe('architecture', { timeout: 120_000 }, () => {
     expect(declared.filter((edge) => !used.has(edge))).toEqual([]);
   });
 
+  it('test fixtures follow one convention: __fixtures__/ beside the tests (policies keep fixtures/<ID>/ in the library)', () => {
+    const offending: string[] = [];
+    const visit = (dir: string): void => {
+      for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        if (!entry.isDirectory()) continue;
+        const path = `${dir}/${entry.name}`;
+        if (entry.name === 'fixtures' || entry.name === 'testdata') offending.push(path);
+        else visit(path);
+      }
+    };
+    for (const top of ['src', 'test', 'scripts']) visit(top);
+    expect(offending).toEqual([]);
+  });
+
   it('docs/ARCHITECTURE.md shows the diagram generated from the table (npx tsx scripts/gen-architecture-diagram.ts)', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'ARCHITECTURE.md'), 'utf8');
     expect(doc).toContain(diagramSection());

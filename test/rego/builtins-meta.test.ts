@@ -7,7 +7,7 @@ import { BUILTINS, EVALUATOR_BUILTINS, NOT_IMPLEMENTED } from '../../src/rego/bu
 
 const root = join(import.meta.dirname, '..', '..');
 // Names and declarations from OPA's capabilities (a committed copy of ../shared/data/opa-conformance/opa-builtins.json).
-const opa = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'opa-capabilities.json'), 'utf8')) as {
+const opa = JSON.parse(readFileSync(join(import.meta.dirname, '__fixtures__', 'opa-capabilities.json'), 'utf8')) as {
   builtins: Array<{ name: string; decl: { args?: unknown[] } }>;
 };
 

@@ -9,14 +9,14 @@ import type { EvalContext } from './context.ts';
 import { evaluateExpression } from './evaluate.ts';
 import { formatConsole } from './format-console.ts';
 import { loadTemplateParser } from './template-parser.ts';
-import { moduleResolver } from './testdata/module-resolver.ts';
+import { moduleResolver } from './__fixtures__/module-resolver.ts';
 
 /**
- * Every expression of testdata/expressions.txt, evaluated by iacpac and compared with what
- * `terraform console` 1.11 printed for it (testdata/terraform-console.json, recorded by
+ * Every expression of __fixtures__/expressions.txt, evaluated by iacpac and compared with what
+ * `terraform console` 1.11 printed for it (__fixtures__/terraform-console.json, recorded by
  * scripts/record-terraform-console.ts): the rendered value, or the error summary and detail.
  */
-const testdata = join(import.meta.dirname, 'testdata');
+const testdata = join(import.meta.dirname, '__fixtures__');
 const consoleDir = join(testdata, 'console');
 interface Case {
   expr: string;

@@ -7,11 +7,11 @@ import { evaluate } from './evaluate.ts';
 
 /**
  * Where each error points: every failing expression of the console table that needs no variables or
- * files is an output of testdata/ranges/main.tf; `terraform validate -json` (recorded in
- * testdata/ranges/terraform-validate.json) reports each error with its range. iacpac must report the
+ * files is an output of __fixtures__/ranges/main.tf; `terraform validate -json` (recorded in
+ * __fixtures__/ranges/terraform-validate.json) reports each error with its range. iacpac must report the
  * same summary at the same range.
  */
-const dir = join(import.meta.dirname, 'testdata', 'ranges');
+const dir = join(import.meta.dirname, '__fixtures__', 'ranges');
 const recorded = JSON.parse(readFileSync(join(dir, 'terraform-validate.json'), 'utf8')) as { diagnostics: Diagnostic[] };
 
 

@@ -11,11 +11,11 @@ import { makeMap, type TfValue, unknownOf } from './value.ts';
 
 /**
  * How unknown values propagate, compared with `terraform console -plan` 1.11 on
- * testdata/plan-console/main.tf (recorded in testdata/terraform-console-plan.json by
+ * __fixtures__/plan-console/main.tf (recorded in __fixtures__/terraform-console-plan.json by
  * scripts/record-terraform-console.ts). The resolver gives the resources as the plan sees them:
  * configured arguments known, computed `id`/`arn` unknown strings.
  */
-const testdata = join(import.meta.dirname, 'testdata');
+const testdata = join(import.meta.dirname, '__fixtures__');
 interface Case {
   expr: string;
   output?: string;
