@@ -16,9 +16,35 @@ export function packageRoot(): string {
   }
 }
 
+interface PackageJson {
+  version: string;
+  homepage?: string;
+  repository?: { url?: string } | string;
+}
+
+let manifest: PackageJson | undefined;
+
+function packageJson(): PackageJson {
+  return (manifest ??= JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as PackageJson);
+}
+
 /** iacpac's version (package.json). */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return packageJson().version;
+}
+
+/** The web address of the repository (package.json `repository`), e.g. `https://github.com/iacpac/iacpac`. */
+export function repositoryUrl(): string | undefined {
+  const repository = packageJson().repository;
+  const url = typeof repository === 'string' ? repository : repository?.url;
+  return url?.replace(/^git\+/, '').replace(/\.git$/, '');
+}
+
+/** The address of a documentation page on the main branch, e.g. `docUrl('policies.md', 'iacpac_aws_s3_001')`. */
+export function docUrl(page: string, anchor?: string): string | undefined {
+  const base = repositoryUrl();
+  if (!base) return undefined;
+  return `${base}/blob/main/docs/${page}${anchor ? `#${anchor}` : ''}`;
 }
 
 /** A path inside the package, e.g. `assetPath('schemas', 'aws.json.gz')`. */

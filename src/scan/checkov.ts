@@ -63,7 +63,7 @@ export function mapCheckovReport(report: unknown, dir: string, library: readonly
     for (const check of r.results?.skipped_checks ?? []) findings.push(toFinding(check, byCheckov, true));
   }
   findings.sort(compareFindings);
-  return { dir, findings, errors, policies: byCheckov.size, resources: new Set(findings.map((f) => f.resource)).size };
+  return { dir, findings, errors, partial: errors.length > 0, notices: [], policies: byCheckov.size, resources: new Set(findings.map((f) => f.resource)).size };
 }
 
 function toFinding(check: CheckovCheck, byCheckov: Map<string, PolicyInfo>, skipped: boolean): Finding {

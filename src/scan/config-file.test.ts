@@ -32,13 +32,20 @@ describe('loadScanConfig', () => {
     expect(loadScanConfig(undefined, [join(dir, 'b')]).severity).toBe('high');
   });
 
+  it('finds .iacpac.yml too, and refuses two config files in one directory', () => {
+    write('y/.iacpac.yml', 'severity: [CRITICAL, high]\nsoft_fail: true\nllm:\n  provider: ollama\n');
+    expect(loadScanConfig(undefined, [join(dir, 'y')])).toMatchObject({ severity: 'CRITICAL,high', soft_fail: true });
+    write('y/.iacpac.yaml', 'severity: high\n');
+    expect(() => loadScanConfig(undefined, [join(dir, 'y')])).toThrow('two config files in one directory');
+  });
+
   it('returns {} when there is no config file', () => {
     expect(loadScanConfig(undefined, [join(dir, 'none')])).toEqual({});
   });
 
   it.each([
     ['unknown keys', 'severty: high\n', ": (top level): Unrecognized key(s) in object: 'severty'"],
-    ['bad values', 'severity: urgent\n', ': severity: Invalid enum value.'],
+    ['bad values', 'severity: urgent\n', ': severity: use one of info, low, medium, high, critical'],
     ['broken YAML', 'severity: [high\n', ':2:1: invalid YAML'],
   ])('rejects %s with the file name', (_name, text, message) => {
     const file = write(`c-${_name.replace(/ /g, '-')}.yaml`, text);

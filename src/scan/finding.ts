@@ -1,5 +1,6 @@
 import { SEVERITIES, type Severity } from '../core/severity.ts';
 import type { SourceRange } from '../core/source-range.ts';
+import type { ValidateResult } from '../core/diagnostics.ts';
 
 export { SEVERITIES, isSeverity, type Severity } from '../core/severity.ts';
 /** A finding's severity: a policy severity, or `error` for a policy that failed to evaluate (always reported). */
@@ -22,6 +23,8 @@ export interface Finding {
   references: Record<string, string[]>;
   suppressed: boolean;
   suppression_reason?: string;
+  /** How it was suppressed: a comment in the source (`inline`) or a baseline file (`baseline`). */
+  suppression_kind?: 'inline' | 'baseline';
   /** The file holding the resource had syntax errors: the finding comes from a recovered (partial) tree. */
   partial: boolean;
 }
@@ -41,6 +44,24 @@ export interface ScanError {
   code?: string;
 }
 
+/**
+ * A run-level note about one scanned input: something that could not be checked, or was checked only in part.
+ * Every output format shows them, so a result is never "clean" without saying what was left out.
+ */
+export interface ScanNotice {
+  /**
+   * What kind of gap: `module-not-installed` (a module call whose source is not on disk: its resources are not
+   * scanned), `provider-not-checked` (resources of a provider no selected policy covers), `ignore-unmatched`
+   * (a trivy/tfsec ignore comment naming an id no policy cross-references), or another producer's code.
+   */
+  code: string;
+  /** `warning`: findings may be missing (the result is partial); `note`: information about coverage. */
+  severity: 'warning' | 'note';
+  /** One line, saying what and what to do. */
+  message: string;
+  range?: SourceRange;
+}
+
 /** The findings of one scanned input (a directory or a plan JSON file). */
 export interface ScanResult {
   /** The directory or plan file as given. */
@@ -48,9 +69,18 @@ export interface ScanResult {
   findings: Finding[];
   /** Problems that kept (part of) the input from being scanned, e.g. syntax errors. */
   errors: ScanError[];
+  /**
+   * True when part of the input could not be scanned (syntax errors, a plan error, a module that is not installed,
+   * a policy that failed): findings may be missing. `notices` and `errors` say what.
+   */
+  partial: boolean;
+  /** What was not (fully) checked and why; see {@link ScanNotice}. */
+  notices: ScanNotice[];
   /** Number of policies evaluated and resources seen. */
   policies: number;
   resources: number;
+  /** `iacpac check`: what `terraform validate` says about the same configuration (absent for scans and plan input). */
+  validation?: ValidateResult;
 }
 
 export function severityRank(severity: FindingSeverity): number {
@@ -60,6 +90,11 @@ export function severityRank(severity: FindingSeverity): number {
 /** True when the finding counts against the threshold (unsuppressed and at or above it; errors always count). */
 export function isBlocking(finding: Finding, threshold: Severity): boolean {
   return !finding.suppressed && severityRank(finding.severity) >= severityRank(threshold);
+}
+
+/** True when the finding counts against a severity selection (unsuppressed and one of `severities`; errors always count). */
+export function isBlockingIn(finding: Finding, severities: readonly Severity[]): boolean {
+  return !finding.suppressed && (finding.severity === 'error' || severities.includes(finding.severity));
 }
 
 /** Stable order: file, line, resource, policy id. */

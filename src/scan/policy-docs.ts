@@ -73,10 +73,15 @@ export function renderPolicyDocs(policies: readonly PolicyInfo[], ownSeverity: R
     }
     out.push('');
     for (const p of list) {
-      out.push(`<details><summary>${p.id}: ${escape(p.title)}</summary>`, '', p.description, '', `**Fix:** ${p.remediation}`, '', '</details>', '');
+      out.push(`<a id="${policyAnchor(p.id)}"></a>`, `<details><summary>${p.id}: ${escape(p.title)}</summary>`, '', p.description, '', `**Fix:** ${p.remediation}`, '', '</details>', '');
     }
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}`;
+}
+
+/** The HTML anchor of a policy's section in docs/policies.md (SARIF helpUri points there). */
+export function policyAnchor(id: string): string {
+  return id.toLowerCase();
 }
 
 function escape(text: string): string {

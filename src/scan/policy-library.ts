@@ -5,6 +5,7 @@ import { InputError, UsageError } from '../core/errors.ts';
 import { packageRoot } from '../core/package-root.ts';
 import { severityRank, type Severity } from './finding.ts';
 import { matchesAny } from './id-glob.ts';
+import { editDistance } from '../validate/did-you-mean.ts';
 import { readPolicyMetadata, type PolicyInfo } from './policy-metadata.ts';
 
 /** A Rego module that is not itself a policy (e.g. the shared helpers in policies/lib). */
@@ -23,6 +24,8 @@ export interface PolicySet {
 /** A selection: the policies to run, plus every module (all loaded policies and helpers) that must compile. */
 export interface SelectedPolicies extends PolicySet {
   modules: HelperModule[];
+  /** Every id and cross-reference id of every loaded policy (selected or not). */
+  knownIds: string[];
 }
 
 const indexSchema = z.object({
@@ -102,12 +105,18 @@ function regoFiles(dir: string): string[] {
 export interface PolicySelection {
   /** Lowest severity to evaluate and report. */
   severity?: Severity;
+  /** Exactly these severities; wins over `severity`. */
+  severities?: Severity[];
   /** Only these ids (exact or globs); all when empty. Matches our ids and cross-reference ids (e.g. CKV_AWS_19). */
   include?: string[];
   exclude?: string[];
 }
 
-/** Combines the library with user policy sets and applies the id/severity selection. Duplicate ids are an error. */
+/**
+ * Combines the library with user policy sets and applies the id/severity selection. Duplicate ids are an error, and
+ * so is an id or glob in `include`/`exclude` that names no loaded policy (a typo would otherwise run nothing, or skip
+ * nothing, and report a clean result): UsageError naming the closest ids.
+ */
 export function selectPolicies(sets: PolicySet[], selection: PolicySelection): SelectedPolicies {
   const seen = new Map<string, PolicyInfo>();
   const policies: PolicyInfo[] = [];
@@ -123,12 +132,36 @@ export function selectPolicies(sets: PolicySet[], selection: PolicySelection): S
       if (selected(policy, selection)) policies.push(policy);
     }
   }
-  return { policies, helpers, modules };
+  const known = [...seen.values()].flatMap((p) => [p.id, ...Object.values(p.references).flat()]);
+  for (const [option, patterns] of [['--policy', selection.include], ['--skip-policy', selection.exclude]] as const) {
+    for (const pattern of patterns ?? []) {
+      if (known.some((id) => matchesAny(id, [pattern]))) continue;
+      const close = closeIds(pattern, known);
+      throw new UsageError(
+        `${option} ${pattern}: no policy has this id or cross-reference id${close.length ? `; close ids: ${close.join(', ')}` : ''} (the library is listed in docs/policies.md)`,
+      );
+    }
+  }
+  return { policies, helpers, modules, knownIds: known };
+}
+
+/** Up to five known ids closest to `pattern` (edit distance; wildcards dropped), closest first. */
+export function closeIds(pattern: string, known: readonly string[]): string[] {
+  const wanted = pattern.replace(/[*?]/g, '').toUpperCase();
+  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  return [...new Set(known)]
+    .map((id) => ({ id, distance: id.toUpperCase().startsWith(wanted) && wanted.length >= 3 ? 0 : editDistance(wanted, id.toUpperCase()) }))
+    .filter((c) => c.distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
+    .slice(0, 5)
+    .map((c) => c.id);
 }
 
 function selected(policy: PolicyInfo, selection: PolicySelection): boolean {
   const ids = [policy.id, ...Object.values(policy.references).flat()];
-  if (selection.severity && severityRank(policy.severity) < severityRank(selection.severity)) return false;
+  if (selection.severities) {
+    if (!selection.severities.includes(policy.severity)) return false;
+  } else if (selection.severity && severityRank(policy.severity) < severityRank(selection.severity)) return false;
   if (selection.include?.length && !ids.some((id) => matchesAny(id, selection.include ?? []))) return false;
   if (selection.exclude?.length && ids.some((id) => matchesAny(id, selection.exclude ?? []))) return false;
   return true;

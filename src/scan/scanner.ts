@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { Configuration } from '../terraform/model.ts';
-import { compareFindings, type Finding, type ScanError, type ScanResult, type Severity } from './finding.ts';
+import { compareFindings, type Finding, type ScanError, type ScanNotice, type ScanResult, type Severity } from './finding.ts';
+import { missingModuleNotices, uncheckedProviderNotices, unmatchedIgnoreNotices } from './coverage.ts';
 import { loadLibrary, loadPolicyDir, selectPolicies, type PolicySet } from './policy-library.ts';
 import type { PolicyInfo } from './policy-metadata.ts';
 import { PolicyRunner } from './rego-runner.ts';
@@ -15,6 +16,8 @@ import { loadConfiguration } from '../terraform/load-module.ts';
 export interface ScanOptions {
   /** Lowest severity to evaluate and report (default: info = everything). */
   severity?: Severity;
+  /** Exactly these severities (e.g. `['high', 'critical']`); wins over `severity`. */
+  severities?: Severity[];
   /** Policy ids or globs to run (ours or cross-reference ids such as CKV_AWS_19); all when empty. */
   policies?: string[];
   skipPolicies?: string[];
@@ -36,6 +39,7 @@ export class Scanner {
   private readonly runner: PolicyRunner;
   private readonly byId: Map<string, PolicyInfo>;
   private readonly options: ScanOptions;
+  private readonly knownIds: string[];
 
   constructor(options: ScanOptions = {}) {
     this.options = options;
@@ -44,10 +48,12 @@ export class Scanner {
     for (const dir of options.policyDirs ?? []) sets.push(loadPolicyDir(dir));
     const selected = selectPolicies(sets, {
       severity: options.severity,
+      ...(options.severities ? { severities: options.severities } : {}),
       include: options.policies,
       exclude: options.skipPolicies,
     });
     this.policies = selected.policies;
+    this.knownIds = selected.knownIds;
     this.byId = new Map(this.policies.map((p) => [p.id, p]));
     this.runner = new PolicyRunner(selected.policies, selected.modules);
   }
@@ -94,8 +100,13 @@ export class Scanner {
     const locate = createResourceLocator(config);
     // The standard plan JSON plus the `iacpac` extension (what the plan format leaves out, e.g. `lifecycle`).
     const input = { ...plan, [SCAN_EXTENSION_KEY]: scanExtension(config) };
-    const result = this.evaluate(input, dir, errors, (address) => locate(address));
-    result.findings = result.findings.map((f) => (f.range && partialFiles.has(f.range.filename) ? { ...f, partial: true } : f));
+    const missing = missingModuleNotices(config);
+    const result = this.evaluate(input, dir, errors, (address) => locate(address), [...missing, ...unmatchedIgnoreNotices(config, this.knownIds)]);
+    // Resources of a module that is not installed are missing from the plan: no finding of this root is complete.
+    result.findings = result.findings.map((f) =>
+      missing.length > 0 || (f.range && partialFiles.has(f.range.filename)) ? { ...f, partial: true } : f,
+    );
+    result.partial ||= result.findings.some((f) => f.partial);
     return result;
   }
 
@@ -108,7 +119,7 @@ export class Scanner {
       }
     }
     assertNestingDepth(plan, MAX_INPUT_DEPTH, label);
-    return this.evaluate(plan, label, [], () => undefined);
+    return this.evaluate(plan, label, [], () => undefined, []);
   }
 
   private evaluate(
@@ -116,6 +127,7 @@ export class Scanner {
     dir: string,
     errors: ScanError[],
     locate: (address: string) => ResourceLocation | undefined,
+    notices: ScanNotice[],
   ): ScanResult {
     const outcomes = this.runner.evaluate(plan);
     const findings: Finding[] = [];
@@ -160,7 +172,9 @@ export class Scanner {
     }
     findings.sort(compareFindings);
     const resourceChanges = (plan as { resource_changes?: unknown[] }).resource_changes;
-    return { dir, findings, errors, policies: this.policies.length, resources: resourceChanges?.length ?? 0 };
+    const allNotices = [...notices, ...uncheckedProviderNotices(plan, this.policies)];
+    const partial = errors.length > 0 || allNotices.some((n) => n.severity === 'warning') || findings.some((f) => f.severity === 'error');
+    return { dir, findings, errors, partial, notices: allNotices, policies: this.policies.length, resources: resourceChanges?.length ?? 0 };
   }
 }
 

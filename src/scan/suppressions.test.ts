@@ -56,3 +56,33 @@ describe('applySuppressions', () => {
     expect(out.suppressed).toBe(false);
   });
 });
+
+describe('trivy and tfsec ignore comments', () => {
+  const withAvd: Finding = { ...finding, references: { checkov: ['CKV_AWS_21'], avd: ['AVD-AWS-0090'], tfsec: ['aws-s3-enable-versioning'] } };
+
+  it('reads them inside the block and in the comment lines right above it, with an optional expiry', () => {
+    const f = file([
+      [1, '# unrelated'],
+      [3, '#trivy:ignore:AVD-AWS-0090'],
+      [4, '#tfsec:ignore:aws-s3-enable-versioning:exp:2099-01-01'],
+      [7, '  bucket = "b" # trivy:ignore:AVD-AWS-0086'],
+    ]);
+    expect(suppressionsIn(f, 5, 9)).toEqual([
+      { kind: 'trivy', ids: ['AVD-AWS-0090'], reason: '', line: 3 },
+      { kind: 'tfsec', ids: ['aws-s3-enable-versioning'], reason: '', line: 4, expires: '2099-01-01' },
+      { kind: 'trivy', ids: ['AVD-AWS-0086'], reason: '', line: 7 },
+    ]);
+    // a non-comment line between the comment and the block breaks the run
+    expect(suppressionsIn(file([[2, '#trivy:ignore:AVD-AWS-0090']]), 5, 9)).toEqual([]);
+  });
+
+  it('suppress through the cross-references (AVD, tfsec, Checkov) or our id, until they expire', () => {
+    const trivy = { kind: 'trivy' as const, ids: ['avd-aws-0090'], reason: '', line: 3 };
+    expect(applySuppressions(withAvd, [trivy])).toMatchObject({ suppressed: true, suppression_kind: 'inline', suppression_reason: 'suppressed by trivy:ignore comment on line 3' });
+    expect(applySuppressions(withAvd, [{ ...trivy, kind: 'tfsec', ids: ['aws-s3-enable-versioning'] }]).suppressed).toBe(true);
+    expect(applySuppressions(finding, [{ ...trivy, ids: ['CKV_AWS_21'] }]).suppressed).toBe(true);
+    expect(applySuppressions(finding, [trivy]).suppressed).toBe(false);
+    expect(applySuppressions(withAvd, [{ ...trivy, expires: '2020-01-01' }], '2026-06-01').suppressed).toBe(false);
+    expect(applySuppressions(withAvd, [{ ...trivy, expires: '2026-06-01' }], '2026-06-01').suppressed).toBe(true);
+  });
+});

@@ -2,24 +2,54 @@ import type { HclFile } from '../hcl/ast.ts';
 import type { Finding } from './finding.ts';
 import { matchesAny } from './id-glob.ts';
 
-/** An inline suppression comment inside a resource block. */
+/** The comment syntaxes iacpac honours, each as its tool documents it. */
+export type SuppressionKind = 'iacpac' | 'checkov' | 'trivy' | 'tfsec';
+
+/** An inline suppression comment inside (or, for trivy/tfsec, right above) a resource block. */
 export interface Suppression {
-  /** `iacpac` (# iacpac:ignore=<id>[,<id>] <reason>) or `checkov` (#checkov:skip=<CKV id>:<reason>). */
-  kind: 'iacpac' | 'checkov';
+  /**
+   * `iacpac` (# iacpac:ignore=<id>[,<id>] <reason>), `checkov` (#checkov:skip=<CKV id>:<reason>), `trivy`
+   * (#trivy:ignore:<AVD id or long id>[:exp:YYYY-MM-DD]) or `tfsec` (#tfsec:ignore:<long id>[:exp:YYYY-MM-DD]).
+   */
+  kind: SuppressionKind;
   ids: string[];
   reason: string;
   line: number;
+  /** trivy/tfsec `:exp:YYYY-MM-DD`: the suppression no longer applies after this day. */
+  expires?: string;
 }
 
 const IACPAC = /iacpac:ignore=([A-Za-z0-9_*?.,-]+)(?:[\s:]+(.*))?$/;
 const CHECKOV = /checkov:skip=([A-Za-z0-9_*?,-]+)(?::(.*))?$/;
+const TRIVY_TFSEC = /\b(trivy|tfsec):ignore:([A-Za-z0-9_*?.-]+)((?::[a-z]+:[^\s:]+)*)/g;
 
-/** Suppressions written in comments between `startLine` and `endLine` (inclusive) of a file. */
+/** The trivy/tfsec ignore comments of one comment's text (several may share a line). */
+export function trivyIgnores(text: string, line: number): Suppression[] {
+  const out: Suppression[] = [];
+  for (const match of text.matchAll(TRIVY_TFSEC)) {
+    const kind = match[1] as 'trivy' | 'tfsec';
+    const options = new Map<string, string>();
+    for (const part of (match[3] ?? '').matchAll(/:([a-z]+):([^\s:]+)/g)) options.set(part[1] ?? '', part[2] ?? '');
+    const expires = options.get('exp');
+    out.push({ kind, ids: [match[2] ?? ''], reason: '', line, ...(expires ? { expires } : {}) });
+  }
+  return out;
+}
+
+/**
+ * Suppressions written in comments between `startLine` and `endLine` (inclusive) of a file, plus the trivy/tfsec
+ * ignores in the run of comment lines right above `startLine` (where Trivy and tfsec expect them).
+ */
 export function suppressionsIn(file: HclFile, startLine: number, endLine: number): Suppression[] {
+  const commentLines = new Set(file.comments.map((c) => c.line));
+  let firstAbove = startLine;
+  while (commentLines.has(firstAbove - 1)) firstAbove--;
   const out: Suppression[] = [];
   for (const comment of file.comments) {
-    if (comment.line < startLine || comment.line > endLine) continue;
+    if (comment.line < firstAbove || comment.line > endLine) continue;
     const text = comment.text.replace(/\*\/\s*$/, '').trim();
+    out.push(...trivyIgnores(text, comment.line));
+    if (comment.line < startLine) continue;
     const iacpac = IACPAC.exec(text);
     if (iacpac?.[1]) out.push({ kind: 'iacpac', ids: split(iacpac[1]), reason: (iacpac[2] ?? '').trim(), line: comment.line });
     const checkov = CHECKOV.exec(text);
@@ -32,13 +62,33 @@ function split(ids: string): string[] {
   return ids.split(',').map((id) => id.trim()).filter(Boolean);
 }
 
-/** Marks the finding suppressed when one of the suppressions names its policy id (iacpac) or Checkov id (checkov). */
-export function applySuppressions(finding: Finding, suppressions: readonly Suppression[]): Finding {
+/** The ids a suppression of `kind` may name for `finding`. */
+function idsFor(kind: SuppressionKind, finding: Finding): string[] {
+  const references = Object.values(finding.references).flat();
+  switch (kind) {
+    case 'checkov':
+      return finding.references.checkov ?? [];
+    case 'iacpac':
+      return [finding.policy_id, ...(finding.references.checkov ?? [])];
+    case 'trivy':
+    case 'tfsec':
+      // Trivy/tfsec ids reach our policies through their cross-references (avd, tfsec, trivy, checkov) or our own id.
+      return [finding.policy_id, ...references];
+  }
+}
+
+const LABEL: Record<SuppressionKind, string> = { iacpac: 'iacpac:ignore', checkov: 'checkov:skip', trivy: 'trivy:ignore', tfsec: 'tfsec:ignore' };
+
+/**
+ * Marks the finding suppressed when one of the suppressions names its policy id (iacpac), Checkov id (checkov) or
+ * any cross-referenced id (trivy/tfsec; an expired `:exp:` date no longer suppresses). `today` is YYYY-MM-DD.
+ */
+export function applySuppressions(finding: Finding, suppressions: readonly Suppression[], today = new Date().toISOString().slice(0, 10)): Finding {
   for (const s of suppressions) {
-    const ids = s.kind === 'iacpac' ? [finding.policy_id, ...(finding.references.checkov ?? [])] : (finding.references.checkov ?? []);
-    if (ids.some((id) => matchesAny(id, s.ids))) {
-      const reason = s.reason || `suppressed by ${s.kind === 'iacpac' ? 'iacpac:ignore' : 'checkov:skip'} comment on line ${s.line}`;
-      return { ...finding, suppressed: true, suppression_reason: reason };
+    if (s.expires && s.expires < today) continue;
+    if (idsFor(s.kind, finding).some((id) => matchesAny(id, s.ids))) {
+      const reason = s.reason || `suppressed by ${LABEL[s.kind]} comment on line ${s.line}`;
+      return { ...finding, suppressed: true, suppression_reason: reason, suppression_kind: 'inline' };
     }
   }
   return finding;

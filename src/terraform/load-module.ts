@@ -11,7 +11,13 @@ import { mergeOverrides } from './load-override.ts';
 import type { Configuration, ModuleCall, TerraformModule } from './model.ts';
 import { loadVariableValues, type VariableOptions } from './variables.ts';
 
-export interface LoadOptions extends VariableOptions {}
+export interface LoadOptions extends VariableOptions {
+  /**
+   * Load only these files of the root directory (names inside it, e.g. `['main.tf']`), as `checkov -f` scans single
+   * files; child modules are still loaded whole. Default: every configuration file.
+   */
+  files?: string[];
+}
 
 /** Deepest chain of local module calls followed (a guard in addition to cycle detection). */
 export const MAX_MODULE_DEPTH = 32;
@@ -63,7 +69,14 @@ export async function loadConfiguration(dir: string, options: LoadOptions = {}):
   }
   if (!info.isDirectory()) throw new InputError(`${dir}: not a directory; pass the directory that holds the .tf files`);
   const state: LoadState = { rootDir, diagnostics: [], installed: await readModuleManifest(rootDir) };
-  const names = await listModuleFiles(rootDir, dir);
+  const listed = await listModuleFiles(rootDir, dir);
+  const only = options.files ? new Set(options.files) : undefined;
+  const names = only ? { primary: listed.primary.filter((n) => only.has(n)), override: listed.override.filter((n) => only.has(n)) } : listed;
+  for (const name of options.files ?? []) {
+    if (!listed.primary.includes(name) && !listed.override.includes(name)) {
+      throw new InputError(`${join(dir, name)}: not a Terraform configuration file (*.tf or *.tf.json) in ${dir}`);
+    }
+  }
   if (names.primary.length === 0 && names.override.length === 0) {
     throw new InputError(`${dir}: no Terraform configuration files (*.tf or *.tf.json) in this directory`);
   }

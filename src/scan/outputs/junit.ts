@@ -5,10 +5,14 @@ export function renderJunit(results: readonly ScanResult[]): string {
   const suites = results.map((result) => {
     const failures = result.findings.filter((f) => !f.suppressed && f.severity !== 'error').length;
     const errors = result.findings.filter((f) => !f.suppressed && f.severity === 'error').length + result.errors.length;
-    const skipped = result.findings.filter((f) => f.suppressed).length;
+    const skipped = result.findings.filter((f) => f.suppressed).length + result.notices.length;
     const cases = result.findings.map(testCase);
     for (const error of result.errors) {
       cases.push(`    <testcase name="${xml('parse')}" classname="${xml(result.dir)}">\n      <error message="${xml(error.message)}"/>\n    </testcase>`);
+    }
+    // What could not be checked: a skipped test case each, so the report never reads as all-green.
+    for (const notice of result.notices) {
+      cases.push(`    <testcase name="${xml(`not checked: ${notice.code}`)}" classname="${xml(result.dir)}">\n      <skipped message="${xml(notice.message)}"/>\n    </testcase>`);
     }
     if (cases.length === 0) cases.push(`    <testcase name="no findings" classname="${xml(result.dir)}"/>`);
     const tests = Math.max(cases.length, 1);

@@ -27,10 +27,12 @@ const results: ScanResult[] = [
       { ...base, policy_id: 'ACME_X', severity: 'error', message: 'policy failed to evaluate: boom', resource: '', range: undefined, references: {} },
     ],
     errors: [],
+    partial: false,
+    notices: [],
     policies: 4,
     resources: 1,
   },
-  { dir: 'plan.json', findings: [], errors: [{ message: 'plan.json: something' }], policies: 4, resources: 0 },
+  { dir: 'plan.json', findings: [], errors: [{ message: 'plan.json: something' }], partial: true, notices: [], policies: 4, resources: 0 },
 ];
 
 describe('countFindings', () => {
@@ -45,8 +47,25 @@ describe('renderText', () => {
     expect(text).toContain('infra (1 resources, 4 policies)\n  main.tf (1 high, 1 low, 1 suppressed)\n    LOW      IACPAC_AWS_S3_001  aws_s3_bucket.b:3\n');
     expect(text).toContain('    INFO     IACPAC_AWS_S3_002  aws_s3_bucket.b:3  [suppressed: log bucket]');
     expect(text).toContain('  (plan) (1 error)\n    ERROR    ACME_X  -\n             policy failed to evaluate: boom');
-    expect(text).toContain('plan.json (0 resources, 4 policies)\n  ERROR plan.json: something\n  no findings');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('3 findings: 0 critical, 1 high, 0 medium, 1 low, 0 info, 1 policy errors (+1 suppressed)');
+    expect(text).toContain('plan.json (0 resources, 4 policies) [partial: not everything could be checked]\n  ERROR plan.json: something\n  no findings in what could be checked');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      '3 findings: 0 critical, 1 high, 0 medium, 1 low, 0 info, 1 policy errors (+1 suppressed); 1 of 2 inputs only partly checked',
+    );
+    expect(text).not.toMatch(/\x1b\[/);
+  });
+
+  it('shows notices in every result, colours only when asked, and has compact and quiet forms', () => {
+    const withNotices: ScanResult[] = [
+      { ...results[0]!, notices: [{ code: 'provider-not-checked', severity: 'note', message: '37 azurerm resources not checked: no policies for provider azurerm' }] },
+      { dir: 'clean', findings: [], errors: [], partial: false, notices: [], policies: 4, resources: 2 },
+    ];
+    const text = renderText(withNotices);
+    expect(text).toContain('  NOTE 37 azurerm resources not checked: no policies for provider azurerm\n');
+    expect(renderText(withNotices, { color: true })).toMatch(/\x1b\[/);
+    expect(renderText(withNotices, { compact: true })).not.toContain('does not enable versioning');
+    const quiet = renderText(withNotices, { quiet: true });
+    expect(quiet).not.toContain('clean (');
+    expect(quiet).not.toContain('[suppressed');
   });
 });
 
@@ -80,7 +99,12 @@ describe('renderSarif', () => {
       runs: Array<{ tool: { driver: { rules: Array<{ id: string; properties: Record<string, unknown> }> } }; results: Array<Record<string, unknown>> }>;
     };
     const run = log.runs[0]!;
-    expect(run.tool.driver.rules[0]).toMatchObject({ id: 'IACPAC_AWS_S3_001', properties: { 'security-severity': '3.0', tags: ['security', 'terraform', 'checkov:CKV_AWS_21'] } });
+    expect(run.tool.driver.rules[0]).toMatchObject({
+      id: 'IACPAC_AWS_S3_001',
+      properties: { 'security-severity': '3.0', tags: ['security', 'terraform', 'severity:low', 'checkov:CKV_AWS_21'] },
+    });
+    const withHelp = JSON.parse(renderSarif(results, [policy], { toolVersion: '1.2.3', helpUri: (p) => `https://example.test/policies.md#${p.id.toLowerCase()}` })) as typeof log;
+    expect(withHelp.runs[0]!.tool.driver).toMatchObject({ version: '1.2.3', rules: [{ helpUri: 'https://example.test/policies.md#iacpac_aws_s3_001' }] });
     expect(run.results.map((r) => [r.ruleId, r.level])).toEqual([
       ['IACPAC_AWS_S3_001', 'note'],
       ['IACPAC_AWS_S3_016', 'error'],
@@ -92,5 +116,11 @@ describe('renderSarif', () => {
       locations: [{ physicalLocation: { artifactLocation: { uri: 'infra/main.tf' }, region: { startLine: 3, startColumn: 1, endLine: 9, endColumn: 2 } } }],
     });
     expect(run.results[2]?.suppressions).toEqual([{ kind: 'inSource', justification: 'log bucket' }]);
+    // Stable fingerprints: the same policy on the same resource in the same file, wherever its line is.
+    const fp = (r: Record<string, unknown> | undefined) => (r?.partialFingerprints as Record<string, string>)['iacpacFinding/v1'];
+    expect(fp(run.results[0])).toMatch(/^[0-9a-f]{32}$/);
+    const moved = JSON.parse(renderSarif([{ ...results[0]!, findings: [{ ...base, range: { ...range, start: { ...range.start, line: 40 } } }] }], [policy], { toolVersion: '0.1.0' })) as typeof log;
+    expect(fp(moved.runs[0]!.results[0])).toBe(fp(run.results[0]));
+    expect(fp(run.results[1])).not.toBe(fp(run.results[0]));
   });
 });
