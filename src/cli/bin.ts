@@ -1,6 +1,6 @@
 // The iacpac executable. The only place that calls process.exit.
 import { runCli } from './cli.ts';
-import { IacpacError, errorMessage } from '../core/errors.ts';
+import { ExitError, IacpacError, errorMessage } from '../core/errors.ts';
 import { isDebug, logger } from '../core/logger.ts';
 
 try {
@@ -9,7 +9,8 @@ try {
 } catch (error) {
   if (error instanceof IacpacError) {
     if (error.message) logger.err(`iacpac: ${error.message}`);
-    if (isDebug() && error.stack) logger.err(error.stack);
+    // An ordinary exit (findings, invalid configuration) is no error: no stack trace, even with --debug.
+    if (isDebug() && error.stack && !(error instanceof ExitError)) logger.err(error.stack);
     process.exitCode = error.exitCode;
   } else {
     logger.err(`iacpac: internal error: ${errorMessage(error)} (rerun with --debug for a stack trace, and please open an issue)`);

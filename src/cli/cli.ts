@@ -31,6 +31,7 @@ export async function runCli(argv: string[]): Promise<void> {
     .description('Generate and verify Terraform (IaC) and OPA Rego policies (PaC), offline.')
     .version(version)
     .option('--debug', 'print stack traces and debug information')
+    .option('--no-color', 'no ANSI colours in any output (also: NO_COLOR=1); files are never coloured')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.hook('preAction', (cmd) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { UsageError } from '../core/errors.ts';
 import { SEVERITIES } from '../core/severity.ts';
 import { PROVIDER_NAMES } from './providers/provider-definition.ts';
+import { CONFIG_FILE_NAME, findConfigFile } from '../scan/config-file.ts';
 
 export const ROLES = ['iac-generator', 'pac-generator', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -62,7 +63,7 @@ export const llmConfigSchema = modelSettingsSchema
 
 export type LlmConfig = z.infer<typeof llmConfigSchema>;
 
-/** `iacpac.config.yaml`: the `llm` and `generate` sections belong to this module; other sections are left to their owners. */
+/** `.iacpac.yaml`: the `llm` and `generate` sections belong to this module; other sections are left to their owners. */
 export const configFileSchema = z
   .object({
     llm: llmConfigSchema.optional(),
@@ -81,15 +82,16 @@ export const configFileSchema = z
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
-export const DEFAULT_CONFIG_FILE = 'iacpac.config.yaml';
+export const DEFAULT_CONFIG_FILE = CONFIG_FILE_NAME;
 
 /**
- * Reads the config file: `explicitPath` (must exist) or `iacpac.config.yaml` in `cwd` (optional).
+ * Reads the config file: `explicitPath` (must exist) or the one config file every command reads (`.iacpac.yaml` or
+ * `.iacpac.yml` in `cwd`, else the legacy `.iacpac.yaml`; optional).
  * A file that is not valid YAML or does not match the schema is one clear UsageError naming the field.
  */
 export function loadConfigFile(explicitPath: string | undefined, cwd = process.cwd()): { config: ConfigFile; path?: string } {
-  const path = explicitPath ? resolve(cwd, explicitPath) : resolve(cwd, DEFAULT_CONFIG_FILE);
-  if (!existsSync(path)) {
+  const path = explicitPath ? resolve(cwd, explicitPath) : findConfigFile(undefined, [], cwd).file;
+  if (!path || !existsSync(path)) {
     if (explicitPath) throw new UsageError(`config file not found: ${explicitPath}`);
     return { config: {} };
   }

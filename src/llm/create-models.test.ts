@@ -178,7 +178,7 @@ describe('provider resolution', () => {
   });
 
   it.each([
-    [{ provider: 'openai' as const }, {}, 'openai: no API key: set OPENAI_API_KEY (or apiKey in iacpac.config.yaml)'],
+    [{ provider: 'openai' as const }, {}, 'openai: no API key: set OPENAI_API_KEY (or apiKey in .iacpac.yaml)'],
     [{ provider: 'azure' as const }, { AZURE_OPENAI_API_KEY: 'k1234567' }, 'azure: no endpoint: set AZURE_OPENAI_ENDPOINT or AZURE_OPENAI_RESOURCE_NAME (or --base-url)'],
     [{ provider: 'openai-compatible' as const }, {}, 'openai-compatible: no endpoint: pass --base-url <url> (e.g. http://localhost:8000/v1)'],
   ])('names the missing setting for %o', async (flags, env, message) => {

@@ -47,7 +47,7 @@ export interface ResolvedModels {
 
 export const NO_PROVIDER_MESSAGE =
   'no LLM provider configured: set OPENAI_API_KEY, ANTHROPIC_API_KEY or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT + AZURE_OPENAI_DEPLOYMENT, ' +
-  'start Ollama (or set OLLAMA_HOST), or pass --provider/--model/--base-url (or set llm.provider in iacpac.config.yaml)';
+  'start Ollama (or set OLLAMA_HOST), or pass --provider/--model/--base-url (or set llm.provider in .iacpac.yaml)';
 
 /** The provider the environment configures, in PROVIDERS order; else a reachable Ollama (OLLAMA_HOST or the default port); else undefined. */
 export async function detectProvider(env: NodeJS.ProcessEnv, probeOllama: (env: NodeJS.ProcessEnv) => Promise<boolean> = ollamaReachable): Promise<ProviderName | undefined> {

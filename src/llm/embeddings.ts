@@ -34,7 +34,7 @@ export async function createEmbedder(
 ): Promise<Embedder> {
   const section = config.embeddings ?? {};
   const providerName: ProviderName | undefined = section.provider ?? flags.provider ?? config.provider ?? (await detectProvider(env, options.probeOllama));
-  if (!providerName) throw new NoProviderError('embeddings: no provider configured (set llm.embeddings.provider in iacpac.config.yaml)');
+  if (!providerName) throw new NoProviderError('embeddings: no provider configured (set llm.embeddings.provider in .iacpac.yaml)');
   const definition = PROVIDERS[providerName];
   if (!definition.createEmbedding) throw new NoProviderError(`embeddings: ${providerName} has no embeddings API; set llm.embeddings.provider to openai, azure, ollama or openai-compatible`);
   const apiKey = section.apiKeyEnv ? env[section.apiKeyEnv] : undefined;

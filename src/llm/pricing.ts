@@ -9,7 +9,7 @@ export interface Price {
 /**
  * List prices (USD per 1M tokens) of common models, matched by longest model-id prefix so dated snapshots
  * (`gpt-4o-2024-08-06`) find their family. Local providers (ollama) cost nothing. Override or extend with
- * `prices:` in iacpac.config.yaml.
+ * `prices:` in .iacpac.yaml.
  */
 export const PRICES: Readonly<Record<string, Price>> = {
   'gpt-4o': { input: 2.5, output: 10 },

@@ -106,8 +106,8 @@ const tenMegabytes = (): string => VALID.repeat(Math.ceil((10 * 1024 * 1024) / V
 
 describe('bad input: one clear line and exit 2, never a crash or a hang', () => {
   const cases: Array<[string, () => string, RegExp]> = [
-    ['a nonexistent path', () => join(work, 'nope'), /^iacpac: .*nope: no such directory\n$/],
-    ['an empty directory', () => dir({}), /^iacpac: .*: no Terraform configuration files \(\*\.tf or \*\.tf\.json\) in this directory\n$/],
+    ['a nonexistent path', () => join(work, 'nope'), /^iacpac: .*nope: no such file or directory.*\n$/],
+    ['an empty directory', () => dir({}), /^iacpac: .*: no Terraform configuration files \(\*\.tf or \*\.tf\.json\) here or in any subdirectory\n$/],
     ['a binary file named x.tf', () => dir({ 'x.tf': Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0xff]) }), /^iacpac: x\.tf: binary file .*\n$/],
     ['invalid UTF-8', () => dir({ 'main.tf': Uint8Array.from([...Buffer.from('locals {\n  a = "caf'), 0xe9, ...Buffer.from('"\n}\n')]) }), /^iacpac: main\.tf:2:11: Invalid character encoding.*\n$/],
     ['a 10 MB file', () => dir({ 'big.tf': tenMegabytes() }), /^iacpac: big\.tf: file is 10\.0 MiB, over the 5 MiB limit.*\n$/],

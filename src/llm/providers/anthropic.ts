@@ -9,7 +9,7 @@ export const anthropicProvider: ProviderDefinition = {
   configuredByEnv: (env) => Boolean(env.ANTHROPIC_API_KEY),
   create(settings) {
     const apiKey = settings.apiKey ?? settings.env.ANTHROPIC_API_KEY;
-    if (!apiKey) throw new NoProviderError('anthropic: no API key: set ANTHROPIC_API_KEY (or apiKey in iacpac.config.yaml)');
+    if (!apiKey) throw new NoProviderError('anthropic: no API key: set ANTHROPIC_API_KEY (or apiKey in .iacpac.yaml)');
     const baseUrl = settings.baseUrl;
     const modelId = settings.modelId ?? 'claude-sonnet-4-5';
     const provider = createAnthropic({ apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}), ...fetchOption(settings) });

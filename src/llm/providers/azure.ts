@@ -12,7 +12,7 @@ export const azureProvider: ProviderDefinition = {
   create(settings) {
     const { env, options } = settings;
     const apiKey = settings.apiKey ?? env.AZURE_OPENAI_API_KEY;
-    if (!apiKey) throw new NoProviderError('azure: no API key: set AZURE_OPENAI_API_KEY (or apiKey in iacpac.config.yaml)');
+    if (!apiKey) throw new NoProviderError('azure: no API key: set AZURE_OPENAI_API_KEY (or apiKey in .iacpac.yaml)');
     const endpoint = settings.baseUrl ?? (env.AZURE_OPENAI_ENDPOINT ? `${env.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, '')}/openai` : undefined);
     const resourceName = stringOption(options, 'resourceName') ?? env.AZURE_OPENAI_RESOURCE_NAME;
     if (!endpoint && !resourceName) {
@@ -32,7 +32,7 @@ export const azureProvider: ProviderDefinition = {
   createEmbedding(settings) {
     const { env, options } = settings;
     const apiKey = settings.apiKey ?? env.AZURE_OPENAI_API_KEY;
-    if (!apiKey) throw new NoProviderError('azure: no API key: set AZURE_OPENAI_API_KEY (or apiKey in iacpac.config.yaml)');
+    if (!apiKey) throw new NoProviderError('azure: no API key: set AZURE_OPENAI_API_KEY (or apiKey in .iacpac.yaml)');
     const endpoint = settings.baseUrl ?? (env.AZURE_OPENAI_ENDPOINT ? `${env.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, '')}/openai` : undefined);
     const resourceName = stringOption(options, 'resourceName') ?? env.AZURE_OPENAI_RESOURCE_NAME;
     if (!endpoint && !resourceName) throw new NoProviderError('azure: no endpoint: set AZURE_OPENAI_ENDPOINT or AZURE_OPENAI_RESOURCE_NAME (or --base-url)');

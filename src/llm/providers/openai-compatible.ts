@@ -18,7 +18,7 @@ export const openaiCompatibleProvider: ProviderDefinition = {
   createEmbedding(settings) {
     const baseUrl = settings.baseUrl ?? settings.env.OPENAI_COMPATIBLE_BASE_URL;
     if (!baseUrl) throw new NoProviderError('openai-compatible: no endpoint: pass --base-url <url> (e.g. http://localhost:8000/v1)');
-    if (!settings.modelId) throw new NoProviderError('openai-compatible: no embedding model: set llm.embeddings.model in iacpac.config.yaml');
+    if (!settings.modelId) throw new NoProviderError('openai-compatible: no embedding model: set llm.embeddings.model in .iacpac.yaml');
     const apiKey = settings.apiKey ?? settings.env.OPENAI_COMPATIBLE_API_KEY;
     const provider = createOpenAICompatible({ name: 'openai-compatible', baseURL: baseUrl, ...(apiKey ? { apiKey } : {}) });
     return { model: provider.embeddingModel(settings.modelId), modelId: settings.modelId, baseUrl, secrets: apiKey ? [apiKey] : [] };

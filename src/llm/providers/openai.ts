@@ -9,7 +9,7 @@ export const openaiProvider: ProviderDefinition = {
   configuredByEnv: (env) => Boolean(env.OPENAI_API_KEY),
   create(settings) {
     const apiKey = settings.apiKey ?? settings.env.OPENAI_API_KEY;
-    if (!apiKey) throw new NoProviderError('openai: no API key: set OPENAI_API_KEY (or apiKey in iacpac.config.yaml)');
+    if (!apiKey) throw new NoProviderError('openai: no API key: set OPENAI_API_KEY (or apiKey in .iacpac.yaml)');
     const baseUrl = settings.baseUrl ?? settings.env.OPENAI_BASE_URL;
     const modelId = settings.modelId ?? 'gpt-4o';
     const provider = createOpenAI({ apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}), ...fetchOption(settings) });
@@ -19,7 +19,7 @@ export const openaiProvider: ProviderDefinition = {
   defaultEmbeddingModel: 'text-embedding-3-small',
   createEmbedding(settings) {
     const apiKey = settings.apiKey ?? settings.env.OPENAI_API_KEY;
-    if (!apiKey) throw new NoProviderError('openai: no API key: set OPENAI_API_KEY (or apiKey in iacpac.config.yaml)');
+    if (!apiKey) throw new NoProviderError('openai: no API key: set OPENAI_API_KEY (or apiKey in .iacpac.yaml)');
     const baseUrl = settings.baseUrl ?? settings.env.OPENAI_BASE_URL;
     const modelId = settings.modelId ?? 'text-embedding-3-small';
     const provider = createOpenAI({ apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}) });

@@ -21,9 +21,9 @@ export function register(program: Command): void {
     .option('--docs <dir>', 'also index this documentation folder (repeatable)', collect)
     .option('--index <file>', 'use an index saved with kb build --out')
     .option('--full', 'print each document in full')
-    .option('--embeddings', 're-rank with embeddings from the configured provider (iacpac.config.yaml llm / environment)')
-    .option('--config <file>', 'config file (default: iacpac.config.yaml in the current directory)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--embeddings', 're-rank with embeddings from the configured provider (.iacpac.yaml llm / environment)')
+    .option('--config <file>', 'config file (default: .iacpac.yaml in the current directory)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (query: string, options) => {
       const { kbSearch } = await import('./kb.ts');
       await kbSearch(query, options);

@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .option('--var <key=value>', 'set an input variable (repeatable)', collect)
     .option('--var-file <file>', 'read input variables from a .tfvars file (repeatable)', collect)
     .addOption(new Option('--engine <engine>', 'embedded synthesis or the real CLI').choices(['embedded', 'terraform', 'tofu']).default('embedded'))
-    .addOption(new Option('-f, --format <format>', 'plan JSON or a text summary').choices(['json', 'text']).default('json'))
+    .addOption(new Option('--format <format>', 'plan JSON or a text summary').choices(['json', 'text']).default('json'))
     .option('--allow-exec', 'let --engine terraform|tofu plan configurations with external data sources or provisioners')
     .option('--plugin-dir <dir>', 'provider plugin directory for terraform init (offline)')
     .option('--schema <file>', 'extra provider schema (terraform providers schema -json output; repeatable)', collect)

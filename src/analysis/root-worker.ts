@@ -1,0 +1,17 @@
+// Worker-thread entry of the root pool (worker-pool.ts): analyses the roots it is sent, one message each.
+import { parentPort } from 'node:worker_threads';
+import { analyzeRoot, type RootTask } from './analyze-root.ts';
+
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (message: { id: number; task: RootTask }) => {
+    analyzeRoot(message.task).then(
+      (outcome) => port.postMessage({ id: message.id, outcome }),
+      (error: unknown) =>
+        port.postMessage({
+          id: message.id,
+          error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined },
+        }),
+    );
+  });
+}

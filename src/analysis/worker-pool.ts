@@ -1,0 +1,85 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyzeRoot, type RootOutcome, type RootTask } from './analyze-root.ts';
+
+/** Fewer roots than this are analysed in this thread: a worker's start-up (schemas, policy compilation) costs more. */
+export const MIN_ROOTS_PER_EXTRA_THREAD = 4;
+
+/** The default parallelism for `roots` roots: this thread alone for a few, else one thread per core (at most 8). */
+export function defaultJobs(roots: number): number {
+  return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(roots / MIN_ROOTS_PER_EXTRA_THREAD) + 1));
+}
+
+/**
+ * A new worker running the entry beside this module: `root-worker.js` in the bundle; from the sources (tests, tsx),
+ * a bootstrap that registers tsx's loader in the worker before importing `root-worker.ts`.
+ */
+function startWorker(): Worker {
+  const options = { execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')), stdout: false, stderr: false };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./root-worker.js', import.meta.url), options);
+  const tsx = new URL('../../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url).href;
+  const entry = new URL('./root-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
+
+/**
+ * Analyses every task, `jobs` at a time: this thread takes tasks too, and `jobs - 1` worker threads take the rest
+ * (each compiles the policies once). Results come back in task order. A worker that dies fails the run (an internal
+ * error), as an exception in this thread would.
+ */
+export async function analyzeRoots(tasks: RootTask[], jobs = defaultJobs(tasks.length)): Promise<RootOutcome[]> {
+  const results: RootOutcome[] = new Array(tasks.length);
+  let next = 0;
+  const take = (): number | undefined => (next < tasks.length ? next++ : undefined);
+  const extra = Math.min(Math.max(0, jobs - 1), Math.max(0, tasks.length - 1));
+  const workers: Worker[] = [];
+  const runners: Array<Promise<void>> = [];
+  if (extra > 0) {
+    for (let i = 0; i < extra; i++) {
+      const worker = startWorker();
+      workers.push(worker);
+      runners.push(runWorker(worker, tasks, results, take));
+    }
+  }
+  // This thread: yields between tasks so the workers' messages are handled while it works.
+  runners.push(
+    (async () => {
+      for (let index = take(); index !== undefined; index = take()) {
+        results[index] = await analyzeRoot(tasks[index] as RootTask);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })(),
+  );
+  try {
+    await Promise.all(runners);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+function runWorker(worker: Worker, tasks: RootTask[], results: RootOutcome[], take: () => number | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const send = (): void => {
+      const index = take();
+      if (index === undefined) resolve();
+      else worker.postMessage({ id: index, task: tasks[index] });
+    };
+    worker.on('message', (message: { id: number; outcome?: RootOutcome; error?: { message: string; stack?: string } }) => {
+      if (message.error) {
+        const error = new Error(`${tasks[message.id]?.dir}: ${message.error.message}`);
+        if (message.error.stack) error.stack = message.error.stack;
+        reject(error);
+        return;
+      }
+      results[message.id] = message.outcome as RootOutcome;
+      send();
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`a scan worker thread exited with code ${code}`));
+    });
+    send();
+  });
+}
