@@ -62,7 +62,12 @@ export function renderSarif(results: readonly ScanResult[], policies: readonly P
   const sarifResults = results.flatMap((result) => result.findings.map((f) => toResult(result.dir, f, ruleIndex)));
   // What could not be checked (modules not installed, providers without policies, errors): SARIF's notifications.
   const notifications = results.flatMap((result) => [
-    ...result.errors.map((message) => ({ level: 'error', message: { text: message }, descriptor: { id: 'scan-error' } })),
+    ...result.errors.map((error) => ({
+      level: 'error',
+      message: { text: error.message },
+      descriptor: { id: error.code ? `scan-error/${error.code}` : 'scan-error' },
+      ...(error.range ? { locations: [{ physicalLocation: physicalLocation(result.dir, error.range) }] } : {}),
+    })),
     ...result.notices.map((notice) => ({
       level: notice.severity,
       message: { text: `${result.dir}: ${notice.message}` },

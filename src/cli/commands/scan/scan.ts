@@ -58,7 +58,7 @@ export async function runScan(resolved: ResolvedScan, validate: boolean): Promis
     if (outcome.failure) {
       failed = true;
       logger.err(`iacpac: ${outcome.failure.message}`);
-      return { dir: outcome.dir, findings: [], errors: [outcome.failure.message], partial: true, notices: [], policies: 0, resources: 0 };
+      return { dir: outcome.dir, findings: [], errors: [{ message: outcome.failure.message, code: 'input' }], partial: true, notices: [], policies: 0, resources: 0 };
     }
     const scan = outcome.scan as ScanResult;
     return outcome.validation ? { ...scan, validation: outcome.validation } : scan;
