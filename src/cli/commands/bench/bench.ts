@@ -8,7 +8,7 @@ import { createEvaluator } from '../../../bench/evaluator.ts';
 import { createJudge } from '../../../bench/judge.ts';
 import { judgeHealthLines } from '../../../bench/judge-health.ts';
 import { resolveBenchModel } from '../../../bench/models/resolve.ts';
-import { ProgressReporter } from '../../../bench/progress.ts';
+import { ProgressReporter } from './progress.ts';
 import { loadPromptTemplates } from '../../../bench/prompts.ts';
 import { runBench } from '../../../bench/run-bench.ts';
 

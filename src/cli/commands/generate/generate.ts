@@ -12,7 +12,7 @@ import { redact, redactValue } from '../../../llm/redact.ts';
 import { PROVIDER_NAMES, type ProviderName } from '../../../llm/providers/provider-definition.ts';
 import { askDecision, createPrompter } from '../../../agents/interactive.ts';
 import { planSummary, runGenerateLoop, type LoopResult } from '../../../agents/orchestrator.ts';
-import { createProgress } from '../../../agents/progress.ts';
+import { createProgress } from './progress.ts';
 import type { TaskInputs } from '../../../agents/prompts.ts';
 import { renderReviewReport } from '../../../agents/review-report.ts';
 import { runReview } from '../../../agents/reviewer.ts';

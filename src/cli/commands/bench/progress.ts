@@ -1,5 +1,5 @@
-import { logger } from '../core/logger.ts';
-import type { ProgressEvent } from './run-bench.ts';
+import { logger } from '../../../core/logger.ts';
+import type { ProgressEvent } from '../../../bench/run-bench.ts';
 
 const formatDuration = (ms: number) => {
   const s = Math.max(0, Math.round(ms / 1000));

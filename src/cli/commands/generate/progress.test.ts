@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { logger } from '../core/logger.ts';
+import { logger } from '../../../core/logger.ts';
 import { createProgress } from './progress.ts';
 
 function fakeStream(isTTY: boolean, columns = 40) {
