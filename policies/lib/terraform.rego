@@ -158,6 +158,17 @@ configured(rc, key) if {
 	expressions(rc)[key]
 }
 
+# The configuration address of a resource change with its module path and without instance keys
+# ("module.a.aws_x.y", "data.aws_x.y"): how the scanner's `iacpac` extension names resources.
+config_address(rc) := concat(".", [p | some p in [module_key(rc), mode_prefix(rc), sprintf("%s.%s", [rc.type, rc.name])]; p != ""])
+
+mode_prefix(rc) := "data" if rc.mode == "data" else := ""
+
+# The `lifecycle` block of a resource in the shape of configuration expressions, from the scanner's `iacpac`
+# extension ({} when the resource has none). Undefined when the input has no extension (a plan JSON file from
+# Terraform), so policies that need it report nothing there.
+lifecycle(rc) := object.get(input.iacpac.lifecycle, config_address(rc), {})
+
 # Every reference (e.g. "aws_s3_bucket.b.id") written anywhere in a resource's configuration.
 references(rc) := {ref |
 	walk(expressions(rc), [path, value])

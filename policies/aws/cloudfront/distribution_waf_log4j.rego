@@ -12,6 +12,7 @@ package iacpac.aws.cloudfront.distribution_waf_log4j
 import rego.v1
 
 import data.iacpac.lib.terraform as tf
+import data.iacpac.lib.waf
 
 deny contains finding if {
 	some distribution in tf.resources("aws_cloudfront_distribution")
@@ -22,14 +23,7 @@ deny contains finding if {
 	}
 }
 
-required_groups := {"AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAnonymousIpList"}
-
 protected(distribution) if {
 	some acl in tf.connected_resources(distribution, "aws_wafv2_web_acl")
-	names := {group.name |
-		some rule in tf.blocks(tf.after(acl), "rule")
-		some statement in tf.blocks(rule, "statement")
-		some group in tf.blocks(statement, "managed_rule_group_statement")
-	}
-	count(required_groups - names) == 0
+	waf.log4j_protected_acl(acl)
 }
