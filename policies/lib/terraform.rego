@@ -86,6 +86,12 @@ set(rc, key) if {
 	configured(rc, key)
 }
 
+# The value at `path` (attribute names and block indexes, e.g. ["logging", 0, "target_bucket"]) is set: a known
+# non-empty planned value, or a value known only at apply time.
+set_at(rc, path) if not empty(object.get(after(rc), path, null))
+
+set_at(rc, path) if object.get(unknown(rc), path, false) == true
+
 # Attribute `key` of the first nested block `block_type` is set (known non-empty, or written and unknown).
 block_set(rc, block_type, key) if not empty(object.get(block(after(rc), block_type), key, null))
 
