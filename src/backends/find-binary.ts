@@ -1,14 +1,13 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 
 export type CliEngine = 'terraform' | 'tofu';
 
-/** The absolute path of `name` on PATH (or in `pathValue`), or undefined. */
+/** The absolute path of `name` on PATH (or in `pathValue`), or of `name` itself when it is a path; undefined when absent. */
 export function findBinary(name: string, pathValue = process.env.PATH ?? ''): string | undefined {
-  for (const dir of pathValue.split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
+  const candidates = name.includes('/') ? [resolve(name)] : pathValue.split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+  for (const candidate of candidates) {
     try {
       if (!statSync(candidate).isFile()) continue;
       accessSync(candidate, constants.X_OK);

@@ -4,9 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { canonical, offlineCopy } from '../../test/helpers/plan-fixtures.ts';
 import { synthesizePlan } from '../plan/synthesize.ts';
 import { loadConfiguration } from '../terraform/load-module.ts';
-import { findExecutable, terraformPlan } from './terraform-plan.ts';
+import { findBinary } from './find-binary.ts';
+import { terraformPlan } from './terraform-plan.ts';
 
-const terraform = findExecutable('terraform');
+const terraform = findBinary('terraform');
 const pluginDir = process.env.IACPAC_TF_PLUGIN_DIR ?? '/opt/tf-plugins';
 const live = terraform !== undefined && existsSync(pluginDir);
 const casesDir = join(import.meta.dirname, '..', '..', 'src', 'plan', '__fixtures__', 'cases');

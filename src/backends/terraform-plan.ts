@@ -1,12 +1,14 @@
-import { spawn } from 'node:child_process';
-import { accessSync, constants, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import { InputError, UsageError } from '../core/errors.ts';
+import { InputError, errorMessage } from '../core/errors.ts';
 import type { PlanJson } from '../plan/plan-json.ts';
 import { offlineOverrideFiles } from '../plan/offline-setup.ts';
-import type { Configuration, TerraformModule } from '../terraform/model.ts';
+import type { Configuration } from '../terraform/model.ts';
+import { assertNoExec } from './exec-guard.ts';
+import { findBinary } from './find-binary.ts';
+import { runCommand } from './run-command.ts';
 
 export interface TerraformPlanOptions {
   /** `terraform` or `tofu` (looked up on PATH), or a path to the binary. */
@@ -21,71 +23,25 @@ export interface TerraformPlanOptions {
   timeoutMs?: number;
 }
 
-/** Finds an executable on PATH (or checks a given path). */
-export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = name.includes('/') ? [resolve(name)] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
-  for (const candidate of candidates) {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // keep looking
-    }
-  }
-  return undefined;
-}
-
-/**
- * What in a configuration would execute programs during `terraform plan`: `external` data sources and
- * provisioners (run at apply, but refused too so a generated configuration never gets near running).
- */
-export function executionRisks(config: Configuration): string[] {
-  const out: string[] = [];
-  const visit = (module: TerraformModule, depth: number) => {
-    for (const resource of module.resources) {
-      const where = `${resource.block.defRange.filename}:${resource.block.defRange.start.line}`;
-      if (resource.mode === 'data' && resource.type === 'external') out.push(`data "external" "${resource.name}" runs a program (${where})`);
-      for (const p of resource.provisioners) out.push(`provisioner "${p.labels[0] ?? ''}" in ${resource.address} runs commands (${where})`);
-    }
-    if (depth > 32) return;
-    for (const call of module.moduleCalls) if (call.module) visit(call.module, depth + 1);
-  };
-  visit(config.root, 0);
-  return out;
-}
-
 interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
 }
 
-function run(binary: string, args: string[], cwd: string, timeoutMs: number): Promise<RunResult> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(binary, args, {
-      cwd,
-      env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_INPUT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => stdout.push(b));
-    child.stderr.on('data', (b: Buffer) => stderr.push(b));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolvePromise({ code: 127, stdout: '', stderr: error.message });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const err = Buffer.concat(stderr).toString('utf8');
-      resolvePromise({
-        code: code ?? 1,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: signal ? `${err}\n${binary} ${args[0]} was stopped after ${Math.round(timeoutMs / 1000)} s` : err,
-      });
-    });
-  });
+/** Runs one terraform/tofu step in `cwd` (non-interactive); a binary that cannot start is exit 127, a timeout says so. */
+async function run(binary: string, args: string[], cwd: string, timeoutMs: number): Promise<RunResult> {
+  try {
+    const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_INPUT: '0' };
+    const result = await runCommand(binary, args, { cwd, env, timeoutMs });
+    return {
+      code: result.code ?? 1,
+      stdout: result.stdout,
+      stderr: result.timedOut ? `${result.stderr}\n${binary} ${args[0]} was stopped after ${Math.round(timeoutMs / 1000)} s` : result.stderr,
+    };
+  } catch (error) {
+    return { code: 127, stdout: '', stderr: errorMessage(error) };
+  }
 }
 
 // eslint-disable-next-line no-control-regex
@@ -110,11 +66,8 @@ function failure(step: string, result: RunResult): Diagnostic {
  * Refuses configurations that could execute programs unless `allowExec`.
  */
 export async function terraformPlan(dir: string, config: Configuration, options: TerraformPlanOptions): Promise<{ plan?: PlanJson; diagnostics: Diagnostic[] }> {
-  const risks = executionRisks(config);
-  if (risks.length > 0 && !options.allowExec) {
-    throw new UsageError(`refusing to run ${options.binary} plan: ${risks[0]}${risks.length > 1 ? ` (and ${risks.length - 1} more)` : ''}; pass --allow-exec to run it anyway`);
-  }
-  const binary = findExecutable(options.binary);
+  assertNoExec(config, Boolean(options.allowExec), dir);
+  const binary = findBinary(options.binary);
   if (!binary) throw new InputError(`${options.binary} not found on PATH; install it or use --engine embedded`);
   const timeoutMs = options.timeoutMs ?? 600_000;
   const work = mkdtempSync(join(tmpdir(), 'iacpac-plan-'));

@@ -60,6 +60,6 @@ describe('iacpac plan', { timeout: 120_000 }, () => {
   it('refuses to run the real CLI on a configuration with an external data source', () => {
     const result = iacpac('plan', config('data "external" "x" {\n  program = ["sh", "-c", "echo {}"]\n}\n'), '--engine', 'terraform');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('refusing to run terraform plan: data "external" "x" runs a program (main.tf:1); pass --allow-exec');
+    expect(result.stderr).toContain(': the configuration runs local programs (data "external" "x" (main.tf:1)); pass --allow-exec to run it with the real CLI');
   });
 });
