@@ -10,7 +10,7 @@ import { loadConfigFile } from '../../../llm/config.ts';
 import { createRoleModels, type ResolvedModels } from '../../../llm/create-models.ts';
 import { redact, redactValue } from '../../../llm/redact.ts';
 import { PROVIDER_NAMES, type ProviderName } from '../../../llm/providers/provider-definition.ts';
-import { askDecision, createPrompter } from '../../../agents/interactive.ts';
+import { askDecision, createPrompter } from './interactive.ts';
 import { planSummary, runGenerateLoop, type LoopResult } from '../../../agents/orchestrator.ts';
 import { createProgress } from './progress.ts';
 import type { TaskInputs } from '../../../agents/prompts.ts';
