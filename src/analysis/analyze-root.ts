@@ -74,6 +74,8 @@ export async function analyzeRoot(task: RootTask): Promise<RootOutcome> {
       vars: options.vars ?? [],
       varFiles: options.varFiles ?? [],
       ...(task.files ? { files: task.files } : {}),
+      // Validation alone uses no input values (as terraform validate): the automatic tfvars files are not read.
+      ...(task.scan ? {} : { inputValues: 'explicit' as const }),
       ...(options.schemaFiles?.length ? { schemas: schemasFor(options.schemaFiles) } : {}),
     });
     const outcome: RootOutcome = { dir: task.dir, calledDirs: await calledDirs(analysis.configuration.root) };

@@ -1,28 +1,31 @@
+import { formatBytes } from '../core/bytes.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
+import { InputError } from '../core/errors.ts';
+import { LimitError, limitValue } from '../core/limits.ts';
 import { MAX_EXPRESSION_DEPTH } from './convert-context.ts';
 import type { PositionMap } from './position-map.ts';
+import { parseInWorker } from './hcl2json-worker.ts';
+import { heredocSpans } from './heredocs.ts';
 import { HCL2JSON_FILENAME, syntaxDiagnostics } from './syntax-errors.ts';
 
 /**
  * HCL's syntax verdict via @cdktf/hcl2json (HashiCorp's HCL compiled to WebAssembly), guarded so bad
  * input cannot take the process down: HCL's recursive-descent parser overflows the JavaScript stack on
- * very deep nesting and then leaves the Go runtime broken, so deeply nested sources are refused before
- * they reach it, and each call is bounded in time.
+ * very deep nesting, so deeply nested sources are refused before they reach it; a heredoc over the bound is
+ * refused too (HCL's time and memory grow fast with one); and the parser runs in a worker thread with a
+ * deadline (`hcl2json-worker.ts`), so a parse that does not end is really stopped.
  */
 
-type Hcl2Json = typeof import('@cdktf/hcl2json');
-let hcl2jsonPromise: Promise<Hcl2Json> | undefined;
-let brokenReason: string | undefined;
-
-function hcl2json(): Promise<Hcl2Json> {
-  hcl2jsonPromise ??= import('@cdktf/hcl2json');
-  return hcl2jsonPromise;
-}
-
-/** Milliseconds allowed for one syntax check: generous for the size (HCL parses about 1 MB/s here). */
+/**
+ * Milliseconds allowed for one syntax check: the base bound plus 20 ms per KiB. HCL (with hcl2json's conversion)
+ * takes about 1.7 s of CPU per MB, and a loaded machine stretches that several times; the deadline is a guard
+ * against parses that never end, not a speed target.
+ */
 function timeLimit(source: string): number {
-  return 20_000 + Math.ceil(source.length / 1024) * 10;
+  return limitValue('parseMs') + Math.ceil(source.length / 1024) * PER_KIB_MS;
 }
+
+const PER_KIB_MS = 20;
 
 /**
  * Index where bracket nesting (`{ [ (`, including `${` / `%{`) first exceeds `limit`, or -1. Counts
@@ -72,43 +75,54 @@ function remember(source: string, verdict: string): void {
   rememberedChars += source.length;
 }
 
-/** Diagnostics for native-syntax `source` from HCL itself ([] when the syntax is valid). */
+/**
+ * Diagnostics for native-syntax `source` from HCL itself ([] when the syntax is valid). Throws `LimitError` (exit 2)
+ * for a heredoc over its bound or a check that does not finish in time, `InputError` when HCL's runtime dies on the file.
+ */
 export async function hclSyntaxDiagnostics(source: string, positions: PositionMap): Promise<Diagnostic[]> {
   const deep = excessiveNestingIndex(source);
   if (deep !== -1) return [nestingDiagnostic(positions, deep)];
   const known = verdicts.get(source);
   if (known !== undefined) return known === '' ? [] : syntaxDiagnostics(known, positions);
-  if (brokenReason) return [unavailable(brokenReason)];
-  const { parse } = await hcl2json();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeLimit(source));
-    timer.unref();
-  });
-  try {
-    const result = await Promise.race([parse(HCL2JSON_FILENAME, source).then(() => 'ok' as const), timeout]);
-    if (result === 'timeout') {
-      brokenReason = `the HCL syntax check of a ${Math.round(source.length / 1024)} KiB file did not finish in time`;
-      return [unavailable(brokenReason)];
-    }
+  checkHeredocSizes(source, positions);
+  const deadline = timeLimit(source);
+  const outcome = await parseInWorker(HCL2JSON_FILENAME, source, deadline);
+  if (outcome.kind === 'timeout') {
+    const base = limitValue('parseMs');
+    throw new LimitError(positions.filename, `HashiCorp's HCL syntax check of this ${formatBytes(Buffer.byteLength(source))} file did not finish within ${Math.round(deadline / 100) / 10} s`, 'parseMs', {
+      bound: `${Math.round(base / 100) / 10} s + ${PER_KIB_MS} ms per KiB`,
+    });
+  }
+  if (outcome.kind === 'crash') {
+    const fatal = /fatal error: [^\n]*/.exec(outcome.output)?.[0] ?? outcome.output.trim().split('\n')[0] ?? 'it stopped';
+    throw new InputError(`${positions.filename}: HashiCorp's HCL parser failed on this ${formatBytes(Buffer.byteLength(source))} file (${fatal}); split the file into smaller ones`);
+  }
+  if (outcome.kind === 'ok') {
     remember(source, '');
     return [];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/^(Error: )?convert to HCL: /.test(message)) {
-      // The source parsed; hcl2json then failed to fold a constant expression (e.g. `-false`), which
-      // Terraform reports later, during evaluation. Not a syntax error.
-      remember(source, '');
-      return [];
-    }
-    if (error instanceof RangeError || !message.includes('parse config')) {
-      brokenReason = `the HCL syntax checker failed (${message.split('\n')[0]})`;
-      return [unavailable(brokenReason)];
-    }
-    remember(source, message);
-    return syntaxDiagnostics(message, positions);
-  } finally {
-    clearTimeout(timer);
+  }
+  const message = outcome.message;
+  if (/^(Error: )?convert to HCL: /.test(message)) {
+    // The source parsed; hcl2json then failed to fold a constant expression (e.g. `-false`), which
+    // Terraform reports later, during evaluation. Not a syntax error.
+    remember(source, '');
+    return [];
+  }
+  if (!message.includes('parse config')) return [unavailable(`the HCL syntax checker failed (${message.split('\n')[0]})`)];
+  remember(source, message);
+  return syntaxDiagnostics(message, positions);
+}
+
+/** Refuses a heredoc larger than its bound, at the heredoc's position. */
+function checkHeredocSizes(source: string, positions: PositionMap): void {
+  const max = limitValue('heredocBytes');
+  // No heredoc can be over the bound when the whole source is within it (a UTF-16 unit is at most 3 UTF-8 bytes).
+  if (source.length * 3 <= max || Buffer.byteLength(source) <= max) return;
+  for (const span of heredocSpans(source)) {
+    const bytes = Buffer.byteLength(source.slice(span.start, span.end));
+    if (bytes <= max) continue;
+    const at = positions.pos(span.start);
+    throw new LimitError(`${positions.filename}:${at.line}:${at.column}`, `the heredoc <<${span.marker} is ${formatBytes(bytes)}${span.terminated ? '' : ' (it has no closing marker)'}`, 'heredocBytes', { value: max });
   }
 }
 
@@ -116,7 +130,7 @@ function unavailable(reason: string): Diagnostic {
   return {
     severity: 'error',
     summary: 'Syntax check unavailable',
-    detail: `The syntax of this file was not checked because ${reason}; restart iacpac, and report the input that caused it.`,
+    detail: `The syntax of this file was not checked because ${reason}; please report the input that caused it.`,
     source: 'hcl',
     code: 'syntax-check-unavailable',
   };

@@ -13,6 +13,7 @@ import type { ProviderDefaults } from './provider-defaults.ts';
 import { keyText } from './references.ts';
 import { planResourceInstance, type PlannedInstance } from './resource-instance.ts';
 import { applyTypeConstraint, typeConstraintFromExpr, type TypeConstraint } from '../terraform/eval/type-constraint.ts';
+import { appendAll } from '../core/arrays.ts';
 
 /** Shared state of one synthesis run. */
 export interface PlanRun {
@@ -429,7 +430,7 @@ export class ModuleInstance {
   /** Child module instances, in address order. */
   childInstances(): ModuleInstance[] {
     const out: ModuleInstance[] = [];
-    for (const call of this.calls.values()) out.push(...call.children);
+    for (const call of this.calls.values()) appendAll(out, call.children);
     return out;
   }
 }

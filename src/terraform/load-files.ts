@@ -1,6 +1,9 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatBytes } from '../core/bytes.ts';
 import { InputError } from '../core/errors.ts';
+import { LimitError, limitValue } from '../core/limits.ts';
 
 /**
  * Finding and reading the files of one module directory the way Terraform does: `*.tf` and `*.tf.json`
@@ -13,8 +16,21 @@ export interface ModuleFileNames {
   override: string[];
 }
 
-/** Files larger than this are refused as bad input (a 5 MiB file takes seconds to parse; real configurations are far smaller). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * The bytes one configuration may read in total (every module's files and the tfvars files), so many files that are
+ * each under the per-file bound cannot add up to gigabytes of memory. Charged before a file is read.
+ */
+export class ByteBudget {
+  used = 0;
+  constructor(readonly limit = limitValue('configurationBytes')) {}
+
+  charge(displayName: string, bytes: number): void {
+    if (this.used + bytes > this.limit) {
+      throw new LimitError(displayName, `with this file the configuration's files add up to ${formatBytes(this.used + bytes)}`, 'configurationBytes', { value: this.limit });
+    }
+    this.used += bytes;
+  }
+}
 
 export function isConfigFileName(name: string): boolean {
   return (name.endsWith('.tf') || name.endsWith('.tf.json')) && !isIgnoredFileName(name);
@@ -58,20 +74,47 @@ export async function listModuleFiles(dir: string, displayDir: string): Promise<
   return { primary, override };
 }
 
-/** Reads a source file as UTF-8 text; binary content, invalid UTF-8 and oversized files are InputErrors. */
-export async function readSourceFile(path: string, displayName: string): Promise<string> {
+/**
+ * Reads a source file as UTF-8 text; binary content, invalid UTF-8 and oversized files (one file, or the
+ * configuration's total in `budget`) are InputErrors.
+ */
+export async function readSourceFile(path: string, displayName: string, budget?: ByteBudget): Promise<string> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.size > MAX_FILE_BYTES) {
-      throw new InputError(`${displayName}: file is ${(info.size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit for a Terraform source file; split it or remove it from the directory`);
+    const maxFileBytes = limitValue('fileBytes');
+    if (info.size > maxFileBytes) {
+      throw new LimitError(displayName, `file is ${formatBytes(info.size)}`, 'fileBytes', { value: maxFileBytes, advice: 'split it or remove it from the directory' });
     }
-    bytes = await readFile(path);
+    if (info.isFile()) {
+      budget?.charge(displayName, info.size);
+      bytes = await readFile(path);
+    } else {
+      // A FIFO or device (`--var-file <(...)`, /dev/stdin, /dev/zero): its size is unknown until read, so read at most the bound.
+      bytes = await readAtMost(path, maxFileBytes, displayName);
+      budget?.charge(displayName, bytes.length);
+    }
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw fileError(error, displayName);
   }
   return decodeSource(bytes, displayName);
+}
+
+async function readAtMost(path: string, maxBytes: number, displayName: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) throw new LimitError(displayName, `more than ${formatBytes(maxBytes)} could be read from it`, 'fileBytes', { value: maxBytes });
+      chunks.push(chunk);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Decodes UTF-8 source, refusing binary content and invalid UTF-8 with one clear line. */

@@ -5,11 +5,12 @@ import { InputError } from '../core/errors.ts';
 import { formatRange } from '../core/source-range.ts';
 import type { Block, HclFile } from '../hcl/ast.ts';
 import { parseHclFile } from '../hcl/parse.ts';
-import { fileError, listModuleFiles, readSourceFile } from './load-files.ts';
+import { ByteBudget, fileError, listModuleFiles, readSourceFile } from './load-files.ts';
 import { addTopLevelBlocks, emptyModule } from './load-model.ts';
 import { mergeOverrides } from './load-override.ts';
 import type { Configuration, ModuleCall, TerraformModule } from './model.ts';
 import { loadVariableValues, type VariableOptions } from './variables.ts';
+import { appendAll } from '../core/arrays.ts';
 
 export interface LoadOptions extends VariableOptions {
   /**
@@ -17,6 +18,12 @@ export interface LoadOptions extends VariableOptions {
    * files; child modules are still loaded whole. Default: every configuration file.
    */
   files?: string[];
+  /**
+   * Which input values to read: `all` (default; TF_VAR_ variables, terraform.tfvars, *.auto.tfvars, then --var-file
+   * and --var) or `explicit` (only --var-file and --var): `terraform validate` uses no values, so the validator
+   * does not read or parse the automatic files.
+   */
+  inputValues?: 'all' | 'explicit';
 }
 
 /** Deepest chain of local module calls followed (a guard in addition to cycle detection). */
@@ -27,6 +34,8 @@ interface LoadState {
   diagnostics: Diagnostic[];
   /** Module directories installed by `terraform init` (`.terraform/modules/modules.json`), by module key. */
   installed: Map<string, string>;
+  /** Bytes read so far, against the configuration's bound. */
+  budget: ByteBudget;
 }
 
 /** Reads `terraform init`'s module manifest, if any: key (`net.sub`) → absolute directory. */
@@ -68,7 +77,7 @@ export async function loadConfiguration(dir: string, options: LoadOptions = {}):
     throw fileError(error, dir);
   }
   if (!info.isDirectory()) throw new InputError(`${dir}: not a directory; pass the directory that holds the .tf files`);
-  const state: LoadState = { rootDir, diagnostics: [], installed: await readModuleManifest(rootDir) };
+  const state: LoadState = { rootDir, diagnostics: [], installed: await readModuleManifest(rootDir), budget: new ByteBudget() };
   const listed = await listModuleFiles(rootDir, dir);
   const only = options.files ? new Set(options.files) : undefined;
   const names = only ? { primary: listed.primary.filter((n) => only.has(n)), override: listed.override.filter((n) => only.has(n)) } : listed;
@@ -85,7 +94,7 @@ export async function loadConfiguration(dir: string, options: LoadOptions = {}):
   });
   const root = await loadModule(state, rootDir, [], [rootReal], names);
   const variableDiagnostics: Diagnostic[] = [];
-  const variableValues = await loadVariableValues(rootDir, root.variables, options, variableDiagnostics);
+  const variableValues = await loadVariableValues(rootDir, root.variables, options, variableDiagnostics, { budget: state.budget, automatic: options.inputValues !== 'explicit' });
   return { root, variableValues, diagnostics: state.diagnostics, variableDiagnostics };
 }
 
@@ -100,7 +109,7 @@ async function loadModule(
   const primaryFiles = await parseFiles(state, dir, listed.primary);
   const overrideFiles = await parseFiles(state, dir, listed.override);
   const files = [...primaryFiles, ...overrideFiles];
-  for (const file of files) state.diagnostics.push(...file.syntaxErrors);
+  for (const file of files) appendAll(state.diagnostics, file.syntaxErrors);
   const primaryBlocks: Block[] = primaryFiles.flatMap((f) => f.body.blocks);
   const overrideBlocks: Block[] = overrideFiles.flatMap((f) => f.body.blocks);
   const blocks = overrideBlocks.length > 0 ? mergeOverrides(primaryBlocks, overrideBlocks, state.diagnostics) : primaryBlocks;
@@ -127,6 +136,15 @@ async function loadModule(
 }
 
 async function parseFiles(state: LoadState, dir: string, names: string[]): Promise<HclFile[]> {
+  // The whole module is charged before any file is parsed, so a configuration over the bound stops at once.
+  for (const name of names) {
+    const full = join(dir, name);
+    const size = await stat(full).then(
+      (info) => (info.isFile() ? info.size : 0),
+      () => 0,
+    );
+    state.budget.charge(displayPath(state.rootDir, full), size);
+  }
   const files: HclFile[] = [];
   for (const name of names) {
     const full = join(dir, name);

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { InputError } from '../core/errors.ts';
 import type { Expression, HclFile } from '../hcl/ast.ts';
 import { parseHclFile } from '../hcl/parse.ts';
-import { readSourceFile } from './load-files.ts';
+import { readSourceFile, type ByteBudget } from './load-files.ts';
 import type { Variable, VariableValues } from './model.ts';
 
 /**
@@ -92,10 +92,11 @@ export async function loadVariableValues(
   variables: Variable[],
   options: VariableOptions,
   diagnostics: Diagnostic[],
+  reading: { budget?: ByteBudget; automatic?: boolean } = {},
 ): Promise<VariableValues> {
   const values: VariableValues = {};
   const declared = new Map(variables.map((v) => [v.name, v] as const));
-  const env = options.env ?? process.env;
+  const env = reading.automatic === false ? {} : (options.env ?? process.env);
   for (const [key, raw] of Object.entries(env)) {
     if (!key.startsWith('TF_VAR_') || raw === undefined) continue;
     const name = key.slice('TF_VAR_'.length);
@@ -106,18 +107,12 @@ export async function loadVariableValues(
   }
 
   const files: string[] = [];
-  if (existsSync(join(rootDir, 'terraform.tfvars'))) files.push('terraform.tfvars');
-  if (existsSync(join(rootDir, 'terraform.tfvars.json'))) files.push('terraform.tfvars.json');
-  const auto = (await readdir(rootDir, { withFileTypes: true }))
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && (e.name.endsWith('.auto.tfvars') || e.name.endsWith('.auto.tfvars.json')))
-    .map((e) => e.name)
-    .sort();
-  files.push(...auto);
-  for (const name of files) await applyFile(join(rootDir, name), name, values, declared, diagnostics);
+  if (reading.automatic !== false) files.push(...(await automaticVarFiles(rootDir)));
+  for (const name of files) await applyFile(join(rootDir, name), name, values, declared, diagnostics, reading.budget);
   for (const file of options.varFiles ?? []) {
     const path = isAbsolute(file) ? file : join(process.cwd(), file);
     if (!existsSync(path)) throw new InputError(`--var-file ${file}: no such file; check the path (relative paths are from the current directory)`);
-    await applyFile(path, file, values, declared, diagnostics);
+    await applyFile(path, file, values, declared, diagnostics, reading.budget);
   }
   for (const assignment of options.vars ?? []) {
     const eq = assignment.indexOf('=');
@@ -141,6 +136,19 @@ export async function loadVariableValues(
   return values;
 }
 
+/** terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars[.json] in lexical order. */
+async function automaticVarFiles(rootDir: string): Promise<string[]> {
+  const files: string[] = [];
+  if (existsSync(join(rootDir, 'terraform.tfvars'))) files.push('terraform.tfvars');
+  if (existsSync(join(rootDir, 'terraform.tfvars.json'))) files.push('terraform.tfvars.json');
+  const auto = (await readdir(rootDir, { withFileTypes: true }))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && (e.name.endsWith('.auto.tfvars') || e.name.endsWith('.auto.tfvars.json')))
+    .map((e) => e.name)
+    .sort();
+  files.push(...auto);
+  return files;
+}
+
 async function parseCliValue(raw: string, variable: Variable, diagnostics: Diagnostic[]): Promise<unknown> {
   if (isPrimitiveType(variable)) return raw;
   const file = await parseHclFile(`<value for var.${variable.name}>`, `v = ${raw}\n`);
@@ -160,8 +168,9 @@ async function applyFile(
   values: VariableValues,
   declared: Map<string, Variable>,
   diagnostics: Diagnostic[],
+  budget?: ByteBudget,
 ): Promise<HclFile> {
-  const source = await readSourceFile(path, displayName);
+  const source = await readSourceFile(path, displayName, budget);
   const file = await parseHclFile(displayName, source);
   diagnostics.push(...file.syntaxErrors.map((d) => ({ ...d, source: 'tfvars' })));
   for (const block of file.body.blocks) {

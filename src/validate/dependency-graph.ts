@@ -1,6 +1,7 @@
 import type { Block, Expression } from '../hcl/ast.ts';
 import type { ValidatorDiagnostic } from './diagnostic.ts';
 import { walkExpression } from './walk-expression.ts';
+import { appendAll } from '../core/arrays.ts';
 
 /**
  * One vertex of Terraform's validate graph (a resource, data source, local, output, module call or
@@ -61,7 +62,7 @@ export function walkGraph(nodes: GraphNode[]): ValidatorDiagnostic[] {
       state.set(node.id, 'failed');
       return false;
     }
-    out.push(...node.diagnostics);
+    appendAll(out, node.diagnostics);
     const ok = !node.diagnostics.some((d) => d.severity === 'error');
     state.set(node.id, ok ? 'ok' : 'failed');
     return ok;

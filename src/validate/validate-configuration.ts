@@ -17,6 +17,7 @@ import { decodeBody } from './schema-body.ts';
 import { attachSnippets } from './snippet.ts';
 import { staticValue } from './static-value.ts';
 import { attributeType, conversionError } from './type-conversion.ts';
+import { appendAll } from '../core/arrays.ts';
 
 /** A resource of a provider without a schema, and whether `required_providers` names that provider. */
 type UncheckedResource = Resource & { providerDeclared: boolean };
@@ -38,7 +39,7 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
   const files = modules.flatMap((module) => module.files);
 
   const loadErrors: ValidatorDiagnostic[] = [...config.diagnostics];
-  for (const module of modules) loadErrors.push(...trustedConfigDiagnostics(module));
+  for (const module of modules) appendAll(loadErrors, trustedConfigDiagnostics(module));
   if (loadErrors.some((d) => d.severity === 'error')) return finish(loadErrors, files);
 
   const out: ValidatorDiagnostic[] = [...loadErrors];
@@ -46,7 +47,7 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
   const nodes: GraphNode[] = [];
   for (const module of modules) {
     const pathModule = module.path.length === 0 ? '.' : relative(rootDir, module.dir).split(sep).join('/') || '.';
-    nodes.push(...moduleNodes(indexModule(module, pathModule), schemas, { rootDir, pathModule }, unchecked));
+    appendAll(nodes, moduleNodes(indexModule(module, pathModule), schemas, { rootDir, pathModule }, unchecked));
   }
   // An implied hashicorp/<name> provider that does not exist cannot be installed: Terraform stops there.
   const missing = [...unchecked.entries()].filter(([address, resources]) => {
@@ -69,7 +70,7 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
       files,
     );
   }
-  out.push(...walkGraph(nodes));
+  appendAll(out, walkGraph(nodes));
   for (const [address, resources] of unchecked) {
     const first = resources[0] as Resource;
     const types = [...new Set(resources.map((r) => r.type))];

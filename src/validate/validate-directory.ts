@@ -19,6 +19,7 @@ export interface ValidateDirectoryOptions {
 export async function validateDirectory(dir: string, options: ValidateDirectoryOptions = {}): Promise<ValidateResult> {
   const schemas = options.schemas ?? loadSchemas(options.schemaFiles ?? []);
   const config = await loadConfiguration(dir, {
+    inputValues: 'explicit',
     ...(options.varFiles ? { varFiles: options.varFiles } : {}),
     ...(options.vars ? { vars: options.vars } : {}),
   });

@@ -9,7 +9,7 @@ const builtin = defineCategory('array');
 function flatten(items: readonly RegoValue[]): RegoValue[] {
   const out: RegoValue[] = [];
   for (const x of items) {
-    if (Array.isArray(x)) out.push(...(x as readonly RegoValue[]));
+    if (Array.isArray(x)) for (const item of x as readonly RegoValue[]) out.push(item);
     else out.push(x);
   }
   return out;

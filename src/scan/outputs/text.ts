@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { appendAll } from '../../core/arrays.ts';
 import { formatDiagnostic } from '../../core/diagnostics.ts';
 import { SEVERITIES, severityRank, type Finding, type FindingSeverity, type ScanResult } from '../finding.ts';
 
@@ -46,7 +47,7 @@ export function renderText(results: readonly ScanResult[], options: TextOptions 
   const out: string[] = [];
   const all: Finding[] = [];
   for (const result of results) {
-    all.push(...result.findings);
+    appendAll(all, result.findings);
     const quiet = options.quiet && result.errors.length === 0 && !result.notices.some((n) => n.severity === 'warning') && !result.findings.some((f) => !f.suppressed);
     if (quiet) continue;
     out.push(

@@ -28,14 +28,14 @@ export const numericFunctions: TfFunction[] = [
     name: 'max',
     impl: (args) => {
       if (args.length === 0) throw new FunctionError('must pass at least one number');
-      return Math.max(...args.map(num));
+      return args.map(num).reduce((a, b) => Math.max(a, b), -Infinity);
     },
   }),
   defineFunction({
     name: 'min',
     impl: (args) => {
       if (args.length === 0) throw new FunctionError('must pass at least one number');
-      return Math.min(...args.map(num));
+      return args.map(num).reduce((a, b) => Math.min(a, b), Infinity);
     },
   }),
   defineFunction({
