@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/analyze.ts';
-import { errorMessage } from '../core/errors.ts';
+import { InputError, errorMessage } from '../core/errors.ts';
 import type { Severity } from '../core/severity.ts';
 import { formatRange } from '../core/source-range.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
@@ -35,12 +35,22 @@ export function createTechnicalVerifier(options: TechnicalValidationOptions): Ve
       const stages: Record<string, string> = {};
       let terraformValid = false;
       let plan: unknown;
+      let analysis: Analysis | undefined;
 
       if (candidate.terraform.length === 0) {
         stages['terraform-validate'] = 'skipped (no Terraform files)';
       } else {
         const { analyze } = await import('../analysis/analyze.ts');
-        const analysis = await analyze(candidate.dir);
+        try {
+          analysis = await analyze(candidate.dir);
+        } catch (error) {
+          // Generated files iacpac cannot read at all (over a bound of core/limits.ts, ...): the generator must fix them.
+          if (!(error instanceof InputError)) throw error;
+          findings.push({ stage: 'terraform-validate', target: 'iac', blocking: true, severity: 'error', message: error.message });
+          stages['terraform-validate'] = 'not readable';
+        }
+      }
+      if (analysis) {
         const validation = validateTerraform(analysis);
         findings.push(...validation.findings);
         terraformValid = validation.valid;

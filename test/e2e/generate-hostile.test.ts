@@ -103,6 +103,17 @@ describe('iacpac generate with a hostile model server', { timeout: E2E_TIMEOUT_M
     expect(statSync(join(r.out, 'trace.jsonl')).size).toBeLessThan(200_000);
   });
 
+  it('feeds generated Terraform over an input bound back to the generator instead of stopping', async () => {
+    const heredoc = `locals {\n  doc = <<EOT\n${'z'.repeat(3000)}\nEOT\n}\n`;
+    const r = await run('bounded', ['--no-cache', '--max-iterations', '1'], byRole({ 'iac-generator': [{ content: `\`\`\`hcl file=main.tf\n${heredoc}\`\`\`\n` }], 'pac-generator': [reply('pac-s3.md')], reviewer: [reply('review-pass.md')] }), {
+      env: { IACPAC_MAX_HEREDOC_BYTES: '1KiB' },
+    });
+    expect(r.code, r.stderr).toBe(3);
+    const report = JSON.parse(readFileSync(join(r.out, 'report.json'), 'utf8')) as { open_findings: Array<{ stage: string; message: string }>; history: Array<{ stages: Record<string, string> }> };
+    expect(report.history[0]?.stages['terraform-validate']).toBe('not readable');
+    expect(report.open_findings).toContainEqual(expect.objectContaining({ stage: 'terraform-validate', message: 'main.tf:2:9: the heredoc <<EOT is 2.9 KiB, over the 1 KiB limit; set IACPAC_MAX_HEREDOC_BYTES to raise it' }));
+  });
+
   it('bounds trace.jsonl at generate.maxTraceBytes and says so', async () => {
     const r = await run('trace', ['--no-cache'], byRole({ 'iac-generator': [reply('iac-s3-clean.md')], 'pac-generator': [reply('pac-s3.md')], reviewer: [reply('review-pass.md')] }), {
       config: 'generate:\n  maxTraceBytes: 20000\n',
