@@ -2,7 +2,8 @@
  * The embedded Rego engine: `new RegoEngine(options)`, `addModule`, `addData`, `prepare(query).eval({ input })`
  * returning OPA's result-set shape, plus helpers to evaluate a rule path and list rules with annotations.
  */
-import type { Annotations, Body, Module } from './syntax/ast.ts';
+import type { Annotations, Body, Module, Term } from './syntax/ast.ts';
+import { refString } from './syntax/ref-string.ts';
 import { MAX_DEPTH, parseModule, parseQuery } from './syntax/parser.ts';
 import { RegoCompileErrors, RegoError } from './syntax/errors.ts';
 import { compileModules, compileQuery, type Program } from './compiler/compile.ts';
@@ -10,6 +11,7 @@ import { isGeneratedVar } from './compiler/rewrite-vars.ts';
 import { forEachExprVar } from './compiler/terms.ts';
 import { EvalContext } from './eval/context.ts';
 import { Evaluator, type EvalLimits, type Env } from './eval/evaluator.ts';
+import type { Tracer } from './eval/types.ts';
 import { BuiltinSet, type Capabilities, type CustomBuiltin } from './builtin-set.ts';
 import { fromJS, RegoObject, toJS, type RegoValue } from './value.ts';
 import { regoDiagnostics } from './diagnostics.ts';
@@ -21,6 +23,7 @@ export { parseModule, parseQuery, parseTerm } from './syntax/parser.ts';
 export { parseJSON } from './json.ts';
 export { regoDiagnostics } from './diagnostics.ts';
 export type { EvalLimits } from './eval/evaluator.ts';
+export type { TraceEvent, TraceOp, Tracer } from './eval/types.ts';
 export type { Capabilities, CustomBuiltin } from './builtin-set.ts';
 export { BuiltinError } from './builtins/define-builtin.ts';
 export type { BuiltinContext, RegoType } from './builtins/define-builtin.ts';
@@ -41,6 +44,8 @@ export interface RegoEngineOptions {
   builtins?: readonly CustomBuiltin[];
   /** Only the builtins an OPA capabilities document lists (as `opa check --capabilities`). */
   capabilities?: Capabilities;
+  /** OPA's strict mode (`opa check --strict`): unused assignments, arguments and imports, duplicate imports, rules named input/data, deprecated builtins are errors. */
+  strict?: boolean;
 }
 
 export interface ExpressionResult {
@@ -60,6 +65,10 @@ export interface EvalOptions {
   inputValue?: RegoValue;
   strictBuiltinErrors?: boolean;
   print?: (line: string) => void;
+  /** Receives every evaluation step (explain traces, coverage). */
+  tracer?: Tracer;
+  /** Wall-clock budget of this evaluation (default: the engine's limits). */
+  timeoutMs?: number;
 }
 
 export interface RuleInfo {
@@ -96,10 +105,13 @@ export class RegoEngine {
     this.program = undefined;
   }
 
-  /** Parse and add a module (replacing one with the same file name). Throws RegoError on syntax errors. */
-  addModule(filename: string, text: string): Module {
+  /**
+   * Parse and add a module (replacing one with the same file name). Throws RegoError on syntax errors. `v0` overrides
+   * the engine's `v0Compatible` for this module (e.g. a bundle manifest's rego_version).
+   */
+  addModule(filename: string, text: string, options: { v0?: boolean } = {}): Module {
     this.sources.set(filename, text);
-    const m = parseModule(filename, text, { v0: this.options.v0Compatible ?? false });
+    const m = parseModule(filename, text, { v0: options.v0 ?? this.options.v0Compatible ?? false });
     this.modules.set(filename, m);
     this.program = undefined;
     return m;
@@ -116,7 +128,7 @@ export class RegoEngine {
   compile(): Program {
     if (this.program) return this.program;
     try {
-      this.program = compileModules([...this.modules.values()], this.builtins);
+      this.program = compileModules([...this.modules.values()], this.builtins, { strict: this.options.strict ?? false });
     } catch (error) {
       if (error instanceof RangeError && /call stack/i.test(error.message))
         throw new RegoCompileErrors([new RegoError('rego_compile_error', `compilation exceeded the maximum stack depth: a rule or expression nests too deeply (the parser allows ${MAX_DEPTH} levels); split it into smaller rules`)]);
@@ -151,6 +163,17 @@ export class RegoEngine {
     const parsed = parseQuery(query, { v0: false });
     const body = compileQuery(parsed, program);
     return new PreparedQuery(this, program, body, query);
+  }
+
+  /** A query for the document at `data.<path>` (keys need not be identifiers: `["p", "a-b_test", "test_x"]`). */
+  prepareRef(path: readonly string[]): PreparedQuery {
+    const program = this.compile();
+    const text = refString(['data', ...path]);
+    // no file: the query is not part of any module (coverage and traces leave it out / call it `query`)
+    const loc = { file: '', row: 1, col: 1 };
+    const ref: Term = { type: 'ref', head: { type: 'var', name: 'data', loc }, path: path.map((p) => ({ type: 'scalar', value: p, loc })), loc };
+    const body: Body = [{ kind: 'term', term: ref, negated: false, withs: [], loc: { ...loc, text }, index: 0 }];
+    return new PreparedQuery(this, program, compileQuery(body, program), text);
   }
 
   /** Evaluate `data.a.b.rule` (or any ref) to a Rego value; undefined when the rule is undefined. */
@@ -215,11 +238,13 @@ export class PreparedQuery {
   private run(options: EvalOptions, emit: (env: Env, values: RegoValue[]) => boolean | void): void {
     const input = options.inputValue ?? (options.input === undefined ? undefined : fromJS(options.input));
     const print = options.print ?? this.engine.options.print;
+    const limits = options.timeoutMs !== undefined ? { ...this.engine.options.limits, timeoutMs: options.timeoutMs } : this.engine.options.limits;
     const ev = new Evaluator(this.program, this.engine.baseData, {
       builtins: this.engine.builtins,
       strictBuiltinErrors: options.strictBuiltinErrors ?? this.engine.options.strictBuiltinErrors ?? false,
       allowNetwork: this.engine.options.allowNetwork ?? false,
-      ...(this.engine.options.limits ? { limits: this.engine.options.limits } : {}),
+      ...(limits ? { limits } : {}),
+      ...(options.tracer ? { tracer: options.tracer } : {}),
       ...(print ? { print } : {}),
       ...(this.engine.options.runtime !== undefined ? { runtime: fromJS(this.engine.options.runtime) } : {}),
     });
@@ -227,6 +252,7 @@ export class PreparedQuery {
     const env: Env = new Map();
     const values: RegoValue[] = [];
     const body = this.body;
+    options.tracer?.event({ op: 'enter', depth: 0, loc: body[0]?.loc });
     const rec = (i: number): boolean | void => {
       if (i >= body.length) return emit(env, values);
       const e = body[i]!;

@@ -63,11 +63,12 @@ describe('iacpac rego', () => {
     });
   });
 
-  it('test runs test_ rules and summarises', () => {
+  it('test runs test_ rules and summarises (every test with --verbose, like opa test)', () => {
     const ok = iacpac('rego', 'test', dir);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/example\.test_allow: PASS/);
-    expect(ok.stdout).toContain('PASS: 2/2');
+    expect(ok.stdout.trim()).toBe('PASS: 2/2');
+    const verbose = iacpac('rego', 'test', '-v', dir);
+    expect(verbose.stdout).toMatch(/policy_test\.rego:5:\ndata\.example\.test_allow: PASS \(/);
     const bad = iacpac('rego', 'test', join(broken, 'bad_test.rego'));
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/bad\.test_fails: FAIL/);
@@ -87,5 +88,51 @@ describe('iacpac rego', () => {
     const r = iacpac('rego', 'check', join(dir, 'nope.rego'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no such file or directory');
+  });
+});
+
+describe('iacpac rego: opa command parity', () => {
+  const strictDir = mkdtempSync(join(tmpdir(), 'iacpac-rego-strict-'));
+  writeFileSync(join(strictDir, 's.rego'), 'package s\n\nimport rego.v1\nimport data.unused_lib\n\np if {\n\tx := 1\n\tany([true])\n}\n\nf(a, b) := a\n');
+
+  it('check --strict reports OPA strict-mode errors; without it the module compiles', () => {
+    expect(iacpac('rego', 'check', strictDir).code).toBe(0);
+    const r = iacpac('rego', 'check', '--strict', strictDir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('4 errors occurred:');
+    expect(r.stderr).toContain('s.rego:7:2: rego_compile_error: assigned var x unused');
+    expect(r.stderr).toContain('s.rego:8:2: rego_type_error: deprecated built-in function calls in expression: any');
+    expect(r.stderr).toContain('s.rego:11:6: rego_compile_error: unused argument b. (hint: use _ (wildcard variable) instead)');
+    expect(r.stderr).toContain('s.rego:4:1: rego_compile_error: import data.unused_lib unused');
+  });
+
+  it('check --capabilities restricts builtins and declares custom ones', () => {
+    const d = mkdtempSync(join(tmpdir(), 'iacpac-rego-caps-'));
+    writeFileSync(join(d, 'c.rego'), 'package c\n\nimport rego.v1\n\np if host.lookup("x") == count([])\n');
+    const caps = join(d, 'caps.json');
+    writeFileSync(caps, JSON.stringify({ builtins: [{ name: 'host.lookup', decl: { type: 'function', args: [{ type: 'string' }], result: { type: 'number' } } }] }));
+    expect(iacpac('rego', 'check', join(d, 'c.rego')).stderr).toContain('undefined function host.lookup');
+    const r = iacpac('rego', 'check', '--capabilities', caps, join(d, 'c.rego'));
+    expect(r.stderr).toContain('undefined function count');
+    expect(r.stderr).not.toContain('host.lookup');
+  });
+
+  it('test --format json prints OPA result objects; --coverage the coverage report', () => {
+    const json = JSON.parse(iacpac('rego', 'test', '--format', 'json', dir).stdout) as Array<Record<string, unknown>>;
+    expect(json.map((r) => [r.package, r.name, r.fail ?? false])).toEqual([
+      ['data.example', 'test_allow', false],
+      ['data.example', 'test_deny', false],
+    ]);
+    expect(json[0]).toMatchObject({ location: { file: join(dir, 'policy_test.rego'), row: 5, col: 1 } });
+    const coverage = JSON.parse(iacpac('rego', 'test', '--coverage', dir).stdout) as { files: Record<string, { coverage: number }>; coverage: number };
+    expect(Object.keys(coverage.files).sort()).toEqual([join(dir, 'policy.rego'), join(dir, 'policy_test.rego')]);
+    expect(coverage.coverage).toBe(100);
+  });
+
+  it('test --explain=fails prints the failure trace of a failing test', () => {
+    const r = iacpac('rego', 'test', '--explain', 'fails', join(broken, 'bad_test.rego'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FAILURES');
+    expect(r.stdout).toMatch(/bad_test\.rego:5 \| Fail 1 == 2/);
   });
 });

@@ -3,10 +3,11 @@
  * local variable scoping, output-argument rewriting (`count(x, n)` -> `n = count(x)`), safety reordering,
  * arity/undefined-function checks, rule-kind conflict checks and recursion checks, collecting OPA-style errors.
  */
-import type { Body, Expr, Module, Rule, Term } from '../syntax/ast.ts';
+import type { Body, Expr, Import, Module, Rule, Term, TermOf } from '../syntax/ast.ts';
+import { refString } from '../syntax/ref-string.ts';
 import { RegoCompileErrors, RegoError } from '../syntax/errors.ts';
 import { importPath } from '../syntax/parser.ts';
-import { VarRewriter, type NameContext } from './rewrite-vars.ts';
+import { VarRewriter, type Declaration, type NameContext } from './rewrite-vars.ts';
 import { checkHead, fixTerm, reorderBody } from './safety.ts';
 import { RuleNode, type CompiledRule } from './rule-tree.ts';
 import { forEachVar } from './terms.ts';
@@ -15,6 +16,7 @@ import { checkRecursion } from './recursion.ts';
 import { checkTypes, TypeChecker } from './type-check.ts';
 import { ProgramRuleTypes } from './rule-types.ts';
 import { hoistNegatedOperands } from './negation.ts';
+import { checkUnusedDeclarations, unusedArgumentError } from './unused.ts';
 import { signatureArity, type BuiltinSignatures } from './signatures.ts';
 import type { RuleTypes } from './type-check.ts';
 
@@ -34,11 +36,21 @@ export interface Program {
 interface Signatures {
   readonly builtins: BuiltinSignatures;
   readonly functions: ReadonlyMap<string, number>;
+  /** OPA's strict mode (opa check --strict): unused assignments, arguments and imports, duplicate imports, deprecated builtins. */
+  readonly strict: boolean;
+  /** Calls `data.x.f()` with no arguments to something that is not a function, checked after all rules compile. */
+  readonly zeroArgCalls?: Array<TermOf<'call'>>;
+}
+
+export interface CompileOptions {
+  strict?: boolean;
 }
 
 let ruleIds = 0;
 
-export function compileModules(modules: readonly Module[], builtins: BuiltinSignatures): Program {
+export function compileModules(modules: readonly Module[], builtins: BuiltinSignatures, options: CompileOptions = {}): Program {
+  const strict = options.strict ?? false;
+  const zeroArgCalls: Array<TermOf<'call'>> = [];
   const errors: RegoError[] = [];
   const root = new RuleNode(['data'], undefined);
   // pass 1: package rule names, function arities
@@ -66,18 +78,30 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
     // packages exist (as empty objects) even without rules
     m.package.path.reduce((n, k) => n.child(k), root);
     const imports = new Map<string, string[]>();
+    const importOf = new Map<string, Import>();
     for (const imp of m.imports) {
       const p = importPath(imp.path);
       if (p[0] === 'future' || p[0] === 'rego') continue;
       const alias = imp.alias ?? p[p.length - 1]!;
       if (p.length === 1 && !imp.alias) continue;
+      const previous = importOf.get(alias);
+      if (strict && previous) errors.push(new RegoError('rego_compile_error', `import must not shadow ${importText(previous)}`, imp.loc));
       imports.set(alias, p);
+      importOf.set(alias, imp);
     }
-    const ctx: NameContext = { pkg, rules: pkgRules.get(pkg.join('.'))!, imports, errors };
+    const usedImports = new Set<string>();
+    const ctx: NameContext = { pkg, rules: pkgRules.get(pkg.join('.'))!, imports, errors, usedImports };
+    if (strict)
+      for (const r of m.rules) {
+        const first = r.head.ref[0];
+        if (first?.type === 'var' && (first.name === 'input' || first.name === 'data'))
+          errors.push(new RegoError('rego_compile_error', `rules must not shadow ${first.name} (use a different rule name)`, r.loc));
+      }
     for (const r of m.rules) {
-      const c = compileRule(r, ctx, root, { builtins, functions }, errors);
+      const c = compileRule(r, ctx, root, { builtins, functions, strict, zeroArgCalls }, errors);
       if (c) compiled.push(c);
     }
+    if (strict) for (const [alias, imp] of importOf) if (!usedImports.has(alias)) errors.push(new RegoError('rego_compile_error', `${importText(imp)} unused`, imp.loc));
   }
   // rule kind conflicts
   for (const node of root.walk()) {
@@ -95,12 +119,31 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
   checkRecursion(root, compiled, errors);
   // types need every rule (rule values type refs to them); recursion is excluded by now
   const types = new ProgramRuleTypes(root, builtins);
+  checkZeroArgCalls(zeroArgCalls, root, types, errors);
   const checker = new TypeChecker(builtins, types, errors);
   for (const c of compiled)
     for (let r: CompiledRule | undefined = c; r; r = r.elseRule)
       checker.checkBody(r.body, [...r.keyTerms, ...(r.element ? [r.element] : []), ...(r.value ? [r.value] : [])]);
   if (errors.length) throw new RegoCompileErrors(dedupe(errors));
   return { root, modules, rules: compiled, functions, builtins, types };
+}
+
+/**
+ * `f()` on a rule that is not a function: OPA's type checker accepts the call when the rule's type is `any` (a union
+ * of types, or unknown), and evaluates the rule like a function without arguments; otherwise it is undefined.
+ */
+function checkZeroArgCalls(calls: ReadonlyArray<TermOf<'call'>>, root: RuleNode, types: RuleTypes, errors: RegoError[]): void {
+  for (const call of calls) {
+    const path = call.name.split('.').slice(1);
+    const node = root.find(path);
+    const doc = node && (node.rules.length || node.defaults.length) ? types.documentType(path) : undefined;
+    if (!doc || doc.length !== path.length || doc.type.type !== 'any') errors.push(new RegoError('rego_type_error', `undefined function ${call.name}`, call.loc));
+  }
+}
+
+/** `import data.a.b as c`, as OPA prints an import. */
+function importText(imp: Import): string {
+  return `import ${refString(importPath(imp.path))}${imp.alias ? ` as ${imp.alias}` : ''}`;
 }
 
 function dedupe(errors: RegoError[]): RegoError[] {
@@ -141,6 +184,8 @@ function compileRule(
   errors: RegoError[],
   node?: RuleNode,
   prefixLen?: number,
+  /** For an else branch: the unused arguments of the branches before it, narrowed to those this branch leaves unused too. */
+  branchUnused?: Declaration[],
 ): CompiledRule | undefined {
   const head = rule.head;
   const ground = groundHeadStrings(head.ref);
@@ -159,6 +204,7 @@ function compileRule(
   const rewriter = new VarRewriter(ctx);
   const rewritten = rewriter.rule(argVars, [...rule.body, ...hoisted], headVars, (t) => (newHead = t));
   const args = rewritten.args;
+  const unusedArgs = checkUnusedDeclarations(rewriter.declarations, args ?? [], rewritten.body, newHead, sigs.strict, errors);
   let body = rewriteOutputArgs(rewritten.body, sigs, errors);
   const bound = new Set<string>();
   for (const a of args ?? []) forEachVar(a, (n) => bound.add(n));
@@ -173,7 +219,10 @@ function compileRule(
   let i = tail.length;
   const element = head.key ? fixed[i++] : undefined;
   const value = head.value ? fixed[i++] : undefined;
-  const elseRule = rule.elseRule ? compileRule(rule.elseRule, ctx, root, sigs, errors, target, ground.length) : undefined;
+  const elseRule = rule.elseRule ? compileRule(rule.elseRule, ctx, root, sigs, errors, target, ground.length, unusedArgs) : undefined;
+  // an argument is unused when no branch of the else chain uses it (reported once, at the first rule of the chain)
+  if (node) branchUnused?.splice(0, branchUnused.length, ...branchUnused.filter((d) => unusedArgs.some((u) => u.written === d.written)));
+  else if (sigs.strict) for (const d of unusedArgs) errors.push(unusedArgumentError(d));
   const c: CompiledRule = {
     source: rule,
     kind: rule.kind,
@@ -204,10 +253,12 @@ export function compileQuery(body: Body, program: Program, options: { pkg?: stri
   }
   const ctx: NameContext = { pkg, rules, imports: options.imports ?? new Map(), errors, keepNames: true };
   const rewritten = new VarRewriter(ctx).query(body);
-  const sigs: Signatures = program;
+  const zeroArgCalls: Array<TermOf<'call'>> = [];
+  const sigs: Signatures = { ...program, strict: false, zeroArgCalls };
   let out = rewriteOutputArgs(rewritten, sigs, errors);
   out = reorderBody(out, new Set(), new Set(), errors).body;
   checkCalls(out, [], sigs, errors);
+  checkZeroArgCalls(zeroArgCalls, program.root, program.types, errors);
   checkTypes(out, [], sigs.builtins, errors, program.types);
   out = hoistNegatedOperands(out, { equalIsUnify: false });
   if (errors.length) throw new RegoCompileErrors(dedupe(errors));
@@ -245,7 +296,12 @@ function checkCalls(body: Body, head: Term[], functions: Signatures, errors: Reg
     term: (t) => {
       if (t.type !== 'call') return;
       const arity = arityOf(t.name, functions);
-      if (arity === undefined) {
+      if (functions.strict && !t.name.startsWith('data.') && functions.builtins.signature(t.name)?.deprecated)
+        errors.push(new RegoError('rego_type_error', `deprecated built-in function calls in expression: ${t.name}`, t.loc));
+      if (arity === undefined && t.args.length === 0 && t.name.startsWith('data.') && functions.zeroArgCalls) {
+        // `f()` on a rule: decided by the rule's type once every rule is compiled (see checkZeroArgCalls)
+        functions.zeroArgCalls.push(t);
+      } else if (arity === undefined) {
         errors.push(new RegoError('rego_type_error', `undefined function ${t.name}`, t.loc));
       } else if (arity >= 0 && t.args.length !== arity) {
         errors.push(new RegoError('rego_type_error', `${t.name}: ${t.args.length > arity ? 'too many arguments' : 'too few arguments'}`, t.loc));

@@ -20,6 +20,8 @@ export interface NameContext {
   errors: RegoError[];
   /** Keep declared names unchanged (top-level query vars are reported under their own names). */
   keepNames?: boolean;
+  /** Import aliases that names resolved to (for the unused-import check). */
+  usedImports?: Set<string>;
 }
 
 class Scope {
@@ -58,7 +60,22 @@ function pathTerm(path: string[], loc: Loc): Term {
   return { type: 'ref', head, path: path.slice(1).map((p) => ({ type: 'scalar', value: p, loc }) as Term), loc };
 }
 
+/** How a variable was declared (for the unused-variable checks). */
+export type DeclarationKind = 'arg' | 'assign' | 'some' | 'somein' | 'every';
+
+export interface Declaration {
+  /** The renamed variable. */
+  readonly name: string;
+  /** The name as written. */
+  readonly written: string;
+  readonly kind: DeclarationKind;
+  readonly loc: Loc;
+}
+
 export class VarRewriter {
+  /** Every variable declared while rewriting (arguments, :=, some, some .. in, every). */
+  readonly declarations: Declaration[] = [];
+
   constructor(private readonly ctx: NameContext) {}
 
   private usedIn(body: Body, extra: Term[] = []): Set<string> {
@@ -74,7 +91,7 @@ export class VarRewriter {
     let newArgs: Term[] | undefined;
     if (args) {
       // a variable repeated in the arguments is one variable: the call's arguments must unify in both places
-      newArgs = args.map((a) => this.declarePattern(a, scope, false, true));
+      newArgs = args.map((a) => this.declarePattern(a, scope, 'arg', true));
     }
     const newBody = this.body(body, scope);
     setHead(headTerms.map((t) => this.term(t, scope)));
@@ -99,24 +116,24 @@ export class VarRewriter {
       case 'unify': {
         if (e.assign) {
           const right = this.term(e.right, scope);
-          const left = this.declarePattern(e.left, scope, true);
+          const left = this.declarePattern(e.left, scope, 'assign');
           return { ...base, kind: 'unify', left, right, assign: true };
         }
         return { ...base, kind: 'unify', left: this.term(e.left, scope), right: this.term(e.right, scope), assign: false };
       }
       case 'some':
-        return { ...base, kind: 'some', vars: e.vars.map((v) => this.declarePattern(v, scope, false)) };
+        return { ...base, kind: 'some', vars: e.vars.map((v) => this.declarePattern(v, scope, 'some')) };
       case 'somein': {
         const collection = this.term(e.collection, scope);
-        const key = e.key ? this.declarePattern(e.key, scope, false) : undefined;
-        const value = this.declarePattern(e.value, scope, false);
+        const key = e.key ? this.declarePattern(e.key, scope, 'somein') : undefined;
+        const value = this.declarePattern(e.value, scope, 'somein');
         return key ? { ...base, kind: 'somein', key, value, collection } : { ...base, kind: 'somein', value, collection };
       }
       case 'every': {
         const domain = this.term(e.domain, scope);
         const inner = new Scope(scope, this.usedIn(e.body));
-        const key = e.key ? this.declarePattern(e.key, inner, false) : undefined;
-        const value = this.declarePattern(e.value, inner, false);
+        const key = e.key ? this.declarePattern(e.key, inner, 'every') : undefined;
+        const value = this.declarePattern(e.value, inner, 'every');
         const body = this.body(e.body, inner);
         return key ? { ...base, kind: 'every', key, value, domain, body } : { ...base, kind: 'every', value, domain, body };
       }
@@ -131,7 +148,8 @@ export class VarRewriter {
   }
 
   /** Declare the vars of an assignment/some pattern in `scope`, returning the renamed pattern. */
-  private declarePattern(t: Term, scope: Scope, assign: boolean, repeatable = false): Term {
+  private declarePattern(t: Term, scope: Scope, kind: DeclarationKind, repeatable = false): Term {
+    const assign = kind === 'assign';
     switch (t.type) {
       case 'var': {
         if (t.name === '_') return { ...t, name: freshName('_') };
@@ -143,12 +161,13 @@ export class VarRewriter {
         }
         const name = this.ctx.keepNames && !scope.parent ? t.name : freshName(t.name);
         scope.decl.set(t.name, name);
+        this.declarations.push({ name, written: t.name, kind, loc: t.loc });
         return { ...t, name };
       }
       case 'array':
-        return { ...t, items: t.items.map((i) => this.declarePattern(i, scope, assign, repeatable)) };
+        return { ...t, items: t.items.map((i) => this.declarePattern(i, scope, kind, repeatable)) };
       case 'object':
-        return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, assign, repeatable)] as [Term, Term]) };
+        return { ...t, items: t.items.map(([k, v]) => [this.term(k, scope), this.declarePattern(v, scope, kind, repeatable)] as [Term, Term]) };
       default:
         return this.term(t, scope);
     }
@@ -204,7 +223,10 @@ export class VarRewriter {
     const declared = scope.lookup(name);
     if (declared !== undefined) return declared;
     const imp = this.ctx.imports.get(name);
-    if (imp) return pathTerm(imp, loc);
+    if (imp) {
+      this.ctx.usedImports?.add(name);
+      return pathTerm(imp, loc);
+    }
     if (this.ctx.rules.has(name)) return pathTerm([...this.ctx.pkg, name], loc);
     if (!scope.parent) return name;
     if (scope.outerUses(name)) return this.resolveName(name, scope.parent, loc);
@@ -220,7 +242,10 @@ export class VarRewriter {
     if (first === 'data') return name;
     if (scope.lookup(first) !== undefined) return name;
     const imp = this.ctx.imports.get(first);
-    if (imp) return imp.join('.') + rest;
+    if (imp) {
+      this.ctx.usedImports?.add(first);
+      return imp.join('.') + rest;
+    }
     if (this.ctx.rules.has(first)) return [...this.ctx.pkg, first].join('.') + rest;
     return name;
   }

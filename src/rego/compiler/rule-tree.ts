@@ -13,7 +13,8 @@ export interface CompiledRule {
   /** Element of a multi-value (set) rule. */
   readonly element?: Term;
   readonly value?: Term;
-  readonly body: Body;
+  /** Mutable only for the tester, which injects test-case markers into parameterised tests (tester.ts). */
+  body: Body;
   readonly elseRule?: CompiledRule;
   readonly node: RuleNode;
   /** Stable index in the program (for caches). */

@@ -5,6 +5,8 @@ export interface BuiltinSignature {
   readonly args: readonly RegoType[];
   readonly result: RegoType;
   readonly variadic?: RegoType;
+  /** OPA deprecated it (an error in strict mode). */
+  readonly deprecated?: boolean;
 }
 
 export interface BuiltinSignatures {

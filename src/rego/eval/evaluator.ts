@@ -63,6 +63,20 @@ export class Evaluator implements EvalMachine {
   }
 
   evalExpr(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
+    const tracer = this.options.tracer;
+    if (!tracer) return this.evalExprUntraced(ctx, e, env, k, record);
+    const depth = this.depth;
+    tracer.event({ op: 'eval', depth, expr: e, loc: e.loc });
+    let solutions = 0;
+    const r = this.evalExprUntraced(ctx, e, env, () => {
+      if (solutions++ > 0) tracer.event({ op: 'redo', depth, expr: e, loc: e.loc });
+      return k();
+    }, record);
+    if (solutions === 0) tracer.event({ op: 'fail', depth, expr: e, loc: e.loc });
+    return r;
+  }
+
+  private evalExprUntraced(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
     this.step(e.loc);
     const inner = e.withs.length ? this.withContext(ctx, e, env) : ctx;
     if (inner === undefined) return;

@@ -134,8 +134,26 @@ export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<s
       },
     },
   ],
-  ['trace', { call: (_ev, _ctx, _args, k) => k(true) }],
+  [
+    'trace',
+    {
+      call: (ev, _ctx, [note], k, t) => {
+        ev.options.tracer?.event({ op: 'note', depth: ev.depth, loc: t.loc, message: typeof note === 'string' ? note : '' });
+        return k(true);
+      },
+    },
+  ],
   ['test.sleep', { call: (_ev, _ctx, _args, k) => k(true) }],
+  [
+    // injected by the tester into parameterised tests: records each case as it is entered
+    'internal.test_case',
+    {
+      call: (ev, _ctx, [values], k, t) => {
+        ev.options.tracer?.event({ op: 'testcase', depth: ev.depth, loc: t.loc, ...(values !== undefined ? { values } : {}) });
+        return k(true);
+      },
+    },
+  ],
   [
     'walk',
     {

@@ -6,7 +6,7 @@ import type { CompiledRule, RuleNode } from '../compiler/rule-tree.ts';
 import { RegoError } from '../syntax/errors.ts';
 import { equals, RegoObject, RegoSet, setPath, type RegoValue } from '../value.ts';
 import type { EvalContext } from './context.ts';
-import type { Env, EvalMachine, Stop, ValueCont } from './types.ts';
+import type { Cont, Env, EvalMachine, Stop, ValueCont } from './types.ts';
 
 function enter(ev: EvalMachine, r: CompiledRule | undefined): void {
   if (++ev.depth > ev.maxDepth) {
@@ -154,11 +154,23 @@ function insert(obj: RegoObject, keys: RegoValue[], v: RegoValue, isSet: boolean
   cur.set(last, v);
 }
 
+/** Trace the entry into a rule body, and its exit each time the body succeeds (when a tracer is set). */
+function traced(ev: EvalMachine, r: CompiledRule, k: Cont): Cont {
+  const tracer = ev.options.tracer;
+  if (!tracer) return k;
+  const depth = ev.depth;
+  tracer.event({ op: 'enter', depth, rule: r, loc: r.source.loc });
+  return () => {
+    tracer.event({ op: 'exit', depth, rule: r, loc: r.source.loc });
+    return k();
+  };
+}
+
 function runBody(ev: EvalMachine, ctx: EvalContext, r: CompiledRule, env: Env, k: (env: Env) => Stop): Stop {
   enter(ev, r);
   ev.ruleStack.push(r);
   try {
-    return ev.evalBody(ctx, r.body, 0, env, () => k(env));
+    return ev.evalBody(ctx, r.body, 0, env, traced(ev, r, () => k(env)));
   } finally {
     ev.ruleStack.pop();
     ev.depth--;
@@ -201,12 +213,12 @@ export function callFunction(ev: EvalMachine, ctx: EvalContext, node: RuleNode, 
     ev.ruleStack.push(r);
     try {
       bindArgs(0, () =>
-        ev.evalBody(ctx, r.body, 0, env, () =>
+        ev.evalBody(ctx, r.body, 0, env, traced(ev, r, () =>
           ev.evalTerm(ctx, r.value!, env, (v) => {
             found = true;
             consider(v, r);
           }),
-        ),
+        )),
       );
     } finally {
       ev.ruleStack.pop();

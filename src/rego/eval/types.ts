@@ -3,7 +3,7 @@
  * types and the `EvalMachine` interface the Evaluator class implements. These modules depend on this file, never on
  * evaluator.ts, so the evaluator's files form no import cycle.
  */
-import type { Body, Loc, Term, TermOf } from '../syntax/ast.ts';
+import type { Body, Expr, Loc, Term, TermOf } from '../syntax/ast.ts';
 import type { Program } from '../compiler/compile.ts';
 import type { CompiledRule } from '../compiler/rule-tree.ts';
 import type { BuiltinDefinition } from '../builtins/define-builtin.ts';
@@ -41,8 +41,31 @@ export interface BuiltinTable {
   has(name: string): boolean;
 }
 
+export type TraceOp = 'enter' | 'eval' | 'exit' | 'fail' | 'redo' | 'note' | 'testcase';
+
+/** One step of an evaluation, as OPA's tracers see them (explain traces, coverage). */
+export interface TraceEvent {
+  readonly op: TraceOp;
+  /** Rule nesting: 0 for the query, 1 inside the first rule body, ... */
+  readonly depth: number;
+  /** The expression (eval/fail/redo) or the rule (enter/exit); neither for notes and the query's enter. */
+  readonly expr?: Expr;
+  readonly rule?: CompiledRule;
+  readonly loc?: Loc;
+  /** `trace(message)` text (note events). */
+  readonly message?: string;
+  /** The case a parameterised test entered (`internal.test_case([key, ...])`, testcase events). */
+  readonly values?: RegoValue;
+}
+
+export interface Tracer {
+  event(event: TraceEvent): void;
+}
+
 export interface EvaluatorOptions {
   builtins: BuiltinTable;
+  /** Receives every evaluation step (slower; for explain traces and coverage). */
+  tracer?: Tracer;
   strictBuiltinErrors?: boolean;
   allowNetwork?: boolean;
   limits?: EvalLimits;

@@ -1,0 +1,63 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toJS } from '../../../rego/value.ts';
+import { globMatch, load } from './load.ts';
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'iacpac-rego-load-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const merged = (docs: unknown[]): unknown => docs.map((d) => toJS(d as never));
+
+describe('rego loader (OPA loader semantics)', () => {
+  it('mounts every .json/.yaml/.yml under a directory at its directory path, whatever the file name (B8)', () => {
+    const dir = tree({ 'policy.rego': 'package p\n', 'exclusions/services.yaml': 'skip: [a]\n', 'x/y/z.json': '{"k": 1}', '.hidden/h.yml': 'h: true\n' });
+    const loaded = load([dir]);
+    expect(loaded.modules.map((m) => m.file)).toEqual([join(dir, 'policy.rego')]);
+    expect(merged(loaded.data)).toEqual([{ '.hidden': { h: true } }, { exclusions: { skip: ['a'] } }, { x: { y: { k: 1 } } }]);
+  });
+
+  it('mounts a data file given directly at the root', () => {
+    const dir = tree({ 'd.json': '{"a": 1}' });
+    expect(merged(load([join(dir, 'd.json')]).data)).toEqual([{ a: 1 }]);
+  });
+
+  it('skips names matching --ignore below the given paths', () => {
+    const dir = tree({ 'p.rego': 'package p\n', 'fixtures/f.yaml': 'a: 1\n', 'd.json': '{}', 'vendor/v.rego': 'package v\n' });
+    const loaded = load([dir], { ignore: ['*.yaml', 'vendor'] });
+    expect(loaded.modules.map((m) => m.file)).toEqual([join(dir, 'p.rego')]);
+    expect(loaded.data).toHaveLength(1);
+  });
+
+  it('matches globs as Go filepath.Match does', () => {
+    expect(globMatch('*.yaml', 'a.yaml')).toBe(true);
+    expect(globMatch('*.yaml', 'a.yml')).toBe(false);
+    expect(globMatch('test_?.rego', 'test_1.rego')).toBe(true);
+    expect(globMatch('[ab].json', 'b.json')).toBe(true);
+    expect(globMatch('[^ab].json', 'b.json')).toBe(false);
+  });
+
+  it('reads bundles: only data.json/data.yaml are data, .manifest gives roots and the Rego version', () => {
+    const dir = tree({
+      '.manifest': '{"roots": ["app"], "rego_version": 0}',
+      'app/policy.rego': 'package app\np { true }\n',
+      'app/data.json': '{"x": 1}',
+      'app/other.json': '{"ignored": true}',
+    });
+    const loaded = load([dir], { bundle: true });
+    expect(loaded.modules).toEqual([{ file: join(dir, 'app', 'policy.rego'), text: 'package app\np { true }\n', v0: true, roots: ['app'] }]);
+    expect(merged(loaded.data)).toEqual([{ app: { x: 1 } }]);
+  });
+
+  it('refuses bundle data outside the manifest roots', () => {
+    const dir = tree({ '.manifest': '{"roots": ["app"]}', 'other/data.json': '{"x": 1}' });
+    expect(() => load([dir], { bundle: true })).toThrow(/outside the bundle roots/);
+  });
+});
