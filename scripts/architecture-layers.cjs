@@ -14,6 +14,7 @@ const LAYERS = {
   scan: ['hcl', 'terraform', 'plan', 'rego'],
   backends: ['terraform', 'plan'],
   analysis: ['terraform', 'schema', 'validate', 'plan', 'rego', 'scan'],
+  fix: ['hcl', 'terraform', 'schema', 'validate', 'scan', 'analysis'],
   llm: [],
   kb: ['schema', 'rego', 'llm'],
   agents: ['analysis', 'scan', 'rego', 'llm', 'kb'],

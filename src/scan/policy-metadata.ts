@@ -14,6 +14,8 @@ export interface PolicyInfo {
   /** Cross-reference ids by scanner, e.g. `{checkov: ['CKV_AWS_19']}`. */
   references: Record<string, string[]>;
   remediation: string;
+  /** `custom.fix` as written: a deterministic repair the policy declares (validated and applied by `src/fix/`). */
+  fix?: unknown;
   /** Rego package path, e.g. ['iacpac', 'aws', 's3', 'bucket_versioning']. */
   packagePath: string[];
   /** Absolute path of the .rego file. */
@@ -96,7 +98,7 @@ export function readPolicyMetadata(file: string, displayName: string, source: st
   const { title, description = '', custom } = parsed.data;
   const references: Record<string, string[]> = {};
   for (const [key, value] of Object.entries(custom)) {
-    if (['id', 'severity', 'resource_types', 'remediation'].includes(key)) continue;
+    if (['id', 'severity', 'resource_types', 'remediation', 'fix'].includes(key)) continue;
     const list = stringList.safeParse(value);
     if (list.success) references[key] = list.data;
   }
@@ -108,6 +110,7 @@ export function readPolicyMetadata(file: string, displayName: string, source: st
     resourceTypes: custom.resource_types ?? [],
     references,
     remediation: (custom.remediation ?? '').trim(),
+    ...(custom.fix !== undefined ? { fix: custom.fix } : {}),
     packagePath,
     file,
     displayName,

@@ -24,6 +24,11 @@ export interface LoadOptions extends VariableOptions {
    * does not read or parse the automatic files.
    */
   inputValues?: 'all' | 'explicit';
+  /**
+   * Text to read instead of a configuration file's content, by absolute path (the file must exist): lets a caller
+   * analyse edits before writing them (`src/fix/` verifies each repair this way).
+   */
+  sources?: ReadonlyMap<string, string>;
 }
 
 /** Deepest chain of local module calls followed (a guard in addition to cycle detection). */
@@ -36,6 +41,7 @@ interface LoadState {
   installed: Map<string, string>;
   /** Bytes read so far, against the configuration's bound. */
   budget: ByteBudget;
+  sources?: ReadonlyMap<string, string>;
 }
 
 /** Reads `terraform init`'s module manifest, if any: key (`net.sub`) → absolute directory. */
@@ -77,7 +83,7 @@ export async function loadConfiguration(dir: string, options: LoadOptions = {}):
     throw fileError(error, dir);
   }
   if (!info.isDirectory()) throw new InputError(`${dir}: not a directory; pass the directory that holds the .tf files`);
-  const state: LoadState = { rootDir, diagnostics: [], installed: await readModuleManifest(rootDir), budget: new ByteBudget() };
+  const state: LoadState = { rootDir, diagnostics: [], installed: await readModuleManifest(rootDir), budget: new ByteBudget(), ...(options.sources ? { sources: options.sources } : {}) };
   const listed = await listModuleFiles(rootDir, dir);
   const only = options.files ? new Set(options.files) : undefined;
   const names = only ? { primary: listed.primary.filter((n) => only.has(n)), override: listed.override.filter((n) => only.has(n)) } : listed;
@@ -149,7 +155,7 @@ async function parseFiles(state: LoadState, dir: string, names: string[]): Promi
   for (const name of names) {
     const full = join(dir, name);
     const display = displayPath(state.rootDir, full);
-    const source = await readSourceFile(full, display);
+    const source = state.sources?.get(full) ?? (await readSourceFile(full, display));
     const file = await parseHclFile(display, source);
     const tooDeep = file.syntaxErrors.find((d) => d.code === 'nesting-too-deep');
     if (tooDeep) throw new InputError(`${formatRange(tooDeep.range) || display}: ${tooDeep.summary}: ${tooDeep.detail}`);
