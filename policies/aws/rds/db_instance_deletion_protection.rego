@@ -7,6 +7,9 @@
 #   resource_types: [aws_db_instance]
 #   checkov: [CKV_AWS_293]
 #   remediation: "Set deletion_protection = true on the aws_db_instance."
+#   fix:
+#     set:
+#       deletion_protection: true
 package iacpac.aws.rds.db_instance_deletion_protection
 
 import rego.v1

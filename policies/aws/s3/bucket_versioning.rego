@@ -7,6 +7,15 @@
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning]
 #   checkov: [CKV_AWS_21]
 #   remediation: "Add an aws_s3_bucket_versioning resource for the bucket with versioning_configuration { status = \"Enabled\" }."
+#   fix:
+#     resource_types: [aws_s3_bucket]
+#     resource:
+#       type: aws_s3_bucket_versioning
+#       body: |
+#         bucket = {{resource}}.id
+#         versioning_configuration {
+#           status = "Enabled"
+#         }
 package iacpac.aws.s3.bucket_versioning
 
 import rego.v1
