@@ -24,10 +24,8 @@ identity_policy_types := {
 identity_policies := [[rc, statements(doc)] |
 	some resource_type, attribute in identity_policy_types
 	some rc in tf.resources(resource_type)
-	text := tf.after(rc)[attribute]
-	is_string(text)
-	json.is_valid(text)
-	doc := json.unmarshal(text)
+	doc := tf.document(tf.after(rc)[attribute])
+	is_object(doc)
 ]
 
 # Statements of a parsed policy document, each as {"effect", "actions", "resources", "condition"} with lists.

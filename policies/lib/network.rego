@@ -112,3 +112,51 @@ ipv6_sources(rule) := tf.as_list(rule.ipv6_cidr_blocks) if {
 } else := [rule.cidr_ipv6] if {
 	is_string(object.get(rule, "cidr_ipv6", null))
 } else := []
+
+# Network ACLs (inline `ingress` blocks, evaluated in rule_no order) that let the internet reach `port`: the first
+# matching allow rule for 0.0.0.0/0 or ::/0 (all protocols, or a port range that covers the port) comes before any
+# deny rule for the same traffic.
+open_acls(port) := {acl |
+	some acl in tf.resources("aws_network_acl")
+	rules := tf.blocks(tf.after(acl), "ingress")
+	allows := [rule.rule_no | some rule in rules; acl_rule_matches(rule, port, "allow")]
+	count(allows) > 0
+	denies := [rule.rule_no | some rule in rules; acl_rule_matches(rule, port, "deny")]
+	not first_is_deny(min(allows), denies)
+}
+
+first_is_deny(allow_no, denies) if min(denies) < allow_no
+
+# aws_network_acl_rule resources for ingress that let the internet reach `port`.
+open_acl_rules(port) := {rc |
+	some rc in tf.resources("aws_network_acl_rule")
+	rule := tf.after(rc)
+	not rule.egress == true
+	acl_rule_matches(rule, port, "allow")
+}
+
+acl_rule_matches(rule, port, action) if {
+	acl_action(rule) == action
+	acl_world(rule)
+	acl_covers(rule, port)
+}
+
+acl_action(rule) := rule.action
+
+acl_action(rule) := rule.rule_action
+
+acl_world(rule) if "0.0.0.0/0" in tf.as_list(rule.cidr_block)
+
+acl_world(rule) if "::/0" in tf.as_list(rule.ipv6_cidr_block)
+
+acl_covers(rule, _) if sprintf("%v", [rule.protocol]) in {"-1", "all"}
+
+# A range starting at 0 does not count (as Checkov reads it); all protocols do.
+acl_covers(rule, port) if {
+	from := to_number(rule.from_port)
+	to := to_number(rule.to_port)
+	from != 0
+	to != 0
+	from <= port
+	port <= to
+}

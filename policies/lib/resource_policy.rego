@@ -34,9 +34,7 @@ limiting_operator := `(?i)^((ForAllValues|ForAnyValue):)?(ARN(Equals|Like)|Strin
 
 # The statements of a policy document given as JSON text ([] when it is not a readable document).
 statements(text) := tf.as_list(object.get(doc, "Statement", [])) if {
-	is_string(text)
-	json.is_valid(text)
-	doc := json.unmarshal(text)
+	doc := tf.document(text)
 	is_object(doc)
 } else := []
 

@@ -44,6 +44,19 @@ is_true(value) if value == true
 
 is_true(value) if value == 1
 
+# A JSON document given as text (a policy, container definitions, ...). Text that is not strict JSON but reads as a
+# YAML flow document (JSON with a trailing comma, as hand-written heredocs often have) is read that way too, as lenient
+# parsers do. Undefined when the text is neither (or not a string).
+document(text) := json.unmarshal(text) if {
+	is_string(text)
+	json.is_valid(text)
+} else := doc if {
+	is_string(text)
+	yaml.is_valid(text)
+	doc := yaml.unmarshal(text)
+	not is_string(doc)
+}
+
 # True when `value` carries no setting: null, "", [] or {}.
 empty(value) if value == null
 empty(value) if value == ""
