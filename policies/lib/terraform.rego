@@ -105,6 +105,9 @@ set_at(rc, path) if not empty(object.get(after(rc), path, null))
 
 set_at(rc, path) if object.get(unknown(rc), path, false) == true
 
+# The configuration writes the attribute at `path` (attribute names and block indexes, as for set_at).
+configured_at(rc, path) if object.get(expressions(rc), path, null) != null
+
 # Attribute `key` of the first nested block `block_type` is set (known non-empty, or written and unknown).
 block_set(rc, block_type, key) if not empty(object.get(block(after(rc), block_type), key, null))
 

@@ -217,6 +217,14 @@ function blocksAsAttribute(
       if (Array.isArray(value) && element.attributes[name]!.kind === 'set' && isWhollyKnown(value)) value = orderSet(value);
       item[name] = value;
     }
+    if (context.lenient) {
+      // Lenient reading: an argument the element type does not declare is kept as written.
+      for (const attribute of instance.body.attributes) {
+        if (Object.hasOwn(element.attributes, attribute.name)) continue;
+        item[attribute.name] = context.evaluate(attribute.expr, instance.scope);
+        context.lenient.used = true;
+      }
+    }
     items.push(item);
   }
   if (depth > 32) return null;
