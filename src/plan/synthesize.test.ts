@@ -229,4 +229,25 @@ describe('lenient evaluation', () => {
       Statement: [{ Action: ['*'], Effect: 'Allow', Resource: ['(known after apply)', '(known after apply)'] }],
     });
   });
+
+  it('keeps a JSON document written as a heredoc template with unknown interpolations', { timeout: 60_000 }, async () => {
+    const plan = await scanPlan(
+      [
+        'resource "aws_sqs_queue" "q" {}',
+        'resource "aws_sqs_queue_policy" "p" {',
+        '  queue_url = aws_sqs_queue.q.id',
+        '  policy = <<POLICY',
+        '{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "${aws_sqs_queue.q.arn}"}]}',
+        'POLICY',
+        '}',
+        'resource "aws_sqs_queue" "named" {',
+        '  name = "${var.prefix}-jobs"',
+        '}',
+        'variable "prefix" {}',
+      ].join('\n'),
+    );
+    expect(JSON.parse(after(plan, 'aws_sqs_queue_policy.p').policy as string).Statement[0].Resource).toBe('(known after apply)');
+    // Templates that are not JSON documents stay unknown.
+    expect(after(plan, 'aws_sqs_queue.named').name).toBeUndefined();
+  });
 });

@@ -37,10 +37,11 @@ export interface SynthesizeOptions {
    * (misspelt or removed names) are kept in the `configuration` expressions, with their references, and in the
    * planned values as written; an argument written `name = { ... }` (or a list of objects) for a nested block type
    * counts as that block; `True` / `False` written Python-style are booleans. A valid configuration has none of
-   * these, so its plan is the same either way, except for two readings that apply to valid configurations too:
-   * `jsonencode` of a partly unknown value (a policy document naming a resource created at apply time) keeps its
-   * structure, with `(known after apply)` for each unknown part, and a `dynamic` block whose `for_each` is known only
-   * at apply time counts as one block of its content, so policies can judge what the configuration writes.
+   * these, so its plan is the same either way, except for readings that apply to valid configurations too:
+   * `jsonencode` of a partly unknown value, and a template whose text is a JSON document (a policy in a heredoc),
+   * keep their structure, with `(known after apply)` for each unknown part; a `dynamic` block whose `for_each` is
+   * known only at apply time counts as one block of its content; a resource or module whose count/for_each cannot
+   * be decided is planned as one instance without a key; so policies can judge what the configuration writes.
    * `SynthesizeResult.lenientUsed` says whether any of this applied.
    */
   lenient?: boolean;

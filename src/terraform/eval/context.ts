@@ -47,8 +47,9 @@ export interface EvalContext {
   /**
    * Lenient reading (the scanner's input; unset: Terraform's behaviour). A reference to something undeclared is
    * reported but evaluates to an unknown value where it occurs, instead of making the whole expression unknown; and
-   * `jsonencode` of a partly unknown value keeps its structure, writing each unknown part as `UNKNOWN_TEXT`, so a
-   * policy document that names a resource created at apply time can still be judged (as Checkov reads it).
+   * `jsonencode` of a partly unknown value, or a template whose text is a JSON document, keeps its structure, writing
+   * each unknown part as `UNKNOWN_TEXT`, so a policy document that names a resource created at apply time can still
+   * be judged (as Checkov reads it).
    */
   lenient?: LenientReading;
   /**

@@ -39,6 +39,7 @@ import {
   valuesEqual,
 } from './value.ts';
 
+import { UNKNOWN_TEXT } from './context.ts';
 export type { EvalContext, ReferenceResolver, ResolvedReference } from './context.ts';
 
 /**
@@ -217,14 +218,25 @@ export class Evaluator {
       // `"${x}"` is x itself, unconverted (HCL's template wrap).
       return this.eval(only.expr, scope);
     }
-    const state = { text: '', unknown: false, sensitive: false };
+    const state = { text: '', unknown: false, sensitive: false, directiveUnknown: false };
     this.templateParts(expr.parts, scope, state);
+    if (state.unknown && this.ctx.lenient && !state.directiveUnknown && /^\s*[[{]/.test(state.text)) {
+      // Lenient reading: a template that writes a JSON document (a policy in a heredoc) keeps its text, with each
+      // unknown interpolation written as UNKNOWN_TEXT, so the document can still be judged.
+      this.ctx.lenient.used = true;
+      const text = state.text.normalize('NFC');
+      return state.sensitive ? markSensitive(text) : text;
+    }
     if (state.unknown) return state.sensitive ? markSensitive(unknownOf(T_STRING)) : unknownOf(T_STRING);
     const text = state.text.normalize('NFC');
     return state.sensitive ? markSensitive(text) : text;
   }
 
-  private templateParts(parts: TemplatePart[], scope: Bindings, state: { text: string; unknown: boolean; sensitive: boolean }): void {
+  private templateParts(
+    parts: TemplatePart[],
+    scope: Bindings,
+    state: { text: string; unknown: boolean; sensitive: boolean; directiveUnknown?: boolean },
+  ): void {
     for (const part of parts) {
       switch (part.kind) {
         case 'text':
@@ -235,6 +247,7 @@ export class Evaluator {
           if (sensitive) state.sensitive = true;
           if (value instanceof Unknown) {
             state.unknown = true;
+            state.text += UNKNOWN_TEXT;
             break;
           }
           if (value === null)
@@ -249,6 +262,7 @@ export class Evaluator {
           if (sensitive) state.sensitive = true;
           if (value instanceof Unknown) {
             state.unknown = true;
+            state.directiveUnknown = true;
             break;
           }
           if (value === null) throw evalError('Invalid template if directive', 'The condition value is null. Conditions must either be true or false.', part.cond.range);
@@ -263,6 +277,7 @@ export class Evaluator {
           if (sensitive) state.sensitive = true;
           if (value instanceof Unknown) {
             state.unknown = true;
+            state.directiveUnknown = true;
             break;
           }
           if (value === null) throw evalError('Invalid template for directive', 'The for directive cannot iterate over a null value.', part.collection.range);
