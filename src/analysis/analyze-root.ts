@@ -69,6 +69,7 @@ function schemasFor(files: string[]): ProviderSchemas {
  */
 export async function analyzeRoot(task: RootTask): Promise<RootOutcome> {
   const { options } = task;
+  let called: string[] = [];
   try {
     const analysis = await analyze(task.dir, {
       vars: options.vars ?? [],
@@ -78,12 +79,15 @@ export async function analyzeRoot(task: RootTask): Promise<RootOutcome> {
       ...(task.scan ? {} : { inputValues: 'explicit' as const }),
       ...(options.schemaFiles?.length ? { schemas: schemasFor(options.schemaFiles) } : {}),
     });
-    const outcome: RootOutcome = { dir: task.dir, calledDirs: await calledDirs(analysis.configuration.root) };
+    // Known as soon as the configuration is loaded, so a root that fails later (a bound while planning) still
+    // tells which directories are its modules rather than roots of their own.
+    called = await calledDirs(analysis.configuration.root);
+    const outcome: RootOutcome = { dir: task.dir, calledDirs: called };
     if (task.validate) outcome.validation = analysis.validation;
     if (task.scan) outcome.scan = analysis.scan(scannerFor(options.scanOptions));
     return outcome;
   } catch (error) {
-    if (error instanceof IacpacError) return { dir: task.dir, calledDirs: [], failure: { message: errorMessage(error), exitCode: error.exitCode } };
+    if (error instanceof IacpacError) return { dir: task.dir, calledDirs: called, failure: { message: errorMessage(error), exitCode: error.exitCode } };
     throw error;
   }
 }

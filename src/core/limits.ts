@@ -20,8 +20,14 @@ export const LIMITS = {
   configurationBytes: { env: 'IACPAC_MAX_CONFIGURATION_BYTES', default: 16 * 1024 * 1024, unit: 'bytes' },
   /** One heredoc (`<<EOT ... EOT`), terminated or not. */
   heredocBytes: { env: 'IACPAC_MAX_HEREDOC_BYTES', default: 1024 * 1024, unit: 'bytes' },
-  /** HashiCorp's HCL syntax check of one file (plus 10 ms per KiB of source). */
+  /** HashiCorp's HCL syntax check of one file (plus 20 ms per KiB of source). */
   parseMs: { env: 'IACPAC_PARSE_TIMEOUT_MS', default: 20_000, unit: 'ms' },
+  /** Module instances one plan expands (every `module` block times its count/for_each, at every level). */
+  moduleInstances: { env: 'IACPAC_MAX_MODULE_INSTANCES', default: 10_000, unit: 'count' },
+  /** Module instances nested inside each other while planning. */
+  moduleDepth: { env: 'IACPAC_MAX_MODULE_DEPTH', default: 64, unit: 'count' },
+  /** Resource and data source instances one plan creates in total (each resource is also bounded at 10,000). */
+  resourceInstances: { env: 'IACPAC_MAX_RESOURCE_INSTANCES', default: 200_000, unit: 'count' },
 } as const satisfies Record<string, LimitDefinition>;
 
 export type LimitName = keyof typeof LIMITS;

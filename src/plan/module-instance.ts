@@ -14,6 +14,8 @@ import { keyText } from './references.ts';
 import { planResourceInstance, type PlannedInstance } from './resource-instance.ts';
 import { applyTypeConstraint, typeConstraintFromExpr, type TypeConstraint } from '../terraform/eval/type-constraint.ts';
 import { appendAll } from '../core/arrays.ts';
+import { LimitError, limitValue } from '../core/limits.ts';
+import { formatRange } from '../core/source-range.ts';
 
 /** Shared state of one synthesis run. */
 export interface PlanRun {
@@ -27,6 +29,20 @@ export interface PlanRun {
   instances: PlannedInstance[];
   /** Read configuration Terraform would reject as far as it goes (SynthesizeOptions.lenient). */
   lenient?: LenientReading;
+  /** Module instances expanded so far (the root included), against `limitValue('moduleInstances')`. */
+  moduleInstances: number;
+}
+
+/**
+ * Stops a plan that would grow past one of the bounds of core/limits.ts (the same for `plan`, `scan` and `check`,
+ * which all synthesise through here): nested modules with `count = 2` double at every level.
+ */
+function checkGrowth(run: PlanRun, what: 'moduleInstances' | 'resourceInstances', adding: number, where: SourceRange, subject: string): void {
+  const current = what === 'moduleInstances' ? run.moduleInstances : run.instances.length;
+  const max = limitValue(what);
+  if (current + adding > max) {
+    throw new LimitError(formatRange(where), `${subject} would make ${(current + adding).toLocaleString('en-US')} ${what === 'moduleInstances' ? 'module' : 'resource'} instances in this plan`, what, { value: max });
+  }
 }
 
 function diagnostic(summary: string, detail: string, range: SourceRange | undefined, code: string): Diagnostic {
@@ -80,6 +96,7 @@ export class ResourceNode {
     // with count.index / each unknown, as Checkov reads the block.
     if (!expansion && run.lenient) run.lenient.used = true;
     const keys = expansion ? instanceKeys(expansion) : [undefined];
+    checkGrowth(run, 'resourceInstances', keys.length, resource.block.defRange, `expanding ${resource.address}`);
     for (const [i, key] of keys.entries()) {
       const bindings: InstanceBindings = { resource: this };
       if (!expansion) unknownBindings(bindings, resource.count !== undefined);
@@ -141,6 +158,15 @@ export class ModuleCallNode {
     this.counted = expansion !== undefined;
     if (child && (expansion || lenient)) {
       const keys = expansion ? instanceKeys(expansion) : [undefined];
+      const run = this.owner.run;
+      const where = this.call.block.defRange;
+      const depth = this.owner.steps.length + 1;
+      const maxDepth = limitValue('moduleDepth');
+      if (depth > maxDepth) {
+        throw new LimitError(formatRange(where), `module.${this.call.name} is nested ${depth} module instances deep in this plan`, 'moduleDepth', { value: maxDepth });
+      }
+      checkGrowth(run, 'moduleInstances', keys.length, where, `expanding module.${this.call.name}`);
+      run.moduleInstances += keys.length;
       for (const [i, key] of keys.entries()) {
         const bindings: InstanceBindings = {};
         if (!expansion) unknownBindings(bindings, this.call.count !== undefined);

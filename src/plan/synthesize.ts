@@ -79,6 +79,7 @@ export function synthesizePlan(config: Configuration, options: SynthesizeOptions
     rootDir: config.root.dir,
     instances: [],
     ...(options.lenient ? { lenient: { used: false } } : {}),
+    moduleInstances: 1,
   };
   const root = new ModuleInstance(run, config.root, '', undefined);
   root.planAll();

@@ -115,6 +115,44 @@ describe('bounds on what one configuration may read', { timeout: 300_000 }, () =
   });
 });
 
+/** A chain of `levels` local modules, each calling the next with `count` (and holding one resource). */
+function moduleChain(levels: number, count: number): string {
+  const root = dir({ 'main.tf': `module "m" {\n  source = "./m0"\n  count = ${count}\n}\n` });
+  for (let i = 0; i < levels; i++) {
+    mkdirSync(join(root, `m${i}`));
+    const next = i === levels - 1 ? '' : `module "next" {\n  source = "../m${i + 1}"\n  count = ${count}\n}\n`;
+    writeFileSync(join(root, `m${i}`, 'main.tf'), `resource "terraform_data" "r" {}\n${next}`);
+  }
+  return root;
+}
+
+describe('bounds on what one plan may expand, the same in plan, scan and check', { timeout: 600_000 }, () => {
+  it('stops modules nested with count = 2 at the module instance bound (scan and check kept expanding: 4.2 GB)', async () => {
+    const path = moduleChain(14, 2);
+    const env = { IACPAC_MAX_MODULE_INSTANCES: '1000' };
+    const line = 'iacpac: m12/main.tf:2:1: expanding module.next would make 1,001 module instances in this plan, over the 1,000 limit; set IACPAC_MAX_MODULE_INSTANCES to raise it';
+    for (const command of ['plan', 'scan', 'check']) expect(await refused([command, path], env), command).toBe(line);
+  });
+
+  it('stops module instances nested deeper than the depth bound', async () => {
+    const path = moduleChain(8, 1);
+    const line = 'iacpac: m4/main.tf:2:1: module.next is nested 6 module instances deep in this plan, over the 5 limit; set IACPAC_MAX_MODULE_DEPTH to raise it';
+    for (const command of ['plan', 'scan', 'check']) expect(await refused([command, path], { IACPAC_MAX_MODULE_DEPTH: '5' }), command).toBe(line);
+  });
+
+  it('builds toset() and distinct() of 40k strings in linear time; for_each over them stops at the instance cap', async () => {
+    // 40k strings took 13 s (quadratic); 200k would take many minutes that way, and takes well under a second now.
+    const names = Array.from({ length: 200_000 }, (_, i) => `"n${i % 100_000}"`).join(', ');
+    const path = dir({
+      'main.tf': `locals {\n  names = [${names}]\n}\noutput "distinct" {\n  value = length(distinct(local.names))\n}\noutput "set" {\n  value = length(toset(local.names))\n}\nresource "terraform_data" "each" {\n  for_each = toset(slice(local.names, 0, 40000))\n}\n`,
+    });
+    const run = await iacpac(['plan', path, '--format', 'json'], { env: plainEnv(), timeoutMs: 300_000 });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('Invalid for_each argument');
+    expect(run.stderr).toContain('The "for_each" value has 40000 elements; iacpac plans at most 10000 instances of one resource.');
+  });
+});
+
 describe('large configurations do not crash', { timeout: 600_000 }, () => {
   it('validates ~130k resources (the validator spread them into one call: Maximum call stack size exceeded)', async () => {
     const path = dir({ 'a.tf': resources('a', 65_000), 'b.tf': resources('b', 65_000) });

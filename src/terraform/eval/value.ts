@@ -266,23 +266,93 @@ export function parseNumber(s: string): number | undefined {
 }
 
 /** The order cty gives set elements: strings lexically, numbers ascending, false before true; others as given. */
-function dedupeAndSort(items: TfValue[]): TfValue[] {
-  const out: TfValue[] = [];
+function dedupeAndSort(items: readonly TfValue[]): TfValue[] {
   const unknowns: TfValue[] = [];
+  const known: TfValue[] = [];
   for (const item of items) {
     // Unknown elements cannot be compared: each stays, after the known ones (cty's set order).
     if (item instanceof Unknown || (item instanceof Sensitive && item.value instanceof Unknown)) unknowns.push(item);
-    else if (!out.some((o) => valuesIdentical(o, item))) out.push(item);
+    else known.push(item);
   }
-  return [...sortKnown(out), ...unknowns];
+  const out = distinctValues(known);
+  return appendAllValues(sortKnown(out), unknowns);
+}
+
+function appendAllValues(target: TfValue[], items: readonly TfValue[]): TfValue[] {
+  for (const item of items) target.push(item);
+  return target;
+}
+
+/**
+ * The first of each group of identical values (`valuesIdentical`), in order, in linear time: each value is keyed by
+ * a canonical text of its structure. A value holding an unknown is identical to nothing and always kept.
+ */
+export function distinctValues(items: readonly TfValue[]): TfValue[] {
+  const seen = new Set<string>();
+  const out: TfValue[] = [];
+  for (const item of items) {
+    const key = identityKey(item);
+    if (key === undefined) out.push(item);
+    else if (!seen.has(key)) {
+      seen.add(key);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** The identity keys of `items` (values holding an unknown have none): `has(identityKey(x))` is "some item is identical to x". */
+export function identityKeys(items: readonly TfValue[]): Set<string> {
+  const keys = new Set<string>();
+  for (const item of items) {
+    const key = identityKey(item);
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
+}
+
+/** A text equal for two values exactly when `valuesIdentical` holds; undefined when the value holds an unknown. */
+export function identityKey(value: TfValue): string | undefined {
+  const v = value instanceof Sensitive ? value.value : value;
+  if (v instanceof Unknown) return undefined;
+  if (v === null) return 'z';
+  switch (typeof v) {
+    case 'string':
+      return `s${JSON.stringify(v)}`;
+    case 'number':
+      return `n${v === 0 ? 0 : v}`;
+    case 'boolean':
+      return v ? 't' : 'f';
+    default:
+      break;
+  }
+  if (Array.isArray(v)) {
+    let text = '[';
+    for (const item of v) {
+      const key = identityKey(item);
+      if (key === undefined) return undefined;
+      text += `${key},`;
+    }
+    return `${text}]`;
+  }
+  const object = v as TfObject;
+  let text = '{';
+  for (const name of Object.keys(object).sort()) {
+    const key = identityKey(object[name]!);
+    if (key === undefined) return undefined;
+    text += `${JSON.stringify(name)}:${key},`;
+  }
+  return `${text}}`;
 }
 
 function sortKnown(out: TfValue[]): TfValue[] {
   if (out.every((x) => typeof x === 'string')) return (out as string[]).sort(compareStrings);
   if (out.every((x) => typeof x === 'number')) return (out as number[]).sort((a, b) => a - b);
   if (out.every((x) => typeof x === 'boolean')) return (out as boolean[]).sort((a, b) => Number(a) - Number(b));
-  // Objects, tuples, lists: cty's order is the byte order of their set hash texts.
-  return out.sort(compareSetHash);
+  // Objects, tuples, lists: cty's order is the byte order of their set hash texts (each computed once).
+  const keyed = out.map((value) => ({ value, hash: Buffer.from(setHashText(value), 'utf8') }));
+  keyed.sort((a, b) => Buffer.compare(a.hash, b.hash));
+  return keyed.map((k) => k.value);
 }
 
 /** Structural identity (same shape and values, ignoring collection kinds); unknowns are never identical. */

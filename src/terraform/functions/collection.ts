@@ -19,7 +19,9 @@ import {
   UNKNOWN,
   unknownOf,
   valuesEqual,
-  valuesIdentical,
+  distinctValues,
+  identityKey,
+  identityKeys,
 } from '../eval/value.ts';
 import { defineFunction, FunctionArgError, FunctionError, type TfFunction } from './define-function.ts';
 import { checkLength, graphemes, isGoInt, WHOLE_NUMBER } from './helpers.ts';
@@ -177,9 +179,7 @@ export const collectionFunctions: TfFunction[] = [
     name: 'distinct',
     impl: ([list]) => {
       const items = arr(list!);
-      const out: TfValue[] = [];
-      for (const x of items) if (!out.some((o) => valuesIdentical(o, x))) out.push(x);
-      return makeList(out, collectionInfo(items)?.element ?? T_DYNAMIC);
+      return makeList(distinctValues(items), collectionInfo(items)?.element ?? T_DYNAMIC);
     },
   }),
   defineFunction({
@@ -379,12 +379,24 @@ export const collectionFunctions: TfFunction[] = [
     name: 'setintersection',
     impl: (args) => {
       const [first = [], ...rest] = setArgs(args);
-      return toSetResult(first.filter((x) => rest.every((r) => r.some((y) => valuesIdentical(x, y)))), args);
+      const others = rest.map(identityKeys);
+      const inAll = (x: TfValue): boolean => {
+        const key = identityKey(x);
+        return others.every((r) => key !== undefined && r.has(key));
+      };
+      return toSetResult(first.filter(inAll), args);
     },
   }),
   defineFunction({
     name: 'setsubtract',
-    impl: ([a, b]) => toSetResult(arr(a!).filter((x) => !arr(b!).some((y) => valuesIdentical(x, y))), [a!, b!]),
+    impl: ([a, b]) => {
+      const removed = identityKeys(arr(b!));
+      const kept = (x: TfValue): boolean => {
+        const key = identityKey(x);
+        return key === undefined || !removed.has(key);
+      };
+      return toSetResult(arr(a!).filter(kept), [a!, b!]);
+    },
   }),
   defineFunction({
     name: 'setunion',
