@@ -20,6 +20,7 @@ const LAYERS = {
   agents: ['analysis', 'scan', 'rego', 'llm', 'kb'],
   bench: ['analysis', 'backends', 'scan', 'rego', 'llm'],
   report: ['bench'],
+  api: ['schema', 'plan', 'rego', 'scan', 'analysis', 'llm', 'kb', 'agents', 'bench'],
 };
 const EDGE = 'cli';
 

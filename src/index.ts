@@ -1,102 +1,52 @@
-// Public library API of iacpac. Each subsystem re-exports its entry points here.
-export * from './core/diagnostics.ts';
-export * from './core/severity.ts';
-export * from './core/source-range.ts';
-export * from './core/errors.ts';
-export * from './schema/index.ts';
-export * from './hcl/ast.ts';
-export { parseHclFile, checkHclSyntax } from './hcl/parse.ts';
-export { jsonBodyWithBlocks } from './hcl/json-blocks.ts';
-export * from './terraform/model.ts';
+// The public library API of iacpac (documented in docs/api.md, whose examples a test runs). Only what is listed here
+// is public; everything else is internal and may change. The generator and the benchmark are loaded on first use, so
+// importing the package for scanning loads no LLM or chart libraries.
+
+// One analysis per configuration, and the functions over it (each takes a directory or a loaded configuration)
+export { analyze, Analysis, type AnalyzeOptions, type LoadedConfiguration } from './analysis/analyze.ts';
+export {
+  validate,
+  plan,
+  scan,
+  check,
+  evaluateRego,
+  formatResults,
+  type ConfigurationSource,
+  type LoadSourceOptions,
+  type PlanResult,
+  type ScanApiOptions,
+  type CheckApiOptions,
+  type EvaluateRegoOptions,
+  type ReportFormat,
+} from './api/index.ts';
+export type { GenerateApiOptions } from './api/generate.ts';
+export type { BenchApiOptions } from './api/bench.ts';
 export { loadConfiguration, type LoadOptions } from './terraform/load-module.ts';
-export { constantValue, NON_CONSTANT } from './terraform/variables.ts';
-export { synthesizePlan, type SynthesizeOptions, type SynthesizeResult, type PlanJson } from './plan/index.ts';
-export { RegoEngine, PreparedQuery, RegoError, RegoCompileErrors, parseJSON as parseRegoJSON, regoDiagnostics } from './rego/index.ts';
-export type { RegoEngineOptions, ResultSet, Result, ExpressionResult, EvalOptions as RegoEvalOptions, RuleInfo as RegoRuleInfo } from './rego/index.ts';
-export {
-  evaluate as evaluateTfExpression,
-  evaluateExpression as evaluateTfExpressionInto,
-  convert as convertTfValue,
-  formatConsole as formatTfValue,
-  loadTemplateParser,
-  typeConstraintFromExpr,
-  applyTypeConstraint,
-  UNKNOWN,
-  Unknown,
-  Sensitive,
-  markSensitive,
-  unknownOf,
-  isWhollyKnown,
-  toJson as tfValueToJson,
-  unknownShape,
-  sensitiveShape,
-} from './terraform/eval/index.ts';
-export type { EvalContext, ReferenceResolver, ResolvedReference, TfValue, TfType } from './terraform/eval/index.ts';
-export { FUNCTION_SIGNATURES, lookupFunctionSignature, type FunctionSignature } from './terraform/functions/signatures.ts';
-export { checkFunctionCall, checkFunctionCalls } from './terraform/functions/check-calls.ts';
-export * from './llm/index.ts';
-export { KnowledgeBase, type KbHit, type KbSearchOptions } from './kb/knowledge-base.ts';
-export { buildKnowledgeBase, collectDocuments, type KnowledgeBaseSources } from './kb/build-knowledge-base.ts';
-export { createRetriever, lexicalSearcher, hybridSearcher, type Retriever, type Searcher } from './kb/hybrid-search.ts';
-export { retrieveReferences, type RetrievalPurpose } from './kb/retrieve.ts';
-export type { KbDocument, KbKind } from './kb/kb-document.ts';
-export { runGenerateLoop, type LoopOptions, type LoopResult, type IterationRecord } from './agents/orchestrator.ts';
-export { feedbackPrompt } from './agents/feedback-prompt.ts';
-export { extractFiles, type GeneratedFile } from './agents/extract-files.ts';
-export { createTechnicalVerifier, checkPolicies } from './agents/technical-validation.ts';
-export { reviewSchema, type Review } from './agents/reviewer.ts';
-export type { AgentFinding, Stage as AgentStage, Target as AgentTarget } from './agents/agent-finding.ts';
-export { validateConfiguration, validateDirectory, type ValidateOptions, type ValidateDirectoryOptions } from './validate/index.ts';
-export {
-  findBinary,
-  requireBinary,
-  runCommand,
-  copyToTempDir,
-  removeTempDir,
-  offlineOverrideFiles,
-  execFindings,
-  assertNoExec,
-  validateWithCli,
-  type CliEngine,
-  type CommandResult,
-  type CliValidateOptions,
-} from './backends/index.ts';
-export {
-  Scanner,
-  scanPlan,
-  loadLibrary as loadPolicyLibrary,
-  loadPolicyDir,
-  readPolicyMetadata,
-  mapCheckovReport,
-  renderText as renderScanText,
-  renderJson as renderScanJson,
-  renderJsonl as renderScanJsonl,
-  renderSarif,
-  renderJunit,
-  isBlocking,
-  severityRank,
-  SEVERITIES,
-  type ScanOptions,
-  type Finding,
-  type FindingSeverity,
-  type ScanError,
-  type ScanResult,
-  type Severity as FindingSeverityLevel,
-  type PolicyInfo,
-  type PolicySet,
-} from './scan/index.ts';
-// One analysis per configuration (load once; validation, plan, scans on demand)
-export { analyze, Analysis, checkDirectories, scanDirectory, scanPaths, type AnalyzeOptions, type LoadedConfiguration, type CheckResult } from './analysis/index.ts';
-// Benchmark harness and reports
-export { loadDataset, type BenchTask, type DatasetFilter } from './bench/dataset.ts';
-export { runBench, type BenchEvaluator, type BenchJudge, type RunBenchOptions } from './bench/run-bench.ts';
-export { createEvaluator } from './bench/evaluator.ts';
-export { objectMatch, countObjects } from './bench/metrics/object-match.ts';
-export { intentSatisfied } from './bench/metrics/intent-verdict.ts';
-export { readResults, type AttemptRecord } from './bench/results-store.ts';
-export { buildReport } from './report/build-report.ts';
-export { summarize, type Summary, type GroupSummary } from './report/summarize.ts';
-// Command implementations (what the CLI runs; callable without argv)
-export { generate, type GenerateOptions as GenerateCommandOptions } from './cli/commands/generate/generate.ts';
-export { validateCommand, type ValidateCommandOptions } from './cli/commands/validate/validate.ts';
-// <exports>
+// The embedded Rego engine (OPA semantics)
+export { RegoEngine, PreparedQuery, RegoError, RegoCompileErrors } from './rego/index.ts';
+export type { RegoEngineOptions, ResultSet, Result, ExpressionResult, EvalOptions as RegoEvalOptions } from './rego/index.ts';
+// Errors: every one carries the CLI's exit code (2 usage/input)
+export { IacpacError, UsageError, InputError } from './core/errors.ts';
+// Result shapes
+export type { Diagnostic, DiagnosticSeverity, ValidateResult } from './core/diagnostics.ts';
+export type { SourceRange, SourcePos } from './core/source-range.ts';
+export { SEVERITIES, type Severity } from './core/severity.ts';
+export type { Finding, FindingSeverity, ScanResult, ScanError, ScanNotice } from './scan/finding.ts';
+export type { PolicyInfo } from './scan/policy-metadata.ts';
+export type { PlanJson } from './plan/plan-json.ts';
+export type { Configuration, TerraformModule } from './terraform/model.ts';
+export type { LoopResult } from './agents/orchestrator.ts';
+export type { RunBenchResult, AttemptRecord } from './api/types.ts';
+
+/**
+ * Generates Terraform and its Rego policies from requirements and verifies them (see `GenerateApiOptions`); needs an
+ * LLM provider (API key in the environment, or a local Ollama). The generator is loaded on first call.
+ */
+export async function generate(options: import('./api/generate.ts').GenerateApiOptions): ReturnType<typeof import('./api/generate.ts').generate> {
+  return (await import('./api/generate.ts')).generate(options);
+}
+
+/** Runs the IaC-Eval benchmark for the given models (see `BenchApiOptions`); loaded on first call. */
+export async function bench(options: import('./api/bench.ts').BenchApiOptions): ReturnType<typeof import('./api/bench.ts').bench> {
+  return (await import('./api/bench.ts')).bench(options);
+}

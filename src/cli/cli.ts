@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../core/errors.ts';
 import { setDebug } from '../core/logger.ts';
 import { packageVersion } from '../core/package-root.ts';
+import { checkConfigFile } from './config-schema.ts';
 
 /** A command module: declares its options on the program; its action lazily imports the implementation. */
 export interface CommandModule {
@@ -25,7 +26,8 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   // <commands>
 ];
 
-export async function runCli(argv: string[]): Promise<void> {
+/** The program with every command registered (the help and option table, without running anything). */
+export async function createProgram(): Promise<Command> {
   const version = packageVersion();
   const program = new Command('iacpac')
     .description('Generate and verify Terraform (IaC) and OPA Rego policies (PaC), offline.')
@@ -34,10 +36,17 @@ export async function runCli(argv: string[]): Promise<void> {
     .option('--no-color', 'no ANSI colours in any output (also: NO_COLOR=1); files are never coloured')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.hook('preAction', (cmd) => {
+  program.hook('preAction', (cmd, action) => {
     if (cmd.optsWithGlobals().debug) setDebug(true);
+    // One config file for every command, checked before any of them runs (a typo is exit 2, never ignored).
+    checkConfigFile((action.opts() as { config?: string }).config);
   });
   for (const load of COMMANDS) (await load()).register(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const program = await createProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {

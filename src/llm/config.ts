@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { UsageError } from '../core/errors.ts';
 import { SEVERITIES } from '../core/severity.ts';
 import { PROVIDER_NAMES } from './providers/provider-definition.ts';
-import { CONFIG_FILE_NAME, findConfigFile } from '../scan/config-file.ts';
+import { CONFIG_FILE_NAME, findConfigFile } from '../core/config-file.ts';
 
 export const ROLES = ['iac-generator', 'pac-generator', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];

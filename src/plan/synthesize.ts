@@ -1,3 +1,4 @@
+import { UsageError } from '../core/errors.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Body, Expression } from '../hcl/ast.ts';
 import { loadBundledSchemas, type ProviderSchemas } from '../schema/index.ts';
@@ -69,6 +70,9 @@ export const DEFAULT_TERRAFORM_VERSION = '1.11.4';
  * possible.
  */
 export function synthesizePlan(config: Configuration, options: SynthesizeOptions = {}): SynthesizeResult {
+  if (!config || typeof config !== 'object' || !config.root) {
+    throw new UsageError(`synthesizePlan: expected a loaded configuration (loadConfiguration(dir) or analyze(dir).configuration); got ${typeof config === 'string' ? `the string ${JSON.stringify(config)}: use plan(dir) for a directory` : typeof config}`);
+  }
   const schemas = options.schemas ?? loadBundledSchemas();
   const run: PlanRun = {
     config,

@@ -1,15 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { configIssue, findConfigFile, readConfigYaml } from '../core/config-file.ts';
 import { InputError } from '../core/errors.ts';
-import { SEVERITIES } from './finding.ts';
 
-/** The config file names, in the order they are looked for in a directory. */
-export const CONFIG_FILE_NAMES = ['.iacpac.yaml', '.iacpac.yml'] as const;
-export const CONFIG_FILE_NAME = CONFIG_FILE_NAMES[0];
-/** The file name the generator read before every command read `.iacpac.yaml` (still read, with a warning to rename it). */
-export const LEGACY_CONFIG_FILE_NAME = 'iacpac.config.yaml';
+export { CONFIG_FILE_NAME, CONFIG_FILE_NAMES, LEGACY_CONFIG_FILE_NAME, findConfigFile } from '../core/config-file.ts';
+import { SEVERITIES } from './finding.ts';
 
 const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const severityList = z
@@ -42,51 +37,10 @@ export const scanConfigShape = {
 };
 
 export const scanConfigSchema = z
-  .object({ ...scanConfigShape, llm: z.unknown().optional(), generate: z.unknown().optional() })
+  .object({ $schema: z.string().optional(), ...scanConfigShape, llm: z.unknown().optional(), generate: z.unknown().optional() })
   .strict();
 
-export type ScanConfig = Omit<z.infer<typeof scanConfigSchema>, 'llm' | 'generate'>;
-
-/**
- * Finds the config file: an explicit path, or `.iacpac.yaml` / `.iacpac.yml` in the current directory, then in each
- * of `searchDirs`; else the legacy `.iacpac.yaml` in the current directory. Two names in one directory is an
- * error (one would be silently ignored).
- */
-export function findConfigFile(explicit: string | undefined, searchDirs: readonly string[], cwd = process.cwd()): { file?: string; legacy?: boolean } {
-  if (explicit) {
-    const file = resolve(cwd, explicit);
-    if (!existsSync(file)) throw new InputError(`--config ${explicit}: no such file`);
-    return { file };
-  }
-  for (const dir of [cwd, ...searchDirs]) {
-    const present = CONFIG_FILE_NAMES.map((name) => join(resolve(cwd, dir), name)).filter((f) => existsSync(f));
-    if (present.length > 1) throw new InputError(`${present.join(' and ')}: two config files in one directory; keep one`);
-    if (present[0]) return { file: present[0] };
-  }
-  const legacy = join(cwd, LEGACY_CONFIG_FILE_NAME);
-  if (existsSync(legacy)) return { file: legacy, legacy: true };
-  return {};
-}
-
-/** Reads a YAML config file: InputError with file:line:col for broken YAML. */
-export function readConfigYaml(file: string): unknown {
-  try {
-    return parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) ?? {};
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const pos = error.linePos?.[0];
-      throw new InputError(`${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${error.message.split('\n')[0]}`);
-    }
-    throw error;
-  }
-}
-
-/** The first zod issue as `file: key: message`. */
-export function configIssue(file: string, error: z.ZodError): string {
-  const issue = error.issues[0];
-  const key = issue?.path.join('.') || '(top level)';
-  return `${file}: ${key}: ${issue?.message ?? 'invalid'} (see docs/iacpac.schema.json)`;
-}
+export type ScanConfig = Omit<z.infer<typeof scanConfigSchema>, 'llm' | 'generate' | '$schema'>;
 
 /**
  * Reads the scan settings of the config file (see {@link findConfigFile}). Relative `policy_dirs`, `baseline`,
@@ -97,7 +51,7 @@ export function loadScanConfig(explicit: string | undefined, searchDirs: string[
   if (!file) return {};
   const parsed = scanConfigSchema.safeParse(readConfigYaml(file));
   if (!parsed.success) throw new InputError(configIssue(file, parsed.error));
-  const { llm: _llm, generate: _generate, ...settings } = parsed.data;
+  const { llm: _llm, generate: _generate, $schema: _schema, ...settings } = parsed.data;
   const base = dirname(resolve(file));
   const at = (p: string): string => resolve(base, p);
   return {

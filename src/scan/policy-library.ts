@@ -5,7 +5,7 @@ import { InputError, UsageError } from '../core/errors.ts';
 import { packageRoot } from '../core/package-root.ts';
 import { severityRank, type Severity } from './finding.ts';
 import { matchesAny } from './id-glob.ts';
-import { editDistance } from '../validate/did-you-mean.ts';
+import { editDistance } from '../core/edit-distance.ts';
 import { readPolicyMetadata, type PolicyInfo } from './policy-metadata.ts';
 
 /** A Rego module that is not itself a policy (e.g. the shared helpers in policies/lib). */
