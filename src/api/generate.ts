@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { runGenerateLoop, type LoopResult } from '../agents/orchestrator.ts';
-import { createProgress } from '../agents/progress.ts';
+import type { Progress } from '../agents/progress.ts';
 import { createTechnicalVerifier } from '../agents/technical-validation.ts';
 import { DEFAULT_TRACE_LIMITS, Trace } from '../agents/trace.ts';
 import { Workspace } from '../agents/workspace.ts';
@@ -66,7 +66,7 @@ export async function generate(options: GenerateApiOptions): Promise<LoopResult 
   workspace.prepare();
   const trace = new Trace(join(workspace.dir, 'trace.jsonl'), models.secrets, Date.now, DEFAULT_TRACE_LIMITS);
   const sink = options.onProgress;
-  const progress = sink ? { update: sink, line: sink, done: () => {} } : createProgress(process.stderr, true);
+  const progress: Progress = { update: (text) => sink?.(text), line: (text) => sink?.(text), done: () => {} };
   let retriever;
   if (options.kb !== false) {
     const cacheOn = options.cache !== false && config.llm?.cache?.enabled !== false;
