@@ -5,7 +5,7 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
-# No install scripts: the only dependency with one builds a native binding iacpac does not use (it loads the WASM grammar).
+# No install scripts are needed (the build uses esbuild's platform package; no run-time dependency has one).
 RUN npm ci --ignore-scripts --no-fund --no-audit
 COPY tsconfig.json ./
 COPY scripts/build.mjs ./scripts/build.mjs

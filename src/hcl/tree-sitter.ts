@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Parser as ParserType, Tree } from 'web-tree-sitter';
-
-const require = createRequire(import.meta.url);
+import { assetPath } from '../core/package-root.ts';
 
 let parserPromise: Promise<ParserType> | undefined;
 
@@ -10,7 +8,8 @@ export function terraformParser(): Promise<ParserType> {
   parserPromise ??= (async () => {
     const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();
-    const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
+    // tree-sitter-grammars/tree-sitter-hcl's Terraform grammar, bundled (assets/grammars/README.md).
+    const wasm = assetPath('grammars', 'tree-sitter-terraform.wasm');
     const language = await Language.load(wasm);
     const parser = new Parser();
     parser.setLanguage(language);

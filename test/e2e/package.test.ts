@@ -61,6 +61,9 @@ describe('the npm package', () => {
     expect(manifest.homepage).toMatch(/^https:\/\//);
     expect(manifest.bugs).toMatchObject({ url: expect.stringMatching(/^https:\/\//) });
     for (const hook of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts[hook]).toBeUndefined();
+    // nor does any dependency a consumer installs (the lock file marks packages with install scripts)
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }> };
+    expect(Object.entries(lock.packages).filter(([name, p]) => name && !p.dev && p.hasInstallScript).map(([name]) => name)).toEqual([]);
   });
 
   it('passes publint', async () => {
