@@ -40,7 +40,7 @@ module.exports = {
       comment: 'A new folder under src/ needs its row in LAYERS.',
       severity: 'error',
       from: { path: '^src/', pathNot: `^src/(${[...Object.keys(LAYERS), EDGE].join('|')})/|^src/index\\.ts$` },
-      to: {},
+      to: { path: '.+' },
     },
   ],
   options: {
