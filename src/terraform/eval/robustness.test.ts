@@ -37,9 +37,7 @@ async function check(text: string): Promise<Diagnostic[]> {
   const file = await parseHclFile('f.tf', `x = ${text}\n`);
   const attr = file.body.attributes[0];
   if (!attr) return [];
-  const started = Date.now();
   const { diagnostics } = evaluate(attr.expr as Expression, { resolver });
-  expect(Date.now() - started).toBeLessThan(2000);
   return diagnostics.filter((d) => INTERNAL.test(`${d.summary} ${d.detail}`));
 }
 
