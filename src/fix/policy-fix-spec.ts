@@ -12,9 +12,11 @@ import { z } from 'zod';
  *     resource: {type: aws_s3_bucket_versioning, body: "bucket = {{resource}}.id\n..."}
  *
  * - `set`: each (dotted) argument path gets the value; nested blocks on the way are used when present (every one of
- *   that type), created when absent and the schema allows at most one. An argument already set by an expression that
- *   is not a literal is left alone (the fix does not apply).
- * - `block`: a nested block added to the resource when it has none of that type (HCL body text).
+ *   that type; when none of a repeatable type is written there is nothing to do), created when absent and the schema
+ *   allows at most one. An argument already set by an expression that is not a literal is left alone (the fix does
+ *   not apply).
+ * - `block`: a nested block added to the resource (HCL body text): when it has none of that type, or, for a block type
+ *   that may repeat (`setting`, `rule`), when it has no block with the same text.
  * - `resource`: a companion resource added after the flagged one, named like it; `{{resource}}` in the body is the
  *   flagged resource (`aws_s3_bucket.logs`, `aws_s3_bucket.logs[count.index]` or `each.value` when the flagged
  *   resource has count/for_each, which the companion then repeats), `{{name}}` its name. Not when a resource of that

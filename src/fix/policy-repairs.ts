@@ -88,8 +88,16 @@ function editsFor(entry: FixEntry, target: Target): SourceEdit[] | undefined {
     return edits;
   }
   if (entry.block) {
-    if (target.block.body.blocks.some((b) => b.type === entry.block!.type || (b.type === 'dynamic' && b.labels[0] === entry.block!.type))) return undefined;
-    if (!schema.block_types?.[entry.block.type]) return undefined;
+    const type = entry.block.type;
+    const nested = schema.block_types?.[type];
+    if (!nested || target.block.body.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === type)) return undefined;
+    const existing = target.block.body.blocks.filter((b) => b.type === type);
+    // A block type written at most once is added only when absent; a repeatable one (setting, rule, ...) is appended
+    // unless the same block is already there.
+    const single = nested.nesting_mode === 'single' || nested.nesting_mode === 'group' || nested.max_items === 1;
+    const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const wanted = normalized(`${type} { ${entry.block.body} }`);
+    if ((single && existing.length > 0) || existing.some((b) => normalized(sliceBytes(target.source, b.range.start.byte, b.range.end.byte)) === wanted)) return undefined;
     const edit = insertBlock(target.file, target.source, target.block, entry.block.type, entry.block.body);
     return edit ? [edit] : undefined;
   }
@@ -129,7 +137,8 @@ function setPath(target: Target, block: Block, schema: SchemaBlock, path: string
     }
     return edits;
   }
-  if (!(nested.nesting_mode === 'single' || nested.nesting_mode === 'group' || nested.max_items === 1)) return undefined;
+  // A repeatable block type none of which is written: there is nothing to set.
+  if (!(nested.nesting_mode === 'single' || nested.nesting_mode === 'group' || nested.max_items === 1)) return [];
   const edit = insertBlock(target.file, target.source, block, head, nestedText(rest, value));
   return edit ? [edit] : undefined;
 }
