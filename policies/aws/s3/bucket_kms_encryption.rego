@@ -7,6 +7,19 @@
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]
 #   checkov: [CKV_AWS_145]
 #   remediation: "Add an aws_s3_bucket_server_side_encryption_configuration with apply_server_side_encryption_by_default { sse_algorithm = \"aws:kms\" }."
+#   fix:
+#     resource_types: [aws_s3_bucket]
+#     resource:
+#       type: aws_s3_bucket_server_side_encryption_configuration
+#       body: |
+#         bucket = {{resource}}.id
+#
+#         rule {
+#           apply_server_side_encryption_by_default {
+#             sse_algorithm = "aws:kms"
+#           }
+#           bucket_key_enabled = true
+#         }
 package iacpac.aws.s3.bucket_kms_encryption
 
 import rego.v1

@@ -7,6 +7,23 @@
 #   resource_types: [aws_s3_bucket]
 #   checkov: [CKV2_AWS_61]
 #   remediation: "Add an aws_s3_bucket_lifecycle_configuration for the bucket with at least one enabled rule."
+#   fix:
+#     resource_types: [aws_s3_bucket]
+#     resource:
+#       type: aws_s3_bucket_lifecycle_configuration
+#       body: |
+#         bucket = {{resource}}.id
+#
+#         rule {
+#           id     = "abort-incomplete-multipart-uploads"
+#           status = "Enabled"
+#
+#           filter {}
+#
+#           abort_incomplete_multipart_upload {
+#             days_after_initiation = 7
+#           }
+#         }
 package iacpac.aws.s3.bucket_lifecycle
 
 import rego.v1

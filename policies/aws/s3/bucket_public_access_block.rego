@@ -7,6 +7,16 @@
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block]
 #   checkov: [CKV2_AWS_6]
 #   remediation: "Add an aws_s3_bucket_public_access_block for the bucket with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets set to true."
+#   fix:
+#     resource_types: [aws_s3_bucket]
+#     resource:
+#       type: aws_s3_bucket_public_access_block
+#       body: |
+#         bucket                  = {{resource}}.id
+#         block_public_acls       = true
+#         block_public_policy     = true
+#         ignore_public_acls      = true
+#         restrict_public_buckets = true
 package iacpac.aws.s3.bucket_public_access_block
 
 import rego.v1

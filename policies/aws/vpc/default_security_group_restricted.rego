@@ -7,6 +7,12 @@
 #   resource_types: [aws_default_security_group, aws_vpc]
 #   checkov: [CKV2_AWS_12]
 #   remediation: "Add an aws_default_security_group with vpc_id = aws_vpc.<name>.id and no ingress/egress blocks."
+#   fix:
+#     resource_types: [aws_vpc]
+#     resource:
+#       type: aws_default_security_group
+#       body: |
+#         vpc_id = {{resource}}.id
 package iacpac.aws.vpc.default_security_group_restricted
 
 import rego.v1
