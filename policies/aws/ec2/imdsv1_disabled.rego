@@ -8,7 +8,7 @@
 #   checkov: [CKV_AWS_79]
 #   remediation: "Add metadata_options { http_tokens = \"required\" } (and http_endpoint = \"enabled\")."
 #   fix:
-#     resource_types: [aws_instance, aws_launch_template]
+#     resource_types: [aws_instance, aws_launch_configuration, aws_launch_template]
 #     set:
 #       metadata_options.http_tokens: required
 package iacpac.aws.ec2.imdsv1_disabled

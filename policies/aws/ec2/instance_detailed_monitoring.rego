@@ -7,6 +7,9 @@
 #   resource_types: [aws_instance]
 #   checkov: [CKV_AWS_126]
 #   remediation: "Set monitoring = true on the instance."
+#   fix:
+#     set:
+#       monitoring: true
 package iacpac.aws.ec2.instance_detailed_monitoring
 
 import rego.v1

@@ -7,6 +7,10 @@
 #   resource_types: [aws_instance, aws_launch_configuration]
 #   checkov: [CKV_AWS_8]
 #   remediation: "Add root_block_device { encrypted = true } and set encrypted = true on each ebs_block_device."
+#   fix:
+#     set:
+#       root_block_device.encrypted: true
+#       ebs_block_device.encrypted: true
 package iacpac.aws.ec2.instance_ebs_encryption
 
 import rego.v1

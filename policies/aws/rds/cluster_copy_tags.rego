@@ -7,6 +7,9 @@
 #   resource_types: [aws_rds_cluster]
 #   checkov: [CKV_AWS_313]
 #   remediation: "Set copy_tags_to_snapshot = true on the aws_rds_cluster."
+#   fix:
+#     set:
+#       copy_tags_to_snapshot: true
 package iacpac.aws.rds.cluster_copy_tags
 
 import rego.v1

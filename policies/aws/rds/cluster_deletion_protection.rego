@@ -7,6 +7,9 @@
 #   resource_types: [aws_rds_cluster]
 #   checkov: [CKV_AWS_139]
 #   remediation: "Set deletion_protection = true on the aws_rds_cluster."
+#   fix:
+#     set:
+#       deletion_protection: true
 package iacpac.aws.rds.cluster_deletion_protection
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_rds_cluster]
 #   checkov: [CKV_AWS_96]
 #   remediation: "Set storage_encrypted = true on the aws_rds_cluster."
+#   fix:
+#     set:
+#       storage_encrypted: true
 package iacpac.aws.rds.cluster_encrypted
 
 import rego.v1

@@ -7,6 +7,10 @@
 #   resource_types: [aws_rds_cluster]
 #   checkov: [CKV_AWS_162]
 #   remediation: "Set iam_database_authentication_enabled = true on the aws_rds_cluster."
+#   fix:
+#     when: {engine: [aurora, aurora-mysql, aurora-postgresql]}
+#     set:
+#       iam_database_authentication_enabled: true
 package iacpac.aws.rds.cluster_iam_authentication
 
 import rego.v1

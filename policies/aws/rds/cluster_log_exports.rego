@@ -7,6 +7,13 @@
 #   resource_types: [aws_rds_cluster]
 #   checkov: [CKV_AWS_324]
 #   remediation: "Set enabled_cloudwatch_logs_exports on the aws_rds_cluster."
+#   fix:
+#     - when: {engine: [aurora, aurora-mysql, mysql]}
+#       set:
+#         enabled_cloudwatch_logs_exports: [audit, error, general, slowquery]
+#     - when: {engine: [aurora-postgresql, postgres]}
+#       set:
+#         enabled_cloudwatch_logs_exports: [postgresql]
 package iacpac.aws.rds.cluster_log_exports
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_db_instance, aws_rds_cluster]
 #   checkov: [CKV_AWS_133]
 #   remediation: "Set backup_retention_period to at least 1 (7 or more is better)."
+#   fix:
+#     set:
+#       backup_retention_period: 7
 package iacpac.aws.rds.db_instance_backup_retention
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_db_instance]
 #   checkov: [CKV_AWS_16]
 #   remediation: "Set storage_encrypted = true (and kms_key_id for a customer managed key); existing instances need a snapshot restore."
+#   fix:
+#     set:
+#       storage_encrypted: true
 package iacpac.aws.rds.db_instance_encrypted
 
 import rego.v1

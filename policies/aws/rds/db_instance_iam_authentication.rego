@@ -7,6 +7,10 @@
 #   resource_types: [aws_db_instance]
 #   checkov: [CKV_AWS_161]
 #   remediation: "Set iam_database_authentication_enabled = true."
+#   fix:
+#     when: {engine: [mysql, postgres]}
+#     set:
+#       iam_database_authentication_enabled: true
 package iacpac.aws.rds.db_instance_iam_authentication
 
 import rego.v1

@@ -7,6 +7,19 @@
 #   resource_types: [aws_db_instance]
 #   checkov: [CKV_AWS_129]
 #   remediation: "Set enabled_cloudwatch_logs_exports to the log types of the engine (e.g. [\"error\", \"general\", \"slowquery\"])."
+#   fix:
+#     - when: {engine: [mysql, mariadb]}
+#       set:
+#         enabled_cloudwatch_logs_exports: [error, general, slowquery]
+#     - when: {engine: [postgres]}
+#       set:
+#         enabled_cloudwatch_logs_exports: [postgresql, upgrade]
+#     - when: {engine: [oracle-ee, oracle-se2, oracle-ee-cdb, oracle-se2-cdb]}
+#       set:
+#         enabled_cloudwatch_logs_exports: [alert, audit, listener, trace]
+#     - when: {engine: [sqlserver-ee, sqlserver-se, sqlserver-ex, sqlserver-web]}
+#       set:
+#         enabled_cloudwatch_logs_exports: [agent, error]
 package iacpac.aws.rds.db_instance_log_exports
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_db_instance, aws_rds_cluster_instance]
 #   checkov: [CKV_AWS_226]
 #   remediation: "Set auto_minor_version_upgrade = true."
+#   fix:
+#     set:
+#       auto_minor_version_upgrade: true
 package iacpac.aws.rds.db_instance_minor_upgrades
 
 import rego.v1

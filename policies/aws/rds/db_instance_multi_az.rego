@@ -7,6 +7,9 @@
 #   resource_types: [aws_db_instance]
 #   checkov: [CKV_AWS_157]
 #   remediation: "Set multi_az = true on the aws_db_instance."
+#   fix:
+#     set:
+#       multi_az: true
 package iacpac.aws.rds.db_instance_multi_az
 
 import rego.v1
