@@ -7,6 +7,10 @@
 #   resource_types: [aws_cloudfront_distribution]
 #   checkov: [CKV_AWS_34]
 #   remediation: "Set viewer_protocol_policy = \"redirect-to-https\" (or \"https-only\") on every cache behavior."
+#   fix:
+#     set:
+#       default_cache_behavior.viewer_protocol_policy: redirect-to-https
+#       ordered_cache_behavior.viewer_protocol_policy: redirect-to-https
 package iacpac.aws.cloudfront.distribution_https_only
 
 import rego.v1

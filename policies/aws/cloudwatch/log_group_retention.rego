@@ -7,6 +7,9 @@
 #   resource_types: [aws_cloudwatch_log_group]
 #   checkov: [CKV_AWS_66]
 #   remediation: "Set retention_in_days on the aws_cloudwatch_log_group."
+#   fix:
+#     set:
+#       retention_in_days: 365
 package iacpac.aws.cloudwatch.log_group_retention
 
 import rego.v1

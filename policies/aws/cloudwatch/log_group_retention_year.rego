@@ -7,6 +7,9 @@
 #   resource_types: [aws_cloudwatch_log_group]
 #   checkov: [CKV_AWS_338]
 #   remediation: "Set retention_in_days = 365 or more."
+#   fix:
+#     set:
+#       retention_in_days: 365
 package iacpac.aws.cloudwatch.log_group_retention_year
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_dax_cluster]
 #   checkov: [CKV_AWS_47]
 #   remediation: "Add server_side_encryption { enabled = true }."
+#   fix:
+#     set:
+#       server_side_encryption.enabled: true
 package iacpac.aws.dax.cluster_encrypted
 
 import rego.v1

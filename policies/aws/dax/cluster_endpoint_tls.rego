@@ -7,6 +7,9 @@
 #   resource_types: [aws_dax_cluster]
 #   checkov: [CKV_AWS_239]
 #   remediation: "Set cluster_endpoint_encryption_type = \"TLS\"."
+#   fix:
+#     set:
+#       cluster_endpoint_encryption_type: TLS
 package iacpac.aws.dax.cluster_endpoint_tls
 
 import rego.v1

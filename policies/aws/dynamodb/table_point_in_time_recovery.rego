@@ -7,6 +7,9 @@
 #   resource_types: [aws_dynamodb_table]
 #   checkov: [CKV_AWS_28]
 #   remediation: "Add point_in_time_recovery { enabled = true }."
+#   fix:
+#     set:
+#       point_in_time_recovery.enabled: true
 package iacpac.aws.dynamodb.table_point_in_time_recovery
 
 import rego.v1

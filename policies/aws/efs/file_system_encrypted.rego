@@ -7,6 +7,9 @@
 #   resource_types: [aws_efs_file_system]
 #   checkov: [CKV_AWS_42]
 #   remediation: "Set encrypted = true on the aws_efs_file_system."
+#   fix:
+#     set:
+#       encrypted: true
 package iacpac.aws.efs.file_system_encrypted
 
 import rego.v1

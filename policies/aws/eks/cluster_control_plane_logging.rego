@@ -7,6 +7,9 @@
 #   resource_types: [aws_eks_cluster]
 #   checkov: [CKV_AWS_37]
 #   remediation: "Set enabled_cluster_log_types = [\"api\", \"audit\", \"authenticator\", \"controllerManager\", \"scheduler\"]."
+#   fix:
+#     set:
+#       enabled_cluster_log_types: [api, audit, authenticator, controllerManager, scheduler]
 package iacpac.aws.eks.cluster_control_plane_logging
 
 import rego.v1

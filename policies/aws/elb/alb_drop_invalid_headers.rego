@@ -7,6 +7,9 @@
 #   resource_types: [aws_alb, aws_lb]
 #   checkov: [CKV_AWS_131]
 #   remediation: "Set drop_invalid_header_fields = true on the application load balancer."
+#   fix:
+#     set:
+#       drop_invalid_header_fields: true
 package iacpac.aws.elb.alb_drop_invalid_headers
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_alb, aws_lb]
 #   checkov: [CKV_AWS_150]
 #   remediation: "Set enable_deletion_protection = true on the aws_lb."
+#   fix:
+#     set:
+#       enable_deletion_protection: true
 package iacpac.aws.elb.lb_deletion_protection
 
 import rego.v1

@@ -7,6 +7,10 @@
 #   resource_types: [aws_kinesis_stream]
 #   checkov: [CKV_AWS_43]
 #   remediation: "Set encryption_type = \"KMS\" and kms_key_id."
+#   fix:
+#     set:
+#       encryption_type: KMS
+#       kms_key_id: alias/aws/kinesis
 package iacpac.aws.kinesis.stream_encrypted
 
 import rego.v1

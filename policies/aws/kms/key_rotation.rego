@@ -7,6 +7,9 @@
 #   resource_types: [aws_kms_key]
 #   checkov: [CKV_AWS_7]
 #   remediation: "Set enable_key_rotation = true on the aws_kms_key."
+#   fix:
+#     set:
+#       enable_key_rotation: true
 package iacpac.aws.kms.key_rotation
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_neptune_cluster]
 #   checkov: [CKV_AWS_361]
 #   remediation: "Set backup_retention_period = 7 or more."
+#   fix:
+#     set:
+#       backup_retention_period: 7
 package iacpac.aws.neptune.cluster_backup_retention
 
 import rego.v1

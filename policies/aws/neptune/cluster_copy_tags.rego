@@ -7,6 +7,9 @@
 #   resource_types: [aws_neptune_cluster]
 #   checkov: [CKV_AWS_362]
 #   remediation: "Set copy_tags_to_snapshot = true on the aws_neptune_cluster."
+#   fix:
+#     set:
+#       copy_tags_to_snapshot: true
 package iacpac.aws.neptune.cluster_copy_tags
 
 import rego.v1

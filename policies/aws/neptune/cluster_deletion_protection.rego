@@ -7,6 +7,9 @@
 #   resource_types: [aws_neptune_cluster]
 #   checkov: [CKV2_AWS_58]
 #   remediation: "Set deletion_protection = true on the aws_neptune_cluster."
+#   fix:
+#     set:
+#       deletion_protection: true
 package iacpac.aws.neptune.cluster_deletion_protection
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_neptune_cluster]
 #   checkov: [CKV_AWS_44]
 #   remediation: "Set storage_encrypted = true on the aws_neptune_cluster."
+#   fix:
+#     set:
+#       storage_encrypted: true
 package iacpac.aws.neptune.cluster_encrypted
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
 #   checkov: [CKV_AWS_5]
 #   remediation: "Add encrypt_at_rest { enabled = true }."
+#   fix:
+#     set:
+#       encrypt_at_rest.enabled: true
 package iacpac.aws.opensearch.domain_encrypted
 
 import rego.v1

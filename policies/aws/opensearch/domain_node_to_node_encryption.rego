@@ -7,6 +7,9 @@
 #   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
 #   checkov: [CKV_AWS_6]
 #   remediation: "Add node_to_node_encryption { enabled = true }."
+#   fix:
+#     set:
+#       node_to_node_encryption.enabled: true
 package iacpac.aws.opensearch.domain_node_to_node_encryption
 
 import rego.v1

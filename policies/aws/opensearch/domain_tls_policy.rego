@@ -7,6 +7,9 @@
 #   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
 #   checkov: [CKV_AWS_228]
 #   remediation: "Add domain_endpoint_options { enforce_https = true, tls_security_policy = \"Policy-Min-TLS-1-2-2019-07\" }."
+#   fix:
+#     set:
+#       domain_endpoint_options.tls_security_policy: Policy-Min-TLS-1-2-2019-07
 package iacpac.aws.opensearch.domain_tls_policy
 
 import rego.v1

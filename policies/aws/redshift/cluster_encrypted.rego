@@ -7,6 +7,9 @@
 #   resource_types: [aws_redshift_cluster]
 #   checkov: [CKV_AWS_64]
 #   remediation: "Set encrypted = true on the aws_redshift_cluster."
+#   fix:
+#     set:
+#       encrypted: true
 package iacpac.aws.redshift.cluster_encrypted
 
 import rego.v1

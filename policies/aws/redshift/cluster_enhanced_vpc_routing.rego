@@ -7,6 +7,9 @@
 #   resource_types: [aws_redshift_cluster]
 #   checkov: [CKV_AWS_321]
 #   remediation: "Set enhanced_vpc_routing = true."
+#   fix:
+#     set:
+#       enhanced_vpc_routing: true
 package iacpac.aws.redshift.cluster_enhanced_vpc_routing
 
 import rego.v1

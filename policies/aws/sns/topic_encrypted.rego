@@ -7,6 +7,9 @@
 #   resource_types: [aws_sns_topic]
 #   checkov: [CKV_AWS_26]
 #   remediation: "Set kms_master_key_id (e.g. \"alias/aws/sns\" or a customer key)."
+#   fix:
+#     set:
+#       kms_master_key_id: alias/aws/sns
 package iacpac.aws.sns.topic_encrypted
 
 import rego.v1

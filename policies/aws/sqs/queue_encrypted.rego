@@ -7,6 +7,9 @@
 #   resource_types: [aws_sqs_queue]
 #   checkov: [CKV_AWS_27]
 #   remediation: "Set sqs_managed_sse_enabled = true or kms_master_key_id."
+#   fix:
+#     set:
+#       sqs_managed_sse_enabled: true
 package iacpac.aws.sqs.queue_encrypted
 
 import rego.v1
