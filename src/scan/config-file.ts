@@ -29,6 +29,7 @@ export const scanConfigShape = {
   output_dir: z.string().min(1).optional(),
   scanner: z.enum(['iacpac', 'checkov']).optional(),
   soft_fail: z.boolean().optional(),
+  allow_partial: z.boolean().optional(),
   compact: z.boolean().optional(),
   quiet: z.boolean().optional(),
   baseline: z.string().min(1).optional(),

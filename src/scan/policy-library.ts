@@ -14,6 +14,8 @@ export interface HelperModule {
   /** The path shown in messages. */
   displayName: string;
   source: string;
+  /** Part of the bundled library (it must compile; a user module that does not is left out instead). */
+  builtin?: boolean;
 }
 
 export interface PolicySet {
@@ -62,6 +64,7 @@ export function loadLibrary(): PolicySet {
     file,
     displayName: `policies/${relative(dir, file).split('\\').join('/')}`,
     source: readFileSync(file, 'utf8'),
+    builtin: true,
   }));
   cachedLibrary = { policies, helpers };
   return cachedLibrary;

@@ -46,7 +46,8 @@ const metadataSchema = z.object({
 
 /** Stricter rules for the bundled library: every field present. */
 const libraryCustomSchema = customSchema.extend({
-  id: z.string().regex(/^IACPAC_AWS_[A-Z0-9]+_\d{3}$/),
+  // AWS policies, and Terraform-wide ones (any provider: provisioners, external programs).
+  id: z.string().regex(/^IACPAC_(AWS|TF)_[A-Z0-9]+_\d{3}$/),
   resource_types: stringList.min(1),
   remediation: z.string().min(1),
 });

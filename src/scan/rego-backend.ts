@@ -8,32 +8,95 @@ export interface RegoBackend {
   toInput(input: unknown): RegoValue;
   /** Evaluates `query` against an input; returns the JS value of the first result, or undefined. Throws on errors. */
   query(query: string, input: RegoValue): unknown;
+  /** Optional modules left out because they did not compile: file -> the one-line error. */
+  rejected: ReadonlyMap<string, string>;
 }
 
-/** Compiles the modules into one embedded engine. Compile errors (a broken policy) throw with file:line:col. */
-export function createRegoBackend(modules: Array<{ file: string; source: string }>): RegoBackend {
-  // A runaway (user) policy ends with an error finding instead of stalling the scan.
-  const engine = new RegoEngine({ limits: { timeoutMs: 10_000, maxSteps: 20_000_000 } });
-  try {
-    for (const module of modules) engine.addModule(module.file, module.source);
-    engine.compile();
-  } catch (error) {
-    const errors = error instanceof RegoCompileErrors ? error.errors : error instanceof RegoError ? [error] : undefined;
-    if (!errors?.length) throw error;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new InputError(`${(errors[0] as RegoError).message}${more}; fix the policy or leave its directory out of --policy-dir`);
+export interface BackendModule {
+  file: string;
+  source: string;
+  /** A user module: when it does not compile it is left out (and listed in `rejected`) instead of failing everything. */
+  optional?: boolean;
+}
+
+/**
+ * Compiles the modules into one embedded engine. A required module that does not compile (the bundled library) throws
+ * InputError with file:line:col; an optional one (a user policy or helper) is left out, so one bad user policy does not
+ * stop the scan. `extra(rejected)` adds modules generated from what remains (the runner over the accepted policies).
+ */
+export function createRegoBackend(modules: BackendModule[], extra: (rejected: ReadonlyMap<string, string>) => BackendModule[] = () => []): RegoBackend {
+  const rejected = new Map<string, string>();
+  let engine: RegoEngine | undefined;
+  while (!engine) {
+    const current = modules.filter((m) => !rejected.has(m.file));
+    const attempt = compile([...current, ...extra(rejected)]);
+    if (attempt.engine) {
+      engine = attempt.engine;
+      break;
+    }
+    const optional = new Set(current.filter((m) => m.optional).map((m) => m.file));
+    const blamed = attempt.errors.filter((e) => e.file !== undefined && optional.has(e.file));
+    if (blamed.length > 0) {
+      for (const error of blamed) if (!rejected.has(error.file!)) rejected.set(error.file!, error.message);
+      continue;
+    }
+    // The failure names no user module (e.g. the compiler itself gave up): find the culprits one by one.
+    const accepted = current.filter((m) => !m.optional);
+    if (optional.size === 0 || !compile(accepted).engine) throw compileFailure(attempt.errors);
+    for (const module of current.filter((m) => m.optional)) {
+      const trial = compile([...accepted, module]);
+      if (trial.engine) accepted.push(module);
+      else {
+        const message = trial.errors[0]?.message ?? 'did not compile';
+        rejected.set(module.file, message.startsWith(`${module.file}:`) ? message : `${module.file}: ${message}`);
+      }
+    }
+    if (!current.some((m) => m.optional && rejected.has(m.file))) throw compileFailure(attempt.errors);
   }
+  const compiled = engine;
   const prepared = new Map<string, PreparedQuery>();
   return {
+    rejected,
     toInput: (input) => fromJS(input),
     query(query, input) {
       let q = prepared.get(query);
       if (!q) {
-        q = engine.prepare(query);
+        q = compiled.prepare(query);
         prepared.set(query, q);
       }
       const value = q.evalValue({ inputValue: input });
       return value === undefined ? undefined : toJS(value);
     },
   };
+}
+
+interface CompileError {
+  file?: string;
+  message: string;
+}
+
+function compile(modules: BackendModule[]): { engine?: RegoEngine; errors: CompileError[] } {
+  // A runaway (user) policy ends with an error finding instead of stalling the scan.
+  const engine = new RegoEngine({ limits: { timeoutMs: 10_000, maxSteps: 20_000_000 } });
+  let current: BackendModule | undefined;
+  try {
+    for (const module of modules) {
+      current = module;
+      engine.addModule(module.file, module.source);
+    }
+    current = undefined;
+    engine.compile();
+    return { engine, errors: [] };
+  } catch (error) {
+    const errors = error instanceof RegoCompileErrors ? error.errors : error instanceof RegoError ? [error] : undefined;
+    if (errors?.length) return { errors: errors.map((e) => ({ ...(e.location?.file ? { file: e.location.file } : current ? { file: current.file } : {}), message: e.message })) };
+    // Not a Rego error (e.g. the stack overflowed on a deeply nested expression): blame the module being added, if any.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { errors: [{ ...(current ? { file: current.file } : {}), message: `${current ? `${current.file}: ` : ''}the Rego compiler failed (${reason})` }] };
+  }
+}
+
+function compileFailure(errors: CompileError[]): InputError {
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return new InputError(`${errors[0]?.message ?? 'the policies did not compile'}${more}; fix the policy or leave its directory out of --policy-dir`);
 }

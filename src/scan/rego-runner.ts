@@ -3,8 +3,8 @@ import type { PolicyInfo } from './policy-metadata.ts';
 import type { HelperModule } from './policy-library.ts';
 import { createRegoBackend, type RegoBackend } from './rego-backend.ts';
 
-/** What one policy returned for one input: its `deny` findings, or the error that stopped it. */
-export type PolicyOutcome = { findings: RawFinding[] } | { error: string };
+/** What one policy returned for one input: its `deny` findings, or the error that stopped it (`compile`: it never ran). */
+export type PolicyOutcome = { findings: RawFinding[] } | { error: string; compile?: boolean };
 
 /** A `deny` entry as policies write it. */
 export interface RawFinding {
@@ -30,17 +30,29 @@ export class PolicyRunner {
    * `modules` are compiled (every loaded policy and helper, so a broken user policy is reported even when it is not
    * selected); only `policies` are evaluated.
    */
+  /** Policies whose module did not compile: they report this error (as an error finding) on every input. */
+  private readonly broken = new Map<string, string>();
+  /** User helper modules that did not compile (file -> error): policies using them are among `broken`. */
+  readonly brokenHelpers: Array<{ file: string; message: string }> = [];
+
   constructor(policies: PolicyInfo[], modules: HelperModule[]) {
-    this.policies = policies;
-    this.libraryOnly = policies.every((p) => p.builtin);
+    this.backend = createRegoBackend(
+      modules.map((m) => ({ file: m.displayName, source: m.source, optional: m.builtin !== true })),
+      (rejected) => [{ file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies.filter((p) => !rejected.has(p.displayName))) }],
+    );
+    const policyFiles = new Set(policies.map((p) => p.displayName));
     for (const policy of policies) {
-      if (policy.resourceTypes.length === 0) this.untyped.push(policy);
+      const error = this.backend.rejected.get(policy.displayName);
+      if (error !== undefined) this.broken.set(policy.id, error);
+    }
+    for (const [file, message] of this.backend.rejected) if (!policyFiles.has(file)) this.brokenHelpers.push({ file, message });
+    this.policies = policies.filter((p) => !this.broken.has(p.id));
+    this.libraryOnly = this.policies.every((p) => p.builtin);
+    for (const policy of this.policies) {
+      // No types, or `*` (any resource type, e.g. a rule about provisioners): evaluated on every plan.
+      if (policy.resourceTypes.length === 0 || policy.resourceTypes.includes('*')) this.untyped.push(policy);
       for (const type of policy.resourceTypes) this.byType.set(type, [...(this.byType.get(type) ?? []), policy]);
     }
-    this.backend = createRegoBackend([
-      ...modules.map((m) => ({ file: m.displayName, source: m.source })),
-      { file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies) },
-    ]);
   }
 
   /**
@@ -59,6 +71,7 @@ export class PolicyRunner {
     const outcomes = new Map<string, PolicyOutcome>();
     const relevant = this.relevant(input);
     for (const policy of this.policies) outcomes.set(policy.id, { findings: [] });
+    for (const [id, error] of this.broken) outcomes.set(id, { error, compile: true });
     if (relevant.length === 0) return outcomes;
     // The bundled library reads only resource_changes, configuration and the scan extension; user policies get the
     // whole document.

@@ -125,10 +125,11 @@ export class Scanner {
   private evaluate(
     plan: unknown,
     dir: string,
-    errors: ScanError[],
+    givenErrors: ScanError[],
     locate: (address: string) => ResourceLocation | undefined,
     notices: ScanNotice[],
   ): ScanResult {
+    let errors = givenErrors;
     const outcomes = this.runner.evaluate(plan);
     const findings: Finding[] = [];
     for (const [id, outcome] of outcomes) {
@@ -138,7 +139,7 @@ export class Scanner {
           policy_id: id,
           severity: 'error',
           title: policy.title,
-          message: `policy failed to evaluate: ${outcome.error}`,
+          message: `policy failed to ${outcome.compile ? 'compile' : 'evaluate'}: ${outcome.error}`,
           resource: '',
           references: policy.references,
           suppressed: false,
@@ -171,6 +172,8 @@ export class Scanner {
       }
     }
     findings.sort(compareFindings);
+    // User modules that did not compile were left out; what depended on them did not run.
+    errors = [...errors, ...this.runner.brokenHelpers.map((h) => ({ message: `${h.message} (this module was left out of the scan)`, file: h.file, code: 'policy-compile' }))];
     const resourceChanges = (plan as { resource_changes?: unknown[] }).resource_changes;
     const allNotices = [...notices, ...uncheckedProviderNotices(plan, this.policies)];
     const partial = errors.length > 0 || allNotices.some((n) => n.severity === 'warning') || findings.some((f) => f.severity === 'error');

@@ -19,8 +19,8 @@ function regoFiles(path: string): string[] {
 }
 
 describe('policy library index', () => {
-  it('lists every policy file under policies/aws exactly once', () => {
-    const files = regoFiles(join(dir, 'aws')).map((f) => relative(dir, f).split('\\').join('/')).sort();
+  it('lists every policy file under policies/aws and policies/terraform exactly once', () => {
+    const files = [...regoFiles(join(dir, 'aws')), ...regoFiles(join(dir, 'terraform'))].map((f) => relative(dir, f).split('\\').join('/')).sort();
     expect(index.map((e) => e.file).sort()).toEqual(files);
   });
 
@@ -37,11 +37,13 @@ describe('policy library index', () => {
 
 describe.each(policies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
   const rel = relative(dir, policy.file).split('\\').join('/');
-  const [, service, fileName] = rel.split('/') as [string, string, string];
+  // policies/aws/<service>/ (AWS resources, each mapped to Checkov) or policies/terraform/<topic>/ (any provider).
+  const [family, service, fileName] = rel.split('/') as ['aws' | 'terraform', string, string];
+  const aws = family === 'aws';
 
   it('id, file, service and package agree', () => {
-    expect(id).toMatch(new RegExp(`^IACPAC_AWS_${service.toUpperCase()}_\\d{3}$`));
-    expect(policy.packagePath).toEqual(['iacpac', 'aws', service, fileName.replace(/\.rego$/, '')]);
+    expect(id).toMatch(new RegExp(`^IACPAC_${aws ? 'AWS' : 'TF'}_${service.toUpperCase()}_\\d{3}$`));
+    expect(policy.packagePath).toEqual(['iacpac', family, service, fileName.replace(/\.rego$/, '')]);
   });
 
   it('has complete metadata', () => {
@@ -49,8 +51,8 @@ describe.each(policies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
     expect(policy.description.length).toBeGreaterThan(20);
     expect(policy.remediation.length).toBeGreaterThan(10);
     expect(policy.resourceTypes.length).toBeGreaterThan(0);
-    for (const type of policy.resourceTypes) expect(type).toMatch(/^aws(_[a-z0-9_]+)?$/);
-    expect(policy.references.checkov?.length ?? 0).toBeGreaterThan(0);
+    for (const type of policy.resourceTypes) expect(type).toMatch(aws ? /^aws(_[a-z0-9_]+)?$/ : /^(\*|[a-z][a-z0-9_]*)$/);
+    if (aws) expect(policy.references.checkov?.length ?? 0).toBeGreaterThan(0);
     for (const ref of policy.references.checkov ?? []) expect(ref).toMatch(/^CKV2?_AWS_\d+$/);
   });
 

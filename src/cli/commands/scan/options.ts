@@ -29,6 +29,7 @@ export interface ScanCommandOptions {
   varFile?: string[];
   color?: boolean;
   softFail?: boolean;
+  allowPartial?: boolean;
   compact?: boolean;
   quiet?: boolean;
   baseline?: string;
@@ -51,6 +52,8 @@ export interface ResolvedScan {
   scanner: 'iacpac' | 'checkov';
   scanOptions: ScanOptions;
   softFail: boolean;
+  /** A result that could not check everything (`partial`) does not fail the run. */
+  allowPartial: boolean;
   compact: boolean;
   quiet: boolean;
   baseline?: string;
@@ -86,7 +89,8 @@ export function addScanOptions(command: Command): Command {
     .addOption(new Option('--scanner <name>', 'scanner backend').choices(['iacpac', 'checkov']))
     .option('--baseline <file>', 'report findings listed in this baseline file as suppressed (only new findings fail)')
     .option('--create-baseline [file]', 'write the current findings to a baseline file (default .iacpac.baseline.json) and exit 0')
-    .option('-s, --soft-fail', 'exit 0 even with findings or an invalid configuration (bad input still exits 2)')
+    .option('-s, --soft-fail', 'exit 0 even with findings, an invalid configuration or partial results (bad input still exits 2)')
+    .option('--allow-partial', 'do not fail when something could not be checked (a value that could not be evaluated, a module not installed, a policy that failed); it is still reported')
     .option('--compact', 'text: one line per finding, without messages')
     .option('-q, --quiet', 'text: only inputs with findings or warnings, no suppressed findings');
 }
@@ -126,6 +130,7 @@ export function resolveScanOptions(paths: string[], options: ScanCommandOptions)
     severities,
     scanner,
     softFail: options.softFail ?? config.soft_fail ?? false,
+    allowPartial: options.allowPartial ?? config.allow_partial ?? false,
     compact: options.compact ?? config.compact ?? false,
     quiet: options.quiet ?? config.quiet ?? false,
     ...(baseline ? { baseline } : {}),

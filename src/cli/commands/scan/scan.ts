@@ -93,7 +93,8 @@ export function renderResults(
 
 /**
  * Writes every output target, applies the baseline, and decides the exit code: 2 when an input could not be
- * analysed, 1 with findings at the selected severities or an invalid configuration (0 with --soft-fail), else 0.
+ * analysed, 1 with findings at the selected severities, an invalid configuration or a partial result (unless
+ * --allow-partial) (0 with --soft-fail), else 0.
  */
 export async function reportScan(run: ScanRun, resolved: ResolvedScan, colorOption: boolean | undefined): Promise<void> {
   let results = run.results;
@@ -122,7 +123,12 @@ export async function reportScan(run: ScanRun, resolved: ResolvedScan, colorOpti
   if (run.failed) throw new ExitError(2);
   const invalid = results.some((r) => r.validation && !r.validation.valid);
   const blocking = results.some((r) => r.findings.some((f) => isBlockingIn(f, resolved.severities)));
-  if ((invalid || blocking) && !resolved.softFail) throw new ExitError(1);
+  // Never fail open: what could not be checked may hide a finding, so it fails the run unless accepted.
+  const partial = results.filter((r) => r.partial).length;
+  if (partial > 0 && !resolved.allowPartial && !resolved.softFail && !invalid && !blocking) {
+    logger.err(`iacpac: ${partial} of ${results.length} input${results.length === 1 ? '' : 's'} could not be checked completely (see the report); findings may be missing: fix what it names, or pass --allow-partial to accept partial results`);
+  }
+  if ((invalid || blocking || (partial > 0 && !resolved.allowPartial)) && !resolved.softFail) throw new ExitError(1);
 }
 
 /** `iacpac scan [paths...]`: exit 0 without findings at the selected severities, 1 with, 2 on usage/input errors. */
