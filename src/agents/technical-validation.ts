@@ -132,6 +132,17 @@ async function scan(analysis: Analysis, scanner: Scanner): Promise<{ findings: A
       ...(f.range ? { location: formatRange(f.range) } : {}),
       ...(remediation.get(f.policy_id) ? { hint: remediation.get(f.policy_id)! } : {}),
     }));
+  // Never clean when the scan could not see everything (a module that is not on disk, ...): findings may be missing.
+  // Errors of the configuration itself are already findings of the validate and plan stages.
+  for (const notice of result.notices.filter((n) => n.severity === 'warning')) {
+    findings.push({
+      stage: 'security-scan',
+      target: 'iac',
+      blocking: true,
+      message: `not everything could be scanned: ${notice.message}`,
+      ...(notice.range ? { location: formatRange(notice.range) } : {}),
+    });
+  }
   return { findings };
 }
 

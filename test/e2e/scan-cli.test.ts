@@ -139,10 +139,19 @@ describe('iacpac scan', () => {
     ]);
   });
 
+  it('reports a user policy that does not compile as an error finding, and still runs the others', async () => {
+    const run = await iacpac('scan', `${fixtures}/insecure`, '--policy-dir', `${fixtures}/broken-policy`, '--format', 'json');
+    expect(run.code).toBe(1);
+    const result = (JSON.parse(run.stdout) as ScanDocument).results[0];
+    expect(result?.findings.filter((f) => f.severity === 'error').map((f) => [f.policy_id, f.message])).toEqual([
+      ['ACME_BROKEN', 'policy failed to compile: test/e2e/__fixtures__/scan/broken-policy/broken.rego:14:1: rego_parse_error: unexpected eof token'],
+    ]);
+    expect(result?.findings.some((f) => f.policy_id === 'IACPAC_AWS_S3_016')).toBe(true);
+  });
+
   it.each([
-    ['broken-policy', 'test/e2e/__fixtures__/scan/broken-policy/broken.rego:14:1: rego_parse_error: unexpected eof token'],
     ['bad-metadata', 'test/e2e/__fixtures__/scan/bad-metadata/no_severity.rego:3:1: invalid policy metadata: custom.severity: Required'],
-  ])('rejects a broken user policy (%s) with one clear line and exit 2', async (dir, message) => {
+  ])('rejects a user policy with unreadable metadata (%s) with one clear line and exit 2', async (dir, message) => {
     const run = await iacpac('scan', `${fixtures}/insecure`, '--policy-dir', `${fixtures}/${dir}`);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
