@@ -83,17 +83,19 @@ deny contains "x" if input.public
     expect(rec.message).toContain('rego_recursion_error: rule data.r.p is recursive: data.r.p -> data.r.q -> data.r.p');
   });
 
-  it('reports compile errors as Diagnostic records', () => {
+  it('reports compile errors as Diagnostic records (those of the first failing stage, as OPA)', () => {
     const e = engine({ 'bad.rego': 'package x\nimport rego.v1\np if { y > 1 }\nq := count(1)\n' });
     expect(e.check()).toEqual([
       { severity: 'error', summary: 'var y is unsafe', detail: '', source: 'rego', code: 'rego_unsafe_var_error', range: { filename: 'bad.rego', start: { line: 3, column: 8, byte: 32 }, end: { line: 3, column: 9, byte: 33 } } },
+    ]);
+    expect(engine({ 'bad.rego': 'package x\nimport rego.v1\nq := count(1)\n' }).check()).toEqual([
       {
         severity: 'error',
         summary: 'count: invalid argument(s)',
         detail: 'have: (number)\nwant: (any<array[any], object[any: any], set[any], string>)',
         source: 'rego',
         code: 'rego_type_error',
-        range: { filename: 'bad.rego', start: { line: 4, column: 6, byte: 45 }, end: { line: 4, column: 14, byte: 53 } },
+        range: { filename: 'bad.rego', start: { line: 3, column: 6, byte: 30 }, end: { line: 3, column: 14, byte: 38 } },
       },
     ]);
     expect(engine({ 'ok.rego': 'package x\np := 1\n' }).check()).toEqual([]);

@@ -119,12 +119,13 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
   checkRecursion(root, compiled, errors);
   // types need every rule (rule values type refs to them); recursion is excluded by now
   const types = new ProgramRuleTypes(root, builtins);
-  checkZeroArgCalls(zeroArgCalls, root, types, errors);
-  const checker = new TypeChecker(builtins, types, errors);
+  const typeErrors: RegoError[] = [];
+  checkZeroArgCalls(zeroArgCalls, root, types, typeErrors);
+  const checker = new TypeChecker(builtins, types, typeErrors, { equalIsUnify: true });
   for (const c of compiled)
     for (let r: CompiledRule | undefined = c; r; r = r.elseRule)
       checker.checkBody(r.body, [...r.keyTerms, ...(r.element ? [r.element] : []), ...(r.value ? [r.value] : [])]);
-  if (errors.length) throw new RegoCompileErrors(dedupe(errors));
+  throwStageErrors(errors, typeErrors);
   return { root, modules, rules: compiled, functions, builtins, types };
 }
 
@@ -144,6 +145,21 @@ function checkZeroArgCalls(calls: ReadonlyArray<TermOf<'call'>>, root: RuleNode,
 /** `import data.a.b as c`, as OPA prints an import. */
 function importText(imp: Import): string {
   return `import ${refString(importPath(imp.path))}${imp.alias ? ` as ${imp.alias}` : ''}`;
+}
+
+/**
+ * OPA's compiler runs in stages and stops after the first stage that reports errors: name and variable rewriting
+ * (compile errors), rule conflicts and undefined functions (type errors), safety (unsafe variables), recursion, then
+ * the type checker. The errors reported are those of the earliest stage that has any.
+ */
+function throwStageErrors(errors: RegoError[], typeErrors: RegoError[]): void {
+  const stage = (e: RegoError): number =>
+    ({ rego_parse_error: 0, rego_compile_error: 1, rego_type_error: 2, rego_unsafe_var_error: 3, rego_recursion_error: 4 } as Record<string, number>)[e.code] ?? 5;
+  if (errors.length) {
+    const first = Math.min(...errors.map(stage));
+    throw new RegoCompileErrors(dedupe(errors.filter((e) => stage(e) === first)));
+  }
+  if (typeErrors.length) throw new RegoCompileErrors(dedupe(typeErrors));
 }
 
 function dedupe(errors: RegoError[]): RegoError[] {
@@ -258,10 +274,11 @@ export function compileQuery(body: Body, program: Program, options: { pkg?: stri
   let out = rewriteOutputArgs(rewritten, sigs, errors);
   out = reorderBody(out, new Set(), new Set(), errors).body;
   checkCalls(out, [], sigs, errors);
-  checkZeroArgCalls(zeroArgCalls, program.root, program.types, errors);
-  checkTypes(out, [], sigs.builtins, errors, program.types);
+  const typeErrors: RegoError[] = [];
+  checkZeroArgCalls(zeroArgCalls, program.root, program.types, typeErrors);
+  checkTypes(out, [], sigs.builtins, typeErrors, program.types);
   out = hoistNegatedOperands(out, { equalIsUnify: false });
-  if (errors.length) throw new RegoCompileErrors(dedupe(errors));
+  throwStageErrors(errors, typeErrors);
   return out;
 }
 

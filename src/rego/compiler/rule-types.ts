@@ -31,9 +31,36 @@ export class ProgramRuleTypes implements RuleTypes {
   }
 
   functionResult(name: string): RegoType | undefined {
+    return this.functionType(name)?.result;
+  }
+
+  private readonly functionMemo = new Map<RuleNode, { args: RegoType[]; result: RegoType } | null>();
+
+  /** Parameter types as the bodies narrow them (`x + 1` makes x a number), unioned over every definition. */
+  functionType(name: string): { args: RegoType[]; result: RegoType } | undefined {
     const node = this.root.find(name.split('.').slice(1));
     if (!node || !node.isFunction) return undefined;
-    return this.memoised(node, () => this.valueType([...node.rules, ...node.defaults]));
+    const cached = this.functionMemo.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.inProgress.has(node) || this.inProgress.size >= MAX_INFERENCE_DEPTH) return undefined;
+    this.inProgress.add(node);
+    let result: { args: RegoType[]; result: RegoType } | undefined;
+    try {
+      const infer = new TypeChecker(this.builtins, this, undefined, { equalIsUnify: true });
+      const args: RegoType[][] = [];
+      const results: RegoType[] = [];
+      for (const rule of [...node.rules, ...node.defaults])
+        for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) {
+          const env = infer.checkBody(r.body, []);
+          (r.args ?? []).forEach((a, i) => (args[i] ??= []).push(infer.typeOf(a, env)));
+          if (r.value) results.push(infer.typeOf(r.value, env));
+        }
+      result = { args: args.map((ts) => unionType(ts)), result: unionType(results) };
+    } finally {
+      this.inProgress.delete(node);
+    }
+    this.functionMemo.set(node, result ?? null);
+    return result;
   }
 
   /** Type of a node's document when its rules are complete rules with plain heads; undefined when unknown. */
@@ -63,7 +90,7 @@ export class ProgramRuleTypes implements RuleTypes {
 
   /** Union of the value types of every definition (else chains included). */
   private valueType(rules: readonly CompiledRule[]): RegoType | undefined {
-    const infer = new TypeChecker(this.builtins, this, undefined);
+    const infer = new TypeChecker(this.builtins, this, undefined, { equalIsUnify: true });
     const types: RegoType[] = [];
     for (const rule of rules)
       for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) {

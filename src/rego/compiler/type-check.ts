@@ -27,6 +27,13 @@ export interface RuleTypes {
   /** Type of the value at `data.<path>` when rules define it entirely; undefined when unknown. */
   documentType(path: readonly string[]): { type: RegoType; length: number } | undefined;
   functionResult(name: string): RegoType | undefined;
+  /** A user function's parameter types (inferred from its bodies) and result type. */
+  functionType(name: string): { args: RegoType[]; result: RegoType } | undefined;
+}
+
+export interface TypeCheckOptions {
+  /** Modules compare with `==` as with `=` (OPA's RewriteEquals runs before its type check); queries do not. */
+  equalIsUnify?: boolean;
 }
 
 export function typeText(t: RegoType): string {
@@ -44,6 +51,37 @@ export function typeText(t: RegoType): string {
     default:
       return t.type;
   }
+}
+
+/** The top-level kinds a type allows (`any` allows every kind). */
+function kinds(t: RegoType): Set<string> | undefined {
+  if (t.type === 'any') {
+    if (!t.of?.length) return undefined;
+    const out = new Set<string>();
+    for (const m of t.of) {
+      const k = kinds(m);
+      if (!k) return undefined;
+      for (const x of k) out.add(x);
+    }
+    return out;
+  }
+  return new Set([t.type]);
+}
+
+/** Can no value have both types? (only top-level kinds are compared) */
+function disjoint(a: RegoType, b: RegoType): boolean {
+  const ka = kinds(a);
+  const kb = kinds(b);
+  if (!ka || !kb) return false;
+  for (const k of ka) if (kb.has(k)) return a.type === 'array' && b.type === 'array' ? arraysDisjoint(a, b) : false;
+  return true;
+}
+
+/** Arrays of known lengths differ in length or in an element's type. */
+function arraysDisjoint(a: Extract<RegoType, { type: 'array' }>, b: Extract<RegoType, { type: 'array' }>): boolean {
+  if (!a.static || !b.static || a.dynamic || b.dynamic) return false;
+  if (a.static.length !== b.static.length) return true;
+  return a.static.some((t, i) => disjoint(t, b.static![i]!));
 }
 
 /** Could a value of type `have` be accepted where `want` is declared? (element types are not checked) */
@@ -138,6 +176,7 @@ export class TypeChecker {
     private readonly rules: RuleTypes | undefined,
     /** Where errors go; undefined: infer types only. */
     private readonly errors: RegoError[] | undefined,
+    private readonly options: TypeCheckOptions = {},
   ) {}
 
   /** Check a body and its head terms; returns the variable types it found. */
@@ -162,18 +201,29 @@ export class TypeChecker {
     const visitTerm = (t: Term): void => walkTerm(t, visitor);
     const visitExpr = (e: Expr): void => {
       if (e.kind === 'some') return;
+      // `with f as g`: a function named as a replacement is not a value
+      const replacements = new Set<Term>(e.withs.map((w) => w.value).filter((v) => v.type === 'ref' || v.type === 'var'));
       forEachExprChild(
         e,
         (t) => {
+          if (replacements.has(t)) return;
           // `some .. in` key/value are declarations, not uses
           if (e.kind !== 'somein' || t === e.collection) visitTerm(t);
         },
         (inner) => this.checkBody(inner, [], types),
       );
-      // a variable assigned from a term of known type keeps that type
-      if (e.kind === 'unify' && !e.negated && !e.withs.length) {
-        if (e.left.type === 'var' && !types.has(e.left.name)) types.set(e.left.name, this.typeOf(e.right, types));
-        else if (e.right.type === 'var' && !types.has(e.right.name) && !e.assign) types.set(e.right.name, this.typeOf(e.left, types));
+      const sides = e.kind === 'unify' && !e.output ? [e.left, e.right] : e.kind === 'term' && e.term.type === 'call' && e.term.name === 'equal' && this.options.equalIsUnify ? e.term.args : undefined;
+      if (sides && sides.length === 2) {
+        const [left, right] = sides as [Term, Term];
+        // a variable unified with a term of known type takes that type (`with` changes values, not static types)
+        if (!e.negated) {
+          if (left.type === 'var' && !types.has(left.name)) types.set(left.name, this.typeOf(right, types));
+          else if (right.type === 'var' && !types.has(right.name) && !(e.kind === 'unify' && e.assign)) types.set(right.name, this.typeOf(left, types));
+        }
+        // two sides whose types cannot hold the same value
+        const lt = this.typeOf(left, types);
+        const rt = this.typeOf(right, types);
+        if (this.errors && disjoint(lt, rt)) this.errors.push(new RegoError('rego_type_error', `match error\n\tleft  : ${typeText(lt)}\n\tright : ${typeText(rt)}`, e.loc));
       }
     };
     body.forEach(visitExpr);
@@ -230,6 +280,8 @@ export class TypeChecker {
         if (p.type !== 'scalar' || typeof p.value !== 'string') break;
         keys.push(p.value);
       }
+      const fn = this.rules?.functionType(['data', ...keys].join('.'));
+      if (fn && keys.length === t.path.length) return { type: undefined, failedAt: -1, from: { type: 'function', args: fn.args, result: fn.result } };
       const doc = this.rules?.documentType(keys);
       if (!doc) return { type: ANY };
       cur = doc.type;
@@ -257,6 +309,13 @@ export class TypeChecker {
     if (!this.errors) return;
     const r = this.refType(t, types);
     if (r.failedAt === undefined || !r.from) return;
+    if (r.from.type === 'function') {
+      // a function used as a value
+      const text = refText(t.head, t.path);
+      const sig = `(${(r.from.args ?? []).map(typeText).join(', ')}) => ${typeText(r.from.result ?? ANY)}`;
+      this.errors.push(new RegoError('rego_type_error', [`undefined ref: ${text}`, `\t${text}`, `\t${'^'.repeat(text.length)}`, `\thave: ${sig}`].join('\n'), t.loc));
+      return;
+    }
     const full = refText(t.head, t.path.slice(0, r.failedAt + 1));
     const prefix = refText(t.head, t.path.slice(0, r.failedAt));
     const key = t.path[r.failedAt] as TermOf<'scalar'>;
@@ -276,11 +335,16 @@ export class TypeChecker {
   }
 
   private checkCall(t: TermOf<'call'>, types: Types): void {
-    if (!this.errors) return;
-    const d = t.name.startsWith('data.') ? undefined : this.builtins.signature(t.name);
+    const d = t.name.startsWith('data.') ? this.rules?.functionType(t.name) : this.builtins.signature(t.name);
     if (!d) return;
+    const want = t.args.map((_, i) => d.args[i] ?? ('variadic' in d ? d.variadic : undefined) ?? (i === d.args.length ? d.result : ANY));
+    // an untyped variable passed where a type is declared takes that type (OPA unifies call arguments)
+    t.args.forEach((a, i) => {
+      const w = want[i]!;
+      if (a.type === 'var' && !types.has(a.name) && !(w.type === 'any' && !w.of?.length)) types.set(a.name, w);
+    });
+    if (!this.errors) return;
     const have = t.args.map((a) => this.typeOf(a, types));
-    const want = t.args.map((_, i) => d.args[i] ?? d.variadic ?? ANY);
     if (have.every((h, i) => accepts(want[i]!, h))) return;
     this.errors.push(
       new RegoError(
@@ -309,6 +373,6 @@ function valuesOf(t: RegoType): RegoType | undefined {
 }
 
 /** Check a body against builtin declarations (and rule types when given). */
-export function checkTypes(body: Body, head: Term[], builtins: BuiltinSignatures, errors: RegoError[], rules?: RuleTypes): void {
-  new TypeChecker(builtins, rules, errors).checkBody(body, head);
+export function checkTypes(body: Body, head: Term[], builtins: BuiltinSignatures, errors: RegoError[], rules?: RuleTypes, options: TypeCheckOptions = {}): void {
+  new TypeChecker(builtins, rules, errors, options).checkBody(body, head);
 }
