@@ -1,4 +1,7 @@
 // End-to-end tests of `iacpac check` (validate + scan): the quick-start demo, JSON output and exit codes.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { iacpac as runIacpac } from '../helpers/cli.ts';
 
@@ -60,6 +63,23 @@ describe('iacpac check', () => {
     const run = await iacpac('check', `${fixtures}/invalid`, '--soft-fail', '--compact');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('invalid: ');
+  });
+
+  it('writes several reports in one run, never with ANSI colours in files (also with CI=true and FORCE_COLOR)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-check-out-'));
+    try {
+      const run = await runIacpac(['check', 'examples/insecure-s3', '-o', `text=${join(dir, 'report.txt')}`, '-o', `sarif=${join(dir, 'r.sarif')}`, '-o', 'json'], {
+        env: { ...process.env, CI: 'true', FORCE_COLOR: '1', NO_COLOR: '' },
+      });
+      expect(run.code).toBe(1);
+      expect((JSON.parse(run.stdout) as { version: number }).version).toBe(2);
+      const text = readFileSync(join(dir, 'report.txt'), 'utf8');
+      expect(text).toContain('== security scan');
+      expect(text).not.toMatch(/\x1b\[/);
+      expect((JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')) as { version: string }).version).toBe('2.1.0');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--debug prints no stack trace on an ordinary findings exit', async () => {
