@@ -100,7 +100,7 @@ export class Trace {
     const size = Buffer.byteLength(line);
     if (this.bytes + size > this.limits.maxBytes) {
       this.truncated = true;
-      appendFileSync(this.file, `${JSON.stringify({ time, type: 'trace-truncated', message: `trace.jsonl reached its ${formatBytes(this.limits.maxBytes)} bound (generate.maxTraceBytes in iacpac.config.yaml raises it); later records were left out, the totals in report.json stay complete` })}\n`);
+      appendFileSync(this.file, `${JSON.stringify({ time, type: 'trace-truncated', message: `trace.jsonl reached its ${formatBytes(this.limits.maxBytes)} bound (generate.maxTraceBytes in .iacpac.yaml raises it); later records were left out, the totals in report.json stay complete` })}\n`);
       return;
     }
     this.bytes += size;

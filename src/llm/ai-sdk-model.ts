@@ -80,7 +80,7 @@ export function fromAiSdk(model: AiSdkLanguageModel, settings: AiSdkModelSetting
             if (part.type === 'text-delta') {
               textBytes += Buffer.byteLength(part.text);
               if (textBytes > limits.maxReplyBytes) {
-                const error = new ReplyTooLargeError(`${where}: the reply exceeded ${formatBytes(limits.maxReplyBytes)} (raise llm.maxReplyBytes in iacpac.config.yaml)`, limits.maxReplyBytes);
+                const error = new ReplyTooLargeError(`${where}: the reply exceeded ${formatBytes(limits.maxReplyBytes)} (raise llm.maxReplyBytes in .iacpac.yaml)`, limits.maxReplyBytes);
                 own.abort(error);
                 throw error;
               }
@@ -116,7 +116,7 @@ function toLlmError(error: unknown, settings: AiSdkModelSettings, secrets: reado
   if (LlmError.isInstance(error)) return error;
   if (context.total?.aborted && !context.callerSignal?.aborted) {
     // Data kept coming but the whole reply took too long: another attempt would take as long, so it is not retried.
-    return new ApiCallError(`${where}: no complete reply within ${Math.round((context.timeoutMs ?? 0) / 100) / 10} s (llm.timeoutMs in iacpac.config.yaml raises it)`, { isRetryable: false, isTimeout: true, cause: error });
+    return new ApiCallError(`${where}: no complete reply within ${Math.round((context.timeoutMs ?? 0) / 100) / 10} s (llm.timeoutMs in .iacpac.yaml raises it)`, { isRetryable: false, isTimeout: true, cause: error });
   }
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;

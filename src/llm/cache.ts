@@ -7,7 +7,7 @@ import { maskSecrets } from './redact.ts';
 
 /**
  * The folder of iacpac's on-disk caches: `llm/` (model replies), `kb/` (knowledge-base index), `embeddings/`.
- * `--cache-dir`, else `llm.cache.dir` in iacpac.config.yaml, else `$IACPAC_CACHE_DIR`, else `$XDG_CACHE_HOME/iacpac`,
+ * `--cache-dir`, else `llm.cache.dir` in .iacpac.yaml, else `$IACPAC_CACHE_DIR`, else `$XDG_CACHE_HOME/iacpac`,
  * else `~/.cache/iacpac`. A leading `~/` means the home directory.
  */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env, configured?: string): string {

@@ -83,7 +83,7 @@ describe('createRoleModels against a chat-completions server', () => {
     server = await startLlmTestServer([{ hang: true }]);
     const hung = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { firstByteTimeoutMs: 500 }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
     const error = (await hung.roles.reviewer.model.generate({ messages, timeoutMs: hung.roles.reviewer.timeoutMs }).catch((e: unknown) => e)) as ApiCallError;
-    expect(error.message).toBe('openai model gpt-4o: no response within 0.5 s (llm.firstByteTimeoutMs in iacpac.config.yaml raises it)');
+    expect(error.message).toBe('openai model gpt-4o: no response within 0.5 s (llm.firstByteTimeoutMs in .iacpac.yaml raises it)');
     expect([error.isTimeout, server.requests.length]).toEqual([true, 2]);
   });
 
@@ -91,7 +91,7 @@ describe('createRoleModels against a chat-completions server', () => {
     server = await startLlmTestServer([{ content: 'z'.repeat(3000), stallAfterBytes: 1500 }]);
     const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { firstByteTimeoutMs: 500, retries: { maxTimeoutRetries: 0 } }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
     const error = (await roles.reviewer.model.generate({ messages }).catch((e: unknown) => e)) as ApiCallError;
-    expect(error.message).toMatch(/^openai model gpt-4o: the reply stalled after 1\.5 KiB: nothing more within 0\.5 s \(llm\.firstByteTimeoutMs in iacpac\.config\.yaml raises it\)$/);
+    expect(error.message).toMatch(/^openai model gpt-4o: the reply stalled after 1\.5 KiB: nothing more within 0\.5 s \(llm\.firstByteTimeoutMs in \.iacpac\.yaml raises it\)$/);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -100,7 +100,7 @@ describe('createRoleModels against a chat-completions server', () => {
     server = await startLlmTestServer([{ content: 'w'.repeat(4000), chunkChars: 100, eventDelayMs: 100 }]);
     const { roles } = await createRoleModels({ provider: 'openai', baseUrl: server.openaiBaseUrl, cache: false }, { timeoutMs: 1000 }, { OPENAI_API_KEY: KEY }, { retry: fastRetry });
     const error = (await roles.reviewer.model.generate({ messages, timeoutMs: roles.reviewer.timeoutMs }).catch((e: unknown) => e)) as ApiCallError;
-    expect(error.message).toBe('openai model gpt-4o: no complete reply within 1 s (llm.timeoutMs in iacpac.config.yaml raises it)');
+    expect(error.message).toBe('openai model gpt-4o: no complete reply within 1 s (llm.timeoutMs in .iacpac.yaml raises it)');
     expect([error.isRetryable, server.requests.length]).toEqual([false, 1]);
   });
 

@@ -79,7 +79,7 @@ export function guardedFetch(base: typeof fetch = globalThis.fetch): typeof fetc
           }
           watch.receivedBytes += value.byteLength;
           if (watch.receivedBytes > watch.maxBodyBytes) {
-            stream.error(fail(new ReplyTooLargeError(`${watch.where}: the response exceeded ${formatBytes(watch.maxBodyBytes)} on the wire (64 × llm.maxReplyBytes; raise llm.maxReplyBytes in iacpac.config.yaml)`, watch.maxBodyBytes)));
+            stream.error(fail(new ReplyTooLargeError(`${watch.where}: the response exceeded ${formatBytes(watch.maxBodyBytes)} on the wire (64 × llm.maxReplyBytes; raise llm.maxReplyBytes in .iacpac.yaml)`, watch.maxBodyBytes)));
             return;
           }
           arm();
@@ -106,5 +106,5 @@ export function guardedFetch(base: typeof fetch = globalThis.fetch): typeof fetc
 function stalled(watch: CallWatch): ApiCallError {
   const seconds = Math.round(watch.firstByteTimeoutMs / 100) / 10;
   const when = watch.receivedBytes === 0 ? 'no response' : `the reply stalled after ${formatBytes(watch.receivedBytes)}: nothing more`;
-  return new ApiCallError(`${watch.where}: ${when} within ${seconds} s (llm.firstByteTimeoutMs in iacpac.config.yaml raises it)`, { isRetryable: true, isTimeout: true });
+  return new ApiCallError(`${watch.where}: ${when} within ${seconds} s (llm.firstByteTimeoutMs in .iacpac.yaml raises it)`, { isRetryable: true, isTimeout: true });
 }

@@ -28,9 +28,9 @@ describe('iacpac generate errors', { timeout: E2E_TIMEOUT_MS }, () => {
     ['binary file', ['--requirements', 'binary.md'], WITH_KEY, 'iacpac: --requirements binary.md: not a text file'],
     ['bad iterations', ['x', '--max-iterations', '0'], WITH_KEY, 'iacpac: --max-iterations 0: expected a whole number from 1 to 50'],
     ['non-empty out', ['x', '--out', 'occupied'], WITH_KEY, `iacpac: --out ${join(work, 'occupied')} is not empty and not a previous iacpac generate output; choose a new directory`],
-    ['bad config', ['x', '--config', 'bad-config.yaml'], WITH_KEY, `iacpac: ${join(work, 'bad-config.yaml')}: invalid config at 'llm.provider'`],
+    ['bad config', ['x', '--config', 'bad-config.yaml'], WITH_KEY, `iacpac: ${join(work, 'bad-config.yaml')}: llm.provider: Invalid enum value.`],
     ['interactive without a terminal', ['x', '--interactive'], WITH_KEY, 'iacpac: --interactive needs a terminal on stdin (run it in a shell, not a pipe)'],
-    ['no provider', ['x', '--out', 'never'], NO_OLLAMA, 'iacpac: no LLM provider configured: set OPENAI_API_KEY, ANTHROPIC_API_KEY or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT + AZURE_OPENAI_DEPLOYMENT, start Ollama (or set OLLAMA_HOST), or pass --provider/--model/--base-url (or set llm.provider in iacpac.config.yaml)'],
+    ['no provider', ['x', '--out', 'never'], NO_OLLAMA, 'iacpac: no LLM provider configured: set OPENAI_API_KEY, ANTHROPIC_API_KEY or AZURE_OPENAI_API_KEY + AZURE_OPENAI_ENDPOINT + AZURE_OPENAI_DEPLOYMENT, start Ollama (or set OLLAMA_HOST), or pass --provider/--model/--base-url (or set llm.provider in .iacpac.yaml)'],
     ['openai-compatible without endpoint', ['x', '--provider', 'openai-compatible'], NO_OLLAMA, 'iacpac: openai-compatible: no endpoint: pass --base-url <url> (e.g. http://localhost:8000/v1)'],
   ])('%s', async (_name, args, env, message) => {
     const run = await runCli(['generate', ...args], { cwd: work, env });

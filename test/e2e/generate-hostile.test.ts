@@ -37,7 +37,7 @@ async function run(name: string, args: string[], script: Parameters<typeof start
   server = await startLlmTestServer(script);
   const cwd = join(work, name);
   mkdirSync(cwd, { recursive: true });
-  if (options.config) writeFileSync(join(cwd, 'iacpac.config.yaml'), options.config);
+  if (options.config) writeFileSync(join(cwd, '.iacpac.yaml'), options.config);
   const result = await runCli(['generate', 'Create a private S3 bucket named acme-logs with versioning and KMS encryption.', '--out', 'out', '--provider', 'openai', '--base-url', server.openaiBaseUrl, ...args], {
     cwd,
     env: { OPENAI_API_KEY: KEY, ...NO_OLLAMA, ...(options.env ?? {}) },
@@ -84,8 +84,8 @@ describe('iacpac generate with a hostile model server', { timeout: E2E_TIMEOUT_M
     const r = await run('silent', ['--no-cache'], [{ hang: true }], { config: 'llm:\n  firstByteTimeoutMs: 1500\n' });
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('iacpac:'))).toEqual(['iacpac: openai model gpt-4o: no response within 1.5 s (llm.firstByteTimeoutMs in iacpac.config.yaml raises it)']);
-    expect(lines).toContain('  openai model gpt-4o: no response within 1.5 s (llm.firstByteTimeoutMs in iacpac.config.yaml raises it); retry 1 in 1 s');
+    expect(lines.filter((l) => l.startsWith('iacpac:'))).toEqual(['iacpac: openai model gpt-4o: no response within 1.5 s (llm.firstByteTimeoutMs in .iacpac.yaml raises it)']);
+    expect(lines).toContain('  openai model gpt-4o: no response within 1.5 s (llm.firstByteTimeoutMs in .iacpac.yaml raises it); retry 1 in 1 s');
     expect(lines.some((l) => l.includes('iac-generator: writing Terraform (openai/gpt-4o)'))).toBe(true);
     expect(r.server.requests).toHaveLength(2);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -97,7 +97,7 @@ describe('iacpac generate with a hostile model server', { timeout: E2E_TIMEOUT_M
     const huge = Array.from({ length: 50 }, (_, i) => file(i)).join('\n');
     const r = await run('huge', ['--cache-dir', 'cache'], [{ content: huge, chunkChars: 65_536 }]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('iacpac:'))).toEqual(['iacpac: openai model gpt-4o: the reply exceeded 1 MiB (raise llm.maxReplyBytes in iacpac.config.yaml)']);
+    expect(r.stderr.trim().split('\n').filter((l) => l.startsWith('iacpac:'))).toEqual(['iacpac: openai model gpt-4o: the reply exceeded 1 MiB (raise llm.maxReplyBytes in .iacpac.yaml)']);
     expect(r.server.requests).toHaveLength(1);
     expect(filesUnder(join(r.cwd, 'cache', 'llm'))).toEqual([]);
     expect(statSync(join(r.out, 'trace.jsonl')).size).toBeLessThan(200_000);
@@ -122,7 +122,7 @@ describe('iacpac generate with a hostile model server', { timeout: E2E_TIMEOUT_M
     const trace = readFileSync(join(r.out, 'trace.jsonl'), 'utf8').trim().split('\n');
     expect(JSON.parse(trace.at(-1)!)).toMatchObject({ type: 'trace-truncated' });
     expect(Buffer.byteLength(trace.slice(0, -1).join('\n'))).toBeLessThanOrEqual(20_000);
-    expect(r.stdout).toContain('trace.jsonl stopped at its bound (generate.maxTraceBytes in iacpac.config.yaml raises it)');
+    expect(r.stdout).toContain('trace.jsonl stopped at its bound (generate.maxTraceBytes in .iacpac.yaml raises it)');
     const report = JSON.parse(readFileSync(join(r.out, 'report.json'), 'utf8')) as { totals: { llmCalls: number } };
     expect(report.totals.llmCalls).toBe(3);
   });

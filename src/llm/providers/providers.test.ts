@@ -96,7 +96,7 @@ describe.each(CASES)('provider $provider', (c) => {
     const role = await model(c, [{ content: 'y'.repeat(50_000), chunkChars: 1000 }], { maxReplyBytes: 10_000 });
     const error = await role.model.generate({ messages, timeoutMs: role.timeoutMs }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReplyTooLargeError);
-    expect((error as Error).message).toBe(`${c.provider} model ${c.model}: the reply exceeded 9.8 KiB (raise llm.maxReplyBytes in iacpac.config.yaml)`);
+    expect((error as Error).message).toBe(`${c.provider} model ${c.model}: the reply exceeded 9.8 KiB (raise llm.maxReplyBytes in .iacpac.yaml)`);
     expect(server!.requests).toHaveLength(1);
   });
 

@@ -133,7 +133,7 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
     `LLM: ${t.llmCalls} call(s) (${t.cachedCalls} cached), ${t.inputTokens} input + ${t.outputTokens} output tokens, $${t.costUsd.toFixed(4)}, ` +
       `${t.retries} transient retr${t.retries === 1 ? 'y' : 'ies'}, ${t.modelFailures} unusable repl${t.modelFailures === 1 ? 'y' : 'ies'}`,
   );
-  if (trace.truncated) logger.out(`trace.jsonl stopped at its bound (generate.maxTraceBytes in iacpac.config.yaml raises it)`);
+  if (trace.truncated) logger.out(`trace.jsonl stopped at its bound (generate.maxTraceBytes in .iacpac.yaml raises it)`);
   if (result.status === 'escalated' && result.openFindings.length > 0) {
     logger.out(`${result.openFindings.length} open finding(s): see ${join(workspace.dir, 'REVIEW.md')}`);
   }

@@ -27,7 +27,7 @@ export function register(program: Command): void {
       '\nFiles written: --out (see above) and, unless --no-cache, the cache folder: llm/ (model replies), kb/ (knowledge-base\n' +
         'index), embeddings/. API keys are masked in every file written; a key a model puts into generated code is replaced\n' +
         'by [REDACTED] and reported. Each model request: 2 min for the whole reply, 30 s of silence at most (retried once),\n' +
-        '1 MiB of reply text (llm.timeoutMs, llm.firstByteTimeoutMs, llm.maxReplyBytes in iacpac.config.yaml).',
+        '1 MiB of reply text (llm.timeoutMs, llm.firstByteTimeoutMs, llm.maxReplyBytes in .iacpac.yaml).',
     )
     .action(async (requirementsText: string | undefined, options) => {
       const { generate } = await import('./generate.ts');
