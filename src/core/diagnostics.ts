@@ -31,6 +31,8 @@ export interface Diagnostic {
   severity: DiagnosticSeverity;
   summary: string;
   detail: string;
+  /** The resource or data source a provider's diagnostic is about (`aws_s3_bucket.b`), as Terraform prints it. */
+  address?: string;
   range?: SourceRange;
   snippet?: DiagnosticSnippet;
   /** Which engine/stage produced it: 'hcl' | 'schema' | 'reference' | 'terraform' | 'tofu' | 'policy' | ... */

@@ -13,6 +13,11 @@ export interface BundledSchemaEntry {
   file: string;
   /** How the schema was produced (provider binary, or written from the provider's documentation). */
   origin: string;
+  /**
+   * The provider's own argument checks that the schema does not describe (allowed values, formats, argument
+   * groups), recorded from the provider binary: a `*.checks.jsonl.gz` file under assets/schemas/.
+   */
+  checks?: string;
 }
 
 let cached: ProviderSchemas | undefined;

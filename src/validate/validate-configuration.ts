@@ -18,6 +18,10 @@ import { attachSnippets } from './snippet.ts';
 import { staticValue } from './static-value.ts';
 import { attributeType, conversionError } from './type-conversion.ts';
 import { appendAll } from '../core/arrays.ts';
+import { bundledProviderChecks } from '../schema/provider-checks/bundled-checks.ts';
+import { buildConfigTree } from './provider-checks/config-tree.ts';
+import { runProviderChecks } from './provider-checks/run-provider-checks.ts';
+import { ValidateScope } from './validate-values.ts';
 
 /** A resource of a provider without a schema, and whether `required_providers` names that provider. */
 type UncheckedResource = Resource & { providerDeclared: boolean };
@@ -141,6 +145,12 @@ function moduleNodes(
   const parentCall = module.path.length > 0 ? `${module.path.slice(0, -1).map((name) => `module.${name}.`).join('')}module.${module.path[module.path.length - 1]}` : undefined;
   const requiredProviders = requiredProvidersOf(module);
   const nodes: GraphNode[] = [];
+  const values = new ValidateScope(index, context.rootDir);
+  /** Terraform evaluates what passed the static checks; errors on known values (function calls, operators). */
+  const evaluated = (expressions: Expression[], out: ValidatorDiagnostic[]) => {
+    if (out.some((d) => d.severity === 'error')) return;
+    for (const expr of expressions) values.evaluate(expr, out);
+  };
   const scope = (overrides: Partial<EvalScope> = {}): EvalScope => ({ index, schemas, count: false, forEach: false, self: false, ...overrides });
   const node = (id: string, expressions: Iterable<Expression>, diagnostics: ValidatorDiagnostic[], extra: string[] = []) => {
     const dependsOn = referencedNodes(prefix, expressions);
@@ -156,16 +166,17 @@ function moduleNodes(
     if (references.length > 0) return void out.push(...references);
     for (const attribute of attributes) out.push(...evaluationDiagnostics(attribute.expr, context));
   };
+  const providerChecks = bundledProviderChecks();
 
   for (const resource of module.resources) {
     const out: ValidatorDiagnostic[] = [];
     const id = resource.mode === 'data' ? `data.${resource.type}.${resource.name}` : `${resource.type}.${resource.name}`;
     const providerNode = `${prefix}provider.${resource.providerLocalName}${resource.providerAlias ? `.${resource.providerAlias}` : ''}`;
     node(id, blockExpressions(resource.block), out, [providerNode]);
-    validateResource(resource, out);
+    validateResource(resource, id, out);
   }
 
-  function validateResource(resource: Resource, out: ValidatorDiagnostic[]): void {
+  function validateResource(resource: Resource, id: string, out: ValidatorDiagnostic[]): void {
     if (resource.providerAlias !== undefined && module.path.length === 0) {
       const configured = module.providers.some((p) => p.name === resource.providerLocalName && p.alias === resource.providerAlias);
       if (!configured) {
@@ -224,7 +235,14 @@ function moduleNodes(
       }
     }
     if (out.some((d) => d.severity === 'error')) return;
-    // Provider-side validation (only reached when the configuration decoded cleanly): read-only attributes.
+    // The body as the provider receives it: values known at validate time (evaluation errors stop here).
+    const evaluation: ValidatorDiagnostic[] = [];
+    const tree = buildConfigTree(resource.config, schema.block, values, evaluation);
+    if (evaluation.length > 0) return void out.push(...evaluation);
+    // Provider-side validation (only reached when the configuration decoded cleanly): read-only attributes,
+    // then the provider's own argument checks.
+    const checks = providerChecks.get(provider.address)?.lookup(resource.mode, resource.type);
+    if (checks) out.push(...runProviderChecks(checks, tree, `${prefix}${id}`));
     for (const typed of decoded.typed) {
       if (typed.schema.computed && !typed.schema.optional && !typed.schema.required) {
         out.push(
@@ -246,6 +264,7 @@ function moduleNodes(
   for (const local of module.locals) {
     const out: ValidatorDiagnostic[] = [];
     expressionBlock([local.attribute], scope(), out);
+    if (!out.some((d) => d.severity === 'error')) out.push(...values.localDiagnostics(local.name));
     node(`local.${local.name}`, [local.attribute.expr], out);
   }
   for (const variable of module.variables) node(`var.${variable.name}`, [], []);
@@ -253,6 +272,7 @@ function moduleNodes(
     const out: ValidatorDiagnostic[] = [];
     const value = output.block.body.attributes.filter((a) => a.name === 'value');
     expressionBlock(value, scope(), out);
+    evaluated(value.map((a) => a.expr), out);
     node(`output.${output.name}`, blockExpressions(output.block), out);
   }
   for (const call of module.moduleCalls) {

@@ -1,0 +1,101 @@
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Expression, TraversalStep } from '../hcl/ast.ts';
+import type { EvalContext, ResolvedReference } from '../terraform/eval/context.ts';
+import { evaluateExpression } from '../terraform/eval/evaluate.ts';
+import { T_NUMBER, T_STRING } from '../terraform/eval/types.ts';
+import { UNKNOWN, unknownOf, type TfValue } from '../terraform/eval/value.ts';
+import type { Local } from '../terraform/model.ts';
+import type { ModuleIndex } from './module-index.ts';
+
+/**
+ * The values `terraform validate` knows while it validates one module: input variables, resources, data
+ * sources, module outputs, `count.index`, `each.*` and `self` are unknown; local values are evaluated (lazily,
+ * once) from their expressions; `path.*` and `terraform.workspace` are known. References were checked before
+ * (references.ts), so every name resolves.
+ */
+export class ValidateScope {
+  private readonly locals = new Map<string, Local>();
+  private readonly localValues = new Map<string, TfValue>();
+  private readonly localErrors = new Map<string, Diagnostic[]>();
+  private readonly evaluating = new Set<string>();
+  private readonly depth = { current: 0 };
+
+  constructor(
+    private readonly index: ModuleIndex,
+    private readonly rootDir: string,
+  ) {
+    for (const local of index.module.locals) if (!this.locals.has(local.name)) this.locals.set(local.name, local);
+  }
+
+  /**
+   * Evaluates an expression; Terraform's errors (function calls on known values, operators, conversions)
+   * are appended to `diagnostics`. iacpac's own notes (functions it does not evaluate) are dropped: Terraform
+   * does not print them, and their value is unknown, which checks nothing.
+   */
+  evaluate(expr: Expression, diagnostics: Diagnostic[], variables?: Record<string, TfValue>): TfValue {
+    const found: Diagnostic[] = [];
+    const ctx: EvalContext = {
+      resolver: { resolve: (root, steps) => this.resolve(root, steps) },
+      baseDir: this.index.module.dir,
+      rootDir: this.rootDir,
+      cwd: this.rootDir,
+      depth: this.depth,
+    };
+    if (variables) ctx.variables = variables;
+    const value = evaluateExpression(expr, ctx, found);
+    diagnostics.push(...found.filter((d) => d.severity === 'error'));
+    return value;
+  }
+
+  /** The value of a local (unknown when its own evaluation failed: that error belongs to the local). */
+  localValue(name: string): TfValue {
+    const cached = this.localValues.get(name);
+    if (cached !== undefined) return cached;
+    const local = this.locals.get(name);
+    if (!local || this.evaluating.has(name)) return UNKNOWN;
+    this.evaluating.add(name);
+    const diagnostics: Diagnostic[] = [];
+    let value: TfValue;
+    try {
+      value = this.evaluate(local.attribute.expr, diagnostics);
+    } finally {
+      this.evaluating.delete(name);
+    }
+    if (diagnostics.length > 0) value = UNKNOWN;
+    this.localValues.set(name, value);
+    this.localErrors.set(name, diagnostics);
+    return value;
+  }
+
+  /** The errors of evaluating a local value (reported once, at the local). */
+  localDiagnostics(name: string): Diagnostic[] {
+    this.localValue(name);
+    return this.localErrors.get(name) ?? [];
+  }
+
+  private resolve(root: string, steps: readonly TraversalStep[]): ResolvedReference | undefined {
+    const first = steps[0];
+    const name = first?.kind === 'attr' ? first.name : undefined;
+    switch (root) {
+      case 'local':
+        return name === undefined ? undefined : { value: this.localValue(name), consumed: 1 };
+      case 'path':
+        if (name === 'module') return { value: this.index.pathModule, consumed: 1 };
+        if (name === 'root') return { value: '.', consumed: 1 };
+        if (name === 'cwd') return { value: this.rootDir, consumed: 1 };
+        return { value: UNKNOWN, consumed: 1 };
+      case 'terraform':
+        return { value: name === 'workspace' ? 'default' : UNKNOWN, consumed: 1 };
+      case 'count':
+        return { value: unknownOf(T_NUMBER), consumed: 1 };
+      case 'each':
+        return { value: name === 'key' ? unknownOf(T_STRING) : UNKNOWN, consumed: 1 };
+      case 'self':
+        return { value: UNKNOWN, consumed: 0 };
+      case 'data':
+        return { value: UNKNOWN, consumed: 2 };
+      default:
+        return { value: UNKNOWN, consumed: 1 };
+    }
+  }
+}
