@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, posix } from 'node:path';
 import type { SourceRange } from '../core/source-range.ts';
 import type { Expression, FunctionCallExpr, TemplatePart } from '../hcl/ast.ts';
+import { arityProblem } from '../terraform/functions/call-arity.ts';
 import { FUNCTION_SIGNATURES, lookupFunctionSignature, type FunctionSignature } from '../terraform/functions/signatures.ts';
 import { errorAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
@@ -126,30 +127,10 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
   const functionCall = inFor ? { called_as: name } : { called_as: name, signature: signatureJson(signature) };
   const withCall = (diagnostic: ValidatorDiagnostic): ValidatorDiagnostic => ({ ...diagnostic, functionCall });
   if (!call.expandFinal) {
-    const params = signature.params;
-    if (call.args.length < params.length) {
-      const missing = params[call.args.length];
-      return [
-        withCall(errorAt(
-          'not-enough-function-arguments',
-          'Not enough function arguments',
-          `Function "${name}" expects${signature.variadic ? ' at least' : ''} ${params.length} argument(s). Missing value for "${missing?.name ?? ''}".`,
-          closeParenRange(call.range),
-          call.range,
-        )),
-      ];
-    }
-    if (!signature.variadic && call.args.length > params.length) {
-      const extra = call.args[params.length] as Expression;
-      return [
-        withCall(errorAt(
-          'too-many-function-arguments',
-          'Too many function arguments',
-          `Function "${name}" expects only ${params.length} argument(s).`,
-          startRange(extra),
-          call.range,
-        )),
-      ];
+    const problem = arityProblem(call, signature, call.args.length, (i) => startRange(call.args[i] as Expression));
+    if (problem) {
+      const code = problem.summary === 'Not enough function arguments' ? 'not-enough-function-arguments' : 'too-many-function-arguments';
+      return [withCall(errorAt(code, problem.summary, problem.detail, problem.range, call.range))];
     }
   }
   const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
@@ -300,15 +281,6 @@ function pathValue(expr: Expression, context: EvaluationContext): string | undef
 
 function baseNameOf(name: string): string {
   return name.startsWith('core::') ? name.slice('core::'.length) : name;
-}
-
-/** HCL's `CloseParenRange` of a call: the last character of its range. */
-function closeParenRange(range: SourceRange): SourceRange {
-  return {
-    filename: range.filename,
-    start: { line: range.end.line, column: range.end.column - 1, byte: range.end.byte - 1 },
-    end: range.end,
-  };
 }
 
 /** HCL's `StartRange()` of an expression: where an argument "starts" for diagnostics. */

@@ -3,6 +3,7 @@ import type { SourceRange } from '../../core/source-range.ts';
 import type { Expression, FunctionCallExpr } from '../../hcl/ast.ts';
 import { type CallContext, FunctionArgError, FunctionError, type ParamOptions } from '../functions/define-function.ts';
 import { FUNCTIONS } from '../functions/index.ts';
+import { arityProblem } from '../functions/call-arity.ts';
 import { lookupFunctionSignature, type ParamSignature } from '../functions/signatures.ts';
 import { convert } from './convert.ts';
 import { UNKNOWN_TEXT } from './context.ts';
@@ -42,9 +43,16 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
     throw evalError('Invalid function argument', `Invalid value for "template" parameter: invalid template expression: ${why}.`, templateArg.range);
   }
 
+  // As HCL: the argument count is checked before the arguments are evaluated (after expanding a final `...`).
+  const arity = (count: number, ranges: (i: number) => SourceRange) => {
+    const problem = arityProblem(expr, sig, count, ranges);
+    if (problem) throw evalError(problem.summary, problem.detail, problem.range);
+  };
+  if (!expr.expandFinal) arity(expr.args.length, (i) => startRange(expr.args[i]!));
+
   // Arguments, with `...` expansion of the last one.
   const args: TfValue[] = [];
-  const argRanges = [];
+  const argRanges: SourceRange[] = [];
   for (let i = 0; i < expr.args.length; i++) {
     const argExpr = expr.args[i]!;
     const v = ev.eval(argExpr, scope);
@@ -63,6 +71,7 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
       argRanges.push(startRange(argExpr));
     }
   }
+  if (expr.expandFinal) arity(args.length, (i) => argRanges[i] ?? expr.range);
 
   if (name === 'jsonencode' && ev.ctx.lenient && args.length === 1) {
     const arg = args[0] as TfValue;
@@ -73,12 +82,6 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
   }
 
   const n = sig.params.length;
-  if (args.length < n) {
-    const missing = sig.params[args.length]!;
-    throw evalError('Not enough function arguments', `Function ${JSON.stringify(name)} expects ${n} argument(s). Missing value for ${JSON.stringify(missing.name)}.`, closeParen(expr));
-  }
-  if (args.length > n && !sig.variadic)
-    throw evalError('Too many function arguments', `Function ${JSON.stringify(name)} expects only ${n} argument(s).`, argRanges[n] ?? expr.range);
 
   if (ev.inTemplate && (name === 'templatefile' || name === 'templatestring'))
     throw evalError('Error in function call', `Call to function ${JSON.stringify(expr.name)} failed: cannot recursively call ${name} from inside another template function.`, callStart(expr));
@@ -164,8 +167,8 @@ function normalizeStrings(v: TfValue): TfValue {
 }
 
 function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {
-  if (expr.args.length === 0)
-    throw evalError('Not enough function arguments', 'Function "try" expects at least 1 argument(s). Missing value for "expressions".', expr.range);
+  // try takes only a variadic parameter, so no argument count is wrong for HCL: the function itself refuses none.
+  if (expr.args.length === 0) throw evalError('Error in function call', `Call to function ${JSON.stringify(expr.name)} failed: at least one argument is required.`, callStart(expr));
   const failures: Diagnostic[] = [];
   for (const arg of expr.args) {
     const r = ev.attempt(arg, scope);
@@ -217,12 +220,6 @@ function callStart(expr: FunctionCallExpr): SourceRange {
   return { filename: expr.nameRange.filename, start, end: { line: end.line, column: end.column + 1, byte: end.byte + 1 } };
 }
 
-/** ...and missing arguments at the closing parenthesis. */
-function closeParen(expr: FunctionCallExpr): SourceRange {
-  const { end } = expr.range;
-  return { filename: expr.range.filename, start: { line: end.line, column: end.column - 1, byte: end.byte - 1 }, end };
-}
-
 /** HCL's `file:line,col-endcol` form of a range. */
 function hclRange(d: Diagnostic): string {
   if (!d.range) return '';
@@ -233,8 +230,8 @@ function hclRange(d: Diagnostic): string {
 }
 
 function callCan(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {
-  if (expr.args.length !== 1)
-    throw evalError(expr.args.length === 0 ? 'Not enough function arguments' : 'Too many function arguments', 'Function "can" expects 1 argument(s).', expr.range);
+  const problem = arityProblem(expr, lookupFunctionSignature('can')!, expr.args.length, (i) => startRange(expr.args[i]!));
+  if (problem) throw evalError(problem.summary, problem.detail, problem.range);
   const r = ev.attempt(expr.args[0]!, scope);
   if (!r.ok) return false;
   return isWhollyKnown(r.value) ? true : unknownOf(T_BOOL);

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { Expression, FunctionCallExpr, TemplatePart, TraversalStep } from '../../hcl/ast.ts';
+import { startRange } from '../eval/call-function.ts';
+import { arityProblem } from './call-arity.ts';
 import { lookupFunctionSignature } from './signatures.ts';
 
 const REMOVED: Record<string, string> = {
@@ -17,23 +19,15 @@ export function checkFunctionCall(call: FunctionCallExpr): Diagnostic[] {
   if (name.startsWith('provider::')) return [];
   const error = (summary: string, detail: string, range = call.range): Diagnostic[] => [{ severity: 'error', summary, detail, range, source: 'reference' }];
   const start = { ...call.nameRange, end: { ...call.nameRange.end, column: call.nameRange.end.column + 1, byte: call.nameRange.end.byte + 1 } };
-  const close = { ...call.range, start: { ...call.range.end, column: call.range.end.column - 1, byte: call.range.end.byte - 1 } };
   if (REMOVED[name])
     return error('Error in function call', `Call to function ${JSON.stringify(name)} failed: the ${JSON.stringify(name)} function was deprecated in Terraform v0.12 and is no longer available; use ${REMOVED[name]}.`, start);
-  if (name === 'try' || name === 'can') {
-    if (call.args.length === 0) return error('Not enough function arguments', `Function ${JSON.stringify(name)} expects at least 1 argument(s).`);
-    if (name === 'can' && call.args.length > 1) return error('Too many function arguments', 'Function "can" expects only 1 argument(s).', call.args[1]!.range);
-    return [];
-  }
   const sig = lookupFunctionSignature(name);
   if (!sig) return error('Call to unknown function', `There is no function named ${JSON.stringify(call.name)}.`, call.nameRange);
   // With `...` the number of arguments is only known at evaluation time.
   if (call.expandFinal) return [];
-  const n = sig.params.length;
-  if (call.args.length < n)
-    return error('Not enough function arguments', `Function ${JSON.stringify(name)} expects ${n} argument(s). Missing value for ${JSON.stringify(sig.params[call.args.length]!.name)}.`, close);
-  if (call.args.length > n && !sig.variadic)
-    return error('Too many function arguments', `Function ${JSON.stringify(name)} expects only ${n} argument(s).`, call.args[n]!.range);
+  const problem = arityProblem(call, sig, call.args.length, (i) => startRange(call.args[i]!));
+  if (problem) return error(problem.summary, problem.detail, problem.range);
+  if (name === 'try' && call.args.length === 0) return error('Error in function call', `Call to function ${JSON.stringify(call.name)} failed: at least one argument is required.`, start);
   return [];
 }
 
