@@ -116,13 +116,15 @@ export function deriveChecks(records: ProbeRecord[]): { types: TypeChecks[]; sta
           }
         }
       }
-      if (r.kind !== 'value' && r.kind !== 'case') continue;
+      if (r.kind !== 'value' && r.kind !== 'case' && r.kind !== 'format') continue;
       const target = r.set[0];
       if (!target) continue;
       const blocksKey = (r.blocks[0] ?? []).length === 0 ? '' : JSON.stringify(r.blocks[0]);
       const effects = caused(r.diagnostics, baselines.get(blocksKey));
       groups(effects);
       const isList = Array.isArray(target.value);
+      // The long list probe (recorded as `<list:N>`) only tells the maximum number of items.
+      const longList = isList && typeof (target.value as WireValue[])[0] === 'string' && /^<list:\d+>$/.test((target.value as string[])[0] as string);
       const values: WireValue[] = isList ? (target.value as WireValue[]) : [target.value];
       const entry = arg(target.path);
       if (r.kind === 'case') {
@@ -156,6 +158,7 @@ export function deriveChecks(records: ProbeRecord[]): { types: TypeChecks[]; sta
           count('max items');
           continue;
         }
+        if (longList) continue;
         if (/^Invalid Attribute|^Missing Attribute Configuration|^Invalid Attribute Combination/.test(d.summary)) framework = true;
         // Which probe value: the one the message quotes (list probes set one element at a time in practice).
         const value = values.map((v) => stringForm(v)).find((v) => v !== undefined && (d.summary.includes(v) || d.detail.includes(v))) ?? stringForm(values[0] ?? null);
@@ -176,6 +179,10 @@ export function deriveChecks(records: ProbeRecord[]): { types: TypeChecks[]; sta
           count('literal');
         }
       }
+    }
+    // A CIDR check of one address family shows its family only on the format probes.
+    for (const entry of args.values()) {
+      if (entry.checks.some((c) => c.kind === 'cidr' && c.family !== 'any')) entry.checks = entry.checks.filter((c) => !(c.kind === 'cidr' && c.family === 'any'));
     }
     const argumentsList = [...args.values()].filter(
       (a) => a.checks.length > 0 || a.deprecated || a.requiredWith || a.conflictsWith || a.exactlyOneOf || a.atLeastOneOf || a.minItems || a.maxItems,

@@ -3,12 +3,13 @@
 // each, as the committed baseline bench/baselines/validate-mutations.jsonl that `npm run bench:validate`
 // compares the embedded validator with (where Terraform is absent, too).
 //
-//   tsx scripts/mutate-references.ts [--jobs 2] [--limit N]      (needs terraform + /opt/tf-plugins)
+//   tsx scripts/mutate-references.ts [--jobs 2] [--limit N] [--keep]   (needs terraform + /opt/tf-plugins)
+//   --keep  keep the recorded rows of unchanged variants and run terraform on new or changed ones only
 //
 // Terraform is initialised once in a scratch folder; every variant folder links to its `.terraform` and
 // copies its lock file, so each variant costs one `validate` (run a few in parallel).
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,7 @@ import { parseHclFile } from '../src/hcl/parse.ts';
 import { loadBundledSchemas } from '../src/schema/bundled.ts';
 import type { SchemaBlock } from '../src/schema/provider-schema.ts';
 import { walkExpression } from '../src/validate/walk-expression.ts';
+import { PROVIDER_CHECK_MUTATORS } from './provider-checks/provider-check-mutators.ts';
 import { readReferences, readTerraformResults, referenceFiles, writeFolder, type RecordedDiagnostic } from './iac-eval-references.ts';
 
 export const MUTATIONS_BASELINE = 'bench/baselines/validate-mutations.jsonl';
@@ -31,13 +33,13 @@ export interface Mutation {
   files: Record<string, string>;
 }
 
-interface Edit {
+export interface Edit {
   start: number;
   end: number;
   text: string;
 }
 
-type Mutator = (file: HclFile) => { description: string; edits: Edit[] } | undefined;
+export type Mutator = (file: HclFile) => { description: string; edits: Edit[] } | undefined;
 
 const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
 
@@ -287,6 +289,16 @@ export async function generateMutations(): Promise<Mutation[]> {
       out.push({ id: `${row.index}-${kind}`, index: row.index, kind, description: result.description, files: referenceFiles(mainTf, recorded.version_override) });
       break;
     }
+    // A second variant per reference breaks one of the provider's own argument checks (allowed values, ARNs,
+    // conflicts, argument groups), rotating through those kinds too.
+    for (let attempt = 0; attempt < PROVIDER_CHECK_MUTATORS.length; attempt++) {
+      const [kind, mutate] = PROVIDER_CHECK_MUTATORS[(row.index + attempt) % PROVIDER_CHECK_MUTATORS.length] as [string, Mutator];
+      const result = mutate(file);
+      if (!result) continue;
+      const mainTf = applyEdits(row.reference_output, result.edits);
+      out.push({ id: `${row.index}-${kind}`, index: row.index, kind, description: result.description, files: referenceFiles(mainTf, recorded.version_override) });
+      break;
+    }
   }
   return out;
 }
@@ -317,8 +329,18 @@ async function main(): Promise<void> {
   const pluginDir = process.env.IACPAC_PLUGIN_DIR ?? '/opt/tf-plugins';
   const terraform = findBinary('terraform');
   if (!terraform) throw new Error('terraform is not on PATH; the mutation baseline needs the real binary');
-  const mutations = (await generateMutations()).slice(0, limit);
-  process.stdout.write(`${mutations.length} mutations\n`);
+  let mutations = (await generateMutations()).slice(0, limit);
+  // --keep: rows already recorded for an unchanged variant are kept; terraform runs on the others only.
+  const kept = new Map<string, MutationBaselineRow>();
+  if (args.includes('--keep') && existsSync(MUTATIONS_BASELINE)) {
+    for (const line of readFileSync(MUTATIONS_BASELINE, 'utf8').split('\n').filter(Boolean)) {
+      const row = JSON.parse(line) as MutationBaselineRow;
+      kept.set(row.id, row);
+    }
+  }
+  const all = mutations;
+  mutations = all.filter((m) => kept.get(m.id)?.sha !== mutationHash(m));
+  process.stdout.write(`${all.length} mutations, ${mutations.length} to run\n`);
 
   const scratch = join(tmpdir(), `iacpac-mutations-${process.pid}`);
   const base = join(scratch, 'base');
@@ -358,9 +380,11 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: jobs }, worker));
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync('bench/baselines', { recursive: true });
-  writeFileSync(MUTATIONS_BASELINE, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
-  const invalid = rows.filter((r) => !r.valid).length;
-  process.stdout.write(`wrote ${MUTATIONS_BASELINE}: ${rows.length} variants, ${invalid} invalid per terraform\n`);
+  const fresh = new Map(rows.map((row) => [row.id, row]));
+  const ordered = all.map((m) => fresh.get(m.id) ?? kept.get(m.id)).filter((row): row is MutationBaselineRow => row !== undefined);
+  writeFileSync(MUTATIONS_BASELINE, ordered.map((row) => JSON.stringify(row)).join('\n') + '\n');
+  const invalid = ordered.filter((r) => !r.valid).length;
+  process.stdout.write(`wrote ${MUTATIONS_BASELINE}: ${ordered.length} variants, ${invalid} invalid per terraform\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

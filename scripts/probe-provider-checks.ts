@@ -6,13 +6,13 @@
 // bench/baselines/provider-checks/aws-5.100.0.probes.jsonl.gz. scripts/gen-provider-checks.ts turns that
 // recording into the run-time asset; re-running both reproduces it.
 //
-//   tsx scripts/probe-provider-checks.ts [--provider <binary>] [--types t1,t2] [--out file]
+//   tsx scripts/probe-provider-checks.ts [--provider <binary>] [--types t1,t2 [--merge]] [--out file]
 //
 // The provider binary defaults to the one `terraform init -plugin-dir=/opt/tf-plugins` installs
 // (IACPAC_PLUGIN_DIR overrides the directory). No credentials or network are involved: validation is offline.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadBundledSchemas } from '../src/schema/bundled.ts';
 import type { SchemaBlock } from '../src/schema/provider-schema.ts';
 import { PluginClient, type PluginDiagnostic, type WireValue } from './provider-checks/plugin-client.ts';
@@ -95,6 +95,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const typesFlag = argv.indexOf('--types');
   const only = typesFlag >= 0 ? new Set((argv[typesFlag + 1] ?? '').split(',')) : undefined;
+  // --merge: probe only --types and replace their records in the existing recording.
+  const merge = argv.includes('--merge');
   const outFlag = argv.indexOf('--out');
   const outFile = outFlag >= 0 ? (argv[outFlag + 1] as string) : PROBES_FILE;
   const schemas = loadBundledSchemas();
@@ -159,6 +161,18 @@ async function main(): Promise<void> {
           for (const other of candidates) if (other.join('.') !== path.join('.') && near(other)) second.push(pairVariant(schema, path, other));
         }
       }
+      // CIDR checks differ in the address family and the network-address rule: probe a non-network IPv4 block
+      // and an IPv6 block where the first round found one.
+      const seenCidr = new Set<string>();
+      for (const r of first) {
+        const target = r.set[0];
+        if (r.kind !== 'value' || !target || seenCidr.has(target.path.join('.'))) continue;
+        if (!r.diagnostics.some((d) => /is not a valid (IPv4 |IPv6 )?CIDR block|valid CIDR/.test(d.summary + d.detail))) continue;
+        seenCidr.add(target.path.join('.'));
+        for (const cidr of ['10.0.1.0/16', '2001:db8::/32', '10.0.0.0/16']) {
+          second.push({ kind: 'format', blocks: r.blocks, set: [{ path: target.path, value: Array.isArray(target.value) ? [cidr] : cidr }] });
+        }
+      }
       const seenCase = new Set<string>();
       for (const r of first) {
         if (r.kind !== 'value') continue;
@@ -180,6 +194,16 @@ async function main(): Promise<void> {
     process.stdout.write(`${mode}: ${calls} calls so far, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
   client.close();
+  if (merge && existsSync(outFile)) {
+    const probed = new Set(records.map((r) => `${r.mode} ${r.type}`));
+    const previous = gunzipSync(readFileSync(outFile))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as ProbeRecord)
+      .filter((r) => !probed.has(`${r.mode} ${r.type}`));
+    records.unshift(...previous);
+  }
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, gzipSync(records.map((r) => JSON.stringify(r)).join('\n') + '\n', { level: 9 }));
   process.stdout.write(`wrote ${outFile}: ${records.length} probes, ${records.filter((r) => r.diagnostics.length > 0).length} with diagnostics\n`);

@@ -97,6 +97,7 @@ export function classify(o: Observation): ValueCheck | undefined {
       if (key) return { kind: 'arn', key };
     }
     if ((m = /^"([\s\S]*)" is not a valid CIDR block: /.exec(s)) && m[1] === o.value) return { kind: 'cidr', family: 'any' };
+    if ((m = /^"([\s\S]*)" is not a valid CIDR block; did you mean /.exec(s)) && m[1] === o.value) return { kind: 'cidr', family: 'any' };
     if ((m = /^"([\s\S]*)" is not a valid (IPv4|IPv6) CIDR block/.exec(s)) && m[1] === o.value) return { kind: 'cidr', family: (m[2] as string).toLowerCase() as 'ipv4' | 'ipv6' };
     if ((m = /^"(\S+)" contains an invalid JSON policy: /.exec(s)) || (m = /^"(\S+)" is an empty string, which is not a valid JSON value$/.exec(s))) {
       const key = keyStyle(m[1] as string, o);
@@ -122,9 +123,18 @@ export function classify(o: Observation): ValueCheck | undefined {
       const key = keyStyle(m[1] as string, o);
       if (key) return { kind: 'not-whitespace', key };
     }
-    if ((m = /^"(\S+)" cannot be shorter than (\d+) characters?$/.exec(s)) || (m = /^"(\S+)" cannot be longer than (\d+) characters?$/.exec(s))) {
+    if ((m = /^"(\S+)" cannot be shorter than 1 character$/.exec(s)) || (m = /^"(\S+)" cannot be longer than 2048 characters$/.exec(s))) {
       const key = keyStyle(m[1] as string, o);
       if (key) return { kind: 'kms-key-id', key };
+    }
+    if ((m = /^"(\S+)" doesn't look like AWS Account ID \(exactly 12 digits\): ("[\s\S]*")$/.exec(s)) && JSON.parse(m[2] as string) === o.value) {
+      const key = keyStyle(m[1] as string, o);
+      if (key) return { kind: 'account-id', key };
+    }
+    if ((m = /^expected (\S+) to contain a valid (IPv4 address|IPv6 address|IP), got: ([\s\S]*)$/.exec(s)) && m[3] === o.value) {
+      const key = keyStyle(m[1] as string, o);
+      const family = m[2] === 'IPv4 address' ? 'ipv4' : m[2] === 'IPv6 address' ? 'ipv6' : 'any';
+      if (key) return { kind: 'ip-address', family, key };
     }
     return undefined;
   }

@@ -10,6 +10,7 @@
 //   all              minimal + every optional argument and block set at once: conflicts, "only one of" groups
 //   pair             minimal + two arguments/blocks (found conflicting in `all`): each conflict pair
 //   case             an argument set to an allowed value in other letter case: the case sensitivity of enums
+//   format           a CIDR argument set to a non-network IPv4 block, an IPv6 block and a valid block: its family
 import type { WireValue } from './plugin-client.ts';
 import type { CtyType, SchemaAttribute, SchemaBlock, SchemaBlockType } from '../../src/schema/provider-schema.ts';
 
@@ -17,7 +18,7 @@ import type { CtyType, SchemaAttribute, SchemaBlock, SchemaBlockType } from '../
 export type SchemaPath = string[];
 
 export interface ProbeVariant {
-  kind: 'minimal' | 'block' | 'value' | 'all' | 'pair' | 'case';
+  kind: 'minimal' | 'block' | 'value' | 'all' | 'pair' | 'case' | 'format';
   /** Blocks to instantiate (with their required content), outermost first. */
   blocks: SchemaPath[];
   /** Arguments to set. */

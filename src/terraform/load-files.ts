@@ -123,7 +123,21 @@ export function decodeSource(bytes: Uint8Array, displayName: string): string {
   if (nul !== -1) {
     throw new InputError(`${displayName}: binary file (NUL byte at offset ${nul}), not Terraform source text; remove it or rename it so it does not end in .tf`);
   }
-  const bad = firstInvalidUtf8(bytes);
+  let bad = firstInvalidUtf8(bytes);
+  if (bad !== -1 && !displayName.endsWith('.json')) {
+    // HCL reads comments as bytes: invalid UTF-8 inside a comment is no error for Terraform. Such bytes become
+    // `?` (one per byte, so every byte offset stays where it was); anywhere else they are refused below.
+    const comments = hclCommentSpans(bytes);
+    const inComment = (at: number) => comments.some(([start, end]) => at >= start && at < end);
+    let copy: Uint8Array | undefined;
+    while (bad !== -1 && inComment(bad)) {
+      copy ??= Uint8Array.from(bytes);
+      copy[bad] = 0x3f;
+      const next = firstInvalidUtf8(copy.subarray(bad + 1));
+      bad = next === -1 ? -1 : bad + 1 + next;
+    }
+    if (copy && bad === -1) return Buffer.from(copy).toString('utf8');
+  }
   if (bad !== -1) {
     const before = Buffer.from(bytes.subarray(0, bad)).toString('utf8');
     const line = before.split('\n').length;
@@ -134,6 +148,81 @@ export function decodeSource(bytes: Uint8Array, displayName: string): string {
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text;
+}
+
+/**
+ * Byte spans of the comments (`#`, `//` to the end of the line, `/* ... *\/`) of HCL native syntax, outside
+ * quoted strings (with their `${...}` interpolations) and heredocs.
+ */
+export function hclCommentSpans(bytes: Uint8Array): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const n = bytes.length;
+  /** Open contexts: 's' a quoted string, 'i' an interpolation inside one (counting its braces). */
+  const stack: Array<{ kind: 's' | 'i'; braces: number }> = [];
+  let i = 0;
+  const at = (k: number) => bytes[k] ?? 0;
+  const lineEnd = (k: number) => {
+    while (k < n && at(k) !== 0x0a) k++;
+    return k;
+  };
+  while (i < n) {
+    const c = at(i);
+    const top = stack[stack.length - 1];
+    if (top?.kind === 's') {
+      if (c === 0x5c) i += 2;
+      else if (c === 0x22) {
+        stack.pop();
+        i++;
+      } else if ((c === 0x24 || c === 0x25) && at(i + 1) === 0x7b) {
+        stack.push({ kind: 'i', braces: 0 });
+        i += 2;
+      } else if (c === 0x0a) {
+        stack.pop(); // an unterminated string ends at the line end for HCL's recovery
+        i++;
+      } else i++;
+      continue;
+    }
+    if (c === 0x22) {
+      stack.push({ kind: 's', braces: 0 });
+      i++;
+    } else if (c === 0x23 || (c === 0x2f && at(i + 1) === 0x2f)) {
+      const end = lineEnd(i);
+      spans.push([i, end]);
+      i = end;
+    } else if (c === 0x2f && at(i + 1) === 0x2a) {
+      let end = i + 2;
+      while (end < n && !(at(end) === 0x2a && at(end + 1) === 0x2f)) end++;
+      end = Math.min(n, end + 2);
+      spans.push([i, end]);
+      i = end;
+    } else if (c === 0x3c && at(i + 1) === 0x3c && top === undefined) {
+      // A heredoc: skip to the line that holds only its marker.
+      let k = i + 2;
+      if (at(k) === 0x2d) k++;
+      const start = k;
+      while (k < n && /[A-Za-z0-9_]/.test(String.fromCharCode(at(k)))) k++;
+      const marker = Buffer.from(bytes.subarray(start, k)).toString('latin1');
+      if (marker === '') {
+        i += 2;
+        continue;
+      }
+      let line = lineEnd(k) + 1;
+      while (line < n) {
+        const end = lineEnd(line);
+        if (Buffer.from(bytes.subarray(line, end)).toString('latin1').trim() === marker) break;
+        line = end + 1;
+      }
+      i = line;
+    } else if (c === 0x7b && top?.kind === 'i') {
+      top.braces++;
+      i++;
+    } else if (c === 0x7d && top?.kind === 'i') {
+      if (top.braces === 0) stack.pop();
+      else top.braces--;
+      i++;
+    } else i++;
+  }
+  return spans;
 }
 
 /** Offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */

@@ -31,8 +31,11 @@ export interface LoadOptions extends VariableOptions {
   sources?: ReadonlyMap<string, string>;
 }
 
-/** Deepest chain of local module calls followed (a guard in addition to cycle detection). */
-export const MAX_MODULE_DEPTH = 32;
+/**
+ * Deepest chain of local module calls followed (a guard in addition to cycle detection). Terraform itself has
+ * no limit, so the guard sits far beyond real configurations: 50 levels load and validate as in Terraform.
+ */
+export const MAX_MODULE_DEPTH = 256;
 
 interface LoadState {
   rootDir: string;

@@ -3,8 +3,8 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, posix } from 'node:path';
 import type { SourceRange } from '../core/source-range.ts';
 import type { Expression, FunctionCallExpr, TemplatePart } from '../hcl/ast.ts';
-import { arityProblem } from '../terraform/functions/call-arity.ts';
-import { FUNCTION_SIGNATURES, lookupFunctionSignature, type FunctionSignature } from '../terraform/functions/signatures.ts';
+import { arityProblem, functionCallExtra } from '../terraform/functions/call-arity.ts';
+import { FUNCTION_SIGNATURES, lookupFunctionSignature } from '../terraform/functions/signatures.ts';
 import { errorAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
 import { walkExpression } from './walk-expression.ts';
@@ -124,7 +124,7 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
     ];
   }
   // Terraform describes the called function in the snippet (inside a for expression only by name).
-  const functionCall = inFor ? { called_as: name } : { called_as: name, signature: signatureJson(signature) };
+  const { functionCall } = functionCallExtra(name, signature, inFor);
   const withCall = (diagnostic: ValidatorDiagnostic): ValidatorDiagnostic => ({ ...diagnostic, functionCall });
   if (!call.expandFinal) {
     const problem = arityProblem(call, signature, call.args.length, (i) => startRange(call.args[i] as Expression));
@@ -216,19 +216,8 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
   return [];
 }
 
-function signatureJson(signature: FunctionSignature): NonNullable<NonNullable<ValidatorDiagnostic['functionCall']>['signature']> {
-  // Terraform's diagnostic JSON leaves out is_nullable (its `metadata functions -json` has it).
-  const param = (p: FunctionSignature['params'][number]) => ({ name: p.name, type: p.type });
-  return {
-    name: signature.name,
-    params: signature.params.map(param),
-    ...(signature.variadic ? { variadic_param: param(signature.variadic) } : {}),
-    return_type: signature.returns,
-  };
-}
-
 /** Known values of `path.*` references in an expression, as Terraform lists them under a snippet. */
-function pathValues(expr: Expression, context: EvaluationContext): Array<{ traversal: string; statement: string }> {
+export function pathValues(expr: Expression, context: EvaluationContext): Array<{ traversal: string; statement: string }> {
   const out = new Map<string, string>();
   walkExpression(expr, {
     traversal: (t) => {

@@ -219,5 +219,17 @@ function decodeDynamic(
   const inner = new Set([...locals, iterator]);
   for (const content of block.body.blocks) {
     if (content.type === 'content') decodeInto(content.body, blockType.block, inner, out, depth + 1);
+    else {
+      // A dynamic block's body holds only for_each, iterator, labels and one content block (not another dynamic).
+      const similar = nameSuggestion(content.type, ['content']);
+      out.content.push(
+        errorAt(
+          'unsupported-block-type',
+          'Unsupported block type',
+          `Blocks of type "${content.type}" are not expected here.${similar ? ` Did you mean "${similar}"?` : ''}`,
+          content.typeRange,
+        ),
+      );
+    }
   }
 }

@@ -20,7 +20,7 @@ const expected = (name: string): ValidateResult =>
 function normalize(diagnostics: Diagnostic[]): string[] {
   const rows = diagnostics.map((d) => {
     const snippet = d.snippet;
-    return JSON.stringify({ severity: d.severity, summary: d.summary, detail: d.detail, range: d.range, snippet });
+    return JSON.stringify({ severity: d.severity, summary: d.summary, detail: d.detail, address: d.address, range: d.range, snippet });
   });
   return [...new Set(rows)].sort();
 }
@@ -50,7 +50,7 @@ const terraform = findBinary('terraform');
 const pluginDir = '/opt/tf-plugins';
 
 describe.skipIf(!terraform)('recorded fixtures agree with a live terraform run', () => {
-  it.each(['unsupported_arg', 'missing_req', 'undeclared'])(
+  it.each(['unsupported_arg', 'missing_req', 'undeclared', 'provider_checks', 'provider_groups'])(
     '%s',
     async (name) => {
       const { validateWithCli } = await import('../backends/cli-validate.ts');

@@ -4,6 +4,7 @@ import type { Attribute, Body, Expression, HclFile } from '../hcl/ast.ts';
 import { providerDisplayName } from '../schema/provider-address.ts';
 import type { ProviderSchemas } from '../schema/provider-schemas.ts';
 import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-provider.ts';
+import { MAX_MODULE_DEPTH } from '../terraform/load-module.ts';
 import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
 import { configDiagnostics } from './config-checks.ts';
 import { blockExpressions, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
@@ -109,7 +110,7 @@ function allModules(root: TerraformModule): TerraformModule[] {
   const out: TerraformModule[] = [];
   const visit = (module: TerraformModule, depth: number) => {
     out.push(module);
-    if (depth > 64) return;
+    if (depth > MAX_MODULE_DEPTH) return;
     for (const call of module.moduleCalls) if (call.module) visit(call.module, depth + 1);
   };
   visit(root, 0);
@@ -245,14 +246,16 @@ function moduleNodes(
     if (checks) out.push(...runProviderChecks(checks, tree, `${prefix}${id}`));
     for (const typed of decoded.typed) {
       if (typed.schema.computed && !typed.schema.optional && !typed.schema.required) {
-        out.push(
-          errorAt(
+        out.push({
+          ...errorAt(
             'unconfigurable-attribute',
             'Value for unconfigurable attribute',
             `Can't configure a value for "${typed.attribute.name}": its value will be decided automatically based on the result of applying this configuration.`,
-            typed.attribute.expr.range,
+            undefined,
           ),
-        );
+          address: `${prefix}${id}`,
+          range: typed.attribute.expr.range,
+        });
       }
     }
     if (out.some((d) => d.severity === 'error')) return;

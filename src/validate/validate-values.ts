@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
-import type { Expression, TraversalStep } from '../hcl/ast.ts';
+import type { Expression, FunctionCallExpr, TraversalStep } from '../hcl/ast.ts';
+import { pathValues } from './evaluation.ts';
+import { walkExpression } from './walk-expression.ts';
 import type { EvalContext, ResolvedReference } from '../terraform/eval/context.ts';
 import { evaluateExpression } from '../terraform/eval/evaluate.ts';
 import { T_NUMBER, T_STRING } from '../terraform/eval/types.ts';
@@ -43,8 +45,29 @@ export class ValidateScope {
     };
     if (variables) ctx.variables = variables;
     const value = evaluateExpression(expr, ctx, found);
-    diagnostics.push(...found.filter((d) => d.severity === 'error'));
+    for (const diagnostic of found) {
+      if (diagnostic.severity !== 'error') continue;
+      diagnostics.push(this.withValues(diagnostic, expr));
+    }
     return value;
+  }
+
+  /**
+   * Terraform lists the known `path.*` values an erroring function call refers to under its snippet; the call
+   * is the innermost one around the diagnostic.
+   */
+  private withValues(diagnostic: Diagnostic, expr: Expression): Diagnostic {
+    const range = diagnostic.range;
+    if (!range || !('functionCall' in diagnostic)) return diagnostic;
+    let call: FunctionCallExpr | undefined;
+    walkExpression(expr, {
+      call: (c) => {
+        if (c.range.start.byte <= range.start.byte && c.range.end.byte >= range.end.byte && c.range.filename === range.filename) call = c;
+      },
+    });
+    if (!call) return diagnostic;
+    const values = pathValues(call, { rootDir: this.rootDir, pathModule: this.index.pathModule });
+    return values.length > 0 ? { ...diagnostic, values } as Diagnostic : diagnostic;
   }
 
   /** The value of a local (unknown when its own evaluation failed: that error belongs to the local). */

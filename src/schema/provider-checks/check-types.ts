@@ -26,6 +26,8 @@ export type ValueCheck =
   | { kind: 'not-empty'; key: KeyStyle }
   | { kind: 'not-whitespace'; key: KeyStyle }
   | { kind: 'kms-key-id'; key: KeyStyle }
+  | { kind: 'account-id'; key: KeyStyle }
+  | { kind: 'ip-address'; family: 'any' | 'ipv4' | 'ipv6'; key: KeyStyle }
   /**
    * A check whose rule is not known in general (a pattern behind a custom message, a function of the provider's
    * own): the exact probe values it rejected, each with the provider's message.

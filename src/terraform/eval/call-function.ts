@@ -3,7 +3,7 @@ import type { SourceRange } from '../../core/source-range.ts';
 import type { Expression, FunctionCallExpr } from '../../hcl/ast.ts';
 import { type CallContext, FunctionArgError, FunctionError, type ParamOptions } from '../functions/define-function.ts';
 import { FUNCTIONS } from '../functions/index.ts';
-import { arityProblem } from '../functions/call-arity.ts';
+import { arityProblem, functionCallExtra } from '../functions/call-arity.ts';
 import { lookupFunctionSignature, type ParamSignature } from '../functions/signatures.ts';
 import { convert } from './convert.ts';
 import { UNKNOWN_TEXT } from './context.ts';
@@ -34,19 +34,20 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
   if (!sig) throw evalError('Call to unknown function', `There is no function named ${JSON.stringify(expr.name)}.`, expr.nameRange);
 
   // templatestring renders templates fetched from elsewhere: its template must be a plain reference.
+  const extra = functionCallExtra(expr.name, sig);
   const templateArg = name === 'templatestring' ? expr.args[0] : undefined;
   if (templateArg && templateArg.kind !== 'traversal') {
     const why =
       templateArg.kind === 'template' || (templateArg.kind === 'literal' && typeof templateArg.value === 'string')
         ? 'templatestring is only for rendering templates retrieved dynamically from elsewhere; to render an inline template, consider using a plain template string expression'
         : 'must be a direct reference to a single string from elsewhere, containing valid Terraform template syntax';
-    throw evalError('Invalid function argument', `Invalid value for "template" parameter: invalid template expression: ${why}.`, templateArg.range);
+    throw evalError('Invalid function argument', `Invalid value for "template" parameter: invalid template expression: ${why}.`, templateArg.range, extra);
   }
 
   // As HCL: the argument count is checked before the arguments are evaluated (after expanding a final `...`).
   const arity = (count: number, ranges: (i: number) => SourceRange) => {
     const problem = arityProblem(expr, sig, count, ranges);
-    if (problem) throw evalError(problem.summary, problem.detail, problem.range);
+    if (problem) throw evalError(problem.summary, problem.detail, problem.range, extra);
   };
   if (!expr.expandFinal) arity(expr.args.length, (i) => startRange(expr.args[i]!));
 
@@ -59,9 +60,9 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
     if (expr.expandFinal && i === expr.args.length - 1) {
       const { value, sensitive } = unmarkDeep(v);
       if (value instanceof Unknown) return UNKNOWN;
-      if (value === null) throw evalError('Invalid expanding argument value', 'The expanding argument (indicated by ...) must not be null.', argExpr.range);
+      if (value === null) throw evalError('Invalid expanding argument value', 'The expanding argument (indicated by ...) must not be null.', argExpr.range, extra);
       if (!Array.isArray(value))
-        throw evalError('Invalid expanding argument value', 'The expanding argument (indicated by ...) must be of a tuple, list, or set type.', argExpr.range);
+        throw evalError('Invalid expanding argument value', 'The expanding argument (indicated by ...) must be of a tuple, list, or set type.', argExpr.range, extra);
       for (const item of value) {
         args.push(sensitive ? markSensitive(item) : item);
         argRanges.push(startRange(argExpr));
@@ -84,7 +85,7 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
   const n = sig.params.length;
 
   if (ev.inTemplate && (name === 'templatefile' || name === 'templatestring'))
-    throw evalError('Error in function call', `Call to function ${JSON.stringify(expr.name)} failed: cannot recursively call ${name} from inside another template function.`, callStart(expr));
+    throw evalError('Error in function call', `Call to function ${JSON.stringify(expr.name)} failed: cannot recursively call ${name} from inside another template function.`, callStart(expr), extra);
   const fn = FUNCTIONS.get(name);
   const returnType = typeFromJson(sig.returns);
   if (!fn) {
@@ -106,7 +107,7 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
       v = u.value;
     }
     if (v === null && !opts.allowNull && !param.nullable)
-      throw evalError('Invalid function argument', `Invalid value for ${JSON.stringify(param.name)} parameter: argument must not be null.`, range);
+      throw evalError('Invalid function argument', `Invalid value for ${JSON.stringify(param.name)} parameter: argument must not be null.`, range, extra);
     if (v instanceof Unknown && !opts.allowUnknown) {
       resultUnknown = true;
       converted.push(v);
@@ -114,7 +115,7 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
     }
     if (!fn.partialUnknown && !opts.allowUnknown && !isWhollyKnown(v)) resultUnknown = true;
     const c = convert(v, typeFromJson(param.type));
-    if (!c.ok) throw evalError('Invalid function argument', `Invalid value for ${JSON.stringify(param.name)} parameter: ${c.error}.`, range);
+    if (!c.ok) throw evalError('Invalid function argument', `Invalid value for ${JSON.stringify(param.name)} parameter: ${c.error}.`, range, extra);
     converted.push(c.value);
   }
   if (resultUnknown) return sensitive ? markSensitive(unknownOf(returnType)) : unknownOf(returnType);
@@ -139,10 +140,11 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
         'Invalid function argument',
         `Invalid value for ${JSON.stringify(param?.name ?? `argument ${error.argIndex + 1}`)} parameter: ${error.message}.`,
         argRanges[error.argIndex] ?? expr.range,
+        extra,
       );
     }
     const message = error instanceof FunctionError ? error.message : error instanceof RangeError ? 'the result is too large' : String(error);
-    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: ${message}.`, callStart(expr));
+    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: ${message}.`, callStart(expr), extra);
   }
   result = normalizeStrings(result);
   return sensitive ? markSensitive(result) : result;
@@ -168,7 +170,7 @@ function normalizeStrings(v: TfValue): TfValue {
 
 function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {
   // try takes only a variadic parameter, so no argument count is wrong for HCL: the function itself refuses none.
-  if (expr.args.length === 0) throw evalError('Error in function call', `Call to function ${JSON.stringify(expr.name)} failed: at least one argument is required.`, callStart(expr));
+  if (expr.args.length === 0) throw evalError('Error in function call', `Call to function ${JSON.stringify(expr.name)} failed: at least one argument is required.`, callStart(expr), functionCallExtra(expr.name, lookupFunctionSignature('try')!));
   const failures: Diagnostic[] = [];
   for (const arg of expr.args) {
     const r = ev.attempt(arg, scope);
@@ -179,7 +181,7 @@ function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValu
     failures.push(...r.diagnostics);
   }
   const lines = failures.map((d) => `- ${d.summary} (at ${hclRange(d)})\n  ${d.detail}`).join('\n');
-  throw evalError('Error in function call', `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`, callStart(expr));
+  throw evalError('Error in function call', `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`, callStart(expr), functionCallExtra(expr.name, lookupFunctionSignature('try')!));
 }
 
 /**
@@ -231,7 +233,7 @@ function hclRange(d: Diagnostic): string {
 
 function callCan(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {
   const problem = arityProblem(expr, lookupFunctionSignature('can')!, expr.args.length, (i) => startRange(expr.args[i]!));
-  if (problem) throw evalError(problem.summary, problem.detail, problem.range);
+  if (problem) throw evalError(problem.summary, problem.detail, problem.range, functionCallExtra(expr.name, lookupFunctionSignature('can')!));
   const r = ev.attempt(expr.args[0]!, scope);
   if (!r.ok) return false;
   return isWhollyKnown(r.value) ? true : unknownOf(T_BOOL);

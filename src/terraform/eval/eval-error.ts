@@ -9,6 +9,14 @@ export class EvalAbort extends Error {
   }
 }
 
-export function evalError(summary: string, detail: string, range: SourceRange): EvalAbort {
-  return new EvalAbort({ severity: 'error', summary, detail, range, source: 'eval' });
+/**
+ * A diagnostic about a function call also names the function as called and its signature, which Terraform
+ * shows in the diagnostic's snippet (`function_call` in `validate -json`).
+ */
+export interface FunctionCallExtra {
+  functionCall?: { called_as: string; signature?: { name: string; params: Array<{ name: string; type: unknown }>; variadic_param?: { name: string; type: unknown }; return_type: unknown } };
+}
+
+export function evalError(summary: string, detail: string, range: SourceRange, extra?: FunctionCallExtra): EvalAbort {
+  return new EvalAbort({ severity: 'error', summary, detail, range, source: 'eval', ...extra });
 }

@@ -75,3 +75,10 @@ export function defaultTemplateParser(): TemplateParser | undefined {
   );
   return loaded;
 }
+
+/** Resolves once the shared template parser is ready (callers that evaluate templates synchronously await it first). */
+export async function templateParserReady(): Promise<TemplateParser | undefined> {
+  defaultTemplateParser();
+  await loading;
+  return loaded;
+}

@@ -44,3 +44,20 @@ export function arityProblem(
   }
   return undefined;
 }
+
+/** The called function as Terraform describes it under a diagnostic's snippet (its JSON leaves out is_nullable). */
+export function functionCallExtra(calledAs: string, signature: FunctionSignature, inFor = false): { functionCall: { called_as: string; signature?: { name: string; params: Array<{ name: string; type: unknown }>; variadic_param?: { name: string; type: unknown }; return_type: unknown } } } {
+  if (inFor) return { functionCall: { called_as: calledAs } };
+  const param = (p: FunctionSignature['params'][number]) => ({ name: p.name, type: p.type as unknown });
+  return {
+    functionCall: {
+      called_as: calledAs,
+      signature: {
+        name: signature.name,
+        params: signature.params.map(param),
+        ...(signature.variadic ? { variadic_param: param(signature.variadic) } : {}),
+        return_type: signature.returns as unknown,
+      },
+    },
+  };
+}

@@ -90,6 +90,8 @@ export function lookupFlatKey(root: ConfigBody, key: string): { set: boolean; un
   }
   if (node) return { set: true, unknown: false };
   if (value === undefined || value === null) return { set: false, unknown: false };
+  // A wholly unknown value has no `value` (the SDK sees its unknown marker); a partly unknown one keeps it.
+  if (isUnknown(value)) return { set: true, unknown: true };
   return { set: true, unknown: !isWhollyKnownValue(value), value };
 }
 

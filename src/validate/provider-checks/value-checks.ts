@@ -56,7 +56,7 @@ function compileGoRegex(pattern: string): RE2JS | null {
 
 const ARN_PARTITION = /^aws(-[a-z]+)*$/;
 const ARN_REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
-const ARN_ACCOUNT = /^(aws|aws-managed|third-party|\d{12}|cw.{10})$/;
+const ARN_ACCOUNT = /^(aws|aws-managed|third-party|aws-marketplace|\d{12}|cw.{10})$/;
 
 /** The provider's generic ARN check (`verify.ValidARN`): aws-sdk's arn.Parse, then partition, region, account, resource. */
 function arnFailures(key: string, value: string): string[] {
@@ -71,7 +71,7 @@ function arnFailures(key: string, value: string): string[] {
   if (partition === '') out.push(`${prefix}missing partition value`);
   else if (!ARN_PARTITION.test(partition)) out.push(`${prefix}invalid partition value (expecting to match regular expression: ^aws(-[a-z]+)*$)`);
   if (region !== '' && !ARN_REGION.test(region)) out.push(`${prefix}invalid region value (expecting to match regular expression: ^[a-z]{2}(-[a-z]+)+-\\d$)`);
-  if (account !== '' && !ARN_ACCOUNT.test(account)) out.push(`${prefix}invalid account ID value (expecting to match regular expression: ^(aws|aws-managed|third-party|\\d{12}|cw.{10})$)`);
+  if (account !== '' && !ARN_ACCOUNT.test(account)) out.push(`${prefix}invalid account ID value (expecting to match regular expression: ^(aws|aws-managed|third-party|aws-marketplace|\\d{12}|cw.{10})$)`);
   if (resource === '') out.push(`${prefix}missing resource value`);
   return out;
 }
@@ -265,6 +265,20 @@ export function runValueCheck(check: ValueCheck, value: PrimitiveValue, keys: Ch
       if (length < 1) return fail(`${key} cannot be shorter than 1 character`);
       if (length > 2048) return fail(`${key} cannot be longer than 2048 characters`);
       return [];
+    }
+    case 'account-id':
+      if (typeof value !== 'string' || /^\d{12}$/.test(value)) return [];
+      return fail(`${goQuote(keyOf(check, keys))} doesn't look like AWS Account ID (exactly 12 digits): ${goQuote(value)}`);
+    case 'ip-address': {
+      if (typeof value !== 'string') return [];
+      const v4 = parseIPv4(value) !== undefined;
+      const v6 = !v4 && value.includes(':') && parseIPv6(value, parseIPv4) !== undefined;
+      // Go's net.ParseIP: IPv4 text is an IPv6 address too (To16), IPv4-mapped IPv6 an IPv4 one (To4).
+      const mapped = v6 && /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(value);
+      const ok = check.family === 'ipv4' ? v4 || mapped : v4 || v6;
+      if (ok) return [];
+      const what = check.family === 'ipv4' ? 'IPv4 address' : check.family === 'ipv6' ? 'IPv6 address' : 'IP';
+      return fail(`expected ${keyOf(check, keys)} to contain a valid ${what}, got: ${value}`);
     }
     case 'literal':
       return check.rejects.filter((r) => r.value === text).map((r) => ({ summary: r.summary, detail: r.detail }));

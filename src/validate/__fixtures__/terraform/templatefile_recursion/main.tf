@@ -1,0 +1,4 @@
+locals {
+  t = templatefile("${path.module}/self.tpl", {})
+}
+output "t" { value = local.t }
