@@ -1,7 +1,9 @@
 // npm run bench:validate — the embedded validator against `terraform validate` (Terraform 1.11.4, aws 5.100.0):
 //  1. the 458 IaC-Eval reference outputs (each as main.tf in its own folder, plus the version override the
 //     recorded run used), compared with Terraform's results on the rows it could initialise;
-//  2. the broken variants of scripts/mutate-references.ts, compared with bench/baselines/validate-mutations.jsonl.
+//  2. the broken variants of scripts/mutate-references.ts, compared with bench/baselines/validate-mutations.jsonl:
+//     one per reference of the general kinds, and one per reference that breaks one of the aws provider's own
+//     argument checks (scripts/provider-checks/provider-check-mutators.ts), reported apart.
 // Prints verdict agreement, first-error (summary + line) agreement where both say invalid, and the speed
 // ratio against Terraform's recorded init+validate seconds (or a fresh run with --live).
 //
@@ -159,8 +161,9 @@ async function main(): Promise<void> {
     }
   }
 
-  // 2. Mutations.
+  // 2. Mutations (the provider-check variants, which break the provider's own argument checks, apart).
   const mutationComparison = empty();
+  const providerComparison = empty();
   let stale = 0;
   if (existsSync(MUTATIONS_BASELINE)) {
     const recorded = new Map(readJsonl<MutationBaselineRow>(MUTATIONS_BASELINE).map((r) => [r.id, r]));
@@ -174,7 +177,8 @@ async function main(): Promise<void> {
       const dir = join(scratch, `mut-${mutation.id}`);
       writeFolder(dir, mutation.files);
       const embedded = await validateDirectory(dir, { schemas });
-      compare(`mutation ${mutation.id} (${mutation.description})`, { valid: row.valid, diagnostics: row.diagnostics }, embedded, mutationComparison);
+      const target = mutation.kind.startsWith('provider-') ? providerComparison : mutationComparison;
+      compare(`mutation ${mutation.id} (${mutation.description})`, { valid: row.valid, diagnostics: row.diagnostics }, embedded, target);
     }
   }
   rmSync(scratch, { recursive: true, force: true });
@@ -202,6 +206,12 @@ async function main(): Promise<void> {
       both_invalid: mutationComparison.bothInvalid,
       first_error_agreement: mutationComparison.bothInvalid ? mutationComparison.firstErrorAgree / mutationComparison.bothInvalid : null,
     },
+    provider_check_mutations: {
+      variants: providerComparison.rows,
+      verdict_agreement: providerComparison.verdictAgree / Math.max(1, providerComparison.rows),
+      both_invalid: providerComparison.bothInvalid,
+      first_error_agreement: providerComparison.bothInvalid ? providerComparison.firstErrorAgree / providerComparison.bothInvalid : null,
+    },
   };
   if (args.has('--json')) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -209,6 +219,7 @@ async function main(): Promise<void> {
   }
   const r = referenceComparison;
   const m = mutationComparison;
+  const p = providerComparison;
   const lines = [
     `IaC-Eval references (${r.rows} rows Terraform could initialise, of ${baseline.length}):`,
     `  verdict agreement      ${r.verdictAgree}/${r.rows} = ${pct(r.verdictAgree, r.rows)}`,
@@ -221,10 +232,13 @@ async function main(): Promise<void> {
     `Mutations (${m.rows} broken variants with a terraform baseline${stale ? `, ${stale} stale rows skipped` : ''}):`,
     `  verdict agreement      ${m.verdictAgree}/${m.rows} = ${pct(m.verdictAgree, m.rows)}`,
     `  first error agreement  ${m.firstErrorAgree}/${m.bothInvalid} = ${pct(m.firstErrorAgree, m.bothInvalid)}`,
+    `Provider-check mutations (${p.rows} variants breaking the provider's own argument checks, with a terraform baseline):`,
+    `  verdict agreement      ${p.verdictAgree}/${p.rows} = ${pct(p.verdictAgree, p.rows)}`,
+    `  first error agreement  ${p.firstErrorAgree}/${p.bothInvalid} = ${pct(p.firstErrorAgree, p.bothInvalid)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   if (args.has('--show-disagreements')) {
-    for (const line of [...r.disagreements, ...m.disagreements]) process.stdout.write(`  ${line}\n`);
+    for (const line of [...r.disagreements, ...m.disagreements, ...p.disagreements]) process.stdout.write(`  ${line}\n`);
   }
 }
 

@@ -5,6 +5,7 @@
 //
 //   tsx scripts/mutate-references.ts [--jobs 2] [--limit N] [--keep]   (needs terraform + /opt/tf-plugins)
 //   --keep  keep the recorded rows of unchanged variants and run terraform on new or changed ones only
+//   --batch N  validate N variants per terraform run, each as a module of one root (see recordBatched)
 //
 // Terraform is initialised once in a scratch folder; every variant folder links to its `.terraform` and
 // copies its lock file, so each variant costs one `validate` (run a few in parallel).
@@ -349,10 +350,15 @@ async function main(): Promise<void> {
   if (init.code !== 0) throw new Error(`terraform init failed: ${init.stderr}`);
 
   const rows: MutationBaselineRow[] = new Array(mutations.length);
-  let next = 0;
+  const batch = args.includes('--batch') ? Number(args[args.indexOf('--batch') + 1]) || 0 : 0;
+  if (batch > 1) await recordBatched(mutations, rows, batch, scratch, pluginDir, terraform);
+  let next = batch > 1 ? mutations.length : 0;
+  const standalone = batch > 1 ? mutations.map((_, i) => i).filter((i) => !rows[i]) : [];
+  if (batch > 1) process.stdout.write(`${standalone.length} variants need a standalone run\n`);
   const worker = async () => {
     for (;;) {
-      const i = next++;
+      const i = batch > 1 ? standalone.shift() : next++;
+      if (i === undefined) return;
       const mutation = mutations[i];
       if (!mutation) return;
       const dir = join(scratch, mutation.id);
@@ -385,6 +391,70 @@ async function main(): Promise<void> {
   writeFileSync(MUTATIONS_BASELINE, ordered.map((row) => JSON.stringify(row)).join('\n') + '\n');
   const invalid = ordered.filter((r) => !r.valid).length;
   process.stdout.write(`wrote ${MUTATIONS_BASELINE}: ${ordered.length} variants, ${invalid} invalid per terraform\n`);
+}
+
+/**
+ * Records many variants per `terraform validate` (one provider start instead of one per variant): each variant
+ * is a module of a batch root, its required input variables fed from unknown root variables (as a root module's
+ * are at validate time); its diagnostics are the ones in its module's files. A batch whose run reports anything
+ * outside the variants' files (or fails) leaves its variants to the standalone run.
+ */
+async function recordBatched(mutations: Mutation[], rows: MutationBaselineRow[], size: number, scratch: string, pluginDir: string, terraform: string): Promise<void> {
+  for (let start = 0; start < mutations.length; start += size) {
+    const members = mutations.slice(start, start + size);
+    const dir = join(scratch, `batch-${start}`);
+    const root: string[] = [];
+    for (const [k, mutation] of members.entries()) {
+      const name = `v${k}`;
+      writeFolder(join(dir, name), mutation.files);
+      const inputs: string[] = [];
+      for (const [file, text] of Object.entries(mutation.files)) {
+        const parsed = await parseHclFile(file, text);
+        for (const block of parsed.body.blocks) {
+          if (block.type !== 'variable' || block.labels.length !== 1 || block.body.attributes.some((a) => a.name === 'default')) continue;
+          const variable = block.labels[0] as string;
+          root.push(`variable "${name}_${variable}" {}`);
+          inputs.push(`  ${variable} = var.${name}_${variable}`);
+        }
+      }
+      root.push(`module "${name}" {\n  source = "./${name}"\n${inputs.join('\n')}\n}`);
+    }
+    writeFolder(dir, { 'main.tf': `${root.join('\n')}\n` });
+    // Local modules are registered by init (the provider is linked from the plugin directory, not copied).
+    const init = await runCommand(terraform, ['init', '-backend=false', '-input=false', '-no-color', `-plugin-dir=${pluginDir}`], { cwd: dir, timeoutMs: 300_000 });
+    if (init.code !== 0) continue;
+    const run = await runCommand(terraform, ['validate', '-json', '-no-color'], { cwd: dir, timeoutMs: 600_000 });
+    rmSync(dir, { recursive: true, force: true });
+    let doc: { diagnostics: MutationBaselineRow['diagnostics'] };
+    try {
+      doc = JSON.parse(run.stdout) as typeof doc;
+    } catch {
+      continue;
+    }
+    const outside = doc.diagnostics.some((d) => !d.range || !/^v\d+\//.test(d.range.filename));
+    if (outside) continue;
+    for (const [k, mutation] of members.entries()) {
+      const prefix = `v${k}/`;
+      // A backend block is ignored (with a warning) in a module only; a root would use it.
+      const mine = doc.diagnostics
+        .filter((d) => d.range?.filename.startsWith(prefix) && d.summary !== 'Backend configuration ignored')
+        .map((d) => ({ severity: d.severity, summary: d.summary, detail: d.detail, ...(d.range ? { range: { ...d.range, filename: d.range.filename.slice(prefix.length) } } : {}) }));
+      const errors = mine.filter((d) => d.severity === 'error').length;
+      rows[start + k] = {
+        id: mutation.id,
+        index: mutation.index,
+        kind: mutation.kind,
+        description: mutation.description,
+        sha: mutationHash(mutation),
+        valid: errors === 0,
+        error_count: errors,
+        warning_count: mine.length - errors,
+        seconds: Math.round((run.seconds / members.length) * 1000) / 1000,
+        diagnostics: mine,
+      };
+    }
+    process.stdout.write(`batch ${start / size + 1}: ${members.length} variants in ${run.seconds.toFixed(1)} s\n`);
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

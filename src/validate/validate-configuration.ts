@@ -23,6 +23,8 @@ import { bundledProviderChecks } from '../schema/provider-checks/bundled-checks.
 import { buildConfigTree } from './provider-checks/config-tree.ts';
 import { runProviderChecks } from './provider-checks/run-provider-checks.ts';
 import { ValidateScope } from './validate-values.ts';
+import { AWS_PROVIDER_FUNCTIONS, type ProviderFunction, type ProviderFunctionLookup } from '../terraform/functions/provider-functions.ts';
+import type { TypeJson } from '../terraform/functions/signature-types.ts';
 
 /** A resource of a provider without a schema, and whether `required_providers` names that provider. */
 type UncheckedResource = Resource & { providerDeclared: boolean };
@@ -146,7 +148,7 @@ function moduleNodes(
   const parentCall = module.path.length > 0 ? `${module.path.slice(0, -1).map((name) => `module.${name}.`).join('')}module.${module.path[module.path.length - 1]}` : undefined;
   const requiredProviders = requiredProvidersOf(module);
   const nodes: GraphNode[] = [];
-  const values = new ValidateScope(index, context.rootDir);
+  const values = new ValidateScope(index, context.rootDir, providerFunctionLookup(requiredProviders, schemas));
   /** Terraform evaluates what passed the static checks; errors on known values (function calls, operators). */
   const evaluated = (expressions: Expression[], out: ValidatorDiagnostic[]) => {
     if (out.some((d) => d.severity === 'error')) return;
@@ -341,4 +343,26 @@ function invalidTypeDiagnostic(resource: Resource, address: string, schemas: Pro
     if (similar) suggestion = ` Did you mean "${similar}"?`;
   }
   return errorAt('invalid-data-source', 'Invalid data source', `The provider ${display} does not support data source "${resource.type}".${suggestion}`, range);
+}
+
+/**
+ * `provider::<name>::<function>` in a module: the provider named in its required_providers, the function from
+ * that provider's schema, computed when iacpac knows it (the aws functions of arn parsing and building).
+ */
+function providerFunctionLookup(requiredProviders: Map<string, string>, schemas: ProviderSchemas): (providerName: string, functionName: string) => ProviderFunctionLookup {
+  return (providerName, functionName) => {
+    const address = requiredProviders.get(providerName);
+    if (!address || !schemas.has(address)) return { error: 'unknown-provider' };
+    const schema = schemas.providerFunction(address, functionName);
+    if (!schema) return { error: 'unknown-function' };
+    const impl = address === 'registry.terraform.io/hashicorp/aws' ? AWS_PROVIDER_FUNCTIONS[functionName] : undefined;
+    const fn: ProviderFunction = {
+      name: functionName,
+      params: (schema.parameters ?? []).map((p) => ({ name: p.name, type: p.type as TypeJson })),
+      ...(schema.variadic_parameter ? { variadic: { name: schema.variadic_parameter.name, type: schema.variadic_parameter.type as TypeJson } } : {}),
+      returns: schema.return_type as TypeJson,
+      ...(impl ? { impl } : {}),
+    };
+    return { fn };
+  };
 }

@@ -25,6 +25,7 @@ export class ValidateScope {
   constructor(
     private readonly index: ModuleIndex,
     private readonly rootDir: string,
+    private readonly providerFunctions?: EvalContext['providerFunctions'],
   ) {
     for (const local of index.module.locals) if (!this.locals.has(local.name)) this.locals.set(local.name, local);
   }
@@ -43,6 +44,7 @@ export class ValidateScope {
       cwd: this.rootDir,
       depth: this.depth,
     };
+    if (this.providerFunctions) ctx.providerFunctions = this.providerFunctions;
     if (variables) ctx.variables = variables;
     const value = evaluateExpression(expr, ctx, found);
     for (const diagnostic of found) {

@@ -18,6 +18,7 @@ type Bindings = ReadonlyMap<string, TfValue>;
 /** Evaluates a function call with cty's calling convention (arity, null/unknown/mark handling, conversion). */
 export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {
   const name = expr.name.startsWith('core::') ? expr.name.slice('core::'.length) : expr.name;
+  if (name.startsWith('provider::') && ev.ctx.providerFunctions) return callProviderFunction(ev, expr, scope, ev.ctx.providerFunctions);
   if (name.startsWith('provider::')) {
     for (const arg of expr.args) ev.eval(arg, scope);
     ev.warn('Provider function not evaluated', `iacpac does not run provider functions; the result of ${expr.name} is treated as unknown (known after apply).`, expr.nameRange);
@@ -251,4 +252,49 @@ function withUnknownText(v: TfValue, text: string, depth = 0): TfValue {
     return out;
   }
   return v;
+}
+
+/**
+ * `provider::<name>::<function>(...)`: resolved through the module's providers, checked and converted with the
+ * function's schema signature like a built-in function, and computed when iacpac knows the function.
+ */
+function callProviderFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings, lookup: NonNullable<Evaluator['ctx']['providerFunctions']>): TfValue {
+  const [, providerName = '', functionName = ''] = expr.name.split('::');
+  const found = lookup(providerName, functionName);
+  if ('error' in found) {
+    const detail =
+      found.error === 'unknown-provider'
+        ? `There is no function named ${JSON.stringify(expr.name)}. Ensure that provider name ${JSON.stringify(providerName)} is declared in this module's required_providers block, and that this provider offers a function named ${JSON.stringify(functionName)}.`
+        : `The function ${JSON.stringify(functionName)} is not available from the provider ${JSON.stringify(providerName)}.`;
+    throw evalError('Unknown provider function', detail, expr.nameRange);
+  }
+  const fn = found.fn;
+  const sig = { name: fn.name, category: 'provider' as never, params: fn.params, ...(fn.variadic ? { variadic: fn.variadic } : {}), returns: fn.returns, implemented: Boolean(fn.impl) };
+  const extra = functionCallExtra(expr.name, sig);
+  if (!expr.expandFinal) {
+    const problem = arityProblem(expr, sig, expr.args.length, (i) => startRange(expr.args[i]!));
+    if (problem) throw evalError(problem.summary, problem.detail, problem.range, extra);
+  }
+  const values: unknown[] = [];
+  let known = true;
+  for (const [i, argExpr] of expr.args.entries()) {
+    const param = fn.params[i] ?? fn.variadic;
+    const raw = unmarkDeep(ev.eval(argExpr, scope)).value;
+    if (!param) continue;
+    if (raw === null) throw evalError('Invalid function argument', `Invalid value for ${JSON.stringify(param.name)} parameter: argument must not be null.`, startRange(argExpr), extra);
+    const c = convert(raw, typeFromJson(param.type));
+    if (!c.ok) throw evalError('Invalid function argument', `Invalid value for ${JSON.stringify(param.name)} parameter: ${c.error}.`, startRange(argExpr), extra);
+    if (!isWhollyKnown(c.value)) known = false;
+    values.push(c.value);
+  }
+  const returnType = typeFromJson(fn.returns);
+  if (!known || !fn.impl || expr.expandFinal) return unknownOf(returnType);
+  let result: unknown;
+  try {
+    result = fn.impl(values);
+  } catch (error) {
+    if (error instanceof FunctionError) throw evalError('Error in function call', `Call to function ${JSON.stringify(expr.name)} failed: ${error.message}.`, callStart(expr), extra);
+    throw error;
+  }
+  return result === undefined ? unknownOf(returnType) : (result as TfValue);
 }

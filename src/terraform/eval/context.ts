@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { SourceRange } from '../../core/source-range.ts';
 import type { Expression, TraversalStep } from '../../hcl/ast.ts';
+import type { ProviderFunctionLookup } from '../functions/provider-functions.ts';
 import type { TfValue } from './value.ts';
 
 /**
@@ -52,6 +53,11 @@ export interface EvalContext {
    * be judged (as Checkov reads it).
    */
   lenient?: LenientReading;
+  /**
+   * `provider::<name>::<function>` lookups for the module being evaluated (provider local names resolved through
+   * `required_providers`). Without it provider functions are not evaluated (their result is unknown, with a note).
+   */
+  providerFunctions?: (providerName: string, functionName: string) => ProviderFunctionLookup;
   /**
    * Shared nesting depth across re-entrant evaluations (the resolver evaluating locals calls
    * `evaluateExpression` again with the same context): exceeding `maxDepth` is an error, not a stack overflow.
