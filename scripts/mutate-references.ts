@@ -397,7 +397,8 @@ async function main(): Promise<void> {
  * Records many variants per `terraform validate` (one provider start instead of one per variant): each variant
  * is a module of a batch root, its required input variables fed from unknown root variables (as a root module's
  * are at validate time); its diagnostics are the ones in its module's files. A batch whose run reports anything
- * outside the variants' files (or fails) leaves its variants to the standalone run.
+ * outside the variants' files (or fails) leaves its variants to the standalone run, and so does every variant the
+ * batch run finds no error in.
  */
 async function recordBatched(mutations: Mutation[], rows: MutationBaselineRow[], size: number, scratch: string, pluginDir: string, terraform: string): Promise<void> {
   for (let start = 0; start < mutations.length; start += size) {
@@ -440,6 +441,8 @@ async function recordBatched(mutations: Mutation[], rows: MutationBaselineRow[],
         .filter((d) => d.range?.filename.startsWith(prefix) && d.summary !== 'Backend configuration ignored')
         .map((d) => ({ severity: d.severity, summary: d.summary, detail: d.detail, ...(d.range ? { range: { ...d.range, filename: d.range.filename.slice(prefix.length) } } : {}) }));
       const errors = mine.filter((d) => d.severity === 'error').length;
+      // An error elsewhere can stop a run before this module is checked: "valid" is confirmed by a standalone run.
+      if (errors === 0) continue;
       rows[start + k] = {
         id: mutation.id,
         index: mutation.index,

@@ -13,13 +13,27 @@ interface Occurrence {
   indexes: number[];
 }
 
+/** Whether a block instance holds no unknown value at any depth. */
+function whollyKnownBody(body: ConfigBody, depth = 0): boolean {
+  if (depth > 32) return true;
+  for (const { value } of body.attributes.values()) if (!isWhollyKnownValue(value)) return false;
+  for (const blocks of body.blocks.values()) {
+    if (blocks.unknown || !blocks.instances.every((instance) => whollyKnownBody(instance, depth + 1))) return false;
+  }
+  return true;
+}
+
+/**
+ * The block instances holding an argument. As the SDK validates a nested block type only when all of its
+ * instances are wholly known, a block collection with any unknown value inside hides every argument in it.
+ */
 function occurrences(root: ConfigBody, path: readonly string[]): Occurrence[] {
   let current: Occurrence[] = [{ holder: root, indexes: [] }];
   for (const name of path.slice(0, -1)) {
     const next: Occurrence[] = [];
     for (const occurrence of current) {
       const blocks = occurrence.holder.blocks.get(name);
-      if (!blocks || blocks.unknown) continue;
+      if (!blocks || blocks.unknown || !blocks.instances.every((instance) => whollyKnownBody(instance))) continue;
       blocks.instances.forEach((instance, i) => next.push({ holder: instance, indexes: [...occurrence.indexes, i] }));
     }
     current = next;
@@ -165,12 +179,24 @@ function runValues(
       const element = primitive(item);
       if (element === undefined) return;
       const elementKeys = { name: keys.name, flat: `${keys.flat}.${i}`, path: `${keys.path}[${i}]` };
-      for (const check of argument.checks) for (const failure of runValueCheck(check, element, elementKeys)) emit('error', failure, reportPath(argument, indexes, i));
+      for (const failure of valueFailures(argument, element, elementKeys)) emit('error', failure, reportPath(argument, indexes, i));
     });
     return;
   }
   if (isObject(value) || argument.elements) return;
   const scalar = primitive(value);
   if (scalar === undefined) return;
-  for (const check of argument.checks) for (const failure of runValueCheck(check, scalar, keys)) emit('error', failure, reportPath(argument, indexes));
+  for (const failure of valueFailures(argument, scalar, keys)) emit('error', failure, reportPath(argument, indexes));
+}
+
+/**
+ * The failures of an argument's checks on one value. One probe value cannot tell whether several validators of
+ * an argument are all required (`All`) or alternatives (`Any`, e.g. a period that is one of 10/20/30 or a multiple
+ * of 60): when one of them accepts the value, none is reported (never an error Terraform would not give).
+ */
+function valueFailures(argument: ArgumentChecks, value: PrimitiveValue, keys: { name: string; flat: string; path: string }): CheckFailure[] {
+  const results = argument.checks.map((check) => ({ check, failures: runValueCheck(check, value, keys) }));
+  const general = results.filter((r) => r.check.kind !== 'literal');
+  if (general.length > 1 && general.some((r) => r.failures.length === 0)) return results.filter((r) => r.check.kind === 'literal').flatMap((r) => r.failures);
+  return results.flatMap((r) => r.failures);
 }

@@ -1,6 +1,7 @@
 import { RE2JS } from 're2js';
 import { goQuote } from '../../core/go-quote.ts';
 import { parseIPv6 } from '../../core/ip-address.ts';
+import { formatIp } from '../../terraform/functions/ip-network.ts';
 import type { ValueCheck } from '../../schema/provider-checks/check-types.ts';
 import { goJsonSyntaxError } from './go-json.ts';
 
@@ -90,34 +91,6 @@ function parseIPv4(text: string): bigint | undefined {
   return out;
 }
 
-function formatIPv4(value: bigint): string {
-  return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 0xffn)).join('.');
-}
-
-/** Go's net.IP.String for an IPv6 address (RFC 5952: lower case, longest zero run as `::`). */
-function formatIPv6(value: bigint): string {
-  const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
-  let bestStart = -1;
-  let bestLength = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength && j - i >= 2) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  if (bestStart < 0) return groups.map((g) => g.toString(16)).join(':');
-  const head = groups.slice(0, bestStart).map((g) => g.toString(16)).join(':');
-  const tail = groups.slice(bestStart + bestLength).map((g) => g.toString(16)).join(':');
-  return `${head}::${tail}`;
-}
-
 /** Go's net.ParseCIDR: address, prefix length and the network in Go's text form; undefined when malformed. */
 function parseCIDR(text: string): { family: 'ipv4' | 'ipv6'; address: string; network: string } | undefined {
   const slash = text.indexOf('/');
@@ -130,13 +103,13 @@ function parseCIDR(text: string): { family: 'ipv4' | 'ipv6'; address: string; ne
   if (v4 !== undefined) {
     if (prefix > 32) return undefined;
     const mask = prefix === 0 ? 0n : ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - prefix)) - 1n);
-    return { family: 'ipv4', address: formatIPv4(v4), network: `${formatIPv4(v4 & mask)}/${prefix}` };
+    return { family: 'ipv4', address: formatIp(v4, 32), network: `${formatIp(v4 & mask, 32)}/${prefix}` };
   }
   const v6 = addressText.includes(':') ? parseIPv6(addressText, parseIPv4) : undefined;
   if (v6 === undefined || prefix > 128) return undefined;
   const all = (1n << 128n) - 1n;
   const mask = prefix === 0 ? 0n : all ^ ((1n << BigInt(128 - prefix)) - 1n);
-  return { family: 'ipv6', address: formatIPv6(v6), network: `${formatIPv6(v6 & mask)}/${prefix}` };
+  return { family: 'ipv6', address: formatIp(v6, 128), network: `${formatIp(v6 & mask, 128)}/${prefix}` };
 }
 
 function cidrFailure(value: string, family: 'any' | 'ipv4' | 'ipv6'): string | undefined {
