@@ -50,8 +50,9 @@ export interface FixResult {
   after: FixSummary;
   /** The analysis of the repaired sources (one load, one plan), for callers that check further. */
   analysis: Analysis;
-  /** The findings left after the repairs. */
+  /** The findings left after the repairs, and those before them. */
   findings: Finding[];
+  findingsBefore: Finding[];
   diagnostics: Diagnostic[];
 }
 
@@ -76,6 +77,7 @@ export async function fixConfiguration(dir: string, options: FixOptions = {}): P
   const sources = editableSources(current.analysis);
   const original = new Map(sources);
   const start = summary(current);
+  const findingsBefore = current.findings;
   const applied: Repair[] = [];
   const rejected: FixResult['rejected'] = [];
   const tried = new Set<string>();
@@ -86,7 +88,17 @@ export async function fixConfiguration(dir: string, options: FixOptions = {}): P
     const after = await assess(dir, next, assessOptions);
     return judge(current, after, repairs, options.guard) ?? { after, next };
   };
+  // Where each kept repair's first edit is, moved along by later edits, so locations refer to the repaired files.
+  const anchors: Array<{ file: string; byte: number }> = [];
   const keep = (repairs: Repair[], outcome: { after: Assessment; next: Map<string, string> }): void => {
+    const edits = repairs.flatMap((r) => r.edits);
+    for (const anchor of anchors) anchor.byte = shifted(anchor.file, anchor.byte, edits);
+    for (const repair of repairs) {
+      const first = [...repair.edits].sort((a, b) => a.start - b.start)[0];
+      // At the first character the edit writes (inserted text usually starts with a newline and indentation).
+      const lead = first ? Buffer.byteLength(/^\s*/.exec(first.text)![0]) : 0;
+      anchors.push(first ? { file: first.file, byte: shifted(first.file, first.start, edits.filter((e) => e !== first)) + lead } : { file: '', byte: 0 });
+    }
     for (const [file, text] of outcome.next) sources.set(file, text);
     applied.push(...repairs);
     current = outcome.after;
@@ -136,6 +148,10 @@ export async function fixConfiguration(dir: string, options: FixOptions = {}): P
     }
     if (!progressed) break;
   }
+  applied.forEach((repair, i) => {
+    const anchor = anchors[i]!;
+    if (sources.has(anchor.file)) repair.location = `${anchor.file}:${lineColumn(sources.get(anchor.file)!, anchor.byte)}`;
+  });
   const changes = [...sources].filter(([file, text]) => original.get(file) !== text).map(([file, text]) => ({ file, before: original.get(file)!, after: text }));
   return {
     dir,
@@ -146,6 +162,7 @@ export async function fixConfiguration(dir: string, options: FixOptions = {}): P
     after: summary(current),
     analysis: current.analysis,
     findings: current.findings,
+    findingsBefore,
     diagnostics: [...current.errors, ...current.warnings],
   };
 }
@@ -191,6 +208,23 @@ export function judge(before: Assessment, after: Assessment, repairs: readonly R
     if (!guard.accept(before.guard.value, after.guard.value)) return `the ${guard.name} would change`;
   }
   return undefined;
+}
+
+/** Byte `at` of `file` after `edits` (of the text `at` refers to) are applied. */
+function shifted(file: string, at: number, edits: readonly Repair['edits'][number][]): number {
+  const mine = edits.filter((e) => e.file === file);
+  const delta = (e: Repair['edits'][number]) => Buffer.byteLength(e.text) - (e.end - e.start);
+  // Inside a replaced range: the anchor moves to where that replacement starts.
+  const around = mine.find((e) => e.start < at && at < e.end);
+  const point = around ? around.start : at;
+  return point + mine.filter((e) => e !== around && e.end <= point && !(e.start === point && e.end > e.start)).reduce((sum, e) => sum + delta(e), 0);
+}
+
+/** `line:column` (1-based, columns in characters) of byte `at` of `text`. */
+function lineColumn(text: string, at: number): string {
+  const before = Buffer.from(text, 'utf8').subarray(0, at).toString('utf8');
+  const lines = before.split('\n');
+  return `${lines.length}:${[...lines.at(-1)!].length + 1}`;
 }
 
 /** The sources with every edit of `repairs` applied (per file, all at once: offsets refer to the current text). */

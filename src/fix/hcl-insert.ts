@@ -78,10 +78,14 @@ function insertLines(file: string, source: string, block: Block, lines: string[]
   return { file, start: end, end, text: `${separate ? '\n' : ''}${indented}\n` };
 }
 
-/** A new top-level resource block inserted after `after` (a top-level block), separated by a blank line. */
-export function insertResourceAfter(file: string, source: string, after: Block, type: string, name: string, bodyLines: string[]): SourceEdit {
+/** New top-level resource blocks inserted after `after` (a top-level block), each after a blank line. */
+export function insertResourcesAfter(file: string, source: string, after: Block, blocks: ReadonlyArray<{ type: string; name: string; lines: string[] }>): SourceEdit {
   const indent = indentationAt(source, after.range.start.byte);
-  const body = bodyLines.map((l) => (l.trim() === '' ? '' : `${indent}  ${l}`)).join('\n');
-  const text = `\n\n${indent}resource "${type}" "${name}" {\n${body}\n${indent}}`;
+  const text = blocks
+    .map(({ type, name, lines }) => {
+      const body = lines.map((l) => (l.trim() === '' ? '' : `${indent}  ${l}`)).join('\n');
+      return `\n\n${indent}resource "${type}" "${name}" {\n${body}\n${indent}}`;
+    })
+    .join('');
   return { file, start: after.range.end.byte, end: after.range.end.byte, text };
 }

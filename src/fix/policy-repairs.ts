@@ -3,9 +3,9 @@ import type { SchemaBlock } from '../schema/provider-schema.ts';
 import type { Finding } from '../scan/finding.ts';
 import type { PolicyInfo } from '../scan/policy-metadata.ts';
 import type { Resource, TerraformModule } from '../terraform/model.ts';
-import { hclValue, insertAttribute, insertBlock, insertResourceAfter, isLiteral } from './hcl-insert.ts';
+import { hclValue, insertAttribute, insertBlock, insertResourcesAfter, isLiteral } from './hcl-insert.ts';
 import { forEachExpression, moduleOfFile, resourceOfBlock, resourceSchemaOf } from './locate.ts';
-import { parseFixSpec, type FixEntry, type FixValue } from './policy-fix-spec.ts';
+import { isExpression, parseFixSpec, type Companion, type FixEntry, type FixSetValue } from './policy-fix-spec.ts';
 import type { Repair, RepairContext } from './repair.ts';
 import { locationOf } from './repair-helpers.ts';
 import { sliceBytes, type SourceEdit } from './source-edit.ts';
@@ -48,7 +48,7 @@ export function proposePolicyRepairs(context: RepairContext, options: PolicyRepa
         kind: 'policy-fix',
         source: 'security',
         location: locationOf(finding.range),
-        description: `${describeEntry(entry)} on ${resource.address} (${policy.id})`,
+        description: `${describeEntry(entry, resource)} on ${resource.address} (${policy.id})`,
         reason: `${policy.id} ${policy.title}: ${finding.message}`,
         edits,
         policyId: policy.id,
@@ -60,10 +60,26 @@ export function proposePolicyRepairs(context: RepairContext, options: PolicyRepa
   return repairs;
 }
 
-function describeEntry(entry: FixEntry): string {
-  if (entry.set) return `set ${Object.entries(entry.set).map(([k, v]) => `${k} = ${hclValue(v)}`).join(', ')}`;
-  if (entry.block) return `add a ${entry.block.type} block`;
-  return `add a companion ${entry.resource!.type}`;
+function describeEntry(entry: FixEntry, resource: Resource): string {
+  const parts: string[] = [];
+  if (entry.set) parts.push(`set ${Object.entries(entry.set).map(([k, v]) => `${k} = ${renderSetValue(v, placeholders(resource))}`).join(', ')}`);
+  if (entry.block) parts.push(`add a ${entry.block.type} block`);
+  for (const c of entry.resource ?? []) parts.push(`add ${c.name && c.name !== '{{name}}' ? `a companion ${c.type}.${fill(c.name, placeholders(resource))}` : `a companion ${c.type}`}`);
+  return parts.join(', ');
+}
+
+/** `{{resource}}` (the flagged resource as a reference) and `{{name}}` (its name). */
+function placeholders(resource: Resource): { resource: string; name: string } {
+  const self = resource.count ? `${resource.address}[count.index]` : resource.forEach ? 'each.value' : resource.address;
+  return { resource: self, name: resource.name };
+}
+
+function fill(text: string, values: { resource: string; name: string }): string {
+  return text.replace(/\{\{resource\}\}/g, values.resource).replace(/\{\{name\}\}/g, values.name);
+}
+
+function renderSetValue(value: FixSetValue, values: { resource: string; name: string }): string {
+  return isExpression(value) ? fill(value.expr, values) : hclValue(value);
 }
 
 interface Target {
@@ -75,17 +91,20 @@ interface Target {
   context: RepairContext;
 }
 
+/** The edits of every part of the entry, or undefined when one part does not apply as written. */
 function editsFor(entry: FixEntry, target: Target): SourceEdit[] | undefined {
   const schema = resourceSchemaOf(target.resource, target.module, target.context.schemas);
   if (!schema) return undefined;
+  const values = placeholders(target.resource);
+  const edits: SourceEdit[] = [];
   if (entry.set) {
-    const edits: SourceEdit[] = [];
+    const expressions = Object.values(entry.set).some(isExpression);
+    if (expressions && entry.resource && (target.resource.count || target.resource.forEach)) return undefined;
     for (const [path, value] of Object.entries(entry.set)) {
-      const made = setPath(target, target.block, schema, path.split('.'), value);
+      const made = setPath(target, target.block, schema, path.split('.'), renderSetValue(value, values));
       if (!made) return undefined;
       edits.push(...made);
     }
-    return edits;
   }
   if (entry.block) {
     const type = entry.block.type;
@@ -98,10 +117,16 @@ function editsFor(entry: FixEntry, target: Target): SourceEdit[] | undefined {
     const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
     const wanted = normalized(`${type} { ${entry.block.body} }`);
     if ((single && existing.length > 0) || existing.some((b) => normalized(sliceBytes(target.source, b.range.start.byte, b.range.end.byte)) === wanted)) return undefined;
-    const edit = insertBlock(target.file, target.source, target.block, entry.block.type, entry.block.body);
-    return edit ? [edit] : undefined;
+    const edit = insertBlock(target.file, target.source, target.block, type, entry.block.body);
+    if (!edit) return undefined;
+    edits.push(edit);
   }
-  return companion(entry.resource!, target);
+  if (entry.resource) {
+    const made = companions(entry.resource, target);
+    if (!made) return undefined;
+    edits.push(...made);
+  }
+  return edits;
 }
 
 /**
@@ -109,12 +134,11 @@ function editsFor(entry: FixEntry, target: Target): SourceEdit[] | undefined {
  * value, added when absent; nested blocks on the way are followed (all of them), or created when absent and the
  * schema allows only one. Undefined when the fix cannot apply as written (an expression, a dynamic block, ...).
  */
-function setPath(target: Target, block: Block, schema: SchemaBlock, path: string[], value: FixValue): SourceEdit[] | undefined {
+function setPath(target: Target, block: Block, schema: SchemaBlock, path: string[], text: string): SourceEdit[] | undefined {
   const [head, ...rest] = path as [string, ...string[]];
   if (rest.length === 0) {
     if (!schema.attributes?.[head]) return undefined;
     const existing = block.body.attributes.find((a) => a.name === head);
-    const text = hclValue(value);
     if (!existing) {
       const edit = insertAttribute(target.file, target.source, block, head, text);
       return edit ? [edit] : undefined;
@@ -131,7 +155,7 @@ function setPath(target: Target, block: Block, schema: SchemaBlock, path: string
   if (children.length > 0) {
     const edits: SourceEdit[] = [];
     for (const child of children) {
-      const made = setPath(target, child, nested.block, rest, value);
+      const made = setPath(target, child, nested.block, rest, text);
       if (!made) return undefined;
       edits.push(...made);
     }
@@ -139,46 +163,43 @@ function setPath(target: Target, block: Block, schema: SchemaBlock, path: string
   }
   // A repeatable block type none of which is written: there is nothing to set.
   if (!(nested.nesting_mode === 'single' || nested.nesting_mode === 'group' || nested.max_items === 1)) return [];
-  const edit = insertBlock(target.file, target.source, block, head, nestedText(rest, value));
+  const edit = insertBlock(target.file, target.source, block, head, nestedText(rest, text));
   return edit ? [edit] : undefined;
 }
 
 /** `a.b = v` as block body text: `a {\n  b = v\n}`. */
-function nestedText(path: string[], value: FixValue): string {
+function nestedText(path: string[], text: string): string {
   const [head, ...rest] = path as [string, ...string[]];
-  if (rest.length === 0) return `${head} = ${hclValue(value)}`;
-  return `${head} {\n${nestedText(rest, value).split('\n').map((l) => `  ${l}`).join('\n')}\n}`;
+  if (rest.length === 0) return `${head} = ${text}`;
+  return `${head} {\n${nestedText(rest, text).split('\n').map((l) => `  ${l}`).join('\n')}\n}`;
 }
 
-function companion(spec: NonNullable<FixEntry['resource']>, target: Target): SourceEdit[] | undefined {
+/** One edit adding every companion after the flagged resource (in the order given), or undefined if one cannot be added. */
+function companions(specs: readonly Companion[], target: Target): SourceEdit[] | undefined {
   const { resource, module } = target;
-  if (module.resources.some((r) => r.mode === 'managed' && r.type === spec.type && r.name === resource.name)) return undefined;
-  // A resource of that type that already refers to the flagged one: it is the companion, misconfigured; not ours to add.
-  const refersToFlagged = module.resources.some((r) => {
-    if (r.type !== spec.type) return false;
-    let found = false;
-    forEachExpression(r.block.body, (expr) =>
-      walkExpression(expr, {
-        traversal: (t) => {
-          if (t.root === resource.type && t.steps[0]?.kind === 'attr' && t.steps[0].name === resource.name) found = true;
-        },
-      }),
-    );
-    return found;
-  });
-  if (refersToFlagged) return undefined;
-  const meta: string[] = [];
-  let self = resource.address;
-  if (resource.count) {
-    meta.push(`count = length(${resource.address})`, '');
-    self = `${resource.address}[count.index]`;
-  } else if (resource.forEach) {
-    meta.push(`for_each = ${resource.address}`, '');
-    self = 'each.value';
+  const values = placeholders(resource);
+  const blocks: Array<{ type: string; name: string; lines: string[] }> = [];
+  for (const spec of specs) {
+    const name = fill(spec.name ?? '{{name}}', values);
+    if (module.resources.some((r) => r.mode === 'managed' && r.type === spec.type && r.name === name)) return undefined;
+    // A resource of that type that already refers to the flagged one: it is the companion, misconfigured; not ours to add.
+    if (module.resources.some((r) => r.type === spec.type && refersTo(r, resource))) return undefined;
+    const meta = resource.count ? [`count = length(${resource.address})`, ''] : resource.forEach ? [`for_each = ${resource.address}`, ''] : [];
+    blocks.push({ type: spec.type, name, lines: [...meta, ...fill(spec.body, values).replace(/\s+$/, '').split('\n')] });
   }
-  const body = spec.body.replace(/\{\{resource\}\}/g, self).replace(/\{\{name\}\}/g, resource.name);
-  const lines = [...meta, ...body.replace(/\s+$/, '').split('\n')];
-  return [insertResourceAfter(target.file, target.source, resource.block, spec.type, resource.name, lines)];
+  return [insertResourcesAfter(target.file, target.source, resource.block, blocks)];
+}
+
+function refersTo(from: Resource, to: Resource): boolean {
+  let found = false;
+  forEachExpression(from.block.body, (expr) =>
+    walkExpression(expr, {
+      traversal: (t) => {
+        if (t.root === to.type && t.steps[0]?.kind === 'attr' && t.steps[0].name === to.name) found = true;
+      },
+    }),
+  );
+  return found;
 }
 
 /** Every condition holds on the planned values (`a.b` reads nested objects, the first element of a list). */
