@@ -7,6 +7,9 @@
 #   resource_types: [aws_codebuild_project]
 #   checkov: [CKV_AWS_314]
 #   remediation: "Add logs_config { cloudwatch_logs { status = \"ENABLED\" } } (or s3_logs)."
+#   fix:
+#     set:
+#       logs_config.cloudwatch_logs.status: ENABLED
 package iacpac.aws.codebuild.project_logging
 
 import rego.v1

@@ -7,6 +7,24 @@
 #   resource_types: [aws_instance]
 #   checkov: [CKV2_AWS_41]
 #   remediation: "Create an aws_iam_instance_profile for a role with the permissions the workload needs and set iam_instance_profile."
+#   fix:
+#     set:
+#       iam_instance_profile: {expr: "aws_iam_instance_profile.{{name}}.name"}
+#     resource:
+#       - type: aws_iam_role
+#         name: "{{name}}_instance"
+#         body: |
+#           assume_role_policy = jsonencode({
+#             Version = "2012-10-17"
+#             Statement = [{
+#               Effect    = "Allow"
+#               Action    = "sts:AssumeRole"
+#               Principal = { Service = "ec2.amazonaws.com" }
+#             }]
+#           })
+#       - type: aws_iam_instance_profile
+#         body: |
+#           role = aws_iam_role.{{name}}_instance.name
 package iacpac.aws.ec2.instance_iam_role
 
 import rego.v1

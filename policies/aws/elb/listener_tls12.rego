@@ -7,6 +7,10 @@
 #   resource_types: [aws_lb_listener, aws_alb_listener, aws_lb]
 #   checkov: [CKV_AWS_103]
 #   remediation: "Set ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or another TLS 1.2+ policy) and serve HTTPS."
+#   fix:
+#     when: {protocol: [HTTPS, TLS]}
+#     set:
+#       ssl_policy: ELBSecurityPolicy-TLS13-1-2-2021-06
 package iacpac.aws.elb.listener_tls12
 
 import rego.v1

@@ -7,6 +7,9 @@
 #   resource_types: [aws_kinesis_firehose_delivery_stream]
 #   checkov: [CKV_AWS_240]
 #   remediation: "Add server_side_encryption { enabled = true }."
+#   fix:
+#     set:
+#       server_side_encryption.enabled: true
 package iacpac.aws.kinesis.firehose_encrypted
 
 import rego.v1

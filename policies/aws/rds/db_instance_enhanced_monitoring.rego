@@ -7,6 +7,27 @@
 #   resource_types: [aws_db_instance, aws_rds_cluster_instance]
 #   checkov: [CKV_AWS_118]
 #   remediation: "Set monitoring_interval (e.g. 60) and monitoring_role_arn."
+#   fix:
+#     set:
+#       monitoring_interval: 60
+#       monitoring_role_arn: {expr: "aws_iam_role.{{name}}_monitoring.arn"}
+#     resource:
+#       - type: aws_iam_role
+#         name: "{{name}}_monitoring"
+#         body: |
+#           assume_role_policy = jsonencode({
+#             Version = "2012-10-17"
+#             Statement = [{
+#               Effect    = "Allow"
+#               Action    = "sts:AssumeRole"
+#               Principal = { Service = "monitoring.rds.amazonaws.com" }
+#             }]
+#           })
+#       - type: aws_iam_role_policy_attachment
+#         name: "{{name}}_monitoring"
+#         body: |
+#           role       = aws_iam_role.{{name}}_monitoring.name
+#           policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
 package iacpac.aws.rds.db_instance_enhanced_monitoring
 
 import rego.v1

@@ -7,6 +7,13 @@
 #   resource_types: [aws_s3_bucket]
 #   checkov: [CKV2_AWS_62]
 #   remediation: "Add an aws_s3_bucket_notification for the bucket that publishes events to SNS, SQS, Lambda or EventBridge."
+#   fix:
+#     resource_types: [aws_s3_bucket]
+#     resource:
+#       type: aws_s3_bucket_notification
+#       body: |
+#         bucket      = {{resource}}.id
+#         eventbridge = true
 package iacpac.aws.s3.bucket_event_notifications
 
 import rego.v1
