@@ -18,6 +18,7 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/validate/index.ts'),
   () => import('./commands/plan/index.ts'),
   () => import('./commands/scan/index.ts'),
+  () => import('./commands/fix/index.ts'),
   () => import('./commands/rego/index.ts'),
   () => import('./commands/generate/index.ts'),
   () => import('./commands/kb/index.ts'),
