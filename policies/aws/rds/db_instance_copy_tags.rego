@@ -8,7 +8,6 @@
 #   checkov: [CKV2_AWS_60]
 #   remediation: "Set copy_tags_to_snapshot = true."
 #   fix:
-#     when: {engine: [mysql, postgres, mariadb, oracle-ee, oracle-se2, oracle-ee-cdb, oracle-se2-cdb, sqlserver-ee, sqlserver-se, sqlserver-ex, sqlserver-web, db2-se, db2-ae]}
 #     set:
 #       copy_tags_to_snapshot: true
 package iacpac.aws.rds.db_instance_copy_tags
