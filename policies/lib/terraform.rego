@@ -244,12 +244,44 @@ refers_to(rc, target) if resource_key(target) in referenced[resource_key(rc)]
 refers_to(rc, target) if resource_key(target) in indirectly_referenced[resource_key(rc)]
 
 # True when one of the two resources references the other (a graph edge, in either direction).
-connected(a, b) if refers_to(a, b)
+connected(a, b) if resource_key(b) in object.get(neighbours, resource_key(a), set())
 
-connected(a, b) if refers_to(b, a)
+# resource_key -> the resource_keys it is connected to by a reference in either direction, direct or indirect
+# (computed once per input, so finding the neighbours of a resource does not scan every resource of a type).
+neighbours[key] contains other if {
+	some key, targets in referenced
+	some other in targets
+}
 
-# Resources of `resource_type` connected to `rc` by a reference in either direction.
+neighbours[key] contains other if {
+	some other, targets in referenced
+	some key in targets
+}
+
+neighbours[key] contains other if {
+	some key, targets in indirectly_referenced
+	some other in targets
+}
+
+neighbours[key] contains other if {
+	some other, targets in indirectly_referenced
+	some key in targets
+}
+
+# resource_key -> the managed resource changes of that block that are not pure deletes (every instance).
+managed_by_key[key] contains rc if {
+	some rc in input.resource_changes
+	rc.mode == "managed"
+	rc.change.actions != ["delete"]
+	key := resource_key(rc)
+}
+
+# Resources of `resource_type` connected to `rc` by a reference in either direction (in the order of
+# `resources(resource_type)`: the set below is ordered the same way).
 connected_resources(rc, resource_type) := [other |
-	some other in resources(resource_type)
-	connected(rc, other)
+	some other in {o |
+		some key in object.get(neighbours, resource_key(rc), set())
+		some o in object.get(managed_by_key, key, set())
+		o.type == resource_type
+	}
 ]
