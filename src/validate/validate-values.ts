@@ -48,7 +48,8 @@ export class ValidateScope {
     if (variables) ctx.variables = variables;
     const value = evaluateExpression(expr, ctx, found);
     for (const diagnostic of found) {
-      if (diagnostic.severity !== 'error') continue;
+      // iacpac's own refusal to read files outside the module is no Terraform error: the value is just unknown.
+      if (diagnostic.severity !== 'error' || diagnostic.detail.includes('iacpac reads only files inside the module')) continue;
       diagnostics.push(this.withValues(diagnostic, expr));
     }
     return value;
