@@ -20,9 +20,9 @@ import { z } from 'zod';
  *   that may repeat (`setting`, `rule`), when it has no block with the same text.
  * - `resource`: companion resources added after the flagged one, each named `name` (default: like the flagged
  *   resource). `{{resource}}` in a body is the flagged resource (`aws_s3_bucket.logs`, or
- *   `aws_s3_bucket.logs[count.index]` / `each.value` when it has count/for_each, which the companion then repeats),
- *   `{{name}}` its name. Not when a resource of that type and name exists or already refers to the flagged one; an
- *   entry whose `set` refers to its companions does not apply to resources with count/for_each.
+ *   `aws_s3_bucket.logs[count.index]` / `each.value` when it has count/for_each, which such a companion then
+ *   repeats; a companion whose body does not name the flagged resource, such as a role, is shared by its instances),
+ *   `{{name}}` its name. Not when a resource of that type and name exists or already refers to the flagged one.
  *
  * Every fix is re-verified before it is kept (see fix-configuration.ts). Policies without `fix` are unaffected.
  */
@@ -66,7 +66,8 @@ export function isExpression(value: FixSetValue): value is { expr: string } {
 
 /** The fix entries of a policy's `custom.fix`, or an error message saying what is wrong with it. */
 export function parseFixSpec(raw: unknown): { entries: FixEntry[] } | { error: string } {
-  const parsed = fixSpecSchema.safeParse(raw);
+  // One entry or a list: parsed by its own schema, so the message names the problem (not "Invalid input").
+  const parsed = Array.isArray(raw) ? z.array(fixEntrySchema).min(1).safeParse(raw) : fixEntrySchema.transform((entry) => [entry]).safeParse(raw);
   if (parsed.success) return { entries: parsed.data };
   const issue = parsed.error.issues[0];
   return { error: `${['fix', ...(issue?.path ?? []).map(String)].join('.')}: ${issue?.message ?? 'invalid'}` };

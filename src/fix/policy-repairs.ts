@@ -98,8 +98,6 @@ function editsFor(entry: FixEntry, target: Target): SourceEdit[] | undefined {
   const values = placeholders(target.resource);
   const edits: SourceEdit[] = [];
   if (entry.set) {
-    const expressions = Object.values(entry.set).some(isExpression);
-    if (expressions && entry.resource && (target.resource.count || target.resource.forEach)) return undefined;
     for (const [path, value] of Object.entries(entry.set)) {
       const made = setPath(target, target.block, schema, path.split('.'), renderSetValue(value, values));
       if (!made) return undefined;
@@ -184,7 +182,10 @@ function companions(specs: readonly Companion[], target: Target): SourceEdit[] |
     if (module.resources.some((r) => r.mode === 'managed' && r.type === spec.type && r.name === name)) return undefined;
     // A resource of that type that already refers to the flagged one: it is the companion, misconfigured; not ours to add.
     if (module.resources.some((r) => r.type === spec.type && refersTo(r, resource))) return undefined;
-    const meta = resource.count ? [`count = length(${resource.address})`, ''] : resource.forEach ? [`for_each = ${resource.address}`, ''] : [];
+    // A companion of one instance (its body refers to it) repeats with the flagged resource; one that does not (a role,
+    // say) is shared by every instance.
+    const perInstance = spec.body.includes('{{resource}}');
+    const meta = !perInstance ? [] : resource.count ? [`count = length(${resource.address})`, ''] : resource.forEach ? [`for_each = ${resource.address}`, ''] : [];
     blocks.push({ type: spec.type, name, lines: [...meta, ...fill(spec.body, values).replace(/\s+$/, '').split('\n')] });
   }
   return [insertResourcesAfter(target.file, target.source, resource.block, blocks)];

@@ -56,8 +56,9 @@ export function indentationAt(source: string, offset: number): string {
 }
 
 /**
- * True when the bytes [start, end) are alone on their lines (only whitespace before `start` on its line and after
- * `end` on its line, comments after excluded), so removing the whole lines removes exactly that item.
+ * True when the bytes [start, end) are alone on their lines: only whitespace before `start` on its line, and after
+ * `end` only whitespace or a comment (`# ...`, `// ...`, `/* ... *\/`), so whole lines hold exactly that item (and its
+ * trailing comment).
  */
 export function aloneOnLines(source: string, start: number, end: number): boolean {
   const bytes = Buffer.from(source, 'utf8');
@@ -65,5 +66,5 @@ export function aloneOnLines(source: string, start: number, end: number): boolea
   const before = bytes.subarray(lineStart, start).toString('utf8');
   const newline = bytes.indexOf(0x0a, end);
   const after = bytes.subarray(end, newline < 0 ? bytes.length : newline).toString('utf8');
-  return before.trim() === '' && after.trim() === '';
+  return before.trim() === '' && /^\s*(?:(?:#|\/\/).*|\/\*.*\*\/\s*)?$/.test(after);
 }

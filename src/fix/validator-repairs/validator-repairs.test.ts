@@ -138,3 +138,14 @@ describe('validator-driven repairs', () => {
     expect(result.changes).toEqual([]);
   });
 });
+
+describe('text edits', () => {
+  it('add an argument after one with a trailing comment, on its own line', async () => {
+    const { fixConfiguration: fix } = await import('../fix-configuration.ts');
+    const dir = join(work, 'trailing-comment');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = "q" # the queue\n}\n');
+    const result = await fix(dir, { only: 'security', policies: ['CKV_AWS_27'], scanner });
+    expect(result.changes[0]?.after).toBe('resource "aws_sqs_queue" "q" {\n  name = "q" # the queue\n  sqs_managed_sse_enabled = true\n}\n');
+  });
+});
