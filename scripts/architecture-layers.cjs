@@ -17,7 +17,7 @@ const LAYERS = {
   fix: ['hcl', 'terraform', 'schema', 'validate', 'scan', 'analysis'],
   llm: [],
   kb: ['schema', 'rego', 'llm'],
-  agents: ['analysis', 'scan', 'rego', 'llm', 'kb'],
+  agents: ['analysis', 'fix', 'scan', 'rego', 'llm', 'kb'],
   bench: ['analysis', 'backends', 'scan', 'rego', 'llm'],
   report: ['bench'],
   api: ['schema', 'plan', 'rego', 'scan', 'analysis', 'llm', 'kb', 'agents', 'bench'],

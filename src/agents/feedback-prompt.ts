@@ -17,7 +17,7 @@ const STAGE_ORDER: Stage[] = [
  * The repair request sent to a generator: every finding grouped by stage, in a fixed order, quoting the tools'
  * messages verbatim with their location, resource and hint. Pure (a snapshot-tested function of its input).
  */
-export function feedbackPrompt(findings: readonly AgentFinding[]): string {
+export function feedbackPrompt(findings: readonly AgentFinding[], repaired: readonly string[] = []): string {
   const blocking = findings.filter((f) => f.blocking);
   const advisory = findings.filter((f) => !f.blocking);
   const lines: string[] = [];
@@ -31,6 +31,10 @@ export function feedbackPrompt(findings: readonly AgentFinding[]): string {
     if (group.length === 0) continue;
     lines.push('', `## ${STAGE_TITLES[stage]}`);
     for (const finding of group) lines.push(renderFinding(finding));
+  }
+  if (repaired.length > 0) {
+    lines.push('', '## Already repaired by iacpac (deterministic and verified; your files above include these changes, keep them)');
+    for (const line of repaired) lines.push(`- ${line}`);
   }
   if (advisory.length > 0) {
     lines.push('', '## Advisory (fix if it does not conflict with the requirements)');

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { Analysis } from '../analysis/analyze.ts';
+import { InputError } from '../core/errors.ts';
 import type { RoleModel } from '../llm/create-models.ts';
 import type { Role } from '../llm/config.ts';
 import type { Retriever } from '../kb/hybrid-search.ts';
 import { retrieveReferences } from '../kb/retrieve.ts';
 import { findingKey, type AgentFinding } from './agent-finding.ts';
 import { describeCandidate, isBetter } from './candidate-rank.ts';
+import type { CandidateRepairer, RepairOutcome } from './deterministic-repair.ts';
 import type { GeneratedFile } from './extract-files.ts';
 import { feedbackPrompt } from './feedback-prompt.ts';
 import { policyFilesForReview, splitPolicyRulesFromTests } from './policy-files.ts';
@@ -24,6 +27,8 @@ export interface LoopOptions {
   /** Retrieval over the knowledge base (absent: no references in prompts). */
   retriever?: Retriever;
   verifier: Verifier;
+  /** Deterministic, verified repairs of the Terraform before each verification (and so before each LLM repair turn). */
+  repairer?: CandidateRepairer;
   workspace: Workspace;
   trace: Trace;
   progress: Progress;
@@ -43,6 +48,8 @@ export interface IterationRecord {
   review?: Review;
   stages: Record<string, string>;
   notices: string[];
+  /** Deterministic repairs kept this iteration (before verification). */
+  repairs?: Array<{ kind: string; location: string; description: string; note?: string }>;
   /** This iteration produced exactly the files of an earlier one (which is not verified again). */
   repeats?: number;
 }
@@ -89,6 +96,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
   const fileKeys: string[] = [];
   let feedback: { iac?: string; pac?: string } = {};
   let best: IterationRecord | undefined;
+  let repairedLast: NonNullable<IterationRecord['repairs']> = [];
   let stop: LoopResult['stop'] = { reason: 'max-iterations', detail: `stopped after ${options.maxIterations} iteration(s)` };
 
   for (let n = 1; n <= options.maxIterations; n++) {
@@ -121,6 +129,39 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
     const files = [...iac.files, ...pac.files];
     const regenerated = { iac: runIac, pac: runPac };
 
+    let analysis: Analysis | undefined;
+    const repairs: NonNullable<IterationRecord['repairs']> = [];
+    if (options.repairer && runIac && iac.files.length > 0) {
+      workspace.writeFiles(files);
+      progress.update(`${label} deterministic repairs: validator errors and policy findings with a declared fix, each verified`);
+      trace.step({ iteration: n, stage: 'deterministic-repair', status: 'start' });
+      let outcome: RepairOutcome | undefined;
+      try {
+        outcome = await options.repairer.repair({ dir: workspace.dir, terraform: iac.files, policies: pac.files });
+      } catch (error) {
+        // Files iacpac cannot read at all: the technical verification reports them to the generator.
+        if (!(error instanceof InputError)) throw error;
+        trace.step({ iteration: n, stage: 'deterministic-repair', status: 'skip', reason: error.message });
+      }
+      if (outcome) {
+        for (const r of outcome.applied) repairs.push({ kind: r.kind, location: r.location, description: r.description, ...(r.note ? { note: r.note } : {}) });
+        trace.step({
+          iteration: n,
+          stage: 'deterministic-repair',
+          status: 'end',
+          applied: outcome.applied.map((r) => ({ kind: r.kind, source: r.source, location: r.location, description: r.description, reason: r.reason, ...(r.note ? { note: r.note } : {}) })),
+          rejected: outcome.rejected.map(({ repair, reason }) => ({ kind: repair.kind, location: repair.location, description: repair.description, reason })),
+        });
+        if (outcome.applied.length > 0) {
+          iac.files = outcome.terraform;
+          iac.lastReply = replyWithFiles(iac.files);
+          files.splice(0, files.length, ...iac.files, ...pac.files);
+        }
+        analysis = outcome.analysis;
+      }
+    }
+    if (runIac) repairedLast = repairs;
+
     const key = filesKey(files);
     const repeated = fileKeys.indexOf(key);
     fileKeys.push(key);
@@ -135,12 +176,12 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
 
     progress.update(`${label} validating: terraform validate, plan, security scan, rego check/test, policies on the plan`);
     trace.step({ iteration: n, stage: 'technical-validation', status: 'start' });
-    const technical = await verifier.verify({ dir: workspace.dir, terraform: iac.files, policies: pac.files });
+    const technical = await verifier.verify({ dir: workspace.dir, terraform: iac.files, policies: pac.files, ...(analysis ? { analysis } : {}) });
     findings.push(...technical.findings);
     trace.step({ iteration: n, stage: 'technical-validation', status: 'end', stages: technical.stages, findings: technical.findings });
 
     let review: Review | undefined;
-    const stages = { ...technical.stages };
+    const stages: Record<string, string> = { ...(repairs.length > 0 ? { 'deterministic-repair': `${repairs.length} repair(s) kept` } : {}), ...technical.stages };
     if (technical.terraformValid && iac.files.length > 0) {
       progress.update(`${label} reviewer: checking intent, coverage and conflicts (${options.models.reviewer.model.provider}/${options.models.reviewer.model.modelId})`);
       trace.step({ iteration: n, stage: 'review', status: 'start' });
@@ -176,6 +217,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
       ...(review ? { review } : {}),
       stages,
       notices,
+      ...(repairs.length > 0 ? { repairs } : {}),
     };
     iterations.push(record);
     if (!best || isBetter(record, best)) best = record;
@@ -198,7 +240,7 @@ export async function runGenerateLoop(options: LoopOptions): Promise<LoopResult>
     const toIac = findings.filter((f) => f.target === 'iac');
     const toPac = findings.filter((f) => f.target === 'pac');
     feedback = {
-      ...(toIac.some((f) => f.blocking) ? { iac: feedbackPrompt(toIac) } : {}),
+      ...(toIac.some((f) => f.blocking) ? { iac: feedbackPrompt(toIac, repairedLast.map((r) => `${r.location}: ${r.description}`)) } : {}),
       ...(toPac.some((f) => f.blocking) ? { pac: feedbackPrompt(toPac) } : {}),
     };
     if (feedback.iac === undefined && feedback.pac === undefined) {
@@ -251,6 +293,11 @@ function filesKey(files: readonly GeneratedFile[]): string {
   const hash = createHash('sha256');
   for (const file of [...files].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) hash.update(`${file.path}\0${file.content}\0`);
   return hash.digest('hex');
+}
+
+/** A reply holding exactly `files` (what the generator's last turn is replayed as after deterministic repairs). */
+function replyWithFiles(files: readonly GeneratedFile[]): string {
+  return files.map((f) => `\`\`\`hcl file=${f.path}\n${f.content.replace(/\n$/, '')}\n\`\`\``).join('\n\n');
 }
 
 /** A compact plan summary for the reviewer: each resource change with its actions and known planned values. */

@@ -66,6 +66,7 @@ export function renderReviewReport({ task, result, maxIterations }: ReviewReport
     lines.push(`Regenerated: ${regenerated(iteration)}. Blocking findings: ${iteration.findings.filter((f) => f.blocking).length}.`);
     for (const [stage, status] of Object.entries(iteration.stages)) lines.push(`- ${stage}: ${status}`);
     for (const notice of iteration.notices) lines.push(`- note: ${notice}`);
+    for (const repair of iteration.repairs ?? []) lines.push(`- repaired by iacpac (deterministic, verified): ${repair.location}: ${repair.description}${repair.note ? ` (${repair.note})` : ''}`);
     const diff = diffFiles(previous, iteration.files);
     lines.push('', diff ? `\`\`\`diff\n${diff}\n\`\`\`` : 'No file changes.', '');
     previous = iteration.files;

@@ -33,6 +33,8 @@ export interface RunReport {
     findings: AgentFinding[];
     review?: unknown;
     notices: string[];
+    /** Deterministic repairs kept before the iteration was verified. */
+    repairs?: Array<{ kind: string; location: string; description: string; note?: string }>;
   }>;
   retrieved: string[];
   totals: Totals & { elapsedMs: number };
@@ -74,6 +76,7 @@ export function buildRunReport(args: {
         findings: it.findings,
         ...(it.review ? { review: it.review } : {}),
         notices: it.notices,
+        ...(it.repairs ? { repairs: it.repairs } : {}),
       })) ?? [],
     retrieved: result?.retrieved ?? [],
     totals: { ...args.totals, elapsedMs: args.elapsedMs },

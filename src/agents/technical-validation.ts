@@ -42,7 +42,7 @@ export function createTechnicalVerifier(options: TechnicalValidationOptions): Ve
       } else {
         const { analyze } = await import('../analysis/analyze.ts');
         try {
-          analysis = await analyze(candidate.dir);
+          analysis = candidate.analysis ?? (await analyze(candidate.dir));
         } catch (error) {
           // Generated files iacpac cannot read at all (over a bound of core/limits.ts, ...): the generator must fix them.
           if (!(error instanceof InputError)) throw error;

@@ -1,3 +1,4 @@
+import type { Analysis } from '../analysis/analyze.ts';
 import type { AgentFinding } from './agent-finding.ts';
 import type { GeneratedFile } from './extract-files.ts';
 
@@ -6,6 +7,8 @@ export interface Candidate {
   dir: string;
   terraform: readonly GeneratedFile[];
   policies: readonly GeneratedFile[];
+  /** The analysis of exactly these files, when the caller has one (the deterministic repairs make one). */
+  analysis?: Analysis;
 }
 
 /** What step 1 (technical validation) found. */

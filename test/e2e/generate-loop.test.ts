@@ -173,6 +173,29 @@ describe('generate loop discipline', { timeout: E2E_TIMEOUT_MS }, () => {
     expect(run.file('REVIEW.md')).toContain('(stalled: iteration 2 has the same 1 blocking finding(s) as iteration 1)');
   });
 
+  it('repairs deterministically before each LLM repair turn, and the repair request says what was repaired', async () => {
+    // Iteration 1 has a misspelt argument (repaired by iacpac) and an undeclared variable (only the model can fix).
+    const run = await generate(
+      'repair-then-ask',
+      [],
+      script((request) => text(lastUser(request).includes('Reference to undeclared input variable') ? 'iac-s3-clean.md' : 'iac-s3-invalid-undeclared-var.md'), {
+        'pac-generator': [reply('pac-s3.md')],
+        reviewer: [reply('review-pass.md')],
+      }),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.history.map((h) => [h.stages['deterministic-repair'], h.stages['terraform-validate']])).toEqual([
+      ['1 repair(s) kept', '1 error(s)'],
+      [undefined, 'valid'],
+    ]);
+    const second = run.requests('iac-generator')[1]!;
+    // The model's previous turn is replayed with the repaired file, and the feedback lists the repair.
+    expect(second.messages[2]!.content).toContain('    status = "Enabled"');
+    expect(second.messages[2]!.content).not.toContain('    state = "Enabled"');
+    expect(lastUser(second)).toContain('## Already repaired by iacpac (deterministic and verified; your files above include these changes, keep them)\n- main.tf:26:5: rename argument "state" to "status"');
+    expect(lastUser(second)).not.toContain('Unsupported argument');
+  });
+
   it('moves deny rules out of a *_test.rego file, so the reviewer and the policy checks see them', async () => {
     const run = await generate(
       'deny-in-test',

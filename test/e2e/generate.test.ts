@@ -94,33 +94,71 @@ describe('iacpac generate (OpenAI wire protocol)', { timeout: E2E_TIMEOUT_MS }, 
     expect(run.requests('reviewer')[0]!.text).toContain(`## Regulations\n${regulations}`);
   });
 
+  it('repairs a misspelt argument deterministically before verification: no LLM repair turn, recorded in trace.jsonl', async () => {
+    const run = await generate('deterministic', requirements('requirements-s3.md'), {
+      'iac-generator': [reply('iac-s3-invalid.md')],
+      'pac-generator': [reply('pac-s3.md')],
+      reviewer: [reply('review-pass.md')],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.iterations).toBe(1);
+    expect(run.report?.history[0]?.stages).toMatchObject({ 'deterministic-repair': '1 repair(s) kept', 'terraform-validate': 'valid' });
+    expect(run.requests('iac-generator')).toHaveLength(1);
+    expect(readFileSync(join(run.out, 'main.tf'), 'utf8')).toContain('  versioning_configuration {\n    status = "Enabled"\n  }');
+    const steps = readFileSync(join(run.out, 'trace.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; stage?: string; status?: string; applied?: Array<{ kind: string; location: string; description: string; reason: string }> });
+    const repair = steps.find((s) => s.stage === 'deterministic-repair' && s.status === 'end');
+    expect(repair?.applied).toEqual([
+      {
+        kind: 'rename-argument',
+        source: 'validate',
+        location: 'main.tf:26:5',
+        description: 'rename argument "state" to "status"',
+        reason: 'Error: Unsupported argument (main.tf:26:5): An argument named "state" is not expected here. Did you mean "status"?',
+      },
+    ]);
+  });
+
   it('repairs invalid Terraform in iteration 2, quoting the validator', async () => {
     const run = await generate('repair', requirements('requirements-s3.md'), {
-      'iac-generator': [reply('iac-s3-invalid.md'), reply('iac-s3-clean.md')],
+      'iac-generator': [reply('iac-s3-undeclared-var.md'), reply('iac-s3-clean.md')],
       'pac-generator': [reply('pac-s3.md')],
       reviewer: [reply('review-pass.md')],
     });
     expect(run.code, run.stderr).toBe(0);
     expect(run.report?.iterations).toBe(2);
     expect(run.report?.history.map((h) => [h.regenerated, h.stages['terraform-validate']])).toEqual([
-      [{ iac: true, pac: true }, '2 error(s)'],
+      [{ iac: true, pac: true }, '1 error(s)'],
       [{ iac: true, pac: false }, 'valid'],
     ]);
     const second = run.requests('iac-generator')[1]!;
     expect(second.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
     const feedback = second.messages[3]!.content;
     expect(feedback).toContain('## terraform validate');
-    expect(feedback).toContain('Unsupported argument: An argument named "state" is not expected here. Did you mean "status"?');
-    expect(feedback).toContain('Missing required argument: The argument "status" is required, but no definition was found.');
+    expect(feedback).toContain('Reference to undeclared input variable: An input variable with the name "bucket_name" has not been declared.');
     expect(feedback).toMatch(/at main\.tf:\d+:\d+/);
     // The policies were fine: the PaC generator was not asked again, and the reviewer ran only on valid Terraform.
     expect(run.requests('pac-generator')).toHaveLength(1);
     expect(run.requests('reviewer')).toHaveLength(1);
   });
 
-  it('feeds a security finding back and the fix makes the run clean', async () => {
+  it('fixes a security finding with the policy\'s declared fix before asking the model', async () => {
+    const run = await generate('security-fix', requirements('requirements-ec2.md'), {
+      'iac-generator': [reply('iac-ec2-imdsv1.md')],
+      'pac-generator': [reply('pac-ec2.md')],
+      reviewer: [reply('review-ec2-pass.md')],
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.iterations).toBe(1);
+    expect(run.requests('iac-generator')).toHaveLength(1);
+    expect(run.report?.history[0]?.stages['security-scan']).toBe('0 finding(s) at or above high');
+    expect(readFileSync(join(run.out, 'main.tf'), 'utf8')).toContain('  root_block_device {\n    encrypted = true\n  }\n\n  metadata_options {\n    http_tokens = "required"\n  }\n}');
+    const report = JSON.parse(readFileSync(join(run.out, 'report.json'), 'utf8')) as { history: Array<{ repairs?: Array<{ kind: string; description: string }> }> };
+    expect(report.history[0]?.repairs?.map((r) => r.description)).toEqual(['set metadata_options.http_tokens = "required" on aws_instance.web (IACPAC_AWS_EC2_007)']);
+  });
+
+  it('feeds a security finding without a declared fix back and the model\'s fix makes the run clean', async () => {
     const run = await generate('security', requirements('requirements-ec2.md'), {
-      'iac-generator': [reply('iac-ec2-imdsv1.md'), reply('iac-ec2-fixed.md')],
+      'iac-generator': [reply('iac-ec2-public-ip.md'), reply('iac-ec2-fixed.md')],
       'pac-generator': [reply('pac-ec2.md')],
       reviewer: [reply('review-ec2-pass.md')],
     });
@@ -128,10 +166,9 @@ describe('iacpac generate (OpenAI wire protocol)', { timeout: E2E_TIMEOUT_MS }, 
     expect(run.report?.history.map((h) => h.stages['security-scan'])).toEqual(['1 finding(s) at or above high', '0 finding(s) at or above high']);
     const feedback = run.requests('iac-generator')[1]!.messages[3]!.content;
     expect(feedback).toContain('## Security scan');
-    expect(feedback).toContain('[high] IACPAC_AWS_EC2_007');
+    expect(feedback).toContain('[high] IACPAC_AWS_EC2_014');
     expect(feedback).toContain('on aws_instance.web');
-    expect(feedback).toContain('allows IMDSv1 (metadata_options.http_tokens is not "required")');
-    expect(readFileSync(join(run.out, 'main.tf'), 'utf8')).toContain('http_tokens   = "required"');
+    expect(readFileSync(join(run.out, 'main.tf'), 'utf8')).not.toContain('associate_public_ip_address');
     // The policies import the library's plan helpers, which are added to the output and evaluated on the plan.
     expect(run.report?.files).toEqual(['main.tf', 'policies/ec2_instances.rego', 'policies/ec2_instances_test.rego', 'policies/lib/terraform.rego']);
     expect(run.report?.history.map((h) => [h.stages['rego-test'], h.stages['test-coverage'], h.stages['policy-evaluation']])).toEqual([

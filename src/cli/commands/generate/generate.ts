@@ -18,6 +18,7 @@ import { renderReviewReport } from '../../../agents/review-report.ts';
 import { runReview } from '../../../agents/reviewer.ts';
 import { buildRunReport, type RunStatus } from '../../../agents/run-report.ts';
 import { createTechnicalVerifier } from '../../../agents/technical-validation.ts';
+import { createDeterministicRepairer } from '../../../agents/deterministic-repair.ts';
 import { SEVERITIES, isSeverity, type Severity } from '../../../core/severity.ts';
 import { DEFAULT_TRACE_LIMITS, Trace } from '../../../agents/trace.ts';
 import { Workspace } from '../../../agents/workspace.ts';
@@ -45,6 +46,8 @@ export interface GenerateOptions {
   kb?: boolean;
   /** --embeddings: re-rank retrieval with embeddings from the configured provider. */
   embeddings?: boolean;
+  /** --no-autofix: no deterministic repairs before verification (every repair is asked of the model). */
+  autofix?: boolean;
 }
 
 export interface GenerateIo {
@@ -103,10 +106,11 @@ export async function generate(options: GenerateOptions, io: GenerateIo = { stdi
   }
 
   const verifier = createTechnicalVerifier({ severity });
+  const repairer = options.autofix === false ? undefined : createDeterministicRepairer({ severity });
   let result: LoopResult | undefined;
   let status: RunStatus;
   try {
-    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(retriever ? { retriever } : {}), verifier, workspace, trace, progress, secrets: models.secrets });
+    result = await runGenerateLoop({ task, maxIterations, models: models.roles, ...(retriever ? { retriever } : {}), verifier, ...(repairer ? { repairer } : {}), workspace, trace, progress, secrets: models.secrets });
     status = result.status;
     if (status === 'escalated' && options.interactive) status = await interact(result, { task, workspace, verifier, models, trace, io, maxIterations });
   } catch (error) {

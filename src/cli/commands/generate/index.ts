@@ -21,6 +21,7 @@ export function register(program: Command): void {
     .option('--no-cache', 'read and write no on-disk cache (model replies, knowledge-base index, embeddings): nothing is written outside --out')
     .option('--cache-dir <dir>', 'cache folder (default: llm.cache.dir, else $IACPAC_CACHE_DIR, else $XDG_CACHE_HOME/iacpac, else ~/.cache/iacpac)')
     .option('--no-kb', 'do not retrieve references from the knowledge base')
+    .option('--no-autofix', 'no deterministic repairs (iacpac fix) before each verification: every repair is asked of the model')
     .option('--embeddings', 're-rank retrieved references with embeddings from the configured provider (or llm.embeddings)')
     .addHelpText(
       'after',
