@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { runConformance, summarize, type CaseResult } from '../src/rego/conformance.ts';
 import { logger } from '../src/core/logger.ts';
+import { readSection } from './markdown-section.ts';
 
 /** Causes established by reading the case (the runner's reason line says what differs, not why). */
 const KNOWN_CAUSES: Record<string, string> = {
@@ -36,7 +37,8 @@ const { table, line } = summarize(results);
 logger.out(table);
 if (showFailures) for (const r of results) if (r.status === 'fail') logger.out(`FAIL ${r.note}: ${r.reason ?? ''}`);
 if (json) writeFileSync(json, JSON.stringify(results, null, 1));
-if (markdown) writeFileSync(markdown, renderMarkdown(results, line));
+// the public-suite results (npm run bench:rego-corpora) live in the same file: keep them
+if (markdown) writeFileSync(markdown, `${renderMarkdown(results, line).trimEnd()}\n\n${readSection(markdown, 'rego-corpora')}\n`.replace(/\n\n\n$/, '\n'));
 logger.out(`time: ${(ms / 1000).toFixed(2)} s`);
 logger.out(line);
 

@@ -23,8 +23,8 @@ export type { GenerateApiOptions } from './api/generate.ts';
 export type { BenchApiOptions } from './api/bench.ts';
 export { loadConfiguration, type LoadOptions } from './terraform/load-module.ts';
 // The embedded Rego engine (OPA semantics)
-export { RegoEngine, PreparedQuery, RegoError, RegoCompileErrors } from './rego/index.ts';
-export type { RegoEngineOptions, ResultSet, Result, ExpressionResult, EvalOptions as RegoEvalOptions } from './rego/index.ts';
+export { RegoEngine, PreparedQuery, RegoError, RegoCompileErrors, BuiltinError, fromJS as regoValueFromJS, toJS as regoValueToJS } from './rego/index.ts';
+export type { RegoEngineOptions, ResultSet, Result, ExpressionResult, EvalOptions as RegoEvalOptions, CustomBuiltin, Capabilities, RegoType, BuiltinContext } from './rego/index.ts';
 // Errors: every one carries the CLI's exit code (2 usage/input)
 export { IacpacError, UsageError, InputError } from './core/errors.ts';
 // Result shapes

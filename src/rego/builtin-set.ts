@@ -6,7 +6,8 @@
 import { BUILTINS } from './builtins/index.ts';
 import { DECLARATIONS } from './builtins/declarations.ts';
 import { wrapBuiltinImpl } from './builtins/builtin.ts';
-import type { BuiltinDefinition, RegoType } from './builtins/define-builtin.ts';
+import type { BuiltinContext, BuiltinDefinition, RegoType } from './builtins/define-builtin.ts';
+import { fromJS, type RegoValue } from './value.ts';
 import type { BuiltinSignature, BuiltinSignatures } from './compiler/signatures.ts';
 import { INTERNAL_BUILTINS } from './eval/internal-builtins.ts';
 import type { BuiltinTable, InternalBuiltin } from './eval/types.ts';
@@ -23,8 +24,14 @@ export interface CustomBuiltin {
   readonly description?: string;
   /** Results may differ between calls with the same arguments (never folded or cached). */
   readonly nondeterministic?: boolean;
-  /** The result, or undefined when the call is undefined. Throw `BuiltinError` (or any Error) for an error. */
-  impl: BuiltinDefinition['impl'];
+  /**
+   * The result, or undefined when the call is undefined. Arguments are Rego values (strings, numbers, booleans and
+   * null as JS primitives, arrays as arrays, objects and sets as RegoObject/RegoSet; `toJS` gives plain JSON); the
+   * result may be a Rego value or plain JSON-like JS (converted with `fromJS`). Throw `BuiltinError` for an error of
+   * the call (undefined, or an evaluation error with strict builtin errors); any other thrown Error is treated alike;
+   * a thrown RegoError aborts the evaluation.
+   */
+  impl: (args: readonly RegoValue[], context: BuiltinContext) => unknown;
 }
 
 /** Builtins the evaluator implements beyond OPA's declaration table (test helpers). */
@@ -64,7 +71,10 @@ export class BuiltinSet implements BuiltinTable, BuiltinSignatures {
       ...(builtin.variadic ? { variadic: builtin.variadic } : {}),
       ...(builtin.description ? { description: builtin.description } : {}),
       ...(builtin.nondeterministic ? { nondeterministic: true } : {}),
-      impl: wrapBuiltinImpl(builtin.name, builtin.args, builtin.impl),
+      impl: wrapBuiltinImpl(builtin.name, builtin.args, (args, context) => {
+        const result = builtin.impl(args, context);
+        return result === undefined ? undefined : fromJS(result);
+      }),
     });
   }
 

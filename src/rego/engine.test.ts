@@ -118,6 +118,22 @@ deny contains "x" if input.public
     expect(regoDiagnostics(error)?.[0]?.detail).toBe('at p.rego:3:6');
   });
 
+  it('compiles around broken modules, reporting each with its errors (one bad policy does not stop the others)', () => {
+    const e = engine({ 'good.rego': 'package good\nimport rego.v1\np := 1\n', 'bad.rego': 'package bad\nimport rego.v1\nq if { y > 1 }\n' });
+    expect(() => e.compile()).toThrow(RegoCompileErrors);
+    const { skipped } = e.compileSkippingBroken();
+    expect(skipped.map((s) => [s.file, s.errors.map((x) => x.message)])).toEqual([['bad.rego', ['bad.rego:3:8: rego_unsafe_var_error: var y is unsafe']]]);
+    expect(skipped[0]!.diagnostics[0]!.range?.start).toEqual({ line: 3, column: 8, byte: 34 });
+    expect(toJS(e.evalRule('data.good.p')!)).toBe(1);
+  });
+
+  it('refuses an expression nested beyond the bound with one line naming it (no RangeError)', () => {
+    const e = new RegoEngine();
+    const err = errorOf(() => e.addModule('deep.rego', `package deep\nr := ${Array.from({ length: 2000 }, () => '1').join(' + ')}\n`));
+    expect(err.message.split('\n')).toHaveLength(1);
+    expect(err.message).toMatch(/^deep\.rego:2:\d+: rego_parse_error: maximum nesting depth exceeded \(more than 250 nested brackets, calls or chained operators\)/);
+  });
+
   it('raises conflicts at evaluation time', () => {
     const e = engine({ 'c.rego': 'package c\nimport rego.v1\np := 1\np := 2\n' });
     const err = errorOf(() => e.prepare('data.c.p').eval());

@@ -21,6 +21,7 @@ export { RegoError, RegoCompileErrors, RegoSyntaxError, formatRegoError } from '
 export type { RegoErrorCode, RegoLocation } from './syntax/errors.ts';
 export { parseModule, parseQuery, parseTerm } from './syntax/parser.ts';
 export { parseJSON } from './json.ts';
+export { fromJS, toJS } from './value.ts';
 export { regoDiagnostics } from './diagnostics.ts';
 export type { EvalLimits } from './eval/evaluator.ts';
 export type { TraceEvent, TraceOp, Tracer } from './eval/types.ts';
@@ -126,15 +127,54 @@ export class RegoEngine {
 
   /** Compile all modules (cached). Throws RegoCompileErrors listing every error. */
   compile(): Program {
-    if (this.program) return this.program;
+    return (this.program ??= this.compileSome([...this.modules.values()]));
+  }
+
+  /**
+   * Compile, leaving out the modules whose errors stop compilation, so that one broken policy does not stop the
+   * others (a scanner running many independent policies). Each left-out module is returned with its errors and their
+   * diagnostics; the program holds every other module. Modules that failed to parse never reach the engine (addModule
+   * throws): report them from there.
+   */
+  compileSkippingBroken(): { program: Program; skipped: Array<{ file: string; errors: RegoError[]; diagnostics: Diagnostic[] }> } {
+    const skipped: Array<{ file: string; errors: RegoError[]; diagnostics: Diagnostic[] }> = [];
+    let remaining = [...this.modules.values()];
+    for (;;) {
+      try {
+        this.program = this.compileSome(remaining);
+        return { program: this.program, skipped };
+      } catch (error) {
+        if (!(error instanceof RegoCompileErrors)) throw error;
+        const byFile = new Map<string, RegoError[]>();
+        for (const e of error.errors) {
+          // an error without a module location (engine-wide) blames every module: nothing can compile
+          const file = e.location?.file && this.modules.has(e.location.file) ? e.location.file : undefined;
+          if (file !== undefined) byFile.set(file, [...(byFile.get(file) ?? []), e]);
+        }
+        // an error without a module location (a compile stack overflow): the modules that fail on their own
+        if (byFile.size === 0)
+          for (const m of remaining) {
+            try {
+              this.compileSome([m]);
+            } catch (alone) {
+              if (alone instanceof RegoCompileErrors && alone.errors.some((e) => !e.location)) byFile.set(m.file, [...alone.errors]);
+            }
+          }
+        if (byFile.size === 0) throw error;
+        for (const [file, errors] of byFile) skipped.push({ file, errors, diagnostics: this.diagnostics(new RegoCompileErrors(errors)) ?? [] });
+        remaining = remaining.filter((m) => !byFile.has(m.file));
+      }
+    }
+  }
+
+  private compileSome(modules: Module[]): Program {
     try {
-      this.program = compileModules([...this.modules.values()], this.builtins, { strict: this.options.strict ?? false });
+      return compileModules(modules, this.builtins, { strict: this.options.strict ?? false });
     } catch (error) {
       if (error instanceof RangeError && /call stack/i.test(error.message))
         throw new RegoCompileErrors([new RegoError('rego_compile_error', `compilation exceeded the maximum stack depth: a rule or expression nests too deeply (the parser allows ${MAX_DEPTH} levels); split it into smaller rules`)]);
       throw error;
     }
-    return this.program;
   }
 
   /** Compile and report every error as a Diagnostic (empty when the modules are valid). */
