@@ -3,9 +3,10 @@
 // the embedded engine and prints passed/failed/errored/skipped per suite, plus the `opa check` result.
 //  - opa-library, regula, gatekeeper-library: OPA's builtins only.
 //  - trivy-checks: trivy registers six builtins (result.new, isManaged, sh.parse_commands, cidr.is_public,
-//    cidr.count_addresses, squealer.scan_string). They are declared (types from MANIFEST.md) but not implemented, so
-//    the suite compiles and a test that calls one ends with an error naming it: those tests are counted apart as
-//    "need trivy builtins"; every other test must pass.
+//    cidr.count_addresses, squealer.scan_string), registered here as test-only stand-ins through the custom builtin
+//    API (scripts/rego-corpora-hosts.ts): the first four as MANIFEST.md describes them; shell parsing and secret
+//    scanning are not available, so a test that reaches them ends in an error naming it (counted apart as "need host
+//    builtins"); every other test must pass.
 //  - regal: compiled with Regal's capabilities file (its three builtins declared); tests run with Regal's runner
 //    additions: data.internal.capabilities in Regal's shape and its builtins registered through the library API as
 //    test-only stand-ins (regal.last implemented; regal.parse_module and regal.is_formatted, which need Regal's Go AST
@@ -19,7 +20,7 @@ import { discoverTests, renameDuplicateTests, runTest, testDisplayName, type Reg
 import { fromJS } from '../src/rego/value.ts';
 import { load } from '../src/cli/commands/rego/load.ts';
 import { createEngine } from '../src/cli/commands/rego/engine.ts';
-import { DECLARATIONS } from '../src/rego/builtins/declarations.ts';
+import { TRIVY_BUILTINS, unavailable } from './rego-corpora-hosts.ts';
 import type { RegoType } from '../src/rego/builtins/define-builtin.ts';
 
 const args = process.argv.slice(2);
@@ -140,12 +141,6 @@ function summarise(suite: string, command: string, check: SuiteResult['check'], 
 
 const T = (type: RegoType['type'], extra: Record<string, unknown> = {}): RegoType => ({ type, ...extra }) as RegoType;
 
-/** OPA's builtins in capabilities form, plus `extra` declarations (as a host's own `opa capabilities` would list). */
-function capabilitiesWith(extra: Array<{ name: string; args: RegoType[]; result: RegoType }>): Capabilities {
-  const builtins = Object.entries(DECLARATIONS).map(([name, d]) => ({ name, decl: { args: [...d.args], result: d.result, ...(d.variadic ? { variadic: d.variadic } : {}) } }));
-  return { builtins: [...builtins, ...extra.map((b) => ({ name: b.name, decl: { args: b.args, result: b.result } }))] };
-}
-
 /** Regal's data.internal.capabilities: `{builtins: {<name>: {decl: {args: [<type>], result}}}, future_keywords, features}`. */
 function regalCapabilitiesData(caps: Capabilities): unknown {
   const builtins: Record<string, unknown> = {};
@@ -188,31 +183,20 @@ const suites: Array<{ name: string; run: () => SuiteResult }> = [
     name: 'trivy-checks',
     run: () => {
       const t0 = performance.now();
-      const trivy = [
-        { name: 'result.new', args: [T('string'), T('any')], result: T('any') },
-        { name: 'isManaged', args: [T('any')], result: T('boolean') },
-        { name: 'sh.parse_commands', args: [T('string')], result: T('array', { dynamic: T('array', { dynamic: T('string') }) }) },
-        { name: 'cidr.is_public', args: [T('string')], result: T('boolean') },
-        { name: 'cidr.count_addresses', args: [T('string')], result: T('number') },
-        {
-          name: 'squealer.scan_string',
-          args: [T('string')],
-          result: T('object', { static: [{ key: 'transgressionFound', value: T('boolean') }, { key: 'description', value: T('string') }] }),
-        },
-      ];
-      const capabilities = capabilitiesWith(trivy);
-      const host = new RegExp(`unsupported builtin (${trivy.map((b) => b.name.replace('.', '\\.')).join('|')})\\b`);
-      const o: RunOptions = { cwd: join(corpora, 'trivy-checks'), paths: ['lib/', 'checks/', 'examples/'], ignore: ['*.yaml'], capabilities, hostBuiltins: host };
-      const check = { command: 'iacpac rego check --strict --v0-v1 --capabilities <OPA + trivy builtins> lib checks', ...runCheck({ ...o, paths: ['lib', 'checks'] }, true) };
+      // trivy's own builtins as test-only stand-ins (scripts/rego-corpora-hosts.ts): result.new, isManaged and the cidr
+      // helpers behave as MANIFEST.md describes; sh.parse_commands and squealer.scan_string are not available
+      const host = /(sh\.parse_commands|squealer\.scan_string): not available/;
+      const o: RunOptions = { cwd: join(corpora, 'trivy-checks'), paths: ['lib/', 'checks/', 'examples/'], ignore: ['*.yaml'], builtins: TRIVY_BUILTINS, hostBuiltins: host };
+      const check = { command: 'iacpac rego check --strict --v0-v1 lib checks (trivy builtins registered)', ...runCheck({ ...o, paths: ['lib', 'checks'] }, true) };
       return summarise(
         'trivy-checks',
-        "iacpac rego test --capabilities <OPA + trivy builtins> --explain=fails lib/ checks/ examples/ --ignore '*.yaml'",
+        "iacpac rego test --explain=fails lib/ checks/ examples/ --ignore '*.yaml' (trivy builtins registered)",
         check,
         [runSuite(o)],
         'every test that needs no trivy builtin passes',
         t0,
         host,
-        trivy.map((b) => b.name).join(', '),
+        'sh.parse_commands, squealer.scan_string (stand-ins that fail; result.new, isManaged, cidr.* implemented as test-only stand-ins)',
       );
     },
   },
@@ -222,17 +206,13 @@ const suites: Array<{ name: string; run: () => SuiteResult }> = [
       const t0 = performance.now();
       const root = join(corpora, 'regal');
       const capabilities = JSON.parse(readFileSync(join(root, 'build', 'capabilities.json'), 'utf8')) as Capabilities;
-      // a RegoError (unlike a BuiltinError) aborts the evaluation, so a test that reaches a stand-in ends in an error
-      const unavailable = (name: string) => (): never => {
-        throw new RegoError('eval_builtin_error', `${name}: not available (test-only stand-in for Regal's Go implementation)`);
-      };
       const decl = (name: string) => capabilities.builtins!.find((b) => b.name === name)!.decl!;
       const builtins: CustomBuiltin[] = [
         { name: 'regal.last', args: decl('regal.last').args ?? [], result: decl('regal.last').result ?? T('any'), impl: ([arr]) => (Array.isArray(arr) && arr.length ? arr[arr.length - 1] : undefined) },
         { name: 'regal.parse_module', args: decl('regal.parse_module').args ?? [], result: decl('regal.parse_module').result ?? T('any'), impl: unavailable('regal.parse_module') },
         { name: 'regal.is_formatted', args: decl('regal.is_formatted').args ?? [], result: decl('regal.is_formatted').result ?? T('any'), impl: unavailable('regal.is_formatted') },
       ];
-      const host = /regal\.parse_module|regal\.is_formatted/;
+      const host = /(regal\.parse_module|regal\.is_formatted): not available/;
       const check = { command: 'iacpac rego check --strict --capabilities build/capabilities.json bundle', ...runCheck({ cwd: root, paths: ['bundle'], capabilities }, true) };
       const o: RunOptions = { cwd: root, paths: ['bundle'], builtins, data: [fromJS(regalCapabilitiesData(capabilities))], hostBuiltins: host };
       const run = inDir(o.cwd, () => {
@@ -283,16 +263,17 @@ function renderMarkdown(rs: SuiteResult[]): string {
     'Generated by `npm run bench:rego-corpora -- --markdown docs/rego-conformance.md` over `../shared/data/rego-corpora`',
     '(pinned copies; commands and custom builtins in its MANIFEST.md). Each suite runs with its upstream `opa test` /',
     '`opa check` command translated to `iacpac rego`; a test counts once however many cases it has. Tests that call a',
-    "builtin only the suite's own host provides (trivy's six, `regal.parse_module`) end with an error naming it and are",
-    'counted apart; every other test must pass.',
+    "builtin only the suite's own host provides and that has no stand-in here (trivy's shell parser and secret scanner,",
+    '`regal.parse_module`) end with an error naming it and are counted apart; every other test must pass.',
     '',
     '| suite | test command | tests | passed | failed | errored | need host builtins | `check` errors | target |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rs.map((r) => `| ${pinned(r.suite)} | \`${r.command}\` | ${r.tests} | ${r.passed} | ${r.failed} | ${r.errored - r.needsHostBuiltin} | ${r.needsHostBuiltin}${r.hostBuiltins ? ` (${r.hostBuiltins})` : ''} | ${r.check.errors} (\`${r.check.command}\`) | ${r.target} |`),
     '',
-    'Host builtins: trivy-checks is compiled with its six builtins declared (types from MANIFEST.md, no implementation);',
-    "regal with Regal's capabilities file for `check`, and for `test` with its builtins registered through the custom",
-    'builtin API as test-only stand-ins (`regal.last` implemented; `regal.parse_module` and `regal.is_formatted` need',
-    "Regal's Go AST encoder and formatter and fail when called) plus `data.internal.capabilities` in Regal's shape.",
+    "Host builtins are registered through the custom builtin API as test-only stand-ins (`scripts/rego-corpora-hosts.ts`):",
+    "trivy's `result.new`, `isManaged`, `cidr.is_public` and `cidr.count_addresses` as MANIFEST.md describes them,",
+    "`sh.parse_commands` and `squealer.scan_string` fail when called (they need mvdan.cc/sh and squealer); Regal's",
+    "`regal.last` implemented, `regal.parse_module` and `regal.is_formatted` fail when called (they need Regal's Go AST",
+    "encoder and formatter), plus `data.internal.capabilities` in Regal's shape; Regal's `check` uses its capabilities file.",
   ].join('\n');
 }
