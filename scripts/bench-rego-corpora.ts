@@ -215,18 +215,7 @@ const suites: Array<{ name: string; run: () => SuiteResult }> = [
       const host = /(regal\.parse_module|regal\.is_formatted): not available/;
       const check = { command: 'iacpac rego check --strict --capabilities build/capabilities.json bundle', ...runCheck({ cwd: root, paths: ['bundle'], capabilities }, true) };
       const o: RunOptions = { cwd: root, paths: ['bundle'], builtins, data: [fromJS(regalCapabilitiesData(capabilities))], hostBuiltins: host };
-      const run = inDir(o.cwd, () => {
-        let engine: RegoEngine;
-        try {
-          engine = engineFor(o, false);
-          renameDuplicateTests(engine.getModules());
-          engine.compile();
-        } catch (error) {
-          const errors = compileErrors(error);
-          return { results: [], compileError: `${errors.length} compile error(s), first: ${errors[0]?.message ?? ''}` };
-        }
-        return { results: discoverTests(engine).map((t) => runTest(engine, t, { timeoutMs: 5_000 })) };
-      });
+      const run = runSuite(o);
       return summarise('regal', 'regal test bundle (library API: Regal builtins as test-only stand-ins, data.internal.capabilities)', check, [run], 'bundle compiles; every test that needs no regal.parse_module passes', t0, host, 'regal.parse_module, regal.is_formatted (stand-ins that fail)');
     },
   },
