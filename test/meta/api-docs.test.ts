@@ -38,10 +38,15 @@ describe('docs/api.md examples', () => {
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
+      // A program that finished its work but does not exit (a handle left open) fails here instead of hanging.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+      child.on('close', (status) => {
+        clearTimeout(timer);
+        resolve({ status, stdout, stderr });
+      });
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.trimEnd()).toBe(expected);
-  }, 300_000);
+  }, 150_000);
 });
