@@ -93,8 +93,6 @@ function stopWorker(): void {
 
 function startWorker(): Worker {
   const created = new Worker(WORKER_SOURCE, { eval: true, workerData: paths(), stdout: true, stderr: true });
-  created.stdout.resume();
-  created.stderr.resume();
   created.unref();
   // Events of a worker that was already replaced (stopped on a deadline) concern no pending parse.
   created.on('message', (message: { id?: number; ok?: boolean; error?: string; crash?: boolean; output?: string }) => {
