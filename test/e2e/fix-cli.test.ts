@@ -44,7 +44,8 @@ describe('iacpac fix', { timeout: E2E_TIMEOUT_MS }, () => {
     const dir = folder('dry-run');
     const run = await iacpac(['fix', dir, '--dry-run'], { env: plainEnv() });
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stdout).toContain('fixed main.tf:14:3: rename argument "cidr_bloc" to "cidr_block"');
+    // Locations refer to the repaired file (the "+++ b/main.tf" side): the companions inserted above move the rename to line 38.
+    expect(run.stdout).toContain('fixed main.tf:38:3: rename argument "cidr_bloc" to "cidr_block"');
     expect(run.stdout).toContain('fixed main.tf:10:25: set storage_encrypted = true on aws_db_instance.shop (IACPAC_AWS_RDS_001)');
     expect(run.stdout).toContain('--- a/main.tf\n+++ b/main.tf\n');
     expect(run.stdout).toContain('-  storage_encrypted   = false # turned off on purpose?\n+  storage_encrypted   = true # turned off on purpose?\n');
