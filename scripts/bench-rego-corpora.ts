@@ -212,11 +212,11 @@ const suites: Array<{ name: string; run: () => SuiteResult }> = [
         { name: 'regal.parse_module', args: decl('regal.parse_module').args ?? [], result: decl('regal.parse_module').result ?? T('any'), impl: unavailable('regal.parse_module') },
         { name: 'regal.is_formatted', args: decl('regal.is_formatted').args ?? [], result: decl('regal.is_formatted').result ?? T('any'), impl: unavailable('regal.is_formatted') },
       ];
-      const host = /(regal\.parse_module|regal\.is_formatted): not available/;
+      const host = /regal\.parse_module: not available/;
       const check = { command: 'iacpac rego check --strict --capabilities build/capabilities.json bundle', ...runCheck({ cwd: root, paths: ['bundle'], capabilities }, true) };
       const o: RunOptions = { cwd: root, paths: ['bundle'], builtins, data: [fromJS(regalCapabilitiesData(capabilities))], hostBuiltins: host };
       const run = runSuite(o);
-      return summarise('regal', 'regal test bundle (library API: Regal builtins as test-only stand-ins, data.internal.capabilities)', check, [run], 'bundle compiles; every test that needs no regal.parse_module passes', t0, host, 'regal.parse_module, regal.is_formatted (stand-ins that fail)');
+      return summarise('regal', 'regal test bundle (library API: Regal builtins as test-only stand-ins, data.internal.capabilities)', check, [run], 'bundle compiles; every test that needs no regal.parse_module passes', t0, host, 'regal.parse_module (a stand-in that fails; regal.is_formatted too, reached only after it)');
     },
   },
 ];
