@@ -11,7 +11,7 @@ const KNOWN_CAUSES: Record<string, string> = {
   'strings/sprintf: float too big':
     'value model: 2e308 exceeds float64 and is kept exactly as an integer (bigint), so sprintf %v prints all 309 digits; OPA keeps the literal text of arbitrary-precision numbers',
   'providers-aws-sign_req/failure-simple-bad timestamp':
-    'pure builtin: providers.aws.sign_req accepts a negative time_ns instead of failing with operand 3 (src/rego/builtins)',
+    "value model: OPA converts time_ns from the number's literal text (ParseInt), so `-1e9` fails operand 3; the engine keeps no literal text and sees the integer -1000000000",
 };
 
 const args = process.argv.slice(2);

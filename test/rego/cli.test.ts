@@ -138,3 +138,147 @@ describe('iacpac rego: opa command parity', () => {
     expect(r.stdout).toMatch(/bad_test\.rego:5 \| Fail 1 == 2/);
   });
 });
+
+describe('iacpac rego test: opa test semantics end to end', () => {
+  it('runs a test in a package whose path is not an identifier (B6: OPA passes it)', () => {
+    const d = mkdtempSync(join(tmpdir(), 'iacpac-rego-b6-'));
+    writeFileSync(join(d, 'p_test.rego'), 'package p["a-b_test"]\n\nimport rego.v1\n\ntest_x if true\n');
+    const r = iacpac('rego', 'test', '-v', d);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^data\.p\["a-b_test"\]\.test_x: PASS \(/m);
+    expect(r.stdout).toContain('PASS: 1/1');
+  });
+
+  it('runs every definition of a repeated test name as its own test, the repeats named test_x#01, #02 (as opa test)', () => {
+    const d = mkdtempSync(join(tmpdir(), 'iacpac-rego-dup-'));
+    writeFileSync(join(d, 't_test.rego'), 'package t\n\ntest_x { true }\n\ntest_x { false }\n\ntest_x { 1 == 1 }\n');
+    const r = iacpac('rego', 'test', '--v0-compatible', '-v', d);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/t_test\.rego:3:\ndata\.t\.test_x: PASS/);
+    expect(r.stdout).toMatch(/t_test\.rego:5:\ndata\.t\.test_x#01: FAIL/);
+    expect(r.stdout).toMatch(/t_test\.rego:7:\ndata\.t\.test_x#02: PASS/);
+    expect(r.stdout).toContain('PASS: 2/3');
+    expect(r.stdout).toContain('FAIL: 1/3');
+  });
+
+  // B8: `opa test policy exclusions`: every .json/.yaml/.yml under a directory is data, mounted at its directory path
+  // below the directory given; `--ignore '*.yaml'` leaves the YAML out (then the test that needs it fails)
+  const b8 = mkdtempSync(join(tmpdir(), 'iacpac-rego-b8-'));
+  mkdirSync(join(b8, 'policy'));
+  mkdirSync(join(b8, 'exclusions', 'aws'), { recursive: true });
+  writeFileSync(join(b8, 'policy', 'p.rego'), 'package p\n\nimport rego.v1\n\nexcluded contains s if some s in data.services\n\nregion := data.aws.region\n');
+  writeFileSync(join(b8, 'policy', 'p_test.rego'), 'package p\n\nimport rego.v1\n\ntest_excluded if excluded == {"s3", "ec2"}\n\ntest_region if region == "eu-west-1"\n');
+  writeFileSync(join(b8, 'exclusions', 'services.yaml'), 'services:\n  - s3\n  - ec2\n');
+  writeFileSync(join(b8, 'exclusions', 'aws', 'settings.yml'), 'region: eu-west-1\n');
+
+  it('loads every .json/.yaml/.yml under a directory as data, whatever its name (B8)', () => {
+    const r = iacpac('rego', 'test', '-v', join(b8, 'policy'), join(b8, 'exclusions'));
+    expect(r.stdout).toContain('data.p.test_excluded: PASS');
+    expect(r.stdout).toContain('data.p.test_region: PASS');
+    expect(r.code).toBe(0);
+  });
+
+  it("--ignore skips matching files below the given paths, as opa test --ignore '*.yaml'", () => {
+    const r = iacpac('rego', 'test', '-v', '--ignore', '*.yaml', join(b8, 'policy'), join(b8, 'exclusions'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('data.p.test_excluded: FAIL');
+    expect(r.stdout).toContain('data.p.test_region: PASS');
+    const both = iacpac('rego', 'test', '--ignore', '*.yaml', '--ignore', 'aws', join(b8, 'policy'), join(b8, 'exclusions'));
+    expect(both.stdout).toContain('FAIL: 2/2');
+  });
+
+  it('--run runs only the tests whose data.pkg.name matches', () => {
+    const r = iacpac('rego', 'test', '-v', '--run', 'region', join(b8, 'policy'), join(b8, 'exclusions'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('data.p.test_region: PASS');
+    expect(r.stdout).not.toContain('test_excluded');
+    expect(r.stdout).toContain('PASS: 1/1');
+    expect(iacpac('rego', 'test', '--run', '(', join(b8, 'policy')).code).toBe(2);
+  });
+
+  const traced = mkdtempSync(join(tmpdir(), 'iacpac-rego-explain-'));
+  writeFileSync(join(traced, 'x_test.rego'), 'package x\n\nimport rego.v1\n\ntest_a if {\n\ttrace("checking a")\n\tinput.a == 1\n}\n');
+
+  it('--explain=notes prints the notes of a failing test, --explain=full its whole trace (FAILURES, as opa test)', () => {
+    const notes = iacpac('rego', 'test', '--explain=notes', traced);
+    expect(notes.code).toBe(1);
+    expect(notes.stdout).toContain('FAILURES');
+    expect(notes.stdout).toMatch(/x_test\.rego:6 \| Note "checking a"/);
+    expect(notes.stdout).not.toMatch(/\| Eval /);
+    const full = iacpac('rego', 'test', '--explain', 'full', traced);
+    expect(full.stdout).toMatch(/x_test\.rego:6 \| Eval trace\("checking a"\)/);
+    expect(full.stdout).toMatch(/x_test\.rego:6 \| Note "checking a"/);
+    expect(full.stdout).toMatch(/x_test\.rego:7 \| Fail input\.a == 1/);
+    const fails = iacpac('rego', 'test', '--explain=fails', traced);
+    expect(fails.stdout).toMatch(/x_test\.rego:7 \| Fail input\.a == 1/);
+    expect(fails.stdout).not.toContain('Note "checking a"');
+    expect(iacpac('rego', 'test', '--explain', 'everything', traced).code).toBe(2);
+  });
+
+  it('--coverage prints OPA\'s coverage report: covered and not_covered row ranges per file, line counts, percentages', () => {
+    const d = mkdtempSync(join(tmpdir(), 'iacpac-rego-cover-'));
+    writeFileSync(join(d, 'c.rego'), 'package c\n\nimport rego.v1\n\nallow if {\n\tinput.x == 1\n}\n\nunused if {\n\tinput.z\n}\n');
+    writeFileSync(join(d, 'c_test.rego'), 'package c\n\nimport rego.v1\n\ntest_allow if allow with input as {"x": 1}\n');
+    const r = iacpac('rego', 'test', '--coverage', d);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      files: {
+        [join(d, 'c.rego')]: {
+          covered: [{ start: { row: 5 }, end: { row: 6 } }],
+          not_covered: [{ start: { row: 9 }, end: { row: 10 } }],
+          covered_lines: 2,
+          not_covered_lines: 2,
+          coverage: 50,
+        },
+        [join(d, 'c_test.rego')]: { covered: [{ start: { row: 5 }, end: { row: 5 } }], covered_lines: 1, coverage: 100 },
+      },
+      covered_lines: 3,
+      not_covered_lines: 2,
+      coverage: 60,
+    });
+    const below = iacpac('rego', 'test', '--coverage', '--threshold', '90', d);
+    expect(below.code).toBe(1);
+    expect(below.stderr).toContain('Code coverage threshold not met: got 60.00 instead of 90.00');
+  });
+});
+
+describe('iacpac rego: bundles (.manifest roots and rego_version)', () => {
+  function bundle(manifest: string, files: Record<string, string>): string {
+    const d = mkdtempSync(join(tmpdir(), 'iacpac-rego-bundle-'));
+    writeFileSync(join(d, '.manifest'), manifest);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(d, name, '..'), { recursive: true });
+      writeFileSync(join(d, name), text);
+    }
+    return d;
+  }
+
+  it('reads the Rego version from .manifest and only data.json/data.yaml as data', () => {
+    const d = bundle('{"roots": ["app"], "rego_version": 0}', {
+      'app/policy.rego': 'package app\n\nallow { data.app.limit == 3 }\n\nfrom_other { data.app.other }\n',
+      'app/policy_test.rego': 'package app\n\ntest_allow { allow }\n',
+      'app/data.json': '{"limit": 3}',
+      'app/other.json': '{"other": true}',
+    });
+    const t = iacpac('rego', 'test', '--bundle', d);
+    expect(t.code).toBe(0);
+    expect(t.stdout.trim()).toBe('PASS: 1/1');
+    const e = iacpac('rego', 'eval', '--bundle', d, 'data.app');
+    expect(JSON.parse(e.stdout).result[0].expressions[0].value).toEqual({ allow: true, limit: 3, test_allow: true });
+    // the same directory outside bundle mode: v1 parsing (the v0 rules are parse errors) and other.json is data
+    const plain = iacpac('rego', 'check', d);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('rego_parse_error');
+  });
+
+  it('refuses a package or data outside the manifest roots', () => {
+    const pkg = bundle('{"roots": ["app"]}', { 'other/p.rego': 'package other\n\np := 1\n' });
+    const r = iacpac('rego', 'check', '--bundle', pkg);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('rego_compile_error: package data.other is outside the bundle roots ["app"]');
+    const data = bundle('{"roots": ["app"]}', { 'app/p.rego': 'package app\n\np := 1\n', 'other/data.json': '{"x": 1}' });
+    const d = iacpac('rego', 'check', '--bundle', data);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('data at path /other is outside the bundle roots ["app"]');
+  });
+});

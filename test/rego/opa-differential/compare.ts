@@ -39,12 +39,12 @@ export interface Comparison {
 }
 
 /** Identical values, or errors of the same class (the same set of error codes). */
+export function sameOutcome(a: OpaOutcome, b: OpaOutcome): boolean {
+  return a.kind === 'values' && b.kind === 'values' ? isDeepStrictEqual(a.values, b.values) : a.kind === 'error' && b.kind === 'error' && isDeepStrictEqual(a.codes, b.codes);
+}
+
 export function compare(opa: AmfOpa, rules: string, names: readonly string[]): Comparison {
   const theirs = opa.evaluate(rules, names);
   const ours = evaluateOurs(rules, names);
-  const same =
-    theirs.kind === 'values' && ours.kind === 'values'
-      ? isDeepStrictEqual(theirs.values, ours.values)
-      : theirs.kind === 'error' && ours.kind === 'error' && isDeepStrictEqual(theirs.codes, ours.codes);
-  return { same, ours, opa: theirs };
+  return { same: sameOutcome(theirs, ours), ours, opa: theirs };
 }
