@@ -2,9 +2,10 @@ import type { Expression, TemplatePart, TraversalStep } from './ast.ts';
 
 /**
  * Called for each expression of a walk, before its children, with the names bound at that point by enclosing `for`
- * expressions and template `for` directives. Return `false` to skip the expression's children.
+ * expressions and template `for` directives, and the expression's nesting depth (the walk's start depth plus its
+ * ancestors). Return `false` to skip the expression's children.
  */
-export type ExpressionVisitor = (expr: Expression, bound: ReadonlySet<string>) => boolean | void;
+export type ExpressionVisitor = (expr: Expression, bound: ReadonlySet<string>, depth: number) => boolean | void;
 
 /** Deepest expression nesting followed; deeper input is left unvisited rather than overflowing the stack. */
 export const MAX_WALK_DEPTH = 500;
@@ -35,7 +36,7 @@ interface WalkState {
 // every configuration the plan synthesiser and the validator read.
 function walkNode(expr: Expression, bound: ReadonlySet<string>, state: WalkState): void {
   if (state.depth > MAX_WALK_DEPTH) return;
-  if (state.visit(expr, bound) === false) return;
+  if (state.visit(expr, bound, state.depth) === false) return;
   state.depth++;
   eachChild(expr, bound, walkNode, state);
   state.depth--;

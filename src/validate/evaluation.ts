@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, posix } from 'node:path';
 import type { SourceRange } from '../core/source-range.ts';
-import type { Expression, FunctionCallExpr, TemplatePart } from '../hcl/ast.ts';
+import type { Expression, ForExpr, FunctionCallExpr, TemplatePart } from '../hcl/ast.ts';
+import { walkExpression as walkHcl } from '../hcl/walk.ts';
 import { arityProblem, functionCallExtra } from '../terraform/functions/call-arity.ts';
 import { FUNCTION_SIGNATURES, lookupFunctionSignature } from '../terraform/functions/signatures.ts';
 import { errorAt, type ValidatorDiagnostic } from './diagnostic.ts';
@@ -40,48 +41,34 @@ function allFunctionNames(): string[] {
  * file. Like HCL, a failed call does not evaluate its arguments.
  */
 export function evaluationDiagnostics(expr: Expression, context: EvaluationContext, depth = 0, inFor = false): ValidatorDiagnostic[] {
-  if (depth > MAX_DEPTH) return [];
-  const recurse = (child: Expression) => evaluationDiagnostics(child, context, depth + 1, inFor);
-  const recurseFor = (child: Expression) => evaluationDiagnostics(child, context, depth + 1, true);
-  switch (expr.kind) {
-    case 'literal':
-    case 'invalid':
-    case 'traversal':
-      return expr.kind === 'traversal' ? expr.steps.flatMap((s) => (s.kind === 'index' ? recurse(s.key) : [])) : [];
-    case 'relative':
-      return [...recurse(expr.source), ...expr.steps.flatMap((s) => (s.kind === 'index' ? recurse(s.key) : []))];
-    case 'call':
-      return callDiagnostics(expr, context, depth, inFor);
-    case 'template':
-      return templateDiagnostics(expr.parts, context, depth + 1, inFor);
-    case 'tuple':
-      return expr.items.flatMap(recurse);
-    case 'object':
-      return expr.items.flatMap((item) => [...(item.bareKey ? [] : recurse(item.key)), ...recurse(item.value)]);
-    case 'binary':
-      return [...recurse(expr.left), ...recurse(expr.right)];
-    case 'unary':
-      return recurse(expr.operand);
-    case 'conditional':
-      return [...recurse(expr.condition), ...recurse(expr.trueResult), ...recurse(expr.falseResult)];
-    case 'for': {
-      const collection = recurse(expr.collection);
-      if (collection.length > 0) return collection;
-      // With an unknown collection HCL does not evaluate the body; only literal collections get that far.
-      if (expr.collection.kind !== 'tuple' && expr.collection.kind !== 'object') return [];
-      return [
-        ...(expr.keyExpr ? recurseFor(expr.keyExpr) : []),
-        ...recurseFor(expr.valueExpr),
-        ...(expr.condition ? recurseFor(expr.condition) : []),
-      ];
-    }
-    case 'splat':
-      return [...recurse(expr.source), ...expr.each.flatMap((s) => (s.kind === 'index' ? recurse(s.key) : []))];
-    case 'index':
-      return [...recurse(expr.collection), ...recurse(expr.key)];
-    case 'parens':
-      return recurse(expr.expr);
-  }
+  const out: ValidatorDiagnostic[] = [];
+  // Other expressions only pass their operands' errors on (in source order); calls, `for` expressions and templates
+  // decide which of their parts HCL evaluates.
+  walkHcl(
+    expr,
+    (node, _bound, at) => {
+      if (at > MAX_DEPTH) return false;
+      if (node.kind === 'call') out.push(...callDiagnostics(node, context, at, inFor));
+      else if (node.kind === 'for') out.push(...forDiagnostics(node, context, at, inFor));
+      else if (node.kind === 'template') out.push(...templateDiagnostics(node.parts, context, at + 1, inFor));
+      else return true;
+      return false;
+    },
+    NO_NAMES,
+    depth,
+  );
+  return out;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function forDiagnostics(expr: ForExpr, context: EvaluationContext, depth: number, inFor: boolean): ValidatorDiagnostic[] {
+  const collection = evaluationDiagnostics(expr.collection, context, depth + 1, inFor);
+  if (collection.length > 0) return collection;
+  // With an unknown collection HCL does not evaluate the body; only literal collections get that far.
+  if (expr.collection.kind !== 'tuple' && expr.collection.kind !== 'object') return [];
+  const body = (child: Expression) => evaluationDiagnostics(child, context, depth + 1, true);
+  return [...(expr.keyExpr ? body(expr.keyExpr) : []), ...body(expr.valueExpr), ...(expr.condition ? body(expr.condition) : [])];
 }
 
 function templateDiagnostics(parts: TemplatePart[], context: EvaluationContext, depth: number, inFor: boolean): ValidatorDiagnostic[] {
