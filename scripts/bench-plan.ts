@@ -16,7 +16,7 @@ import { loadConfiguration } from '../src/terraform/load-module.ts';
 import { synthesizePlan } from '../src/plan/synthesize.ts';
 import { loadBundledSchemas } from '../src/schema/index.ts';
 import { providerDefaultsFrom, bundledProviderDefaults, type ProviderDefaultsTable } from '../src/plan/provider-defaults.ts';
-import { offlineOverrideFiles } from '../src/plan/offline-setup.ts';
+import { offlineOverrideFiles } from '../src/backends/offline-overrides.ts';
 import { intentSatisfied } from '../src/bench/metrics/intent-verdict.ts';
 import { RegoEngine } from '../src/rego/index.ts';
 

@@ -147,7 +147,8 @@ async function synthesizedPlans(): Promise<void> {
   const { mkdtempSync, rmSync, writeFileSync: write } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { loadConfiguration } = await import('../src/terraform/load-module.ts');
-  const { synthesizePlan, offlineOverrideFiles } = await import('../src/plan/index.ts');
+  const { synthesizePlan } = await import('../src/plan/index.ts');
+  const { offlineOverrideFiles } = await import('../src/backends/offline-overrides.ts');
   let planned = 0;
   let ok = 0;
   let agree = 0;

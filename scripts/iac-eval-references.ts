@@ -2,6 +2,7 @@
 // recorded results on them (../shared, read by scripts only), and how a reference becomes a folder.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AWS_VERSION_OVERRIDE } from '../src/backends/offline-overrides.ts';
 
 export const SHARED = process.env.IACPAC_SHARED ?? '../shared';
 
@@ -39,12 +40,10 @@ export function readTerraformResults(): Map<number, TerraformReferenceResult> {
   return new Map(rows.map((row) => [row.index, row]));
 }
 
-/** `version_override.tf`, as the recorded runs added it when a reference pinned aws `~> 4.x`. */
-export const VERSION_OVERRIDE = 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "5.100.0"\n    }\n  }\n}\n';
 
 /** The files of one reference folder: `main.tf` plus the version override the recorded run used. */
 export function referenceFiles(mainTf: string, versionOverride: boolean): Record<string, string> {
-  return versionOverride ? { 'main.tf': mainTf, 'version_override.tf': VERSION_OVERRIDE } : { 'main.tf': mainTf };
+  return versionOverride ? { 'main.tf': mainTf, 'version_override.tf': AWS_VERSION_OVERRIDE } : { 'main.tf': mainTf };
 }
 
 export function writeFolder(dir: string, files: Record<string, string>): void {

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { logger } from '../src/core/logger.ts';
 import { loadBundledSchemas } from '../src/schema/index.ts';
 import type { CtyType, SchemaBlock } from '../src/schema/provider-schema.ts';
-import { offlineOverrideFiles } from '../src/plan/offline-setup.ts';
+import { offlineOverrideFiles } from '../src/backends/offline-overrides.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {

@@ -73,28 +73,22 @@ describe('copyToTempDir', () => {
 });
 
 describe('offlineOverrideFiles', () => {
-  it('declares an offline aws provider when the configuration has none', async () => {
-    const config = await loadConfiguration(folder({ 'main.tf': 'resource "aws_s3_bucket" "b" {}\n' }), { env: {} });
-    const files = offlineOverrideFiles(config.root);
+  it('declares an offline aws provider when the configuration has none', () => {
+    const files = offlineOverrideFiles('resource "aws_s3_bucket" "b" {}\n');
     expect(Object.keys(files)).toEqual(['offline_provider.tf']);
     expect(files['offline_provider.tf']).toBe(
-      'provider "aws" {\n  region                      = "us-east-1"\n  access_key                  = "AKIAMOCKMOCKMOCKMOCK"\n  secret_key                  = "mock_secret_key"\n  skip_credentials_validation = true\n  skip_requesting_account_id  = true\n  skip_metadata_api_check     = true\n  skip_region_validation      = true\n  max_retries                 = 1\n}\n',
+      'provider "aws" {\n  region = "us-east-1"\n  access_key = "AKIAMOCKMOCKMOCKMOCK"\n  secret_key = "mock_secret_key"\n  skip_credentials_validation = true\n  skip_requesting_account_id = true\n  skip_metadata_api_check = true\n  skip_region_validation = true\n  max_retries = 1\n}\n',
     );
   });
 
-  it('overrides each aws provider block, keeping aliases, and pins aws ~> 4 to the bundled version', async () => {
-    const config = await loadConfiguration(
-      folder({
-        'main.tf':
-          'terraform {\n  required_providers {\n    aws = { source = "hashicorp/aws", version = "~> 4.16" }\n  }\n}\nprovider "aws" {\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias  = "west"\n  region = "us-west-2"\n}\n',
-      }),
-      { env: {} },
+  it('overrides each aws provider block, keeping aliases (nested blocks and other providers ignored)', () => {
+    const files = offlineOverrideFiles(
+      'provider "aws" {\n  region = "us-east-1"\n  default_tags {\n    tags = { alias = "no" }\n  }\n}\nprovider "aws" {\n  alias  = "west"\n  region = "us-west-2"\n}\nprovider "google" {\n  alias = "g"\n}\n',
     );
-    const files = offlineOverrideFiles(config.root);
-    expect(Object.keys(files).sort()).toEqual(['offline_override.tf', 'version_override.tf']);
+    expect(Object.keys(files)).toEqual(['offline_override.tf']);
     expect(files['offline_override.tf']?.match(/^provider "aws" \{$/gm)).toHaveLength(2);
-    expect(files['offline_override.tf']).toContain('  alias                       = "west"\n');
-    expect(files['version_override.tf']).toContain('version = "5.100.0"');
+    expect(files['offline_override.tf']?.match(/alias/g)).toEqual(['alias']);
+    expect(files['offline_override.tf']).toContain('provider "aws" {\n  alias = "west"\n  access_key = "AKIAMOCKMOCKMOCKMOCK"\n');
   });
 });
 

@@ -1,46 +1,51 @@
-import type { TerraformModule } from '../terraform/model.ts';
-
-/** The fake credentials and skip flags that let the aws provider plan offline (see docs/ARCHITECTURE.md). */
-export const OFFLINE_AWS_SETTINGS: ReadonlyArray<[string, string]> = [
-  ['access_key', '"AKIAMOCKMOCKMOCKMOCK"'],
-  ['secret_key', '"mock_secret_key"'],
-  ['skip_credentials_validation', 'true'],
-  ['skip_requesting_account_id', 'true'],
-  ['skip_metadata_api_check', 'true'],
-  ['skip_region_validation', 'true'],
-  ['max_retries', '1'],
+/**
+ * Extra files that let the real `terraform plan` run with the AWS provider and no cloud account: fake credentials and
+ * the skip flags, merged into each `provider "aws"` block the configuration already has (an `*_override.tf` file,
+ * keeping aliases), or a new provider block with a default region when it has none. This is the setup the recorded
+ * IaC-Eval reference plans were made with; the plan backend (`terraform-plan.ts`), the plan and Rego benches, the
+ * provider-defaults recorder and the plan tests all write these files.
+ */
+export const OFFLINE_AWS_SETTINGS: readonly string[] = [
+  'access_key = "AKIAMOCKMOCKMOCKMOCK"',
+  'secret_key = "mock_secret_key"',
+  'skip_credentials_validation = true',
+  'skip_requesting_account_id = true',
+  'skip_metadata_api_check = true',
+  'skip_region_validation = true',
+  'max_retries = 1',
 ];
 
-/** The aws provider version whose schema iacpac bundles; offline runs pin it. */
+/** The aws provider version whose schema iacpac bundles; offline runs of references that pin aws `~> 4.x` use it. */
 export const BUNDLED_AWS_VERSION = '5.100.0';
 
-function block(header: string, lines: Array<[string, string]>): string {
-  const width = Math.max(...lines.map(([name]) => name.length));
-  return `${header} {\n${lines.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join('\n')}\n}\n`;
+/** `version_override.tf`: aws pinned to the bundled version, as the recorded runs added it when a reference pinned aws `~> 4.x`. */
+export const AWS_VERSION_OVERRIDE = `terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "${BUNDLED_AWS_VERSION}"\n    }\n  }\n}\n`;
+
+/** Aliases of the `provider "aws"` blocks in some Terraform source (undefined = the default block). */
+export function awsProviderAliases(source: string): Array<string | undefined> {
+  const out: Array<string | undefined> = [];
+  const header = /(^|\n)\s*provider\s+"aws"\s*\{/g;
+  for (let match = header.exec(source); match; match = header.exec(source)) {
+    let depth = 1;
+    let i = match.index + match[0].length;
+    const start = i;
+    for (; i < source.length && depth > 0; i++) {
+      if (source[i] === '{') depth++;
+      else if (source[i] === '}') depth--;
+    }
+    const body = source.slice(start, i - 1);
+    const topLevel = body.replace(/\{[^{}]*\}/g, '');
+    const alias = /(^|\n)\s*alias\s*=\s*"([^"]+)"/.exec(topLevel)?.[2];
+    out.push(alias);
+  }
+  return out;
 }
 
-/**
- * Extra files that make a root module run offline with the real CLI, the way the IaC-Eval reference results
- * were produced: `offline_override.tf` adding fake credentials and skip flags to each `provider "aws"` block
- * (keeping its alias), or `offline_provider.tf` declaring one (with a region) when there is none; and
- * `version_override.tf` pinning aws to the bundled version when the module asks for aws `~> 4.x`.
- */
-export function offlineOverrideFiles(root: TerraformModule): Record<string, string> {
-  const files: Record<string, string> = {};
-  const awsBlocks = root.providers.filter((p) => p.name === 'aws');
-  if (awsBlocks.length === 0) {
-    files['offline_provider.tf'] = block('provider "aws"', [['region', '"us-east-1"'], ...OFFLINE_AWS_SETTINGS]);
-  } else {
-    files['offline_override.tf'] = awsBlocks
-      .map((p) => block('provider "aws"', [...(p.alias !== undefined ? ([['alias', JSON.stringify(p.alias)]] as Array<[string, string]>) : []), ...OFFLINE_AWS_SETTINGS]))
-      .join('\n');
-  }
-  const pinsV4 = root.terraform.some((t) => {
-    const version = t.requiredProviders.aws?.version;
-    return version !== undefined && /(^|[^\d.])4\./.test(version);
-  });
-  if (pinsV4) {
-    files['version_override.tf'] = `terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "${BUNDLED_AWS_VERSION}"\n    }\n  }\n}\n`;
-  }
-  return files;
+/** File name -> content of the override files for a configuration whose `.tf` text is `source`. */
+export function offlineOverrideFiles(source: string): Record<string, string> {
+  const settings = OFFLINE_AWS_SETTINGS.map((s) => `  ${s}\n`).join('');
+  const aliases = awsProviderAliases(source);
+  if (aliases.length === 0) return { 'offline_provider.tf': `provider "aws" {\n  region = "us-east-1"\n${settings}}\n` };
+  const blocks = aliases.map((alias) => `provider "aws" {\n${alias ? `  alias = "${alias}"\n` : ''}${settings}}\n`);
+  return { 'offline_override.tf': blocks.join('\n') };
 }

@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { InputError, errorMessage } from '../core/errors.ts';
 import type { PlanJson } from '../plan/plan-json.ts';
-import { offlineOverrideFiles } from '../plan/offline-setup.ts';
+import { offlineOverrideFiles } from './offline-overrides.ts';
 import type { Configuration } from '../terraform/model.ts';
 import { assertNoExec } from './exec-guard.ts';
 import { findBinary } from './find-binary.ts';

@@ -13,4 +13,3 @@ export { marshalExpression, marshalBody } from './expression-json.ts';
 export { expressionReferences } from './references.ts';
 export { bundledProviderDefaults, providerDefaultsFrom, NO_DEFAULTS } from './provider-defaults.ts';
 export type { ProviderDefaults, ProviderDefaultsTable } from './provider-defaults.ts';
-export { offlineOverrideFiles } from './offline-setup.ts';

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { offlineOverrideFiles } from '../../src/plan/offline-setup.ts';
+import { offlineOverrideFiles } from '../../src/backends/offline-overrides.ts';
 
 /**
  * A temporary copy of a configuration with the offline provider override files the recorded real plans
