@@ -1,6 +1,9 @@
+import { goJsonString as goString } from '../../core/go-json-string.ts';
+
 /**
- * JSON text exactly as Go's encoding/json writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped as
- * \u003c..., map keys sorted (when `sortKeys`), `MarshalIndent(v, "", "  ")` layout when `indent`.
+ * JSON text exactly as Go's encoding/json writes it: strings escaped by `core/go-json-string.ts` (`<`, `>`, `&`,
+ * U+2028 and U+2029 as \u003c...), map keys sorted (when `sortKeys`), `MarshalIndent(v, "", "  ")` layout when
+ * `indent`.
  */
 export function goJson(value: unknown, options: { indent?: boolean; sortKeys?: boolean } = {}): string {
   return write(value, options, '');
@@ -31,40 +34,6 @@ function goNumber(n: number): string {
     return n.toExponential();
   }
   return String(n);
-}
-
-/** A JSON string literal with Go's HTML-safe escaping. */
-export function goString(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '<':
-      case '>':
-      case '&':
-        out += `\\u00${code.toString(16)}`;
-        continue;
-    }
-    if (code < 0x20) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else if (code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16)}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }
 
 /** The provider's `structure.NormalizeJsonString`: parse and re-encode compactly with sorted keys. */

@@ -62,6 +62,7 @@ const results: Array<[string, RegoValue[], RegoValue | undefined]> = [
   ['hex.encode', ['hi'], '6869'],
   ['urlquery.encode_object', [obj({ b: ['1 2', 'x&y'], a: 'é' })], 'a=%C3%A9&b=1+2&b=x%26y'],
   ['json.marshal', [obj({ b: set(2, 1), a: '<&>' })], '{"a":"\\u003c\\u0026\\u003e","b":[1,2]}'],
+  ['json.marshal', ['\b\f\u0001\u2028'], '"\\b\\f\\u0001\\u2028"'],
   ['json.unmarshal', ['{"n": 12345678901234567890}'], obj({ n: 12345678901234567890n })],
   ['yaml.unmarshal', ['a: [1, 2]\nb: yes'], obj({ a: [1, 2], b: true })],
   ['yaml.marshal', [obj({ a: 'true', d: ['x'], g: 'multi\nline', j: 'yes', l: 1.5 })], 'a: "true"\nd:\n- x\ng: |-\n  multi\n  line\nj: "yes"\nl: 1.5\n'],

@@ -1,8 +1,9 @@
 /**
  * JSON text <-> Rego values, the way OPA does it: parsing keeps integers exact (bigint beyond 2^53) and rejects
- * what Go's encoding/json rejects; printing follows Go's json.Marshal (sorted keys, sets as arrays, `<`, `>`, `&`,
- * U+2028 and U+2029 escaped as \u00XX/\u20XX).
+ * what Go's encoding/json rejects; printing follows Go's json.Marshal (sorted keys, sets as arrays, strings escaped by
+ * `core/go-json-string.ts`: `<`, `>`, `&`, U+2028 and U+2029 as \u00XX/\u20XX).
  */
+import { goJsonString as jsonString } from '../../core/go-json-string.ts';
 import { BuiltinError } from './define-builtin.ts';
 import { normalizeNumber, numberKey, RegoObject, RegoSet, type RegoValue } from '../value.ts';
 
@@ -131,11 +132,6 @@ export function parseJson(text: string): RegoValue {
   ws();
   if (i < text.length) fail('after top-level value');
   return result;
-}
-
-/** Go json.Marshal string escaping. */
-export function jsonString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Go json.Marshal / MarshalIndent of ast.JSON(v). */

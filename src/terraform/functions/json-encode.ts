@@ -1,8 +1,10 @@
+import { goJsonString as quote } from '../../core/go-json-string.ts';
 import { formatNumber, isWhollyKnown, Sensitive, sortedKeys, type TfValue, Unknown } from '../eval/value.ts';
 
 /**
  * JSON text as Terraform's `jsonencode` writes it (Go encoding/json): object keys sorted, numbers in
- * cty's decimal form, and `<`, `>`, `&`, U+2028, U+2029 escaped as \u003c-style sequences.
+ * cty's decimal form, strings escaped by `core/go-json-string.ts` (`<`, `>`, `&`, U+2028, U+2029 as \u003c-style
+ * sequences, \b and \f short as Terraform 1.11.4 writes them).
  * The value must be wholly known.
  */
 export function jsonEncode(v: TfValue): string {
@@ -18,17 +20,3 @@ export function jsonEncode(v: TfValue): string {
     .join(',')}}`;
 }
 
-const SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-function quote(s: string): string {
-  let out = '"';
-  for (const c of s) {
-    const code = c.codePointAt(0)!;
-    const short = SHORT[c];
-    if (short) out += short;
-    else if (code < 0x20 || c === '<' || c === '>' || c === '&' || code === 0x2028 || code === 0x2029)
-      out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += c;
-  }
-  return `${out}"`;
-}
