@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { FunctionArgError } from './define-function.ts';
 
 /**
