@@ -71,8 +71,9 @@ function inDir<T>(dir: string, f: () => T): T {
   }
 }
 
-function engineFor(o: RunOptions, strict: boolean): RegoEngine {
-  const loaded = load(o.paths, { ignore: o.ignore ?? [] });
+/** `check`: as opa check, only the .rego files are read. */
+function engineFor(o: RunOptions, strict: boolean, check = false): RegoEngine {
+  const loaded = load(o.paths, { ignore: o.ignore ?? [], onlyRego: check });
   const engine = createEngine(loaded, { v0Compatible: o.v0 ?? false, strict, timeoutMs: 5_000, print: () => {} });
   if (o.capabilities) engine.builtins.restrict(o.capabilities);
   for (const b of o.builtins ?? []) engine.registerBuiltin(b);
@@ -106,7 +107,7 @@ function runSuite(o: RunOptions): { results: RegoTestResult[]; compileError?: st
 function runCheck(o: RunOptions, strict: boolean): { errors: number; first?: string } {
   return inDir(o.cwd, () => {
     try {
-      engineFor(o, strict).compile();
+      engineFor(o, strict, true).compile();
       return { errors: 0 };
     } catch (error) {
       const errors = compileErrors(error);

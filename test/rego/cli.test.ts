@@ -84,6 +84,16 @@ describe('iacpac rego', () => {
     expect(r.stdout).toContain('"value": 18446744073709551614');
   });
 
+  it('check reads only the .rego files, as opa check (a data file that does not parse is not an error)', () => {
+    const d = mkdtempSync(join(tmpdir(), 'iacpac-rego-check-data-'));
+    writeFileSync(join(d, 'q.rego'), 'package q\n\nimport rego.v1\n\np := 1\n');
+    writeFileSync(join(d, 'fixture.yaml'), 'key: [unclosed\n');
+    expect(iacpac('rego', 'check', d).code).toBe(0);
+    const t = iacpac('rego', 'test', d);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toContain('fixture.yaml: not valid YAML');
+  });
+
   it('reports a missing path as a usage error (exit 2)', () => {
     const r = iacpac('rego', 'check', join(dir, 'nope.rego'));
     expect(r.code).toBe(2);

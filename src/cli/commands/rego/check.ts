@@ -1,4 +1,8 @@
-/** `iacpac rego check`: parse and compile modules as `opa check` does (strict mode, capabilities, bundles). */
+/**
+ * `iacpac rego check`: parse and compile modules as `opa check` does (strict mode, capabilities, bundles). Like
+ * `opa check`, it reads only the `.rego` files under the paths (data files are not loaded, so a YAML fixture that is
+ * not valid YAML does not fail the check), and in bundle mode the bundle's data as well.
+ */
 import { ExitError, InputError, UsageError } from '../../../core/errors.ts';
 import { logger } from '../../../core/logger.ts';
 import type { RegoError } from '../../../rego/index.ts';
@@ -18,7 +22,7 @@ export interface RegoCheckOptions {
 
 export async function regoCheck(paths: string[], options: RegoCheckOptions): Promise<void> {
   if (options.format && options.format !== 'pretty' && options.format !== 'json') throw new UsageError(`--format must be pretty or json, got ${options.format}`);
-  const loaded = load(paths, { ignore: options.ignore ?? [], ...(options.bundle ? { bundle: true } : {}) });
+  const loaded = load(paths, { ignore: options.ignore ?? [], ...(options.bundle ? { bundle: true } : { onlyRego: true }) });
   if (loaded.modules.length === 0) throw new InputError(`no .rego files found in ${paths.join(', ')}`);
   let errors: RegoError[] = [];
   try {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,28 @@ describe('rego loader (OPA loader semantics)', () => {
     const loaded = load([dir]);
     expect(loaded.modules.map((m) => m.file)).toEqual([join(dir, 'policy.rego')]);
     expect(merged(loaded.data)).toEqual([{ '.hidden': { h: true } }, { exclusions: { skip: ['a'] } }, { x: { y: { k: 1 } } }]);
+  });
+
+  it('reads only .rego files with onlyRego (opa check): data files are not parsed', () => {
+    const dir = tree({ 'p.rego': 'package p\n', 'fixtures/bad.yaml': 'a: [\n', 'd.json': '{' });
+    expect(() => load([dir])).toThrow(/not valid (JSON|YAML)/);
+    const loaded = load([dir], { onlyRego: true });
+    expect(loaded.modules.map((m) => m.file)).toEqual([join(dir, 'p.rego')]);
+    expect(loaded.data).toEqual([]);
+  });
+
+  it('follows symbolic links as OPA does (data mounted at the link name); a directory linked into itself is refused', () => {
+    const shared = tree({ 'lib.rego': 'package lib\n', 'cfg/settings.json': '{"k": 1}' });
+    const dir = tree({ 'p.rego': 'package p\n' });
+    symlinkSync(shared, join(dir, 'vendor'));
+    const loaded = load([dir]);
+    expect(loaded.modules.map((m) => m.file)).toEqual([join(dir, 'p.rego'), join(dir, 'vendor', 'lib.rego')]);
+    expect(merged(loaded.data)).toEqual([{ vendor: { cfg: { k: 1 } } }]);
+    symlinkSync(dir, join(shared, 'back'));
+    expect(() => load([dir])).toThrow(/a symbolic link back to .*\(a loop; --ignore back to skip it\)/);
+    expect(load([dir], { ignore: ['back'] }).modules).toHaveLength(2);
+    symlinkSync(join(dir, 'missing.rego'), join(dir, 'dangling.rego'));
+    expect(() => load([dir], { ignore: ['back'] })).toThrow(/dangling\.rego: a symbolic link to a missing file/);
   });
 
   it('mounts a data file given directly at the root', () => {

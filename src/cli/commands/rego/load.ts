@@ -2,12 +2,13 @@
  * Files for `iacpac rego eval|check|test`, loaded as OPA's loader does:
  *  - every `.rego` file under the given paths is a module; every `.json`, `.yaml` and `.yml` file is a data document
  *    mounted at its directory's path below the path given (`dir/a/b/x.yaml` → `data.a.b`); a file given directly is
- *    mounted at the root. Nothing is skipped for its name (dot-files included); `--ignore <glob>` skips files and
+ *    mounted at the root. Symbolic links are followed; nothing is skipped for its name (dot-files included); `--ignore <glob>` skips files and
  *    directories whose name matches, below the given paths (`--ignore '*.yaml'`).
+ *  - `onlyRego` (what `opa check` loads outside bundle mode): `.rego` files only, data files are not read at all.
  *  - bundle mode (`--bundle`): each path is a bundle directory; only `data.json`/`data.yaml` files are data, the
  *    `.manifest` gives `roots` (every package and data path must lie under one) and `rego_version` (0 or 1).
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../../core/errors.ts';
@@ -32,6 +33,8 @@ export interface LoadOptions {
   /** Glob patterns matched against file and directory names below the given paths. */
   ignore?: readonly string[];
   bundle?: boolean;
+  /** Read only `.rego` files (opa check): data files are neither parsed nor mounted. Ignored in bundle mode. */
+  onlyRego?: boolean;
 }
 
 const DATA_EXTENSIONS = new Set(['.json', '.yaml', '.yml']);
@@ -60,13 +63,25 @@ function ignored(name: string, options: LoadOptions): boolean {
   return (options.ignore ?? []).some((p) => globMatch(p, name));
 }
 
-function walk(root: string, path: string, depth: number, options: LoadOptions, out: string[]): void {
-  const st = lstatSync(path);
+/**
+ * Files below `path`, symbolic links followed as OPA's loader follows them (a directory linked from inside itself is
+ * refused: OPA would walk it until the path is too long).
+ */
+function walk(path: string, depth: number, options: LoadOptions, out: string[], ancestors: readonly string[] = []): void {
   if (depth > 0 && ignored(basename(path), options)) return;
-  if (st.isSymbolicLink() && depth > 0) return;
-  if (statSync(path).isDirectory()) {
-    for (const name of readdirSync(path).sort()) walk(root, join(path, name), depth + 1, options, out);
-  } else out.push(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch (error) {
+    throw new InputError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'a symbolic link to a missing file' : (error as Error).message}`);
+  }
+  if (!st.isDirectory()) {
+    out.push(path);
+    return;
+  }
+  const real = realpathSync(path);
+  if (ancestors.includes(real)) throw new InputError(`${path}: a symbolic link back to ${real}, which contains it (a loop; --ignore ${basename(path)} to skip it)`);
+  for (const name of readdirSync(path).sort()) walk(join(path, name), depth + 1, options, out, [...ancestors, real]);
 }
 
 export function readDocument(file: string): RegoValue {
@@ -127,7 +142,7 @@ export function load(paths: readonly string[], options: LoadOptions = {}): Loade
     if (!existsSync(p)) throw new InputError(`${p}: no such file or directory (pass .rego/.json/.yaml files or directories)`);
     const isDir = statSync(p).isDirectory();
     const files: string[] = [];
-    walk(p, p, 0, options, files);
+    walk(p, 0, options, files);
     if (options.bundle) {
       if (!isDir) throw new InputError(`${p}: --bundle takes bundle directories`);
       const manifest = readManifest(p);
@@ -151,7 +166,7 @@ export function load(paths: readonly string[], options: LoadOptions = {}): Loade
     for (const f of files) {
       const ext = extname(f).toLowerCase();
       if (ext === '.rego') loaded.modules.push({ file: f, text: readFileSync(f, 'utf8') });
-      else if (DATA_EXTENSIONS.has(ext)) loaded.data.push(mount(isDir ? dirSegments(p, f) : [], readDocument(f)));
+      else if (DATA_EXTENSIONS.has(ext) && !options.onlyRego) loaded.data.push(mount(isDir ? dirSegments(p, f) : [], readDocument(f)));
     }
   }
   return loaded;
