@@ -18,7 +18,7 @@ const LAYERS = {
   llm: [],
   kb: ['schema', 'rego', 'llm'],
   agents: ['analysis', 'fix', 'scan', 'rego', 'llm', 'kb'],
-  bench: ['analysis', 'backends', 'scan', 'rego', 'llm'],
+  bench: ['analysis', 'backends', 'scan', 'rego', 'fix', 'llm'],
   report: ['bench'],
   api: ['schema', 'plan', 'rego', 'scan', 'analysis', 'llm', 'kb', 'agents', 'bench'],
 };

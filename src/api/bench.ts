@@ -21,6 +21,8 @@ export interface BenchApiOptions {
   difficulties?: number[];
   limit?: number;
   seed?: number;
+  /** Also check each script after iacpac's deterministic repairs (`iacpac fix`), recorded beside the unrepaired checks. */
+  autofix?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function bench(options: BenchApiOptions): Promise<RunBenchResult> {
     attempts,
     samples,
     templates: loadPromptTemplates(undefined),
-    evaluator: await createEvaluator({ engine: 'embedded', scanner: 'iacpac' }),
-    config: { dataset: options.dataset ?? 'bundled:iac-eval.jsonl.gz', models: models.map((m) => m.name), attempts, samples, limit: options.limit ?? null, seed: options.seed ?? null },
+    evaluator: await createEvaluator({ engine: 'embedded', scanner: 'iacpac', autofix: options.autofix === true }),
+    config: { dataset: options.dataset ?? 'bundled:iac-eval.jsonl.gz', models: models.map((m) => m.name), attempts, samples, limit: options.limit ?? null, seed: options.seed ?? null, autofix: options.autofix === true },
   });
 }

@@ -23,6 +23,24 @@ export interface AttemptRecord {
   /** Why the judge gave no score for this final script (a judge ran but its call failed); absent otherwise. */
   judge_error?: { reason: string; message: string };
   findings: Array<{ policy_id: string; severity: string; resource: string; checkov?: string[] }>;
+  /**
+   * `bench --autofix`: the same script after iacpac's deterministic repairs (validator- and policy-driven, each
+   * verified, without knowledge of the intent), checked the same way. The conversation is the unrepaired one: the
+   * model is shown its own script's errors, so both columns come from the same model calls.
+   */
+  autofix?: {
+    valid: boolean;
+    /** The errors left after the repairs. */
+    diagnostics: Array<{ severity: string; summary: string; line?: number }>;
+    intent_correct: boolean | null;
+    findings: Array<{ policy_id: string; severity: string; resource: string; checkov?: string[] }>;
+    /** The repairs kept, in order (empty: nothing to repair, or nothing verified). */
+    repairs: Array<{ kind: string; source: 'validate' | 'security'; location: string; description: string }>;
+    /** The repaired Terraform, when a repair changed it. */
+    output?: string;
+    /** Why the repairs could not be tried (the attempt then counts as unrepaired). */
+    error?: string;
+  };
   usage: { input_tokens: number; output_tokens: number; cost_usd: number; latency_ms: number; cached: boolean };
   /** Infrastructure/API error (not a model failure), if any. */
   error: string | null;

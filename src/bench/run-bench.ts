@@ -19,6 +19,17 @@ export interface BenchEvaluation {
   findings: AttemptRecord['findings'];
   /** IaC-Eval verdict of the row's intent on the plan of the script; null when it is invalid or does not plan. */
   intentCorrect: boolean | null;
+  /** With `bench --autofix`: the same checks on the script after iacpac's deterministic repairs. */
+  autofix?: AutofixEvaluation;
+}
+
+/** The checks of an attempt's script after deterministic repairs (equal to the unrepaired ones when none applied). */
+export interface AutofixEvaluation extends Omit<BenchEvaluation, 'autofix'> {
+  repairs: NonNullable<AttemptRecord['autofix']>['repairs'];
+  /** The repaired Terraform, when a repair changed it. */
+  output?: string;
+  /** Why the repairs could not be tried (the attempt then counts as unrepaired). */
+  error?: string;
 }
 
 /** How an attempt's Terraform is checked. Implemented over the real subsystems in `evaluator.ts`. */
@@ -247,6 +258,18 @@ async function evaluateAttempt(
     }));
     record.findings = evaluation.findings;
     record.intent_correct = evaluation.intentCorrect;
+    if (evaluation.autofix) {
+      const fixed = evaluation.autofix;
+      record.autofix = {
+        valid: fixed.valid,
+        diagnostics: fixed.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ severity: d.severity, summary: d.summary, ...(d.range ? { line: d.range.start.line } : {}) })),
+        intent_correct: fixed.intentCorrect,
+        findings: fixed.findings,
+        repairs: fixed.repairs,
+        ...(fixed.output !== undefined ? { output: fixed.output } : {}),
+        ...(fixed.error !== undefined ? { error: fixed.error } : {}),
+      };
+    }
   } catch (error) {
     record.error = `evaluation failed: ${errorMessage(error)}`;
   }

@@ -110,6 +110,61 @@ export function passAtKTable(summary: Summary): Table | undefined {
   };
 }
 
+/** `bench --autofix`: each measure without and with iacpac's deterministic repairs, side by side; undefined when no run has them. */
+export function autofixTable(summary: Summary): Table | undefined {
+  const groups = summary.groups.filter((g) => g.autofix !== null);
+  if (groups.length === 0) return undefined;
+  const { percent, mean } = DIGITS;
+  const limitOf = (model: string) => summary.runs.find((r) => r.model === model)?.attemptLimit ?? summary.maxAttempts;
+  const notTried = groups.reduce((n, g) => n + (g.difficulty === null ? g.autofix!.notTried : 0), 0);
+  return {
+    name: 'autofix',
+    title: 'Deterministic repairs (--autofix): without → with, side by side',
+    columns: [
+      'model',
+      'difficulty',
+      'valid at attempt 1 (%)',
+      'with repairs',
+      'valid after k attempts (%)',
+      'with repairs',
+      'intent verdict (%)',
+      'with repairs',
+      'failed policies / script',
+      'with repairs',
+      'failed policies',
+      'with repairs',
+      'validator repairs',
+      'security repairs',
+      'final scripts repaired',
+    ],
+    digits: [undefined, undefined, percent, percent, percent, percent, percent, percent, mean, mean, undefined, undefined, undefined, undefined, undefined],
+    rows: groups.map((g) => {
+      const a = g.autofix!;
+      const k = limitOf(g.model);
+      return [
+        g.model,
+        diff(g.difficulty),
+        pct(g.passRateAfterAttempt[0]),
+        pct(a.passRateAfterAttempt[0]),
+        pct(g.passRateAfterAttempt[k - 1]),
+        pct(a.passRateAfterAttempt[k - 1]),
+        pct(g.intentCorrect),
+        pct(a.intentCorrect),
+        g.findingsPerScript,
+        a.findingsPerScript,
+        g.findingsTotal,
+        a.findingsTotal,
+        a.repairs.validate,
+        a.repairs.security,
+        a.scriptsRepaired,
+      ];
+    }),
+    note:
+      'The same model calls, each script checked as answered and after `iacpac fix` (verified repairs, no knowledge of the intent); with repairs, a sample ends at its first attempt valid after repairs. Repairs are counted in the final scripts.' +
+      (notTried > 0 ? ` ${notTried} attempt(s) with Terraform had no repairs tried (an error while repairing, or a run resumed without --autofix) and count as unrepaired.` : ''),
+  };
+}
+
 /** The judge's calls per model: how many gave a score, how many failed and why. */
 export function judgeHealthTable(health: JudgeHealth[]): Table {
   return {
@@ -191,7 +246,8 @@ export function buildTables(summary: Summary): Table[] {
         g.infrastructureErrors,
       ]),
   };
-  return [leaderboardTable(summary), validation, ...(passAtK ? [passAtK] : []), objects, intent, security, cost, judgeHealthTable(summary.judgeHealth)];
+  const autofix = autofixTable(summary);
+  return [leaderboardTable(summary), ...(autofix ? [autofix] : []), validation, ...(passAtK ? [passAtK] : []), objects, intent, security, cost, judgeHealthTable(summary.judgeHealth)];
 }
 
 const markdownCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -33,6 +33,28 @@ export interface GroupSummary {
   findingsPerScriptBySeverity: Record<SeverityName, number> | null;
   usage: { inputTokens: number; outputTokens: number; costUsd: number; latencyMs: number; calls: number; cached: number };
   infrastructureErrors: number;
+  /** The same measures after iacpac's deterministic repairs (`bench --autofix`); null when the run had none. */
+  autofix: AutofixSummary | null;
+}
+
+/**
+ * A group's measures after deterministic repairs. A sample ends at its first attempt valid after repairs (else its
+ * last attempt), as it would have had the repaired script been the answer; the model's calls are the same.
+ */
+export interface AutofixSummary {
+  passRateAfterAttempt: number[];
+  intentCorrect: number | null;
+  intentEvaluated: number;
+  findingsBySeverity: Record<SeverityName, number>;
+  findingsTotal: number;
+  distinctPolicies: number;
+  findingsPerScript: number | null;
+  /** Repairs kept in the final scripts, by kind of check they answer. */
+  repairs: { validate: number; security: number };
+  /** Final scripts a repair changed. */
+  scriptsRepaired: number;
+  /** Attempts with Terraform whose repairs were not tried (an error while repairing, or a run resumed without --autofix): counted as unrepaired. */
+  notTried: number;
 }
 
 /** What a run said about itself (its `run-config.json`); fields it does not give are inferred from the results. */
@@ -159,17 +181,7 @@ function summarizeGroup(model: string, difficulty: number | null, records: Attem
   const scores = scoredFinals.map((f) => f.intent_score).filter((s): s is number => typeof s === 'number');
   const intentScoreCounts: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   for (const s of scores) if (s >= 1 && s <= 5) intentScoreCounts[Math.round(s) - 1]!++;
-  const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<SeverityName, number>;
-  const policies = new Set<string>();
-  let findingsTotal = 0;
-  for (const f of scoredFinals) {
-    for (const finding of f.findings) {
-      const sev = (SEVERITIES as readonly string[]).includes(finding.severity) ? (finding.severity as SeverityName) : 'info';
-      findingsBySeverity[sev]++;
-      findingsTotal++;
-      policies.add(finding.policy_id);
-    }
-  }
+  const { bySeverity: findingsBySeverity, total: findingsTotal, distinct: distinctPolicies } = findingCounts(scoredFinals);
   const usage = { inputTokens: 0, outputTokens: 0, costUsd: 0, latencyMs: 0, calls: 0, cached: 0 };
   for (const r of records) {
     usage.inputTokens += r.usage.input_tokens;
@@ -195,12 +207,59 @@ function summarizeGroup(model: string, difficulty: number | null, records: Attem
     intentScoreCounts,
     findingsBySeverity,
     findingsTotal,
-    distinctPolicies: policies.size,
+    distinctPolicies,
     findingsPerScript: scoredFinals.length ? findingsTotal / scoredFinals.length : null,
     findingsPerScriptBySeverity: scoredFinals.length
       ? (Object.fromEntries(SEVERITIES.map((s) => [s, findingsBySeverity[s] / scoredFinals.length])) as Record<SeverityName, number>)
       : null,
     usage,
     infrastructureErrors: records.filter((r) => r.error !== null).length,
+    autofix: records.some((r) => r.autofix) ? summarizeAutofix(samples, scored, maxAttempts) : null,
+  };
+}
+
+/** An attempt as it is after deterministic repairs (unrepaired when they were not tried). */
+function repaired(r: AttemptRecord): Pick<AttemptRecord, 'valid' | 'intent_correct' | 'findings'> {
+  return r.autofix && r.autofix.error === undefined ? r.autofix : r;
+}
+
+function findingCounts(finals: Array<Pick<AttemptRecord, 'findings'>>) {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<SeverityName, number>;
+  const policies = new Set<string>();
+  let total = 0;
+  for (const f of finals) {
+    for (const finding of f.findings) {
+      const sev = (SEVERITIES as readonly string[]).includes(finding.severity) ? (finding.severity as SeverityName) : 'info';
+      bySeverity[sev]++;
+      total++;
+      policies.add(finding.policy_id);
+    }
+  }
+  return { bySeverity, total, distinct: policies.size };
+}
+
+function summarizeAutofix(samples: AttemptRecord[][], scored: AttemptRecord[][], maxAttempts: number): AutofixSummary {
+  const passRateAfterAttempt: number[] = [];
+  for (let k = 1; k <= maxAttempts; k++) {
+    const passed = scored.filter((attempts) => attempts.some((a) => a.attempt <= k && repaired(a).valid)).length;
+    passRateAfterAttempt.push(scored.length ? passed / scored.length : 0);
+  }
+  const finals = samples.map((attempts) => attempts.find((a) => repaired(a).valid) ?? attempts[attempts.length - 1]!).filter((f) => f.error === null);
+  const states = finals.map(repaired);
+  const intentEvaluated = states.filter((f) => f.intent_correct !== null);
+  const counts = findingCounts(states);
+  const repairs = { validate: 0, security: 0 };
+  for (const f of finals) for (const r of f.autofix?.repairs ?? []) repairs[r.source]++;
+  return {
+    passRateAfterAttempt,
+    intentCorrect: intentEvaluated.length ? intentEvaluated.filter((f) => f.intent_correct).length / intentEvaluated.length : null,
+    intentEvaluated: intentEvaluated.length,
+    findingsBySeverity: counts.bySeverity,
+    findingsTotal: counts.total,
+    distinctPolicies: counts.distinct,
+    findingsPerScript: finals.length ? counts.total / finals.length : null,
+    repairs,
+    scriptsRepaired: finals.filter((f) => (f.autofix?.repairs.length ?? 0) > 0).length,
+    notTried: samples.flat().filter((a) => a.error === null && a.output !== undefined && (!a.autofix || a.autofix.error !== undefined)).length,
   };
 }

@@ -78,6 +78,43 @@ describe('iacpac bench', () => {
     expect(readFileSync(join(out, 'results.jsonl'), 'utf8')).not.toContain('sk-test-not-a-real-key');
   });
 
+  it('--autofix: every script is also checked after the deterministic repairs, both side by side in the table, results and report', async () => {
+    // Attempt 1 misspells an argument Terraform has one close match for; attempt 2 is the model's own repair.
+    const misspelt = VALID.replace('bucket =', 'buckett =');
+    const server = await startLlmTestServer([{ content: `\`\`\`hcl\n${misspelt}\`\`\`` }, { content: `\`\`\`hcl\n${VALID}\`\`\`` }]);
+    servers.push(server);
+    const out = mkdtempSync(join(tmpdir(), 'iacpac-bench-autofix-'));
+    const run = await cliAsync(['bench', '--model', 'openai:gpt-test', '--base-url', server.openaiBaseUrl, '--limit', '1', '--attempts', '2', '--autofix', '--out', out, '--report'], {
+      OPENAI_API_KEY: 'sk-test',
+    });
+    expect(run.status).toBe(0);
+    const records = readResults(out);
+    // The conversation is the unrepaired one: the model was asked to repair its own script.
+    expect(records.map((r) => [r.attempt, r.valid, r.autofix?.valid])).toEqual([
+      [1, false, true],
+      [2, true, true],
+    ]);
+    expect(server.requests[1]!.text).toContain('buckett');
+    expect(records[0]!.autofix!.repairs.map((r) => [r.kind, r.description])).toContainEqual(['rename-argument', 'rename argument "buckett" to "bucket"']);
+    expect(readFileSync(join(out, 'attempts', 'openai_gpt-test', String(records[0]!.index), 's0-a1-autofix', 'main.tf'), 'utf8')).toContain('bucket = "x-logs"');
+    // Policy-driven repairs remove findings of the valid script (each verified by a fresh scan).
+    const final = records[1]!;
+    expect(final.autofix!.repairs.every((r) => r.source === 'security')).toBe(true);
+    expect(final.autofix!.findings.length).toBeLessThan(final.findings.length);
+    // With repairs the sample ends at attempt 1, so its final script is attempt 1's repaired one.
+    const repairedFinal = records[0]!.autofix!;
+    const row = new RegExp(
+      `\\| openai:gpt-test \\| all \\| 0\\.0 \\| 100\\.0 \\| 100\\.0 \\| 100\\.0 \\| [0-9.–]+ \\| [0-9.–]+ \\| ${final.findings.length}\\.00 \\| ${repairedFinal.findings.length}\\.00 \\| ${final.findings.length} \\| ${repairedFinal.findings.length} \\| 1 \\| ${repairedFinal.repairs.length - 1} \\| 1 \\|`,
+    );
+    expect(run.stdout).toContain('Deterministic repairs (--autofix): without → with');
+    expect(run.stdout).toMatch(row);
+    expect(readFileSync(join(out, 'report', 'report.md'), 'utf8')).toMatch(row);
+    expect(readFileSync(join(out, 'report', 'report.html'), 'utf8')).toContain('Deterministic repairs (--autofix)');
+    const summary = JSON.parse(readFileSync(join(out, 'report', 'summary.json'), 'utf8')) as { groups: Array<{ difficulty: number | null; autofix: { passRateAfterAttempt: number[] } | null }> };
+    expect(summary.groups.find((g) => g.difficulty === null)!.autofix!.passRateAfterAttempt).toEqual([1, 1]);
+    expect(JSON.parse(readFileSync(join(out, 'run-config.json'), 'utf8')).autofix).toBe(true);
+  });
+
   it('counts every failed judge call with its reason: on stderr at the end of bench and in each record', async () => {
     const server = await startLlmTestServer((request) =>
       request.messages[0]?.content.includes('You grade') ? { content: 'Looks right to me, I would say 4 out of 5.' } : { content: `\`\`\`hcl\n${VALID}\`\`\`` },

@@ -9,6 +9,7 @@ import {
   renameResourceType,
   renameUnknownProviderType,
 } from './renames.ts';
+import { nearestAllowedNumber, removeArgumentMissingCompanions, replaceDisallowedValue, useCidrNetworkAddress } from './provider-values.ts';
 import { attributeToBlock, blockToAttribute, closeUnclosedBlock, removeDuplicateBlock, removeUnsupportedArgument, renameDeprecatedArgument } from './structure.ts';
 
 /**
@@ -29,5 +30,9 @@ export const VALIDATOR_REPAIRS: readonly ValidatorRepairRule[] = [
   renameFunction,
   removeExtraFunctionArguments,
   renameDeprecatedArgument,
+  replaceDisallowedValue,
+  useCidrNetworkAddress,
+  nearestAllowedNumber,
   removeUnsupportedArgument,
+  removeArgumentMissingCompanions,
 ];

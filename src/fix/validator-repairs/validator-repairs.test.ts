@@ -106,6 +106,24 @@ const CASES: Array<{ name: string; before: string; kinds: string[]; after: strin
     kinds: ['remove-extra-function-arguments'],
     after: 'resource "aws_vpc" "main" {\n  cidr_block = lower("10.0.0.0/16")\n}\n',
   },
+  {
+    name: 'gives a value the provider does not allow the one allowed value it misspells (letter case, a typo, extra words)',
+    before: 'resource "aws_s3_bucket_versioning" "v" {\n  bucket = "b"\n  versioning_configuration {\n    status = "enabled"\n  }\n}\n\nresource "aws_s3_bucket_acl" "a" {\n  bucket = "b"\n  acl    = "publik-read"\n}\n\nresource "aws_s3_bucket_acl" "c" {\n  bucket = "c"\n  acl    = "private-enabled"\n}\n',
+    kinds: ['replace-disallowed-value', 'replace-disallowed-value', 'replace-disallowed-value'],
+    after: 'resource "aws_s3_bucket_versioning" "v" {\n  bucket = "b"\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n\nresource "aws_s3_bucket_acl" "a" {\n  bucket = "b"\n  acl    = "public-read"\n}\n\nresource "aws_s3_bucket_acl" "c" {\n  bucket = "c"\n  acl    = "private"\n}\n',
+  },
+  {
+    name: 'clears the host bits of a CIDR block (both wordings of the provider) and moves a number into the allowed range',
+    before: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.1.0/16"\n}\n\nresource "aws_subnet" "s" {\n  vpc_id     = aws_vpc.main.id\n  cidr_block = "10.0.1.7/24"\n}\n\nresource "aws_sqs_queue" "q" {\n  message_retention_seconds = 30\n}\n',
+    kinds: ['cidr-network-address', 'cidr-network-address', 'nearest-allowed-number'],
+    after: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_subnet" "s" {\n  vpc_id     = aws_vpc.main.id\n  cidr_block = "10.0.1.0/24"\n}\n\nresource "aws_sqs_queue" "q" {\n  message_retention_seconds = 60\n}\n',
+  },
+  {
+    name: 'removes an argument given without the arguments the provider requires with it',
+    before: 'resource "aws_vpc" "main" {\n  cidr_block          = "10.0.0.0/16"\n  ipv6_netmask_length = 56\n}\n',
+    kinds: ['remove-argument-missing-companions'],
+    after: 'resource "aws_vpc" "main" {\n  cidr_block          = "10.0.0.0/16"\n}\n',
+  },
 ];
 
 describe('validator-driven repairs', () => {
@@ -123,6 +141,13 @@ describe('validator-driven repairs', () => {
     expect(result.applied).toEqual([]);
     expect(result.changes).toEqual([]);
     expect(result.after.valid).toBe(false);
+  });
+
+  it('leaves a disallowed value that could be several allowed ones', async () => {
+    // "public" starts both "public-read" and "public-read-write".
+    const result = await repair('resource "aws_s3_bucket_acl" "a" {\n  bucket = "b"\n  acl    = "public"\n}\n');
+    expect(result.applied).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.summary)).toEqual([expect.stringContaining('got public')]);
   });
 
   it('notes the text of a removed argument', async () => {

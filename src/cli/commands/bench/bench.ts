@@ -35,6 +35,7 @@ const BenchOptions = z.object({
   judgeModel: z.string().optional(),
   concurrency: positiveInt('concurrency').optional(),
   prompts: z.string().optional(),
+  autofix: z.boolean().optional(),
   cache: z.boolean().default(true),
   out: z.string(),
   report: z.boolean().optional(),
@@ -63,7 +64,7 @@ export async function bench(raw: BenchCommandOptions): Promise<void> {
   }
   const judge = options.judgeModel ? await createJudge(options.judgeModel, llm) : undefined;
   const templates = loadPromptTemplates(options.prompts ? resolve(options.prompts) : undefined);
-  const evaluator = await createEvaluator({ engine: options.engine, scanner: options.scanner, ...(options.pluginDir ? { pluginDir: options.pluginDir } : {}) });
+  const evaluator = await createEvaluator({ engine: options.engine, scanner: options.scanner, autofix: options.autofix === true, ...(options.pluginDir ? { pluginDir: options.pluginDir } : {}) });
   const progress = new ProgressReporter();
   logger.err(`iacpac bench: ${tasks.length} tasks × ${models.length} model(s) × ${options.samples} sample(s), up to ${options.attempts} attempts; results in ${options.out}/results.jsonl`);
   const result = await runBench({
@@ -86,6 +87,7 @@ export async function bench(raw: BenchCommandOptions): Promise<void> {
       seed: options.seed ?? null,
       engine: options.engine,
       scanner: options.scanner,
+      autofix: options.autofix === true,
       prompts: options.prompts ?? 'bundled:few-shot.yaml',
     },
     onProgress: (event) => progress.update(event),

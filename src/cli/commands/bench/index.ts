@@ -20,6 +20,7 @@ export function register(program: Command): void {
     .option('--judge-model <spec>', 'LLM judge for the intent score (same syntax as --model)')
     .option('--concurrency <n>', 'concurrent requests per model (default: per provider)')
     .option('--prompts <file>', 'prompt templates YAML (default: the bundled few-shot templates)')
+    .option('--autofix', 'also check each script after iacpac\'s deterministic repairs (iacpac fix) and report both side by side')
     .option('--no-cache', 'do not use the on-disk response cache')
     .option('--out <dir>', 'run directory (results.jsonl, run-config.json, attempts/); rerun to resume', 'iacpac-bench')
     .option('--report', 'render the report (tables and charts) into <out>/report when done')
