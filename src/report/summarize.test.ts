@@ -104,3 +104,42 @@ describe('summarize with run configurations', () => {
     expect(s.groups.at(-1)!.findingsPerScriptBySeverity).toEqual({ info: 0, low: 0, medium: 0, high: 0.5, critical: 0 });
   });
 });
+
+describe('summarize with --autofix', () => {
+  const finding = (policy_id: string) => ({ policy_id, severity: 'medium', resource: 'a' });
+  const fixed = (valid: boolean, findings: string[], repairs: Array<'validate' | 'security'>, intent: boolean | null = null) => ({
+    valid,
+    diagnostics: [],
+    intent_correct: intent,
+    findings: findings.map(finding),
+    repairs: repairs.map((source) => ({ kind: source === 'validate' ? 'rename-argument' : 'policy-fix', source, location: 'main.tf:1:1', description: 'x' })),
+  });
+  const records = [
+    // sample 0: invalid at attempt 1 but valid once repaired; the model's own repair at attempt 2 has 2 findings.
+    record({ index: 0, attempt: 1, final: false, valid: false, output: 'a', autofix: fixed(true, ['P1'], ['validate', 'security'], true) }),
+    record({ index: 0, attempt: 2, final: true, valid: true, output: 'b', intent_correct: false, findings: [finding('P1'), finding('P2')], autofix: fixed(true, [], ['security', 'security'], false) }),
+    // sample 1: valid at once, nothing to repair; sample 2: repairs could not be tried (counted as unrepaired).
+    record({ index: 1, attempt: 1, valid: true, output: 'c', findings: [finding('P3')], autofix: fixed(true, ['P3'], []) }),
+    record({ index: 2, attempt: 1, valid: false, output: 'd', autofix: { ...fixed(true, [], []), error: 'boom' } }),
+  ];
+  const all = summarize(records).groups.find((g) => g.difficulty === null)!;
+
+  it('ends a sample at its first attempt valid after repairs, and counts what that script has', () => {
+    expect(all.passRateAfterAttempt).toEqual([1 / 3, 2 / 3]);
+    expect(all.autofix).toMatchObject({
+      passRateAfterAttempt: [2 / 3, 2 / 3],
+      findingsTotal: 2,
+      distinctPolicies: 2,
+      intentCorrect: 1,
+      intentEvaluated: 1,
+      repairs: { validate: 1, security: 1 },
+      scriptsRepaired: 1,
+      notTried: 1,
+    });
+    expect(all.findingsTotal).toBe(3);
+  });
+
+  it('is null for runs without --autofix', () => {
+    expect(summarize([record({})]).groups[0]!.autofix).toBeNull();
+  });
+});
