@@ -51,7 +51,7 @@ describe.each(policies.map((p) => [p.id, p] as const))('%s', (id, policy) => {
     expect(policy.description.length).toBeGreaterThan(20);
     expect(policy.remediation.length).toBeGreaterThan(10);
     expect(policy.resourceTypes.length).toBeGreaterThan(0);
-    for (const type of policy.resourceTypes) expect(type).toMatch(aws ? /^aws(_[a-z0-9_]+)?$/ : /^(\*|[a-z][a-z0-9_]*)$/);
+    for (const type of policy.resourceTypes) expect(type).toMatch(aws ? /^(aws(_[a-z0-9_]+)?|http)$/ : /^(\*|[a-z][a-z0-9_]*)$/);
     if (aws) expect(policy.references.checkov?.length ?? 0).toBeGreaterThan(0);
     for (const ref of policy.references.checkov ?? []) expect(ref).toMatch(/^CKV2?_AWS_\d+$/);
   });
