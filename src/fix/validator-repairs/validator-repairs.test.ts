@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analysisCounters } from '../../analysis/analyze.ts';
 import { Scanner } from '../../scan/scanner.ts';
 import { fixConfiguration } from '../fix-configuration.ts';
 
@@ -148,6 +149,16 @@ describe('validator-driven repairs', () => {
     const result = await repair('resource "aws_s3_bucket_acl" "a" {\n  bucket = "b"\n  acl    = "public"\n}\n');
     expect(result.applied).toEqual([]);
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.summary)).toEqual([expect.stringContaining('got public')]);
+  });
+
+  it('analyses each candidate once: one load and at most one plan per verified version of the sources', async () => {
+    const before = { ...analysisCounters };
+    const result = await repair('resorce "aws_vpc" "main" {\n  cidr_bloc = "10.0.0.0/16"\n}\n');
+    const loads = analysisCounters.loads - before.loads;
+    expect(result.applied.map((r) => r.kind)).toEqual(['rename-block-type', 'rename-argument']);
+    // The sources as given, then each repair tried (validator repairs are tried one at a time).
+    expect(loads).toBe(1 + result.applied.length + result.rejected.length);
+    expect(analysisCounters.syntheses - before.syntheses).toBeLessThanOrEqual(loads);
   });
 
   it('notes the text of a removed argument', async () => {
