@@ -104,6 +104,21 @@ export async function fixConfiguration(dir: string, options: FixOptions = {}): P
     current = outcome.after;
   };
 
+  /** Tries `repairs` one at a time and keeps the first that verification accepts; false when none is. */
+  const keepFirstAccepted = async (repairs: Repair[]): Promise<boolean> => {
+    for (const repair of repairs) {
+      tried.add(repairKey(repair));
+      const outcome = await attempt([repair]);
+      if (typeof outcome === 'string') {
+        rejected.push({ repair, reason: outcome });
+        continue;
+      }
+      keep([repair], outcome);
+      return true;
+    }
+    return false;
+  };
+
   for (let round = 0; round < (options.maxRounds ?? 50); round++) {
     const context = repairContext(current, sources, schemas);
     const proposals: Repair[] = [];
@@ -113,19 +128,7 @@ export async function fixConfiguration(dir: string, options: FixOptions = {}): P
     }
     const fresh = proposals.filter((p) => p.edits.every((e) => sources.has(e.file)) && !tried.has(repairKey(p)));
     if (fresh.length === 0) break;
-    let progressed = false;
-    for (const repair of fresh.filter((p) => p.source === 'validate')) {
-      tried.add(repairKey(repair));
-      const outcome = await attempt([repair]);
-      if (typeof outcome === 'string') {
-        rejected.push({ repair, reason: outcome });
-        continue;
-      }
-      keep([repair], outcome);
-      progressed = true;
-      break;
-    }
-    if (progressed) continue;
+    if (await keepFirstAccepted(fresh.filter((p) => p.source === 'validate'))) continue;
     const security = nonOverlapping(fresh.filter((p) => p.source === 'security'));
     if (security.length > 1) {
       const outcome = await attempt(security);
@@ -135,18 +138,7 @@ export async function fixConfiguration(dir: string, options: FixOptions = {}): P
         continue;
       }
     }
-    for (const repair of security) {
-      tried.add(repairKey(repair));
-      const outcome = await attempt([repair]);
-      if (typeof outcome === 'string') {
-        rejected.push({ repair, reason: outcome });
-        continue;
-      }
-      keep([repair], outcome);
-      progressed = true;
-      break;
-    }
-    if (!progressed) break;
+    if (!(await keepFirstAccepted(security))) break;
   }
   applied.forEach((repair, i) => {
     const anchor = anchors[i]!;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { GenerateOptions, GenerateResult, LanguageModel } from './language-model.ts';
+import { modelIdentity, type GenerateOptions, type GenerateResult, type LanguageModel } from './language-model.ts';
 import { maskSecrets } from './redact.ts';
 
 /**
@@ -56,10 +56,7 @@ export function withCache(model: LanguageModel, dir: string, settings: CacheSett
   const secrets = settings.secrets ?? [];
   const maxBytes = settings.maxReplyBytes ?? Infinity;
   return {
-    specificationVersion: 'v1',
-    provider: model.provider,
-    modelId: model.modelId,
-    ...(model.baseUrl !== undefined ? { baseUrl: model.baseUrl } : {}),
+    ...modelIdentity(model),
     async generate(options: GenerateOptions): Promise<GenerateResult> {
       const started = performance.now();
       const key = requestKey(model, options);

@@ -59,4 +59,9 @@ export interface LanguageModel {
   generate(options: GenerateOptions): Promise<GenerateResult>;
 }
 
+/** The identity of `model` (specification, provider, id, endpoint), for a wrapper that answers in its place (cache, retries). */
+export function modelIdentity(model: LanguageModel): Omit<LanguageModel, 'generate'> {
+  return { specificationVersion: 'v1', provider: model.provider, modelId: model.modelId, ...(model.baseUrl !== undefined ? { baseUrl: model.baseUrl } : {}) };
+}
+
 export const ZERO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };

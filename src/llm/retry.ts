@@ -1,5 +1,5 @@
 import { ApiCallError } from './errors/api-call-error.ts';
-import type { GenerateOptions, GenerateResult, LanguageModel } from './language-model.ts';
+import { modelIdentity, type GenerateOptions, type GenerateResult, type LanguageModel } from './language-model.ts';
 
 export interface RetrySettings {
   /** Retries after the first attempt (default 4). */
@@ -36,10 +36,7 @@ export function withRetries(model: LanguageModel, settings: RetrySettings = {}):
   const maxTimeoutRetries = settings.maxTimeoutRetries ?? 1;
   const sleep = settings.sleep ?? defaultSleep;
   return {
-    specificationVersion: 'v1',
-    provider: model.provider,
-    modelId: model.modelId,
-    ...(model.baseUrl !== undefined ? { baseUrl: model.baseUrl } : {}),
+    ...modelIdentity(model),
     async generate(options: GenerateOptions): Promise<GenerateResult> {
       const started = performance.now();
       let timeouts = 0;

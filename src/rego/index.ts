@@ -13,7 +13,7 @@ import { EvalContext } from './eval/context.ts';
 import { Evaluator, type EvalLimits, type Env } from './eval/evaluator.ts';
 import type { Tracer } from './eval/types.ts';
 import { BuiltinSet, type Capabilities, type CustomBuiltin } from './builtin-set.ts';
-import { fromJS, RegoObject, toJS, type RegoValue } from './value.ts';
+import { fromJS, mergeObjects, RegoObject, toJS, type RegoValue } from './value.ts';
 import { regoDiagnostics } from './diagnostics.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 
@@ -122,7 +122,7 @@ export class RegoEngine {
   addData(json: unknown): void {
     const v = json instanceof RegoObject ? json : fromJS(json);
     if (!(v instanceof RegoObject)) throw new RegoError('rego_compile_error', 'data must be an object');
-    this.data = mergeData(this.data, v);
+    this.data = mergeObjects(this.data, v);
   }
 
   /** Compile all modules (cached). Throws RegoCompileErrors listing every error. */
@@ -249,15 +249,6 @@ export class RegoEngine {
 function plainAnnotations(a: Annotations): Record<string, unknown> {
   const { loc: _loc, ...rest } = a;
   return rest;
-}
-
-function mergeData(a: RegoObject, b: RegoObject): RegoObject {
-  const out = new RegoObject(a.entries());
-  for (const [k, v] of b) {
-    const prev = out.get(k);
-    out.set(k, prev instanceof RegoObject && v instanceof RegoObject ? mergeData(prev, v) : v);
-  }
-  return out;
 }
 
 export class PreparedQuery {

@@ -325,12 +325,31 @@ export function toJS(v: RegoValue): unknown {
   return out;
 }
 
-/** JSON text of a Rego value, with exact big integers and sorted keys/sets (OPA's output order). */
+/**
+ * `b` merged into `a` (a new object): keys of both whose values are both objects are merged the same way, otherwise
+ * `b`'s value wins. OPA's `object.union` and the engine's data documents (`addData`) merge like this.
+ */
+export function mergeObjects(a: RegoObject, b: RegoObject): RegoObject {
+  const out = new RegoObject(a.entries());
+  for (const [k, v] of b) {
+    const existing = out.get(k);
+    out.set(k, existing instanceof RegoObject && v instanceof RegoObject ? mergeObjects(existing, v) : v);
+  }
+  return out;
+}
+
+/** JSON text of a Rego value, with exact big integers and sorted keys/sets (OPA's output order), strings as JSON.stringify writes them. */
 export function toJSONText(v: RegoValue, indent?: number): string {
+  return jsonText(v, JSON.stringify, indent ? ' '.repeat(indent) : undefined);
+}
+
+/**
+ * JSON text of a Rego value as Go's json.Marshal writes ast.JSON(v): exact big integers, object keys and sets sorted
+ * (sets as arrays, non-string keys as their own JSON text), strings written by `quote`; with `indent`, MarshalIndent's
+ * layout, every line after the first starting with `prefix`. `toJSONText` and OPA's json builtins (`marshalJson`).
+ */
+export function jsonText(v: RegoValue, quote: (s: string) => string, indent?: string, prefix = ''): string {
   const render = (x: RegoValue, depth: number): string => {
-    const pad = indent ? `\n${' '.repeat(indent * (depth + 1))}` : '';
-    const close = indent ? `\n${' '.repeat(indent * depth)}` : '';
-    const sep = indent ? ': ' : ':';
     if (x === null) return 'null';
     switch (typeof x) {
       case 'boolean':
@@ -339,18 +358,25 @@ export function toJSONText(v: RegoValue, indent?: number): string {
       case 'bigint':
         return numberKey(x);
       case 'string':
-        return JSON.stringify(x);
+        return quote(x);
     }
-    const items: string[] = [];
-    if (Array.isArray(x)) for (const e of x) items.push(render(e, depth + 1));
-    else if (x instanceof RegoSet) for (const e of x.sorted()) items.push(render(e, depth + 1));
-    else
-      for (const [k, e] of (x as RegoObject).sortedEntries())
-        items.push(`${JSON.stringify(typeof k === 'string' ? k : toJSONText(k))}${sep}${render(e, depth + 1)}`);
-    const open = Array.isArray(x) || x instanceof RegoSet ? '[' : '{';
-    const end = open === '[' ? ']' : '}';
-    if (items.length === 0) return open + end;
-    return `${open}${pad}${items.join(`,${pad}`)}${close}${end}`;
+    let items: string[];
+    let open: string;
+    if (Array.isArray(x) || x instanceof RegoSet) {
+      const elems = Array.isArray(x) ? (x as readonly RegoValue[]) : x.sorted();
+      items = elems.map((e) => render(e, depth + 1));
+      open = '[';
+    } else {
+      items = (x as RegoObject)
+        .sortedEntries()
+        .map(([k, e]) => `${quote(typeof k === 'string' ? k : jsonText(k, quote))}:${indent !== undefined ? ' ' : ''}${render(e, depth + 1)}`);
+      open = '{';
+    }
+    const close = open === '[' ? ']' : '}';
+    if (items.length === 0) return open + close;
+    if (indent === undefined) return open + items.join(',') + close;
+    const inner = `\n${prefix}${indent.repeat(depth + 1)}`;
+    return `${open}${inner}${items.join(`,${inner}`)}\n${prefix}${indent.repeat(depth)}${close}`;
   };
   return render(v, 0);
 }

@@ -4,6 +4,7 @@
  * explicit argument indexes `[n]`, and Go's error notations (`%!d(string=x)`, `%!v(MISSING)`, `%!(EXTRA ...)`).
  */
 import { goQuote } from './value-text.ts';
+import { doubleParts } from '../../core/exact-double.ts';
 
 export type GoArg =
   | { readonly kind: 'int'; readonly value: bigint }
@@ -50,17 +51,7 @@ export function formatFloat(f: number, verb: 'e' | 'E' | 'f' | 'F' | 'g' | 'G', 
 
 /** The exact decimal expansion of a finite double: digits (no sign, no leading zeros) and the decimal exponent. */
 function exactDecimal(f: number): { digits: string; exponent: number } {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, Math.abs(f));
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  let mantissa = bits & ((1n << 52n) - 1n);
-  let e2: number;
-  if (biased === 0) e2 = -1074;
-  else {
-    mantissa |= 1n << 52n;
-    e2 = biased - 1075;
-  }
+  const { mantissa, exponent: e2 } = doubleParts(f);
   if (mantissa === 0n) return { digits: '0', exponent: 0 };
   // value = mantissa * 2^e2 = digits * 10^-exponent
   if (e2 >= 0) return { digits: (mantissa << BigInt(e2)).toString(), exponent: 0 };

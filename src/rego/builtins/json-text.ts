@@ -5,7 +5,7 @@
  */
 import { goJsonString as jsonString } from '../../core/go-json-string.ts';
 import { BuiltinError } from './define-builtin.ts';
-import { normalizeNumber, numberKey, RegoObject, RegoSet, type RegoValue } from '../value.ts';
+import { jsonText, normalizeNumber, RegoObject, type RegoValue } from '../value.ts';
 
 /** Nesting limit (Go allows 10000; a JS call stack holds fewer recursive parser frames). */
 const MAX_DEPTH = 1_000;
@@ -136,34 +136,5 @@ export function parseJson(text: string): RegoValue {
 
 /** Go json.Marshal / MarshalIndent of ast.JSON(v). */
 export function marshalJson(v: RegoValue, indent?: string, prefix = ''): string {
-  const render = (x: RegoValue, depth: number): string => {
-    if (x === null) return 'null';
-    switch (typeof x) {
-      case 'boolean':
-        return String(x);
-      case 'number':
-      case 'bigint':
-        return numberKey(x);
-      case 'string':
-        return jsonString(x);
-    }
-    let items: string[];
-    let open: string;
-    if (Array.isArray(x) || x instanceof RegoSet) {
-      const elems = Array.isArray(x) ? (x as readonly RegoValue[]) : x.sorted();
-      items = elems.map((e) => render(e, depth + 1));
-      open = '[';
-    } else {
-      items = (x as RegoObject)
-        .sortedEntries()
-        .map(([k, e]) => `${jsonString(typeof k === 'string' ? k : marshalJson(k))}:${indent !== undefined ? ' ' : ''}${render(e, depth + 1)}`);
-      open = '{';
-    }
-    const close = open === '[' ? ']' : '}';
-    if (items.length === 0) return open + close;
-    if (indent === undefined) return open + items.join(',') + close;
-    const inner = `\n${prefix}${indent.repeat(depth + 1)}`;
-    return `${open}${inner}${items.join(`,${inner}`)}\n${prefix}${indent.repeat(depth)}${close}`;
-  };
-  return render(v, 0);
+  return jsonText(v, jsonString, indent, prefix);
 }

@@ -4,7 +4,7 @@ import { defineCategory } from './builtin.ts';
 import { applyJsonPatch } from './json-patch.ts';
 import { filterValue, pathsOperand, pathsToObject, removeValue } from './json-paths.ts';
 import { arrayOperand, elementError, objectOperand, typeError } from './operands.ts';
-import { compare, equals, RegoObject, RegoSet, type RegoValue } from '../value.ts';
+import { compare, equals, mergeObjects, RegoObject, RegoSet, type RegoValue } from '../value.ts';
 
 const builtin = defineCategory('object');
 
@@ -14,15 +14,6 @@ function keysOperand(v: RegoValue | undefined): RegoSet {
   if (v instanceof RegoSet) return v;
   if (v instanceof RegoObject) return new RegoSet(v.keys());
   throw typeError(2, v ?? null, 'object', 'set', 'array');
-}
-
-function mergeWithOverwrite(a: RegoObject, b: RegoObject): RegoObject {
-  const out = new RegoObject(a.entries());
-  for (const [k, v] of b) {
-    const existing = out.get(k);
-    out.set(k, existing instanceof RegoObject && v instanceof RegoObject ? mergeWithOverwrite(existing, v) : v);
-  }
-  return out;
 }
 
 /** Walks `path` through objects (by key), arrays (by integer index) and sets (by member). */
@@ -99,14 +90,14 @@ export const objectBuiltins = [
   builtin('object.union', ([a, b]) => {
     const x = objectOperand(a, 1);
     const y = objectOperand(b, 2);
-    return equals(x, y) ? x : mergeWithOverwrite(x, y);
+    return equals(x, y) ? x : mergeObjects(x, y);
   }),
   builtin('object.union_n', ([a]) => {
     const items = arrayOperand(a, 1);
     let out = new RegoObject();
     for (const item of items) {
       if (!(item instanceof RegoObject)) throw elementError(1, items, item, 'object');
-      out = mergeWithOverwrite(out, item);
+      out = mergeObjects(out, item);
     }
     return out;
   }),

@@ -9,7 +9,8 @@ import type { EvalContext, ReferenceResolver, ResolvedReference } from './contex
 import { evaluate } from './evaluate.ts';
 import { formatConsole } from './format-console.ts';
 import { T_STRING } from './types.ts';
-import { markSensitive, sensitiveShape, type TfValue, toJson, unknownOf, unknownShape, UNKNOWN } from './value.ts';
+import { sensitiveJson, unknownJson } from '../../plan/values-json.ts';
+import { markSensitive, type TfValue, toJson, unknownOf, UNKNOWN } from './value.ts';
 
 /**
  * Evaluation behaviour a plan needs beyond what `terraform console` can show: unknown values (known
@@ -96,7 +97,7 @@ describe('unknown values', () => {
   it('gives plan JSON shapes for partly unknown objects', async () => {
     const { value } = await run('{ name = "a", arn = aws_s3_bucket.b.arn, list = [1, aws_s3_bucket.b.id] }');
     expect(toJson(value)).toEqual({ arn: null, list: [1, null], name: 'a' });
-    expect(unknownShape(value)).toEqual({ arn: true, list: [false, true] });
+    expect(unknownJson(value)).toEqual({ arn: true, list: [false, true] });
   });
 });
 
@@ -117,7 +118,7 @@ describe('sensitive values', () => {
 
   it('marks only the sensitive attribute in after_sensitive', async () => {
     const { value } = await run('{ user = "admin", password = var.password }');
-    expect(sensitiveShape(value)).toEqual({ password: true });
+    expect(sensitiveJson(value)).toEqual({ password: true });
     expect(toJson(value)).toEqual({ password: 'hunter2', user: 'admin' });
   });
 });

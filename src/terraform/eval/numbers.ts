@@ -4,6 +4,7 @@
  * exactly (so `0.1 + 0.2` is 0.3, as in Terraform), and printf rounding uses the exact binary value
  * with ties to even, as Go's strconv does (`%.0f` of 2.5 is "2").
  */
+import { doubleParts } from '../../core/exact-double.ts';
 
 /** a op b, exact when both have short decimal forms. */
 export function decimalArithmetic(a: number, b: number, op: '+' | '-' | '*'): number {
@@ -36,17 +37,7 @@ function scaledToString(v: bigint, scale: number): string {
 
 /** The exact value of a finite double as numerator / 2^shift. */
 function exactBinary(x: number): { num: bigint; shift: bigint } {
-  const buf = new DataView(new ArrayBuffer(8));
-  buf.setFloat64(0, Math.abs(x));
-  const bits = buf.getBigUint64(0);
-  const exp = Number((bits >> 52n) & 0x7ffn);
-  let mant = bits & ((1n << 52n) - 1n);
-  let e: number;
-  if (exp === 0) e = -1074;
-  else {
-    mant |= 1n << 52n;
-    e = exp - 1075;
-  }
+  const { mantissa: mant, exponent: e } = doubleParts(x);
   return e >= 0 ? { num: mant << BigInt(e), shift: 0n } : { num: mant, shift: BigInt(-e) };
 }
 

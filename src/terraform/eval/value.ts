@@ -443,33 +443,6 @@ export function toJson(v: TfValue): unknown {
   return out;
 }
 
-/** Terraform's `after_unknown` shape: `true` where unknown, objects/arrays where something inside is, else omitted/false. */
-export function unknownShape(v: TfValue): unknown {
-  if (v instanceof Unknown) return true;
-  if (v instanceof Sensitive) return unknownShape(v.value);
-  if (v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.map(unknownShape);
-  const out: Record<string, unknown> = {};
-  for (const k of sortedKeys(v)) {
-    const s = unknownShape(v[k]!);
-    if (s !== false) out[k] = s;
-  }
-  return out;
-}
-
-/** Terraform's `after_sensitive` shape: `true` where marked sensitive. */
-export function sensitiveShape(v: TfValue): unknown {
-  if (v instanceof Sensitive) return true;
-  if (v === null || typeof v !== 'object' || v instanceof Unknown) return false;
-  if (Array.isArray(v)) return v.map(sensitiveShape);
-  const out: Record<string, unknown> = {};
-  for (const k of sortedKeys(v)) {
-    const s = sensitiveShape(v[k]!);
-    if (s !== false) out[k] = s;
-  }
-  return out;
-}
-
 /**
  * The text cty hashes set elements by (`appendSetHashBytes`). cty iterates a set of non-primitive
  * elements in the byte order of these texts, so `for` over `toset([...objects])` visits them in this order.
