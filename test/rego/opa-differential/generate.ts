@@ -3,6 +3,11 @@
  * whose operands may be undefined, comprehensions nested in comprehensions, `some`, `else` chains, zero-argument
  * functions, repeated argument variables and `with`. Each module defines rules `g_r0..g_rN` (their values are compared)
  * over fixed helper rules; rules refer only to earlier ones (no recursion). Deterministic for a seed.
+ *
+ * One module in three is "risky": it also draws the forms that make OPA reject the whole module (typed operands of the
+ * wrong type, calls of zero-argument rules, functions used as values, unsafe or unused variables, a `with` on a rule
+ * value, conflicting values). The others draw only forms that compile, so most modules compare values, not just the
+ * class of the first error.
  */
 
 /** mulberry32: a small seeded PRNG. */
@@ -38,9 +43,12 @@ export function generate(seed: number): GeneratedModule {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const int = (n: number): number => Math.floor(r() * n);
+  const risky = r() < 1 / 3;
+  /** A risky form in risky modules, else a safe one. */
+  const either = (safe: readonly string[], unsafe: readonly string[]): string => pick(risky ? [...safe, ...unsafe] : safe);
   const lit = (): string => pick(['1', '2', '0', '"x"', '"Xy"', 'true', 'null', '[1]', '{"k": 1}']);
   const operand = (): string =>
-    pick(['input.nothere', 'g_u.missing', 'g_u.a', 'g_u.arr[0]', 'g_u.arr[9]', 'g_d.a', '1', '"x"', 'lower(g_u.b)', 'g_u.obj.k', 'g_u.n', 'input.x', 'g_u.obj[input.nothere]']);
+    either(['input.nothere', 'g_u.missing', 'g_u.a', 'g_u.arr[0]', 'g_u.arr[9]', 'g_u.b', 'g_u.obj.k', 'g_u.n', 'input.x', 'g_u.obj[input.nothere]'], ['g_d.a', '1', '"x"', 'lower(g_u.b)']);
   const negated = (): string => {
     const op = operand();
     return pick([
@@ -93,13 +101,16 @@ export function generate(seed: number): GeneratedModule {
         text = `${name} = ${lit()} { ${cond()} } else = ${lit()} { ${cond()} } else = ${lit()}`;
         break;
       case 8:
-        text = pick([`${name} := g_z`, `${name} := g_z()`, `${name} := g_z2`, `${name} := g_z2()`, `${name} { g_z.zero == 1 }`]);
+        text = either([`${name} := g_z`, `${name} := g_z2`, `${name} { g_z.zero == 1 }`], [`${name} := g_z()`, `${name} := g_z2()`]);
         break;
       case 9:
         text = `${name} { g_k(["${pick(['a', 'b'])}", ${int(3)}], "${pick(['a', 'b'])}") }`;
         break;
       case 10:
-        text = pick([`${name} := ${prev} with input as {"x": ${lit()}}`, `${name} { g_f(input.x) with input as {"x": ${pick(['1', '2'])}} }`, `${name} { g_f(2) with g_f as g_f2 }`]);
+        text = either(
+          [`${name} = v { v := ${prev} with input as {"x": ${lit()}} }`, `${name} { g_f(input.x) with input as {"x": ${pick(['1', '2'])}} }`, `${name} { g_f(2) with g_f as g_f2 }`, `${name} = v { v := g_f2(input.x) with input.x as ${pick(['1', '2'])} }`],
+          [`${name} := ${prev} with input as {"x": ${lit()}}`],
+        );
         break;
       case 11:
         text = `${name}[x] { some x in g_u.${pick(['arr', 's', 'obj'])}; ${pick(['not g_f(x)', 'true', 'x != 2'])} }`;
@@ -108,7 +119,10 @@ export function generate(seed: number): GeneratedModule {
         text = `${name} := {k: v | some k, v in g_u.obj; ${pick(['v > 1', 'not v == 1', 'not g_f(v)'])}}`;
         break;
       default:
-        text = pick([`${name} { x > 1 }`, `${name} := x { x := g_u.arr[_] }`, `${name} { g_d.missing == 1 }`, `${name} { not g_u.arr[_] == 3 }`, `${name} { some x; true }`, `${name} := g_f`]);
+        text = either(
+          [`${name} := x { x := g_u.arr[0] }`, `${name}[x] = y { some x, y in g_u.obj; not g_f(y) }`],
+          [`${name} { x > 1 }`, `${name} := x { x := g_u.arr[_] }`, `${name} { g_d.missing == 1 }`, `${name} { not g_u.arr[_] == 3 }`, `${name} { some x; true }`, `${name} := g_f`],
+        );
         break;
     }
     rules.push(text);
