@@ -268,20 +268,25 @@ neighbours[key] contains other if {
 	some key in targets
 }
 
-# resource_key -> the managed resource changes of that block that are not pure deletes (every instance).
-managed_by_key[key] contains rc if {
+# resource_key -> every managed resource change of that block (all instances, pure deletes included).
+changes_by_key[key] contains rc if {
 	some rc in input.resource_changes
 	rc.mode == "managed"
-	rc.change.actions != ["delete"]
 	key := resource_key(rc)
+}
+
+# The managed resource changes (any type, pure deletes included) connected to `rc` by a reference in either direction.
+connected_changes(rc) := {other |
+	some key in object.get(neighbours, resource_key(rc), set())
+	some other in object.get(changes_by_key, key, set())
 }
 
 # Resources of `resource_type` connected to `rc` by a reference in either direction (in the order of
 # `resources(resource_type)`: the set below is ordered the same way).
 connected_resources(rc, resource_type) := [other |
 	some other in {o |
-		some key in object.get(neighbours, resource_key(rc), set())
-		some o in object.get(managed_by_key, key, set())
+		some o in connected_changes(rc)
 		o.type == resource_type
+		o.change.actions != ["delete"]
 	}
 ]

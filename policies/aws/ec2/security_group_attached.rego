@@ -43,8 +43,6 @@ deny contains finding if {
 }
 
 attached(sg) if {
-	some rc in input.resource_changes
-	rc.mode == "managed"
+	some rc in tf.connected_changes(sg)
 	rc.type in attachable
-	tf.connected(sg, rc)
 }

@@ -31,11 +31,9 @@ deny contains finding if {
 }
 
 attached(record) if {
-	some rc in input.resource_changes
-	rc.mode == "managed"
+	some rc in tf.connected_changes(record)
 	rc.type in targets
 	rc.address != record.address
-	tf.connected(record, rc)
 }
 
 attached(record) if {
