@@ -1,17 +1,24 @@
-// Regenerates docs/policies.md from the policy library metadata: npx tsx scripts/gen-policy-docs.ts [--check]
-// --check exits 1 when the committed file is out of date.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { policyDocsPath, renderLibraryDocs } from './policy-docs-source.ts';
+// Regenerates docs/policies.md and assets/policies/metadata-yaml.json (the library's METADATA blocks parsed ahead of
+// time, so loading the library parses no YAML) from the policy library: npx tsx scripts/gen-policy-docs.ts [--check]
+// --check exits 1 when a committed file is out of date.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { metadataSeedPath, policyDocsPath, renderLibraryDocs, renderMetadataSeed } from './policy-docs-source.ts';
 
-const text = renderLibraryDocs();
-if (process.argv.includes('--check')) {
-  const current = readFileSync(policyDocsPath, 'utf8');
-  if (current !== text) {
-    process.stderr.write(`${policyDocsPath} is out of date; run npx tsx scripts/gen-policy-docs.ts\n`);
-    process.exit(1);
+const seed = renderMetadataSeed();
+const outputs: Array<[string, string]> = [
+  [policyDocsPath, renderLibraryDocs()],
+  [metadataSeedPath, seed],
+];
+for (const [path, text] of outputs) {
+  if (process.argv.includes('--check')) {
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+      process.stderr.write(`${path} is out of date; run npx tsx scripts/gen-policy-docs.ts\n`);
+      process.exit(1);
+    }
+  } else {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    process.stdout.write(`wrote ${path}\n`);
   }
-} else {
-  writeFileSync(policyDocsPath, text);
-  process.stdout.write(`wrote ${join('docs', 'policies.md')}\n`);
 }

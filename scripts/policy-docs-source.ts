@@ -2,7 +2,10 @@
 // judgement (their Checkov check has no entry in the published severity mapping, committed as
 // assets/baselines/checkov-severity.json from ../shared/data/checkov/severity.csv).
 import { join } from 'node:path';
-import { loadLibrary } from '../src/scan/policy-library.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { yamlMemoEntries, yamlSeedKey } from '../src/core/yaml-memo.ts';
+import { createRegoBackend } from '../src/scan/rego-backend.ts';
+import { loadLibrary, METADATA_SEED_FILE } from '../src/scan/policy-library.ts';
 import { renderPolicyDocs } from '../src/scan/policy-docs.ts';
 import { loadCheckovSeverities } from '../src/report/checkov-baseline.ts';
 
@@ -20,3 +23,23 @@ export function renderLibraryDocs(): string {
   const own = new Set(policies.filter((p) => !(p.references.checkov ?? []).some((id) => published.has(id))).map((p) => p.id));
   return renderPolicyDocs(policies, own);
 }
+
+/**
+ * The precomputed parses of every METADATA block of the library (`assets/policies/metadata-yaml.json`): the library is
+ * loaded and compiled once with an empty memo, and every document parsed is recorded under the SHA-256 of its text.
+ */
+export function renderMetadataSeed(): string {
+  const before = yamlMemoEntries().length;
+  if (before !== 0) throw new Error('renderMetadataSeed needs a fresh process (the YAML memo is not empty)');
+  const library = loadLibrary();
+  createRegoBackend([...library.helpers, ...library.policies].map((m) => ({ file: m.displayName, source: m.source })));
+  const yaml: Record<string, unknown> = {};
+  for (const [text, value] of yamlMemoEntries().sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const json: unknown = JSON.parse(JSON.stringify(value));
+    if (!isDeepStrictEqual(json, value)) continue; // not JSON (a date, ...): parsed at run time instead
+    yaml[yamlSeedKey(text)] = json;
+  }
+  return `${JSON.stringify({ version: 1, yaml })}\n`;
+}
+
+export const metadataSeedPath = join(root, METADATA_SEED_FILE);

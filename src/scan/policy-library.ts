@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, UsageError } from '../core/errors.ts';
 import { packageRoot } from '../core/package-root.ts';
+import { seedYamlMemo } from '../core/yaml-memo.ts';
 import { severityRank, type Severity } from './finding.ts';
 import { matchesAny } from './id-glob.ts';
 import { editDistance } from '../core/edit-distance.ts';
@@ -50,9 +51,25 @@ export function readLibraryIndex(dir = libraryDir()): Array<{ id: string; file: 
 
 let cachedLibrary: PolicySet | undefined;
 
+/**
+ * The METADATA blocks of the bundled library parsed ahead of time (`scripts/gen-policy-docs.ts` writes it): loading the
+ * library then parses no YAML. Keyed by the text's hash, so an out-of-date file only costs parses, never wrong values.
+ */
+export const METADATA_SEED_FILE = join('assets', 'policies', 'metadata-yaml.json');
+
+function seedLibraryMetadata(): void {
+  try {
+    const seed = JSON.parse(readFileSync(join(packageRoot(), METADATA_SEED_FILE), 'utf8')) as { version: number; yaml: Record<string, unknown> };
+    if (seed.version === 1) seedYamlMemo(seed.yaml);
+  } catch {
+    // Without the seed the metadata is parsed from the policies themselves.
+  }
+}
+
 /** Loads every policy listed in policies/index.json plus the helper modules in policies/lib. */
 export function loadLibrary(): PolicySet {
   if (cachedLibrary) return cachedLibrary;
+  seedLibraryMetadata();
   const dir = libraryDir();
   const policies = readLibraryIndex(dir).map((entry) => {
     const file = join(dir, entry.file);

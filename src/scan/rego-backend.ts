@@ -10,6 +10,10 @@ export interface RegoBackend {
   query(query: string, input: RegoValue): unknown;
   /** Optional modules left out because they did not compile: file -> the one-line error. */
   rejected: ReadonlyMap<string, string>;
+  /** Compiles these deferred modules in (by file), if they are not yet; later queries see them. */
+  include(files: Iterable<string>): void;
+  /** Files of the modules compiled so far. */
+  readonly included: ReadonlySet<string>;
 }
 
 export interface BackendModule {
@@ -17,23 +21,61 @@ export interface BackendModule {
   source: string;
   /** A user module: when it does not compile it is left out (and listed in `rejected`) instead of failing everything. */
   optional?: boolean;
+  /** Compiled only once `include` asks for it (a library policy no input has needed yet). */
+  deferred?: boolean;
 }
+
+/**
+ * Deferred modules are compiled in at most this many steps; then every remaining one is (a repository with many kinds of
+ * resources would otherwise recompile the growing program again and again).
+ */
+const MAX_INCLUDE_STEPS = 4;
 
 /**
  * Compiles the modules into one embedded engine. A required module that does not compile (the bundled library) throws
  * InputError with file:line:col; an optional one (a user policy or helper) is left out, so one bad user policy does not
- * stop the scan. `extra(rejected)` adds modules generated from what remains (the runner over the accepted policies).
+ * stop the scan. `deferred` modules wait until `include` asks for them, so a scan compiles only the policies the inputs
+ * need. `extra(rejected, included)` adds modules generated from what is compiled (the runner over those policies).
  */
-export function createRegoBackend(modules: BackendModule[], extra: (rejected: ReadonlyMap<string, string>) => BackendModule[] = () => []): RegoBackend {
+export function createRegoBackend(
+  modules: BackendModule[],
+  extra: (rejected: ReadonlyMap<string, string>, included: ReadonlySet<string>) => BackendModule[] = () => [],
+): RegoBackend {
   const rejected = new Map<string, string>();
-  let engine: RegoEngine | undefined;
-  while (!engine) {
+  const included = new Set(modules.filter((m) => !m.deferred).map((m) => m.file));
+  let engine = build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included));
+  let prepared = new Map<string, PreparedQuery>();
+  let steps = 0;
+  return {
+    rejected,
+    included,
+    include(files) {
+      let wanted = [...files].filter((file) => !included.has(file));
+      if (wanted.length === 0) return;
+      if (++steps >= MAX_INCLUDE_STEPS) wanted = modules.filter((m) => !included.has(m.file)).map((m) => m.file);
+      for (const file of wanted) included.add(file);
+      engine = build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included));
+      prepared = new Map();
+    },
+    toInput: (input) => fromJS(input),
+    query(query, input) {
+      let q = prepared.get(query);
+      if (!q) {
+        q = engine.prepare(query);
+        prepared.set(query, q);
+      }
+      const value = q.evalValue({ inputValue: input });
+      return value === undefined ? undefined : toJS(value);
+    },
+  };
+}
+
+/** Compiles `modules`, leaving out (into `rejected`) the optional ones that do not compile. */
+function build(modules: BackendModule[], rejected: Map<string, string>, extra: (rejected: ReadonlyMap<string, string>) => BackendModule[]): RegoEngine {
+  for (;;) {
     const current = modules.filter((m) => !rejected.has(m.file));
     const attempt = compile([...current, ...extra(rejected)]);
-    if (attempt.engine) {
-      engine = attempt.engine;
-      break;
-    }
+    if (attempt.engine) return attempt.engine;
     const optional = new Set(current.filter((m) => m.optional).map((m) => m.file));
     const blamed = attempt.errors.filter((e) => e.file !== undefined && optional.has(e.file));
     if (blamed.length > 0) {
@@ -53,21 +95,6 @@ export function createRegoBackend(modules: BackendModule[], extra: (rejected: Re
     }
     if (!current.some((m) => m.optional && rejected.has(m.file))) throw compileFailure(attempt.errors);
   }
-  const compiled = engine;
-  const prepared = new Map<string, PreparedQuery>();
-  return {
-    rejected,
-    toInput: (input) => fromJS(input),
-    query(query, input) {
-      let q = prepared.get(query);
-      if (!q) {
-        q = compiled.prepare(query);
-        prepared.set(query, q);
-      }
-      const value = q.evalValue({ inputValue: input });
-      return value === undefined ? undefined : toJS(value);
-    },
-  };
 }
 
 interface CompileError {

@@ -34,18 +34,18 @@ export class PolicyRunner {
   private readonly broken = new Map<string, string>();
   /** User helper modules that did not compile (file -> error): policies using them are among `broken`. */
   readonly brokenHelpers: Array<{ file: string; message: string }> = [];
+  private readonly allPolicies: PolicyInfo[];
 
   constructor(policies: PolicyInfo[], modules: HelperModule[]) {
+    // The library's policies are compiled when an input needs them (most plans touch a few dozen of 400); its helpers
+    // and every user module are compiled at once (so a broken user policy is reported even when it is not selected).
+    const libraryPolicies = new Set(modules.filter((m) => m.builtin === true && 'id' in m).map((m) => m.displayName));
     this.backend = createRegoBackend(
-      modules.map((m) => ({ file: m.displayName, source: m.source, optional: m.builtin !== true })),
-      (rejected) => [{ file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies.filter((p) => !rejected.has(p.displayName))) }],
+      modules.map((m) => ({ file: m.displayName, source: m.source, optional: m.builtin !== true, deferred: libraryPolicies.has(m.displayName) })),
+      (rejected, included) => [{ file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies.filter((p) => !rejected.has(p.displayName) && included.has(p.displayName))) }],
     );
-    const policyFiles = new Set(policies.map((p) => p.displayName));
-    for (const policy of policies) {
-      const error = this.backend.rejected.get(policy.displayName);
-      if (error !== undefined) this.broken.set(policy.id, error);
-    }
-    for (const [file, message] of this.backend.rejected) if (!policyFiles.has(file)) this.brokenHelpers.push({ file, message });
+    this.allPolicies = policies;
+    this.noteRejected();
     this.policies = policies.filter((p) => !this.broken.has(p.id));
     this.libraryOnly = this.policies.every((p) => p.builtin);
     for (const policy of this.policies) {
@@ -72,6 +72,32 @@ export class PolicyRunner {
     const relevant = this.relevant(input);
     for (const policy of this.policies) outcomes.set(policy.id, { findings: [] });
     for (const [id, error] of this.broken) outcomes.set(id, { error, compile: true });
+    if (relevant.length === 0) return outcomes;
+    this.backend.include(relevant.map((p) => p.displayName));
+    // A user module can conflict with a library policy compiled only now: it is left out from here on, and reported.
+    if (this.noteRejected()) for (const [id, error] of this.broken) outcomes.set(id, { error, compile: true });
+    return this.evaluateCompiled(input, outcomes, relevant.filter((p) => !this.broken.has(p.id)));
+  }
+
+  /** Records modules the backend left out that were not known yet (broken policies, broken helpers); true if any. */
+  private noteRejected(): boolean {
+    let added = false;
+    const policyFiles = new Map(this.allPolicies.map((p) => [p.displayName, p]));
+    const knownHelpers = new Set(this.brokenHelpers.map((h) => h.file));
+    for (const [file, message] of this.backend.rejected) {
+      const policy = policyFiles.get(file);
+      if (policy && !this.broken.has(policy.id)) {
+        this.broken.set(policy.id, message);
+        added = true;
+      } else if (!policy && !knownHelpers.has(file)) {
+        this.brokenHelpers.push({ file, message });
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  private evaluateCompiled(input: unknown, outcomes: Map<string, PolicyOutcome>, relevant: PolicyInfo[]): Map<string, PolicyOutcome> {
     if (relevant.length === 0) return outcomes;
     // The bundled library reads only resource_changes, configuration and the scan extension; user policies get the
     // whole document.

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Scanner } from './scanner.ts';
@@ -30,6 +31,16 @@ describe('Scanner', () => {
       ['IACPAC_AWS_S3_001', 'low', 'aws_s3_bucket.data'],
     ]);
     expect(result.findings[0]?.message).toMatch(/^policy failed to evaluate: .*conflict\.rego:\d+: eval_conflict_error/);
+  });
+
+  it('reports a user module that conflicts only with a library policy compiled when an input needs it', async () => {
+    // Library policies are compiled on first use, after the user modules: the conflict shows then, and must be reported.
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-late-conflict-'));
+    writeFileSync(join(dir, 'clash.rego'), 'package iacpac.aws.s3.bucket_versioning\n\nimport rego.v1\n\nversioned := "taken"\n');
+    const result = await new Scanner({ policies: ['IACPAC_AWS_S3_001'], policyDirs: [dir] }).scanDirectory(join(fixtures, 'configured'));
+    expect(result.findings.map((f) => [f.policy_id, f.resource])).toEqual([['IACPAC_AWS_S3_001', 'aws_s3_bucket.data']]);
+    expect(result.errors.map((e) => [e.file?.endsWith('clash.rego'), e.code, / \(this module was left out of the scan\)$/.test(e.message)])).toEqual([[true, 'policy-compile', true]]);
+    expect(result.partial).toBe(true);
   });
 
   it('scans a plan JSON document without source ranges', () => {
