@@ -51,6 +51,23 @@ describe('iacpac rego', () => {
     });
   });
 
+  it('eval of a 2,000-term expression is one parse error naming the nesting bound (it was a RangeError in the compiler)', () => {
+    const deep = mkdtempSync(join(tmpdir(), 'iacpac-rego-deep-'));
+    writeFileSync(join(deep, 'deep.rego'), `package deep\n\nr := ${Array.from({ length: 2000 }, () => '1').join(' + ')}\n`);
+    const r = iacpac('rego', 'eval', '-d', join(deep, 'deep.rego'), 'data.deep.r');
+    expect(r.code).toBe(1); // opa eval's exit code for errors
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      errors: [
+        {
+          message: 'maximum nesting depth exceeded (more than 250 nested brackets, calls or chained operators): split the expression into smaller ones',
+          code: 'rego_parse_error',
+          location: { file: join(deep, 'deep.rego'), row: 3, col: expect.any(Number) },
+        },
+      ],
+    });
+  });
+
   it('check exits 1 with errors at file:line:col', () => {
     const r = iacpac('rego', 'check', join(broken, 'bad.rego'));
     expect(r.code).toBe(1);
