@@ -1,0 +1,46 @@
+// The scanning path stays lean (issue 15): `iacpac check` on a folder, run from the bundle as installed, loads none of
+// the LLM, chart or knowledge-base dependencies (the generator's and the report's), which would cost start-up time.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.ts';
+
+const BIN = join(ROOT, 'bin', 'iacpac.js');
+
+// A loader hook (registered by --import) that lists every file URL the process loads.
+const RECORDER = `data:text/javascript,${encodeURIComponent(`
+import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(\`
+import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  if (url.startsWith('file:')) appendFileSync(process.env.IACPAC_LOADED_FILE, url + '\\\\n');
+  return next(url, context);
+}
+\`));
+`)}`;
+
+const HEAVY = ['ai', '@ai-sdk', 'vega', 'vega-lite', '@resvg', 'minisearch', 'hyparquet', 'csv-parse'];
+
+describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('the scanning path (bundle)', () => {
+  it('check on a folder loads no LLM, chart or knowledge-base module', () => {
+    const work = mkdtempSync(join(tmpdir(), 'iacpac-lean-'));
+    writeFileSync(join(work, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "acme-lean"\n}\n');
+    const loaded = join(work, 'loaded.txt');
+    const run = spawnSync(process.execPath, ['--import', RECORDER, BIN, 'check', work], {
+      env: { ...process.env, IACPAC_LOADED_FILE: loaded, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status, run.stderr).toBe(1); // the bucket has findings
+    const packages = new Set(
+      readFileSync(loaded, 'utf8')
+        .split('\n')
+        .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1])
+        .filter((name): name is string => name !== undefined),
+    );
+    expect(packages.has('commander')).toBe(true); // the recorder works
+    expect([...packages].filter((name) => HEAVY.some((heavy) => name === heavy || name.startsWith(`${heavy}/`)))).toEqual([]);
+  });
+});
