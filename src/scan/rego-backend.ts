@@ -7,7 +7,8 @@ export interface RegoBackend {
   /** Converts a JSON input once so several queries can share it. */
   toInput(input: unknown): RegoValue;
   /** Evaluates `query` against an input; returns the JS value of the first result, or undefined. Throws on errors. */
-  query(query: string, input: RegoValue): unknown;
+  /** `timeoutMs` replaces the default evaluation time budget (QUERY_TIMEOUT_MS) for this query. */
+  query(query: string, input: RegoValue, timeoutMs?: number): unknown;
   /** Optional modules left out because they did not compile: file -> the one-line error. */
   rejected: ReadonlyMap<string, string>;
   /** Compiles these deferred modules in (by file), if they are not yet; later queries see them. */
@@ -58,13 +59,13 @@ export function createRegoBackend(
       prepared = new Map();
     },
     toInput: (input) => fromJS(input),
-    query(query, input) {
+    query(query, input, timeoutMs) {
       let q = prepared.get(query);
       if (!q) {
         q = engine.prepare(query);
         prepared.set(query, q);
       }
-      const value = q.evalValue({ inputValue: input });
+      const value = q.evalValue({ inputValue: input, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
       return value === undefined ? undefined : toJS(value);
     },
   };
@@ -97,6 +98,9 @@ function build(modules: BackendModule[], rejected: Map<string, string>, extra: (
   }
 }
 
+/** The default time budget of one query: a runaway (user) policy ends with an error finding instead of stalling. */
+export const QUERY_TIMEOUT_MS = 10_000;
+
 interface CompileError {
   file?: string;
   message: string;
@@ -104,7 +108,7 @@ interface CompileError {
 
 function compile(modules: BackendModule[]): { engine?: RegoEngine; errors: CompileError[] } {
   // A runaway (user) policy ends with an error finding instead of stalling the scan.
-  const engine = new RegoEngine({ limits: { timeoutMs: 10_000, maxSteps: 20_000_000 } });
+  const engine = new RegoEngine({ limits: { timeoutMs: QUERY_TIMEOUT_MS, maxSteps: 20_000_000 } });
   let current: BackendModule | undefined;
   try {
     for (const module of modules) {

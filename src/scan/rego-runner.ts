@@ -1,7 +1,7 @@
 import { errorMessage } from '../core/errors.ts';
 import type { PolicyInfo } from './policy-metadata.ts';
 import type { HelperModule } from './policy-library.ts';
-import { createRegoBackend, type RegoBackend } from './rego-backend.ts';
+import { createRegoBackend, QUERY_TIMEOUT_MS, type RegoBackend } from './rego-backend.ts';
 
 /** What one policy returned for one input: its `deny` findings, or the error that stopped it (`compile`: it never ran). */
 export type PolicyOutcome = { findings: RawFinding[] } | { error: string; compile?: boolean };
@@ -109,9 +109,10 @@ export class PolicyRunner {
         }
       : input;
     const value = this.backend.toInput(trimmed);
+    const timeoutMs = queryTimeout(input);
     let all: unknown;
     try {
-      all = this.backend.query(combinedQuery(relevant), value);
+      all = this.backend.query(combinedQuery(relevant), value, timeoutMs);
     } catch {
       all = undefined;
     }
@@ -122,7 +123,7 @@ export class PolicyRunner {
     }
     for (const policy of relevant) {
       try {
-        outcomes.set(policy.id, toOutcome(this.backend.query(`data.${policy.packagePath.map(refPart).join('')}.deny`, value)));
+        outcomes.set(policy.id, toOutcome(this.backend.query(`data.${policy.packagePath.map(refPart).join('')}.deny`, value, timeoutMs)));
       } catch (error) {
         outcomes.set(policy.id, { error: errorMessage(error) });
       }
@@ -135,6 +136,16 @@ interface PlanLike {
   resource_changes?: unknown;
   configuration?: unknown;
   iacpac?: unknown;
+}
+
+/**
+ * The time budget of one query on this plan: the default plus 2 ms per resource change, so a large plan on a loaded
+ * machine (20k resources take several seconds) is not cut off by the guard meant for runaway policies (a query cut
+ * off becomes error findings, and the per-policy fallback repeats the shared indexing once per policy).
+ */
+function queryTimeout(input: unknown): number {
+  const changes = (input as PlanLike | undefined)?.resource_changes;
+  return QUERY_TIMEOUT_MS + 2 * (Array.isArray(changes) ? changes.length : 0);
 }
 
 /** One object query over the chosen policies; the backend caches it per distinct selection. */
