@@ -100,7 +100,7 @@ const rows: Row[] = [];
 for (const size of sizes) {
   const dir = join(work, `root-${size}`);
   const bytes = writeRoot(dir, size);
-  const row: Row = { label: `${size.toLocaleString('en-US')} resources`, resources: size, bytes, results: {} };
+  const row: Row = { label: `${size.toLocaleString('en-US')} resource${size === 1 ? '' : 's'}`, resources: size, bytes, results: {} };
   for (const command of COMMANDS) {
     const args = command === 'plan' ? [command, dir, '--format', 'json'] : command === 'validate' ? [command, dir] : [command, dir, '--allow-partial'];
     row.results[command] = iacpac(args, size <= 1000 ? repeat : 1);
