@@ -9,6 +9,7 @@ import {
   renameResourceType,
   renameUnknownProviderType,
 } from './renames.ts';
+import { splitInlineS3Setting } from './s3-inline-settings.ts';
 import { nearestAllowedNumber, removeArgumentMissingCompanions, replaceDisallowedValue, useCidrNetworkAddress } from './provider-values.ts';
 import { attributeToBlock, blockToAttribute, closeUnclosedBlock, removeDuplicateBlock, removeUnsupportedArgument, renameDeprecatedArgument } from './structure.ts';
 
@@ -30,6 +31,7 @@ export const VALIDATOR_REPAIRS: readonly ValidatorRepairRule[] = [
   renameFunction,
   removeExtraFunctionArguments,
   renameDeprecatedArgument,
+  splitInlineS3Setting,
   replaceDisallowedValue,
   useCidrNetworkAddress,
   nearestAllowedNumber,

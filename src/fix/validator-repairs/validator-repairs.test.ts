@@ -120,6 +120,14 @@ const CASES: Array<{ name: string; before: string; kinds: string[]; after: strin
     after: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nresource "aws_subnet" "s" {\n  vpc_id     = aws_vpc.main.id\n  cidr_block = "10.0.1.0/24"\n}\n\nresource "aws_sqs_queue" "q" {\n  message_retention_seconds = 60\n}\n',
   },
   {
+    name: "moves a bucket's aws 4.x inline settings to their aws 5 resources, values and comments kept",
+    before:
+      'resource "aws_s3_bucket" "site" {\n  bucket = "acme-site"\n  acl    = "private" # no public access\n\n  versioning {\n    enabled = true\n  }\n\n  cors_rule {\n    allowed_methods = ["GET"]\n    allowed_origins = ["https://acme.example"]\n  }\n\n  logging {\n    target_bucket = "acme-access-logs"\n    target_prefix = "site/"\n  }\n}\n',
+    kinds: ['split-s3-inline-setting', 'split-s3-inline-setting', 'split-s3-inline-setting', 'split-s3-inline-setting'],
+    after:
+      'resource "aws_s3_bucket" "site" {\n  bucket = "acme-site"\n}\n\nresource "aws_s3_bucket_acl" "site" {\n  bucket = aws_s3_bucket.site.id\n  acl = "private" # no public access\n}\n\nresource "aws_s3_bucket_versioning" "site" {\n  bucket = aws_s3_bucket.site.id\n\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n\nresource "aws_s3_bucket_logging" "site" {\n  bucket = aws_s3_bucket.site.id\n  target_bucket = "acme-access-logs"\n  target_prefix = "site/"\n}\n\nresource "aws_s3_bucket_cors_configuration" "site" {\n  bucket = aws_s3_bucket.site.id\n\n  cors_rule {\n    allowed_methods = ["GET"]\n    allowed_origins = ["https://acme.example"]\n  }\n}\n',
+  },
+  {
     name: 'removes an argument given without the arguments the provider requires with it',
     before: 'resource "aws_vpc" "main" {\n  cidr_block          = "10.0.0.0/16"\n  ipv6_netmask_length = 56\n}\n',
     kinds: ['remove-argument-missing-companions'],
@@ -142,6 +150,12 @@ describe('validator-driven repairs', () => {
     expect(result.applied).toEqual([]);
     expect(result.changes).toEqual([]);
     expect(result.after.valid).toBe(false);
+  });
+
+  it('leaves inline versioning turned off: "Disabled" or "Suspended" depends on the bucket\'s past', async () => {
+    const result = await repair('resource "aws_s3_bucket" "b" {\n  bucket = "acme-b"\n\n  versioning {\n    enabled = false\n  }\n}\n');
+    expect(result.applied).toEqual([]);
+    expect(result.after.warnings).toBe(1);
   });
 
   it('leaves a disallowed value that could be several allowed ones', async () => {
