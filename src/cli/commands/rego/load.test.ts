@@ -46,6 +46,16 @@ describe('rego loader (OPA loader semantics)', () => {
     expect(() => load([dir], { ignore: ['back'] })).toThrow(/dangling\.rego: a symbolic link to a missing file/);
   });
 
+  it('reads a file given directly with another extension as Rego, JSON or YAML, as OPA tries each; skips it in a directory', () => {
+    const dir = tree({ 'policy.txt': '# a policy\npackage p\n', 'data.txt': 'a: 1\n', 'list.txt': '- 1\n', 'sub/x.txt': 'package x\n' });
+    const loaded = load([join(dir, 'policy.txt'), join(dir, 'data.txt')]);
+    expect(loaded.modules.map((m) => m.file)).toEqual([join(dir, 'policy.txt')]);
+    expect(merged(loaded.data)).toEqual([{ a: 1 }]);
+    expect(() => load([join(dir, 'list.txt')])).toThrow(/list\.txt: not a Rego module \(no package statement\) nor a JSON or YAML object/);
+    expect(load([join(dir, 'sub')]).modules).toEqual([]);
+    expect(load([join(dir, 'policy.txt')], { onlyRego: true }).modules).toEqual([]);
+  });
+
   it('mounts a data file given directly at the root', () => {
     const dir = tree({ 'd.json': '{"a": 1}' });
     expect(merged(load([join(dir, 'd.json')]).data)).toEqual([{ a: 1 }]);

@@ -2,7 +2,8 @@
  * Files for `iacpac rego eval|check|test`, loaded as OPA's loader does:
  *  - every `.rego` file under the given paths is a module; every `.json`, `.yaml` and `.yml` file is a data document
  *    mounted at its directory's path below the path given (`dir/a/b/x.yaml` → `data.a.b`); a file given directly is
- *    mounted at the root. Symbolic links are followed; nothing is skipped for its name (dot-files included); `--ignore <glob>` skips files and
+ *    mounted at the root, and a file given directly with another extension is read as Rego, JSON or YAML (as OPA
+ *    tries each). Symbolic links are followed; nothing is skipped for its name (dot-files included); `--ignore <glob>` skips files and
  *    directories whose name matches, below the given paths (`--ignore '*.yaml'`).
  *  - `onlyRego` (what `opa check` loads outside bundle mode): `.rego` files only, data files are not read at all.
  *  - bundle mode (`--bundle`): each path is a bundle directory; only `data.json`/`data.yaml` files are data, the
@@ -96,6 +97,31 @@ export function readDocument(file: string): RegoValue {
   }
 }
 
+/**
+ * A file given directly whose extension is none of OPA's: OPA tries it as a Rego module, then as JSON, then as YAML.
+ * Here a text whose first statement is `package` is a module (its parse errors are reported as Rego errors); anything
+ * else must be a JSON or YAML object.
+ */
+function loadAnyType(file: string, loaded: Loaded): void {
+  const text = readFileSync(file, 'utf8');
+  if (/^(?:\s*#[^\n]*\n)*\s*package\s/.test(text)) {
+    loaded.modules.push({ file, text });
+    return;
+  }
+  let doc: RegoValue | undefined;
+  try {
+    doc = parseJSON(text);
+  } catch {
+    try {
+      doc = fromJS(parseYaml(text, { intAsBigInt: true }) ?? null);
+    } catch {
+      doc = undefined;
+    }
+  }
+  if (!(doc instanceof RegoObject)) throw new InputError(`${file}: not a Rego module (no package statement) nor a JSON or YAML object (pass .rego, .json, .yaml or .yml files)`);
+  loaded.data.push(doc);
+}
+
 function mount(segments: readonly string[], doc: RegoValue): RegoValue {
   return segments.reduceRight<RegoValue>((inner, key) => RegoObject.fromRecord({ [key]: inner }), doc);
 }
@@ -167,6 +193,7 @@ export function load(paths: readonly string[], options: LoadOptions = {}): Loade
       const ext = extname(f).toLowerCase();
       if (ext === '.rego') loaded.modules.push({ file: f, text: readFileSync(f, 'utf8') });
       else if (DATA_EXTENSIONS.has(ext) && !options.onlyRego) loaded.data.push(mount(isDir ? dirSegments(p, f) : [], readDocument(f)));
+      else if (!isDir && !options.onlyRego) loadAnyType(f, loaded);
     }
   }
   return loaded;
