@@ -1,16 +1,23 @@
 // Shared by scripts/gen-policy-docs.ts and the docs meta-test: the library metadata plus which severities are our own
 // judgement (their Checkov check has no entry in the published severity mapping, committed as
 // assets/baselines/checkov-severity.json from ../shared/data/checkov/severity.csv).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { yamlMemoEntries, yamlSeedKey } from '../src/core/yaml-memo.ts';
 import { createRegoBackend } from '../src/scan/rego-backend.ts';
 import { loadLibrary, METADATA_SEED_FILE } from '../src/scan/policy-library.ts';
-import { renderPolicyDocs } from '../src/scan/policy-docs.ts';
+import { renderPolicyDocs, type CheckovException } from '../src/scan/policy-docs.ts';
 import { loadCheckovSeverities } from '../src/report/checkov-baseline.ts';
 
 const root = join(import.meta.dirname, '..');
 export const policyDocsPath = join(root, 'docs', 'policies.md');
+/** Checkov checks the library has no policy for, with the reason (listed in docs/policies.md). */
+export const checkovExceptionsPath = join(root, 'policies', 'checkov-exceptions.json');
+
+export function checkovExceptions(): CheckovException[] {
+  return (JSON.parse(readFileSync(checkovExceptionsPath, 'utf8')) as { exceptions: CheckovException[] }).exceptions;
+}
 
 /** Checkov id -> published severity. */
 export function publishedSeverities(): Map<string, string> {
@@ -21,7 +28,7 @@ export function renderLibraryDocs(): string {
   const published = publishedSeverities();
   const policies = loadLibrary().policies;
   const own = new Set(policies.filter((p) => !(p.references.checkov ?? []).some((id) => published.has(id))).map((p) => p.id));
-  return renderPolicyDocs(policies, own);
+  return renderPolicyDocs(policies, own, checkovExceptions());
 }
 
 /**

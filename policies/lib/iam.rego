@@ -54,6 +54,7 @@ document_statement(s) := {
 	"actions": as_list(object.get(object.get(s, "actions", {}), "constant_value", [])),
 	"resources": as_list(object.get(object.get(s, "resources", {}), "constant_value", [])),
 	"condition": object.get(s, "condition", []),
+	"principals": object.get(s, "principals", []),
 }
 
 as_list(x) := x if is_array(x)
@@ -71,7 +72,112 @@ unrestrictable(action) if regex.match(`^[a-z0-9-]+:(Describe|List)[A-Za-z0-9]*$`
 
 unrestrictable(action) if action in {"sts:GetCallerIdentity", "s3:ListAllMyBuckets", "ec2:GetConsoleOutput", "logs:DescribeLogGroups"}
 
+unrestrictable(action) if lower(action) in wildcard_only_actions
+
 restrictable(action) if not unrestrictable(action)
+
+# Actions that AWS's Service Authorization Reference lists without any resource type (only Resource "*" applies), among
+# those the credential, privilege-escalation and write checks care about.
+wildcard_only_actions := {
+	"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken", "sts:getsessiontoken",
+	"lambda:createeventsourcemapping", "datapipeline:createpipeline", "cloudwatch:putmetricdata",
+	"xray:puttracesegments", "xray:puttelemetryrecords", "kms:createkey", "kms:generaterandom",
+}
+
+# A statement without a condition (an empty `Condition` object or no `condition` block).
+unconditioned(statement) if count(statement.condition) == 0
+
+# Statement action `pattern` (IAM wildcards * and ?, case-insensitive) covers the concrete action `action` (lower case).
+covers(pattern, action) if {
+	is_string(pattern)
+	regex.match(concat("", ["^", replace(replace(replace(lower(pattern), ".", "\\."), "*", ".*"), "?", "."), "$"]), action)
+}
+
+# The concrete actions (lower case) out of `actions` that the statements allow without a resource constraint, the way
+# cloudsplaining reads a policy: an unconditioned Allow on "*" grants the actions that support resource-level
+# permissions, an unconditioned Allow on any resource grants those that do not; any Deny statement naming the action
+# (with or without a condition) takes it away.
+allowed_without_constraints(statements, actions) := {action |
+	some action in actions
+	some statement in statements
+	statement.effect == "Allow"
+	unconditioned(statement)
+	some pattern in statement.actions
+	covers(pattern, action)
+	unconstrained_for(statement, action)
+	not denied(statements, action)
+}
+
+unconstrained_for(statement, action) if "*" in statement.resources
+
+unconstrained_for(_, action) if action in wildcard_only_actions
+
+denied(statements, action) if {
+	some statement in statements
+	statement.effect == "Deny"
+	some pattern in statement.actions
+	covers(pattern, action)
+}
+
+# Actions whose response hands out credentials (keys, tokens, passwords, temporary credentials).
+credential_actions := {
+	"airflow:createclitoken", "airflow:createweblogintoken", "appsync:createapikey", "chime:createapikey",
+	"cloud9:createenvironmenttoken", "codeartifact:getauthorizationtoken", "codepipeline:pollforjobs",
+	"cognito-identity:getopenidtoken", "cognito-identity:getopenidtokenfordeveloperidentity",
+	"cognito-identity:getcredentialsforidentity", "cognito-idp:getsigningcertificate", "connect:getfederationtoken",
+	"connect:getfederationtokens", "ec2:getpassworddata", "ecr-public:getauthorizationtoken",
+	"emr-containers:getmanagedendpointsessioncredentials", "finspace-api:getprogrammaticaccesscredentials",
+	"gamelift:requestuploadcredentials", "gamelift:getinstanceaccess", "gamelift:getcomputeaccess",
+	"gamelift:getcomputeauthtoken", "grafana:createworkspaceapikey", "iam:createaccesskey", "iam:createloginprofile",
+	"iam:createservicespecificcredential", "iam:resetservicespecificcredential", "iam:updateaccesskey",
+	"license-manager:getaccesstoken", "lightsail:getinstanceaccessdetails", "lightsail:downloaddefaultkeypair",
+	"lightsail:createbucketaccesskey", "lightsail:getrelationaldatabasemasteruserpassword",
+	"mediapackage:rotatechannelcredentials", "mediapackage:rotateingestendpointcredentials", "rds-db:connect",
+	"redshift:getclustercredentials", "redshift:getclustercredentialswithiam", "redshift-serverless:getcredentials",
+	"sso:getrolecredentials", "sts:assumerole", "sts:assumerolewithsaml", "sts:assumerolewithwebidentity",
+	"sts:getfederationtoken", "sts:getsessiontoken",
+	# ecr:GetAuthorizationToken also returns a (registry) token; Checkov leaves it out because every image pull needs it.
+}
+
+# Reads that hand out stored data or secrets (cloudsplaining's data-exfiltration list).
+exfiltration_read_actions := {
+	"s3:getobject", "ssm:getparameter", "ssm:getparameters", "ssm:getparametersbypath", "secretsmanager:getsecretvalue",
+}
+
+# Combinations of actions that let a principal raise its own privileges (Rhino Security Labs' escalation methods):
+# each set, granted whole without resource constraints, is one method.
+privilege_escalation_methods := {
+	"CreateAccessKey": {"iam:createaccesskey"},
+	"CreateLoginProfile": {"iam:createloginprofile"},
+	"UpdateLoginProfile": {"iam:updateloginprofile"},
+	"AddUserToGroup": {"iam:addusertogroup"},
+	"CreateNewPolicyVersion": {"iam:createpolicyversion"},
+	"SetExistingDefaultPolicyVersion": {"iam:setdefaultpolicyversion"},
+	"AttachUserPolicy": {"iam:attachuserpolicy"},
+	"AttachGroupPolicy": {"iam:attachgrouppolicy"},
+	"AttachRolePolicy": {"iam:attachrolepolicy", "sts:assumerole"},
+	"PutUserPolicy": {"iam:putuserpolicy"},
+	"PutGroupPolicy": {"iam:putgrouppolicy"},
+	"PutRolePolicy": {"iam:putrolepolicy", "sts:assumerole"},
+	"UpdateRolePolicyToAssumeIt": {"iam:updateassumerolepolicy", "sts:assumerole"},
+	"CreateEC2WithExistingIP": {"iam:passrole", "ec2:runinstances"},
+	"PassExistingRoleToNewLambdaThenInvoke": {"iam:passrole", "lambda:createfunction", "lambda:invokefunction"},
+	"PassExistingRoleToNewLambdaThenTriggerWithExistingDynamo": {"iam:passrole", "lambda:createfunction", "lambda:createeventsourcemapping"},
+	"PassExistingRoleToNewGlueDevEndpoint": {"iam:passrole", "glue:createdevendpoint"},
+	"PassExistingRoleToCloudFormation": {"iam:passrole", "cloudformation:createstack"},
+	"PassExistingRoleToNewDataPipeline": {"iam:passrole", "datapipeline:createpipeline"},
+	"UpdateExistingGlueDevEndpoint": {"glue:updatedevendpoint"},
+	"EditExistingLambdaFunctionWithRole": {"lambda:updatefunctioncode"},
+}
+
+privilege_escalation_actions := {a | some actions in privilege_escalation_methods; some a in actions}
+
+# Names of the escalation methods the statements allow.
+privilege_escalations(statements) := {name |
+	granted := allowed_without_constraints(statements, privilege_escalation_actions)
+	some name, actions in privilege_escalation_methods
+	count(actions - granted) == 0
+}
 
 # Reads that hand out data or secrets.
 exfiltration_actions := {
@@ -111,4 +217,45 @@ wildcard_service(action, services) if {
 	count(parts) == 2
 	parts[1] == "*"
 	parts[0] in services
+}
+
+# GitHub Actions OIDC trust (token.actions.githubusercontent.com): how Checkov judges the `sub` claim a trust policy
+# accepts. The first claim must be a repository (`repo:<owner>/<name>...`) and not a claim any workflow, environment
+# or branch of any repository can present, nor a wildcard.
+github_oidc_provider := "oidc-provider/token.actions.githubusercontent.com"
+
+github_sub_variable(variable) if {
+	is_string(variable)
+	regex.match(`^token\.actions\.githubusercontent\.com(/[a-zA-Z0-9_-]+)?:sub$`, variable)
+}
+
+github_abusable_claims := ["workflow", "environment", "ref", "context", "head_ref", "base_ref"]
+
+# A `sub` value that does not pin the caller to a repository.
+unsafe_github_sub(value) if not is_string(value)
+
+unsafe_github_sub(value) if value == "*"
+
+unsafe_github_sub(value) if {
+	is_string(value)
+	not contains(value, ":")
+}
+
+unsafe_github_sub(value) if {
+	is_string(value)
+	split(value, ":")[1] == "*"
+}
+
+unsafe_github_sub(value) if {
+	is_string(value)
+	some claim in github_abusable_claims
+	startswith(split(value, ":")[0], claim)
+}
+
+unsafe_github_sub(value) if {
+	is_string(value)
+	parts := split(value, ":")
+	count(parts) > 1
+	parts[0] == "repo"
+	not regex.match(`^(\$\{)?[a-zA-Z0-9_-]+(\.[a-zA-Z0-9_-]+)*(\})?/[^/]+`, parts[1])
 }

@@ -4,7 +4,18 @@ import type { PolicyInfo } from './policy-metadata.ts';
  * Renders docs/policies.md from the library metadata (kept in sync by a meta-test; regenerate with scripts/gen-policy-docs.ts).
  * `ownSeverity`: ids whose severity is our own judgement (no published mapping for their Checkov check).
  */
-export function renderPolicyDocs(policies: readonly PolicyInfo[], ownSeverity: ReadonlySet<string> = new Set()): string {
+/** A Checkov check the library deliberately has no policy for, and why. */
+export interface CheckovException {
+  checkov: string;
+  resource_types: string[];
+  reason: string;
+}
+
+export function renderPolicyDocs(
+  policies: readonly PolicyInfo[],
+  ownSeverity: ReadonlySet<string> = new Set(),
+  exceptions: readonly CheckovException[] = [],
+): string {
   const byService = new Map<string, PolicyInfo[]>();
   for (const p of policies) {
     const service = p.packagePath[2] ?? 'other';
@@ -60,6 +71,15 @@ export function renderPolicyDocs(policies: readonly PolicyInfo[], ownSeverity: R
     '(`../shared/data/checkov/severity.csv`: webmutation/checkov-oss-severity-mappings@2c9f76b, parsed from the Prisma Cloud',
     'policy reference pages). Where that mapping has no entry the severity is our own judgement and marked with `*` below.',
     'No policy is `critical`: that level is left for user policies that describe an exploitable exposure in their own context.',
+    '',
+    '## Checkov checks without a policy',
+    '',
+    'Every AWS Terraform check of Checkov 3.3.13 has a policy except those below, which cannot be decided from what a plan',
+    'or the configuration holds.',
+    '',
+    '| Checkov | resource types | why there is no policy |',
+    '|---|---|---|',
+    ...exceptions.map((e) => `| ${e.checkov} | ${e.resource_types.map((t) => `\`${t}\``).join(' ')} | ${escape(e.reason)} |`),
     '',
     '## Policies',
     '',

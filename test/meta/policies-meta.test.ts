@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryDir, loadLibrary, readLibraryIndex } from '../../src/scan/policy-library.ts';
-import { policyDocsPath, publishedSeverities, renderLibraryDocs } from '../../scripts/policy-docs-source.ts';
+import { checkovExceptions, policyDocsPath, publishedSeverities, renderLibraryDocs } from '../../scripts/policy-docs-source.ts';
 import { describeWithShared, sharedPath } from '../helpers/shared-data.ts';
 
 const dir = libraryDir();
@@ -103,5 +103,28 @@ describeWithShared(['data', 'checkov', 'severity.csv'], 'assets/baselines/checko
       if (id && severity) csv.set(id, severity.trim());
     }
     expect(Object.fromEntries(publishedSeverities())).toEqual(Object.fromEntries(csv));
+  });
+});
+
+describeWithShared(['data', 'checkov-tests', 'checks.jsonl'], 'the Checkov catalogue coverage', () => {
+  const exceptions = checkovExceptions();
+  const mapped = new Set(policies.flatMap((p) => p.references.checkov ?? []));
+  const catalogue = readFileSync(sharedPath('data', 'checkov-tests', 'checks.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { id: string; resource_types: string[] });
+
+  it('every AWS Terraform check of Checkov 3.3.13 has a policy or is a listed exception, never both', () => {
+    const excepted = new Set(exceptions.map((e) => e.checkov));
+    expect(catalogue.filter((c) => !mapped.has(c.id) && !excepted.has(c.id)).map((c) => c.id)).toEqual([]);
+    expect([...excepted].filter((id) => mapped.has(id))).toEqual([]);
+  });
+
+  it('each exception names a Checkov check of the catalogue, its resource types and a reason', () => {
+    const byId = new Map(catalogue.map((c) => [c.id, c]));
+    for (const e of exceptions) {
+      expect(byId.get(e.checkov)?.resource_types).toEqual(e.resource_types);
+      expect(e.reason.length).toBeGreaterThan(40);
+    }
   });
 });

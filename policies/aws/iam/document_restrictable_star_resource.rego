@@ -1,6 +1,6 @@
 # METADATA
 # title: "IAM policy document does not grant restrictable actions on every resource"
-# description: "An `aws_iam_policy_document` statement should scope actions that support resource-level permissions to specific ARNs; `resources = [\"*\"]` is acceptable only for listing/describe calls."
+# description: "An `aws_iam_policy_document` statement should scope actions that support resource-level permissions to specific ARNs; `resources = [\"*\"]` is acceptable only for actions that cannot be scoped (listing/describe calls and the few others AWS offers only on `*`) and for statements narrowed by a `condition` block."
 # custom:
 #   id: IACPAC_AWS_IAM_005
 #   severity: high
@@ -19,6 +19,7 @@ deny contains finding if {
 	actions := {action |
 		some statement in statements
 		iam.allow_all_resources(statement)
+		iam.unconditioned(statement)
 		some action in statement.actions
 		iam.restrictable(action)
 	}

@@ -1,6 +1,6 @@
 # METADATA
 # title: "IAM policy does not allow write actions on every resource"
-# description: "Write actions (create, delete, modify, start, stop, ...) on `Resource = \"*\"` allow changes anywhere in the account."
+# description: "Write actions (create, delete, modify, start, stop, ...) on `Resource = \"*\"` allow changes anywhere in the account. Statements with a condition, and actions that AWS offers only on `*` (such as xray:PutTraceSegments or cloudwatch:PutMetricData), are not counted."
 # custom:
 #   id: IACPAC_AWS_IAM_004
 #   severity: high
@@ -19,7 +19,9 @@ deny contains finding if {
 	actions := {action |
 		some statement in statements
 		iam.allow_all_resources(statement)
+		iam.unconditioned(statement)
 		some action in statement.actions
+		iam.restrictable(action)
 		iam.write(action)
 	}
 	count(actions) > 0
