@@ -87,37 +87,41 @@ wildcard_only_actions := {
 # A statement without a condition (an empty `Condition` object or no `condition` block).
 unconditioned(statement) if count(statement.condition) == 0
 
-# Statement action `pattern` (IAM wildcards * and ?, case-insensitive) covers the concrete action `action` (lower case).
-covers(pattern, action) if {
+# The concrete actions (lower case) out of `actions` that statement action `pattern` covers (IAM wildcards * and ?,
+# case-insensitive).
+covered(pattern, actions) := {a | some a in actions; a == lower(pattern)} if {
 	is_string(pattern)
-	regex.match(concat("", ["^", replace(replace(replace(lower(pattern), ".", "\\."), "*", ".*"), "?", "."), "$"]), action)
-}
+	not contains(pattern, "*")
+	not contains(pattern, "?")
+} else := {a | some a in actions; regex.match(re, a)} if {
+	is_string(pattern)
+	re := concat("", ["^", replace(replace(replace(lower(pattern), ".", "\\."), "*", ".*"), "?", "."), "$"])
+} else := set()
 
 # The concrete actions (lower case) out of `actions` that the statements allow without a resource constraint, the way
 # cloudsplaining reads a policy: an unconditioned Allow on "*" grants the actions that support resource-level
 # permissions, an unconditioned Allow on any resource grants those that do not; any Deny statement naming the action
 # (with or without a condition) takes it away.
-allowed_without_constraints(statements, actions) := {action |
-	some action in actions
-	some statement in statements
-	statement.effect == "Allow"
-	unconditioned(statement)
-	some pattern in statement.actions
-	covers(pattern, action)
-	unconstrained_for(statement, action)
-	not denied(statements, action)
+allowed_without_constraints(statements, actions) := granted - denied if {
+	granted := {action |
+		some statement in statements
+		statement.effect == "Allow"
+		unconditioned(statement)
+		some pattern in statement.actions
+		some action in covered(pattern, actions)
+		unconstrained_for(statement, action)
+	}
+	denied := {action |
+		some statement in statements
+		statement.effect == "Deny"
+		some pattern in statement.actions
+		some action in covered(pattern, granted)
+	}
 }
 
-unconstrained_for(statement, action) if "*" in statement.resources
+unconstrained_for(statement, _) if "*" in statement.resources
 
 unconstrained_for(_, action) if action in wildcard_only_actions
-
-denied(statements, action) if {
-	some statement in statements
-	statement.effect == "Deny"
-	some pattern in statement.actions
-	covers(pattern, action)
-}
 
 # Actions whose response hands out credentials (keys, tokens, passwords, temporary credentials).
 credential_actions := {
