@@ -3,7 +3,7 @@
 // policies cross-reference. Prints precision/recall overall and per check id, and the batch time against Checkov's.
 // --write also updates bench/baselines/scan.json and the scan section of docs/benchmarks.md.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fork } from 'node:child_process';
 
@@ -58,6 +58,7 @@ await build({
 const workerFlags = ['--liftoff-only', '--no-opt'];
 
 // The batch: `jobs` worker processes (one per core by default), each compiling the library once and scanning its share.
+const loadBefore = loadavg()[0] ?? 0;
 const t0 = performance.now();
 interface WorkerResult {
   cpuSeconds: number;
@@ -157,6 +158,7 @@ const summary = [
   `batch time: ${seconds.toFixed(2)} s for ${rows.length} folders with ${jobs} worker process${jobs === 1 ? '' : 'es'} (node ${workerFlags.join(' ')}; process start, module loading, policy compilation, load + plan + scan included) vs Checkov ${checkovBaseline.batch_seconds} s -> ratio ${ratio.toFixed(3)} (1/${(1 / ratio).toFixed(1)})`,
   `policy evaluation alone on the ${planFiles.length} real plan JSON files (one process, compilation included): ${planSeconds.toFixed(2)} s wall, ${planCpuSeconds.toFixed(2)} s CPU -> ${(planCpuSeconds / checkovBaseline.batch_seconds).toFixed(3)} of Checkov's batch time`,
   `CPU time of the batch: ${cpuSeconds.toFixed(2)} s summed over the workers (module loading ${outputs.reduce((n, o) => n + o.startupCpuSeconds, 0).toFixed(2)} s, policy compilation ${outputs.reduce((n, o) => n + o.compileCpuSeconds, 0).toFixed(2)} s) (what the batch costs on an idle machine, whatever the load) -> ${cpuRatio.toFixed(3)} of Checkov's batch time (1/${(1 / cpuRatio).toFixed(1)})`,
+  `machine: ${availableParallelism()} cores, 1-minute load average ${loadBefore.toFixed(1)} before and ${(loadavg()[0] ?? 0).toFixed(1)} after the run (wall times grow with the load of other processes; the CPU times much less)`
 ];
 process.stdout.write(`${only ? '' : `${lines.join('\n')}\n\n`}${summary.join('\n')}\n`);
 if (missingIds.length) process.stdout.write(`Checkov ids without a policy: ${missingIds.join(', ')}\n`);
