@@ -32,6 +32,8 @@ export interface LiteralExpr extends Node {
   value: string | number | boolean | null;
   /** Original number text (for big/precise numbers). */
   numberText?: string;
+  /** A string value of a JSON document (`*.tf.json`): its range is the JSON string, quotes included. */
+  jsonString?: true;
 }
 
 /**
@@ -42,6 +44,8 @@ export interface TemplateExpr extends Node {
   kind: 'template';
   parts: TemplatePart[];
   heredoc?: { marker: string; indented: boolean };
+  /** A string value of a JSON document (`*.tf.json`): its range is the JSON string, quotes included. */
+  jsonString?: true;
 }
 export type TemplatePart =
   | { kind: 'text'; value: string; range: SourceRange }

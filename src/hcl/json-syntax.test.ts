@@ -11,7 +11,7 @@ function normalize(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      if (key.endsWith('ange') || key === 'labelRanges' || key === 'bareKey') continue;
+      if (key.endsWith('ange') || key === 'labelRanges' || key === 'bareKey' || key === 'jsonString') continue;
       out[key] = normalize(v);
     }
     return out;

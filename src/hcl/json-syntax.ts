@@ -232,7 +232,7 @@ function jsonExpression(ctx: JsonContext, node: JsonNode, bareExpression: boolea
     case 'string':
       if (ctx.literalStrings) return { kind: 'literal', value: node.value, range };
       if (bareExpression) return embedded(ctx, node, 'expression');
-      if (!node.value.includes('${') && !node.value.includes('%{')) return { kind: 'literal', value: node.value, range };
+      if (!node.value.includes('${') && !node.value.includes('%{')) return { kind: 'literal', value: node.value, range, jsonString: true };
       return embedded(ctx, node, 'template');
     case 'number':
       return { kind: 'literal', value: node.value, numberText: node.text, range };
@@ -294,9 +294,9 @@ function embedded(ctx: JsonContext, node: Extract<JsonNode, { type: 'string' }>,
         last.value = last.value.replace(/\n$/, '');
         if (last.value === '') expr.parts.pop();
       }
-      expr = { kind: 'template', parts: expr.parts, range };
+      expr = { kind: 'template', parts: expr.parts, range, jsonString: true };
       if (expr.parts.every((p) => p.kind === 'text')) {
-        return { kind: 'literal', value: expr.parts.map((p) => (p.kind === 'text' ? p.value : '')).join(''), range };
+        return { kind: 'literal', value: expr.parts.map((p) => (p.kind === 'text' ? p.value : '')).join(''), range, jsonString: true };
       }
     }
     return expr;

@@ -2,7 +2,7 @@ import type { Attribute, Block, Body, Expression } from '../hcl/ast.ts';
 import type { ModuleCall, TerraformModule, Variable } from '../terraform/model.ts';
 import { charRange, errorAt, rangeString, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { didYouMean } from './did-you-mean.ts';
-import { startRange } from './evaluation.ts';
+import { startRange } from '../hcl/start-range.ts';
 import { staticValue } from './static-value.ts';
 import { parseTypeConstraint } from './type-constraint.ts';
 import { conversionError, conversionErrorWithPath } from './type-conversion.ts';

@@ -3,8 +3,10 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, posix } from 'node:path';
 import type { SourceRange } from '../core/source-range.ts';
 import type { Expression, ForExpr, FunctionCallExpr, TemplatePart } from '../hcl/ast.ts';
+import { startRange } from '../hcl/start-range.ts';
 import { walkExpression as walkHcl } from '../hcl/walk.ts';
-import { arityProblem, functionCallExtra } from '../terraform/functions/call-arity.ts';
+import { arityProblem, functionCallExtra, tryFailedDetail } from '../terraform/functions/call-arity.ts';
+import { lookupRemovedFunction, removedFunctionDetail } from '../terraform/functions/removed-functions.ts';
 import { FUNCTION_SIGNATURES, lookupFunctionSignature } from '../terraform/functions/signatures.ts';
 import { errorAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
@@ -97,6 +99,14 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
     // Provider-defined functions need the provider's function list; not checked.
     return call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
   }
+  const removed = lookupRemovedFunction(name);
+  if (removed) {
+    // `list` and `map` fail whatever their arguments, once those evaluate without errors.
+    const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
+    if (argumentDiagnostics.length > 0) return argumentDiagnostics;
+    const { functionCall } = functionCallExtra(name, removed, inFor);
+    return [{ ...errorAt('function-call-failed', 'Error in function call', removedFunctionDetail(name, removed), startRange(call), call.range), functionCall }];
+  }
   const signature = lookupFunctionSignature(name);
   if (!signature) {
     const suggestion = nameSuggestion(name, allFunctionNames());
@@ -120,6 +130,9 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
       return [withCall(errorAt(code, problem.summary, problem.detail, problem.range, call.range))];
     }
   }
+  // `can` turns any error of its argument into false; `try` fails only when every argument fails.
+  if (baseNameOf(name) === 'can') return [];
+  if (baseNameOf(name) === 'try') return tryDiagnostics(call, context, depth, inFor).map(withCall);
   const argumentDiagnostics = call.args.flatMap((arg) => evaluationDiagnostics(arg, context, depth + 1, inFor));
   if (argumentDiagnostics.length > 0) return argumentDiagnostics;
   if (baseNameOf(name) === 'join' && call.args.length === 1 && !call.expandFinal) {
@@ -203,6 +216,20 @@ function callDiagnostics(call: FunctionCallExpr, context: EvaluationContext, dep
   return [];
 }
 
+/** HCL's `try`: the first argument that evaluates without errors is the result; when none does, the call fails listing every error. */
+function tryDiagnostics(call: FunctionCallExpr, context: EvaluationContext, depth: number, inFor: boolean): ValidatorDiagnostic[] {
+  if (call.args.length === 0) {
+    return [errorAt('function-call-failed', 'Error in function call', `Call to function "${call.name}" failed: at least one argument is required.`, startRange(call), call.range)];
+  }
+  const failures: ValidatorDiagnostic[] = [];
+  for (const arg of call.args) {
+    const diagnostics = evaluationDiagnostics(arg, context, depth + 1, inFor);
+    if (diagnostics.length === 0) return [];
+    failures.push(...diagnostics);
+  }
+  return [errorAt('function-call-failed', 'Error in function call', tryFailedDetail(failures), startRange(call), call.range)];
+}
+
 /** Known values of `path.*` references in an expression, as Terraform lists them under a snippet. */
 export function pathValues(expr: Expression, context: EvaluationContext): Array<{ traversal: string; statement: string }> {
   const out = new Map<string, string>();
@@ -257,42 +284,4 @@ function pathValue(expr: Expression, context: EvaluationContext): string | undef
 
 function baseNameOf(name: string): string {
   return name.startsWith('core::') ? name.slice('core::'.length) : name;
-}
-
-/** HCL's `StartRange()` of an expression: where an argument "starts" for diagnostics. */
-export function startRange(expr: Expression): SourceRange {
-  switch (expr.kind) {
-    case 'literal': {
-      // A quoted string's start range is its content, without the quotes.
-      const range = expr.range;
-      if (typeof expr.value !== 'string' || range.end.byte - range.start.byte < 2 || range.filename.endsWith('.json')) return range;
-      return {
-        filename: range.filename,
-        start: { line: range.start.line, column: range.start.column + 1, byte: range.start.byte + 1 },
-        end: { line: range.end.line, column: range.end.column - 1, byte: range.end.byte - 1 },
-      };
-    }
-    case 'template': {
-      const first = expr.parts[0];
-      if (!first || expr.heredoc) return expr.range;
-      if (first.kind === 'interpolation') return startRange(first.expr);
-      // A literal part's range excludes the opening quote.
-      const range = first.range;
-      if (range.start.byte !== expr.range.start.byte) return range;
-      const start = { line: range.start.line, column: range.start.column + 1, byte: range.start.byte + 1 };
-      const end = range.end.byte >= expr.range.end.byte ? { line: range.end.line, column: range.end.column - 1, byte: range.end.byte - 1 } : range.end;
-      return { filename: range.filename, start, end };
-    }
-    case 'call':
-      return { filename: expr.range.filename, start: expr.nameRange.start, end: { ...expr.nameRange.end, column: expr.nameRange.end.column + 1, byte: expr.nameRange.end.byte + 1 } };
-    case 'tuple':
-    case 'object':
-      return { filename: expr.range.filename, start: expr.range.start, end: { ...expr.range.start, column: expr.range.start.column + 1, byte: expr.range.start.byte + 1 } };
-    case 'binary':
-      return startRange(expr.left);
-    case 'conditional':
-      return startRange(expr.condition);
-    default:
-      return expr.range;
-  }
 }

@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { SourceRange } from '../../core/source-range.ts';
 import type { Expression, FunctionCallExpr } from '../../hcl/ast.ts';
+import { startRange } from '../../hcl/start-range.ts';
 import { type CallContext, FunctionArgError, FunctionError, type ParamOptions } from '../functions/define-function.ts';
 import { FUNCTIONS } from '../functions/index.ts';
-import { arityProblem, functionCallExtra } from '../functions/call-arity.ts';
+import { arityProblem, functionCallExtra, tryFailedDetail } from '../functions/call-arity.ts';
+import { lookupRemovedFunction, removedFunctionDetail } from '../functions/removed-functions.ts';
 import { lookupFunctionSignature, type ParamSignature } from '../functions/signatures.ts';
 import { convert } from './convert.ts';
 import { UNKNOWN_TEXT } from './context.ts';
@@ -27,11 +29,13 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
   if (name === 'try') return callTry(ev, expr, scope);
   if (name === 'can') return callCan(ev, expr, scope);
 
-  const sig = lookupFunctionSignature(name);
-  if (!sig && (name === 'list' || name === 'map')) {
-    const hint = name === 'list' ? 'tolist([ ... ]) syntax to write a literal list' : 'tomap({ ... }) syntax to write a literal map';
-    throw evalError('Error in function call', `Call to function ${JSON.stringify(name)} failed: the ${JSON.stringify(name)} function was deprecated in Terraform v0.12 and is no longer available; use ${hint}.`, callStart(expr));
+  const removed = lookupRemovedFunction(name);
+  if (removed) {
+    // Every call fails once its arguments are evaluated (their errors come first, as in HCL).
+    for (const arg of expr.args) ev.eval(arg, scope);
+    throw evalError('Error in function call', removedFunctionDetail(expr.name, removed), callStart(expr), functionCallExtra(expr.name, removed));
   }
+  const sig = lookupFunctionSignature(name);
   if (!sig) throw evalError('Call to unknown function', `There is no function named ${JSON.stringify(expr.name)}.`, expr.nameRange);
 
   // templatestring renders templates fetched from elsewhere: its template must be a plain reference.
@@ -181,55 +185,13 @@ function callTry(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValu
     }
     failures.push(...r.diagnostics);
   }
-  const lines = failures.map((d) => `- ${d.summary} (at ${hclRange(d)})\n  ${d.detail}`).join('\n');
-  throw evalError('Error in function call', `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`, callStart(expr), functionCallExtra(expr.name, lookupFunctionSignature('try')!));
-}
-
-/**
- * HCL points argument problems at the argument's start: the opening bracket of a tuple/object/for,
- * the operator of a unary expression, a string's text without its quotes, `name(` of a call.
- */
-export function startRange(expr: Expression): SourceRange {
-  const r = expr.range;
-  const firstChar = (): SourceRange => ({ filename: r.filename, start: r.start, end: { line: r.start.line, column: r.start.column + 1, byte: r.start.byte + 1 } });
-  const afterEnd = (): SourceRange => ({ filename: r.filename, start: r.end, end: { line: r.end.line, column: r.end.column + 1, byte: r.end.byte + 1 } });
-  switch (expr.kind) {
-    case 'tuple':
-    case 'object':
-    case 'for':
-    case 'unary':
-      return firstChar();
-    case 'call':
-      return callStart(expr);
-    case 'literal':
-      if (typeof expr.value === 'string' && r.start.line === r.end.line && r.end.byte - r.start.byte >= 2) {
-        if (expr.value === '') return afterEnd();
-        return { filename: r.filename, start: { ...r.start, column: r.start.column + 1, byte: r.start.byte + 1 }, end: { ...r.end, column: r.end.column - 1, byte: r.end.byte - 1 } };
-      }
-      return r;
-    case 'template': {
-      const first = expr.parts[0];
-      if (!first) return afterEnd();
-      return first.kind === 'interpolation' ? startRange(first.expr) : first.range;
-    }
-    default:
-      return r;
-  }
+  throw evalError('Error in function call', tryFailedDetail(failures), callStart(expr), functionCallExtra(expr.name, lookupFunctionSignature('try')!));
 }
 
 /** HCL reports call failures at the name and opening parenthesis (`upper(`). */
 function callStart(expr: FunctionCallExpr): SourceRange {
   const { start, end } = expr.nameRange;
   return { filename: expr.nameRange.filename, start, end: { line: end.line, column: end.column + 1, byte: end.byte + 1 } };
-}
-
-/** HCL's `file:line,col-endcol` form of a range. */
-function hclRange(d: Diagnostic): string {
-  if (!d.range) return '';
-  const { filename, start, end } = d.range;
-  return start.line === end.line
-    ? `${filename}:${start.line},${start.column}-${end.column}`
-    : `${filename}:${start.line},${start.column}-${end.line},${end.column}`;
 }
 
 function callCan(ev: Evaluator, expr: FunctionCallExpr, scope: Bindings): TfValue {

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../core/diagnostics.ts';
 import type { SourceRange } from '../../core/source-range.ts';
 import type { FunctionCallExpr } from '../../hcl/ast.ts';
 import type { FunctionSignature } from './signatures.ts';
@@ -46,7 +47,7 @@ export function arityProblem(
 }
 
 /** The called function as Terraform describes it under a diagnostic's snippet (its JSON leaves out is_nullable). */
-export function functionCallExtra(calledAs: string, signature: FunctionSignature, inFor = false): { functionCall: { called_as: string; signature?: { name: string; params: Array<{ name: string; type: unknown }>; variadic_param?: { name: string; type: unknown }; return_type: unknown } } } {
+export function functionCallExtra(calledAs: string, signature: Pick<FunctionSignature, 'name' | 'params' | 'variadic' | 'returns'>, inFor = false): { functionCall: { called_as: string; signature?: { name: string; params: Array<{ name: string; type: unknown }>; variadic_param?: { name: string; type: unknown }; return_type: unknown } } } {
   if (inFor) return { functionCall: { called_as: calledAs } };
   const param = (p: FunctionSignature['params'][number]) => ({ name: p.name, type: p.type as unknown });
   return {
@@ -60,4 +61,19 @@ export function functionCallExtra(calledAs: string, signature: FunctionSignature
       },
     },
   };
+}
+
+/** HCL's `file:line,col-endcol` form of a diagnostic's range. */
+function hclRange(d: Diagnostic): string {
+  if (!d.range) return '';
+  const { filename, start, end } = d.range;
+  return start.line === end.line
+    ? `${filename}:${start.line},${start.column}-${end.column}`
+    : `${filename}:${start.line},${start.column}-${end.line},${end.column}`;
+}
+
+/** The detail of a `try` call none of whose arguments evaluated without errors, listing those errors. */
+export function tryFailedDetail(failures: readonly Diagnostic[]): string {
+  const lines = failures.map((d) => `- ${d.summary} (at ${hclRange(d)})\n  ${d.detail}`).join('\n');
+  return `Call to function "try" failed: no expression succeeded:\n${lines}\n\nAt least one expression must produce a successful result.`;
 }

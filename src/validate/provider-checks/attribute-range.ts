@@ -1,6 +1,6 @@
 import type { SourceRange } from '../../core/source-range.ts';
 import type { Body, Expression } from '../../hcl/ast.ts';
-import { startRange } from '../../terraform/eval/call-function.ts';
+import { startRange } from '../../hcl/start-range.ts';
 import { charRange } from '../diagnostic.ts';
 
 /** A step of a provider diagnostic's attribute path: an attribute or block name, a list index or a map key. */
