@@ -319,7 +319,7 @@ function variableDefault(variable: Variable, out: ValidatorDiagnostic[]): void {
       errorAt(
         'invalid-type-specification',
         'Invalid type specification',
-        `The keyword "${constraint.invalidKeyword}" is not a valid type specification.`,
+        constraint.detail ?? `The keyword "${constraint.invalidKeyword}" is not a valid type specification.`,
         constraint.range,
       ),
     );

@@ -2,7 +2,16 @@ import type { Expression } from '../hcl/ast.ts';
 import type { CtyType } from '../schema/provider-schema.ts';
 
 /** A variable's `type` constraint as a cty type, or an error naming the bad keyword; undefined when not understood. */
-export type TypeConstraint = { type: CtyType } | { invalidKeyword: string; range: Expression['range'] } | undefined;
+export type TypeConstraint = { type: CtyType } | { invalidKeyword: string; range: Expression['range']; detail?: string } | undefined;
+
+/** HCL's message for a type constructor written without its argument (`list(list)`). */
+const CONSTRUCTOR_WITHOUT_ARGUMENT: Record<string, string> = {
+  list: 'The list type constructor requires one argument specifying the element type.',
+  set: 'The set type constructor requires one argument specifying the element type.',
+  map: 'The map type constructor requires one argument specifying the element type.',
+  object: 'The object type constructor requires one argument specifying the attribute types as a map.',
+  tuple: 'The tuple type constructor requires one argument specifying the element types as a list.',
+};
 
 const PRIMITIVES: Record<string, CtyType> = { string: 'string', number: 'number', bool: 'bool', any: 'dynamic' };
 
@@ -10,8 +19,12 @@ const PRIMITIVES: Record<string, CtyType> = { string: 'string', number: 'number'
 export function parseTypeConstraint(expr: Expression, depth = 0): TypeConstraint {
   if (depth > 64) return undefined;
   if (expr.kind === 'traversal' && expr.steps.length === 0) {
+    // A variable's type may be the bare `list` or `map` of Terraform 0.11: a list / map of any one element type.
+    if (depth === 0 && (expr.root === 'list' || expr.root === 'map')) return { type: [expr.root, 'dynamic'] };
     const type = PRIMITIVES[expr.root];
-    return type ? { type } : { invalidKeyword: expr.root, range: expr.range };
+    if (type) return { type };
+    const constructor = CONSTRUCTOR_WITHOUT_ARGUMENT[expr.root];
+    return { invalidKeyword: expr.root, range: expr.range, ...(constructor ? { detail: constructor } : {}) };
   }
   if (expr.kind !== 'call') return undefined;
   const [arg] = expr.args;

@@ -29,6 +29,10 @@ const KEYWORDS: Record<string, TfType> = { string: T_STRING, number: T_NUMBER, b
  * `bool`, `any`, `list(T)`, `set(T)`, `map(T)`, `tuple([T, ...])`, `object({ a = T, b = optional(T, default) })`.
  */
 export function typeConstraintFromExpr(expr: Expression): TypeConstraint | { diagnostic: Diagnostic } {
+  // Terraform 0.11's bare `list` and `map` stay accepted at the top level: a list / map of any one element type.
+  if (expr.kind === 'traversal' && expr.steps.length === 0 && (expr.root === 'list' || expr.root === 'map')) {
+    return { type: { kind: expr.root, element: T_DYNAMIC } };
+  }
   return read(expr, 0);
 }
 
@@ -38,6 +42,8 @@ function read(expr: Expression, depth: number): TypeConstraint | { diagnostic: D
   if (expr.kind === 'traversal' && expr.steps.length === 0) {
     const t = KEYWORDS[expr.root];
     if (t) return { type: t };
+    if (expr.root === 'list' || expr.root === 'set' || expr.root === 'map')
+      return fail('Invalid type specification', `The ${expr.root} type constructor requires one argument specifying the element type.`, expr);
     return fail('Invalid type specification', `The keyword "${expr.root}" is not a valid type specification.`, expr);
   }
   if ((expr.kind === 'literal' && typeof expr.value === 'string') || expr.kind === 'template')
