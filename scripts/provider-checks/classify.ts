@@ -131,6 +131,10 @@ export function classify(o: Observation): ValueCheck | undefined {
       const key = keyStyle(m[1] as string, o);
       if (key) return { kind: 'account-id', key };
     }
+    if ((m = /^"(\S+)" doesn't look like AWS Region: ("[\s\S]*")$/.exec(s)) && JSON.parse(m[2] as string) === o.value) {
+      const key = keyStyle(m[1] as string, o);
+      if (key) return { kind: 'region', key };
+    }
     if ((m = /^expected (\S+) to contain a valid (IPv4 address|IPv6 address|IP), got: ([\s\S]*)$/.exec(s)) && m[3] === o.value) {
       const key = keyStyle(m[1] as string, o);
       const family = m[2] === 'IPv4 address' ? 'ipv4' : m[2] === 'IPv6 address' ? 'ipv6' : 'any';

@@ -27,6 +27,8 @@ export type ValueCheck =
   | { kind: 'not-whitespace'; key: KeyStyle }
   | { kind: 'kms-key-id'; key: KeyStyle }
   | { kind: 'account-id'; key: KeyStyle }
+  /** An AWS Region name (two letters, dash-separated words, a one- or two-digit number: `us-gov-west-1`). */
+  | { kind: 'region'; key: KeyStyle }
   | { kind: 'ip-address'; family: 'any' | 'ipv4' | 'ipv6'; key: KeyStyle }
   /**
    * A check whose rule is not known in general (a pattern behind a custom message, a function of the provider's

@@ -28,6 +28,10 @@ describe('provider value checks (messages as terraform-provider-aws 5.100.0 prin
     [{ kind: 'cidr', family: 'any' }, '2001:db8::1/32', ['"2001:db8::1/32" is not a valid CIDR block; did you mean "2001:db8::/32"?']],
     [{ kind: 'iam-policy-json', key: 'name' }, '[]', ['"acl" contains an invalid JSON policy: contains a JSON array, not a JSON object']],
     [{ kind: 'iam-policy-json', key: 'name' }, '{"a":1,}', ['"acl" contains an invalid JSON policy: invalid character \'}\' looking for beginning of object key string, at byte offset 8']],
+    [{ kind: 'region', key: 'flat' }, 'us-gov-west-1', []],
+    [{ kind: 'region', key: 'flat' }, 'ap-southeast-12', []],
+    [{ kind: 'region', key: 'flat' }, 'ap-southeast-123', ['"rule.0.acl" doesn\'t look like AWS Region: "ap-southeast-123"']],
+    [{ kind: 'region', key: 'name' }, 'EU-WEST-3', ['"acl" doesn\'t look like AWS Region: "EU-WEST-3"']],
     [{ kind: 'literal', rejects: [{ value: '', summary: 'x must not be empty', detail: '' }] }, '', ['x must not be empty']],
     [{ kind: 'literal', rejects: [{ value: '', summary: 'x must not be empty', detail: '' }] }, 'y', []],
   ])('%j on %j', (check, value, want) => {

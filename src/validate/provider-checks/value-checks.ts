@@ -242,6 +242,9 @@ export function runValueCheck(check: ValueCheck, value: PrimitiveValue, keys: Ch
     case 'account-id':
       if (typeof value !== 'string' || /^\d{12}$/.test(value)) return [];
       return fail(`${goQuote(keyOf(check, keys))} doesn't look like AWS Account ID (exactly 12 digits): ${goQuote(value)}`);
+    case 'region':
+      if (typeof value !== 'string' || /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(value)) return [];
+      return fail(`${goQuote(keyOf(check, keys))} doesn't look like AWS Region: ${goQuote(value)}`);
     case 'ip-address': {
       if (typeof value !== 'string') return [];
       const v4 = parseIPv4(value) !== undefined;
