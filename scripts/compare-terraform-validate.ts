@@ -206,7 +206,10 @@ async function terraformValidate(terraform: string, template: string, dir: strin
 // ---------------------------------------------------------------------------------------------------------------
 // Comparison
 
-/** The earliest error by file position (Terraform's own order follows its concurrent graph walk). */
+/**
+ * The earliest error by file position (Terraform's own order follows its concurrent graph walk, and several errors
+ * at one position, such as missing blocks, come in varying order): ties are broken by summary.
+ */
 function firstError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
   const position = (d: Diagnostic): [string, number] => (d.range ? [d.range.filename, d.range.start.byte] : ['', -1]);
   return diagnostics
@@ -214,7 +217,7 @@ function firstError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined 
     .sort((a, b) => {
       const [fa, ba] = position(a);
       const [fb, bb] = position(b);
-      return fa < fb ? -1 : fa > fb ? 1 : ba - bb;
+      return fa < fb ? -1 : fa > fb ? 1 : ba !== bb ? ba - bb : a.summary < b.summary ? -1 : a.summary > b.summary ? 1 : 0;
     })[0];
 }
 

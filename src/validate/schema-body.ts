@@ -9,6 +9,8 @@ export interface TypedAttribute {
   attribute: Attribute;
   schema: SchemaAttribute;
   locals: ReadonlySet<string>;
+  /** The `for_each` of each `dynamic` block around the attribute, outermost first (none outside dynamic blocks). */
+  forEach: readonly Expression[];
 }
 
 /** An expression to check for references, with its locally bound names. */
@@ -32,11 +34,11 @@ const MAX_DEPTH = 64;
 /** Decodes `body` against `schema` the way Terraform decodes a resource, data source or provider body. */
 export function decodeBody(body: Body, schema: SchemaBlock, locals: ReadonlySet<string> = new Set()): DecodedBody {
   const out: DecodedBody = { content: [], typed: [], expressions: [] };
-  decodeInto(body, schema, locals, out, 0);
+  decodeInto(body, schema, locals, out, 0, []);
   return out;
 }
 
-function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>, out: DecodedBody, depth: number): void {
+function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>, out: DecodedBody, depth: number, forEach: readonly Expression[]): void {
   if (depth > MAX_DEPTH) return;
   const attributes = schema.attributes ?? {};
   const blockTypes = withBlockLikeAttributes(schema, body);
@@ -51,7 +53,7 @@ function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>
     const attributeSchema = Object.hasOwn(attributes, attribute.name) ? attributes[attribute.name] : undefined;
     if (attributeSchema) {
       present.add(attribute.name);
-      out.typed.push({ attribute, schema: attributeSchema, locals });
+      out.typed.push({ attribute, schema: attributeSchema, locals, forEach });
       out.expressions.push({ expr: attribute.expr, locals });
       continue;
     }
@@ -75,7 +77,7 @@ function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>
   const dynamicTypes = new Set<string>();
   for (const block of body.blocks) {
     if (block.type === 'dynamic' && !Object.hasOwn(blockTypes, 'dynamic')) {
-      decodeDynamic(block, blockTypes, locals, out, depth);
+      decodeDynamic(block, blockTypes, locals, out, depth, forEach);
       if (block.labels[0] !== undefined) dynamicTypes.add(block.labels[0]);
       continue;
     }
@@ -108,7 +110,7 @@ function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>
     const list = blocksByType.get(block.type) ?? [];
     list.push(block);
     blocksByType.set(block.type, list);
-    decodeInto(block.body, blockType.block, locals, out, depth + 1);
+    decodeInto(block.body, blockType.block, locals, out, depth + 1, forEach);
   }
 
   for (const [name, blockType] of Object.entries(blockTypes)) {
@@ -191,6 +193,7 @@ function decodeDynamic(
   locals: ReadonlySet<string>,
   out: DecodedBody,
   depth: number,
+  forEach: readonly Expression[],
 ): void {
   const typeName = block.labels[0];
   if (typeName === undefined) return;
@@ -217,8 +220,10 @@ function decodeDynamic(
     if (attribute.name === 'labels') out.expressions.push({ expr: attribute.expr, locals: new Set([...locals, iterator]) });
   }
   const inner = new Set([...locals, iterator]);
+  const ownForEach = block.body.attributes.find((a) => a.name === 'for_each')?.expr;
+  const innerForEach = ownForEach ? [...forEach, ownForEach] : forEach;
   for (const content of block.body.blocks) {
-    if (content.type === 'content') decodeInto(content.body, blockType.block, inner, out, depth + 1);
+    if (content.type === 'content') decodeInto(content.body, blockType.block, inner, out, depth + 1, innerForEach);
     else {
       // A dynamic block's body holds only for_each, iterator, labels and one content block (not another dynamic).
       const similar = nameSuggestion(content.type, ['content']);

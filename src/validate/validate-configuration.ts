@@ -20,7 +20,7 @@ import { staticValue } from './static-value.ts';
 import { attributeType, conversionError } from './type-conversion.ts';
 import { appendAll } from '../core/arrays.ts';
 import { bundledProviderChecks } from '../schema/provider-checks/bundled-checks.ts';
-import { buildConfigTree } from './provider-checks/config-tree.ts';
+import { buildConfigTree, isWhollyKnownValue } from './provider-checks/config-tree.ts';
 import { runProviderChecks } from './provider-checks/run-provider-checks.ts';
 import { ValidateScope } from './validate-values.ts';
 import { AWS_PROVIDER_FUNCTIONS, type ProviderFunction, type ProviderFunctionLookup } from '../terraform/functions/provider-functions.ts';
@@ -225,6 +225,9 @@ function moduleNodes(
         out.push(...evaluation);
         continue;
       }
+      // A dynamic block whose for_each is unknown at validate time generates one block of unknown values: Terraform
+      // converts the content's values only when every for_each around them is known.
+      if (typed.forEach.some((expr) => !isWhollyKnownValue(values.evaluate(expr, [])))) continue;
       const problem = conversionError(staticValue(typed.attribute.expr), attributeType(typed.schema));
       if (problem) {
         out.push(
