@@ -7,7 +7,9 @@
 //
 //   tsx scripts/gen-provider-checks.ts [--probes file] [--out file] [--stats]
 import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import { gzipIndexPath, writeIndexedGzip } from '../src/core/indexed-gzip.ts';
+import { checksLineKey } from '../src/schema/provider-checks/bundled-checks.ts';
 import type { ArgumentChecks, TypeChecks, ValueCheck } from '../src/schema/provider-checks/check-types.ts';
 import type { PathStep, PluginDiagnostic, WireValue } from './provider-checks/plugin-client.ts';
 import { classify } from './provider-checks/classify.ts';
@@ -204,7 +206,10 @@ function main(): void {
     .map((line) => JSON.parse(line) as ProbeRecord);
   const { types, stats } = deriveChecks(records);
   types.sort((a, b) => (a.mode === b.mode ? (a.type < b.type ? -1 : 1) : a.mode === 'managed' ? -1 : 1));
-  writeFileSync(outFile, gzipSync(types.map((t) => JSON.stringify(t)).join('\n') + '\n', { level: 9 }));
+  // Indexed gzip members (src/core/indexed-gzip.ts): validation inflates only the checks of the types it meets.
+  const { gz, index } = writeIndexedGzip(types.map((t) => JSON.stringify(t)), checksLineKey);
+  writeFileSync(outFile, gz);
+  writeFileSync(gzipIndexPath(outFile), `${JSON.stringify(index)}\n`);
   process.stdout.write(`wrote ${outFile}: ${types.length} types with checks\n`);
   if (argv.includes('--stats')) for (const [key, n] of [...stats.entries()].sort()) process.stdout.write(`  ${key}: ${n}\n`);
 }

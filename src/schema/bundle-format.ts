@@ -2,7 +2,9 @@ import type { ProviderSchema, ProviderSchemasDocument, SchemaMode } from './prov
 
 /**
  * The bundled schema artifact (assets/schemas/*.jsonl.gz): one provider per file, one JSON line per schema so
- * the loader can index the file without parsing it and parse a resource schema only when it is looked up.
+ * the loader can index the file without parsing it and parse a resource schema only when it is looked up. The file
+ * is written as indexed gzip members (`src/core/indexed-gzip.ts`, key `<kind> <name>`), so only the members holding
+ * the schemas looked up are inflated.
  *
  *   {"format_version":"1.0","provider":"registry.terraform.io/hashicorp/aws"}   header
  *   ["provider","",{...Schema}]
@@ -46,17 +48,29 @@ export function indexBundle(text: string): { header: BundleHeader; lines: Map<Bu
     const end = text.indexOf('\n', start + 1);
     const line = text.slice(start + 1, end < 0 ? text.length : end);
     start = end;
-    // Line prefix: ["kind","name",
-    const kindEnd = line.indexOf('"', 2);
-    const nameStart = kindEnd + 3;
-    const nameEnd = line.indexOf('"', nameStart);
-    if (kindEnd < 0 || nameEnd < 0) continue;
-    const kind = line.slice(2, kindEnd) as BundleLineKind;
-    let byName = lines.get(kind);
-    if (!byName) lines.set(kind, (byName = new Map()));
-    byName.set(line.slice(nameStart, nameEnd), line);
+    const head = bundleLineHead(line);
+    if (!head) continue;
+    let byName = lines.get(head.kind);
+    if (!byName) lines.set(head.kind, (byName = new Map()));
+    byName.set(head.name, line);
   }
   return { header, lines };
+}
+
+/** The kind and name of a schema line, read from its prefix `["kind","name",` without parsing it (undefined: the header). */
+export function bundleLineHead(line: string): { kind: BundleLineKind; name: string } | undefined {
+  if (!line.startsWith('["')) return undefined;
+  const kindEnd = line.indexOf('"', 2);
+  const nameStart = kindEnd + 3;
+  const nameEnd = line.indexOf('"', nameStart);
+  if (kindEnd < 0 || nameEnd < 0) return undefined;
+  return { kind: line.slice(2, kindEnd) as BundleLineKind, name: line.slice(nameStart, nameEnd) };
+}
+
+/** The key of a schema line in the bundle's gzip index (`src/core/indexed-gzip.ts`): `<kind> <name>`. */
+export function bundleLineKey(line: string): string | null {
+  const head = bundleLineHead(line);
+  return head ? `${head.kind} ${head.name}` : null;
 }
 
 /** Parses the value of one indexed bundle line. */

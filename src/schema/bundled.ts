@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { IndexedGzipLines } from '../core/indexed-gzip.ts';
 import { assetPath } from '../core/package-root.ts';
 import type { ProviderSchemasDocument } from './provider-schema.ts';
 import { ProviderSchemas } from './provider-schemas.ts';
@@ -39,7 +40,8 @@ export function loadBundledSchemas(): ProviderSchemas {
   for (const entry of bundledSchemaEntries()) {
     const path = assetPath('schemas', entry.file);
     if (entry.file.endsWith('.jsonl.gz')) {
-      schemas.addBundle(entry.address, () => gunzipSync(readFileSync(path)).toString('utf8'), `bundled ${entry.file}`);
+      const source = IndexedGzipLines.open(path) ?? (() => gunzipSync(readFileSync(path)).toString('utf8'));
+      schemas.addBundle(entry.address, source, `bundled ${entry.file}`);
     } else {
       let doc: ProviderSchemasDocument | undefined;
       const load = () => (doc ??= JSON.parse(readFileSync(path, 'utf8')) as ProviderSchemasDocument);

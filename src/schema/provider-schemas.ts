@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError, errorMessage } from '../core/errors.ts';
+import type { IndexedGzipLines } from '../core/indexed-gzip.ts';
 import { indexBundle, parseBundleLine, type BundleLineKind } from './bundle-format.ts';
 import { normalizeProviderAddress, providerNamespaceType } from './provider-address.ts';
 import type { ProviderSchema, ProviderSchemasDocument, Schema, SchemaFunction, SchemaMode } from './provider-schema.ts';
@@ -34,23 +35,43 @@ function documentSource(provider: ProviderSchema): ProviderSource {
   };
 }
 
-/** A provider from bundle text (see bundle-format.ts): indexed up front, each line parsed on first lookup. */
-function bundleSource(load: () => string): ProviderSource {
+/** Unparsed schema lines of one provider by kind and name. */
+interface BundleLines {
+  line(kind: BundleLineKind, name: string): string | undefined;
+  names(kind: BundleLineKind): string[];
+}
+
+/** Bundle text (see bundle-format.ts), indexed on first use. */
+function textLines(load: () => string): BundleLines {
   let index: ReturnType<typeof indexBundle>['lines'] | undefined;
-  const parsed = new Map<string, unknown>();
   const lines = () => (index ??= indexBundle(load()).lines);
+  return {
+    line: (kind, name) => lines().get(kind)?.get(name),
+    names: (kind) => [...(lines().get(kind)?.keys() ?? [])],
+  };
+}
+
+/** A bundle stored as indexed gzip members (`src/core/indexed-gzip.ts`): only the members looked up are inflated. */
+function indexedLines(reader: IndexedGzipLines): BundleLines {
+  return {
+    line: (kind, name) => reader.get(`${kind} ${name}`),
+    names: (kind) => reader.keys().flatMap((key) => (key.startsWith(`${kind} `) ? [key.slice(kind.length + 1)] : [])),
+  };
+}
+
+/** A provider from bundle lines, each parsed on first lookup. */
+function bundleSource(lines: BundleLines): ProviderSource {
+  const parsed = new Map<string, unknown>();
   return {
     lookup<T>(kind: BundleLineKind, name: string): T | undefined {
       const key = `${kind}\0${name}`;
       if (parsed.has(key)) return parsed.get(key) as T;
-      const line = lines().get(kind)?.get(name);
+      const line = lines.line(kind, name);
       const value = line === undefined ? undefined : parseBundleLine<T>(line);
       parsed.set(key, value);
       return value;
     },
-    names(kind: BundleLineKind): string[] {
-      return [...(lines().get(kind)?.keys() ?? [])];
-    },
+    names: (kind) => lines.names(kind),
   };
 }
 
@@ -75,9 +96,12 @@ export class ProviderSchemas {
     return this;
   }
 
-  /** Adds a provider whose bundle text (bundle-format.ts) is read lazily on first lookup. */
-  addBundle(address: string, load: () => string, origin = address): this {
-    this.providers.set(normalizeProviderAddress(address), bundleSource(load));
+  /**
+   * Adds a provider whose bundle (bundle-format.ts) is read lazily on first lookup: its text, or an indexed gzip asset
+   * of which only the members holding the schemas looked up are inflated.
+   */
+  addBundle(address: string, load: (() => string) | IndexedGzipLines, origin = address): this {
+    this.providers.set(normalizeProviderAddress(address), bundleSource(typeof load === 'function' ? textLines(load) : indexedLines(load)));
     this.origins.set(normalizeProviderAddress(address), origin);
     return this;
   }
