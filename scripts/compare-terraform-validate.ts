@@ -28,6 +28,7 @@ import { runCommand } from '../src/backends/run-command.ts';
 import type { Diagnostic, ValidateResult } from '../src/core/diagnostics.ts';
 import { loadBundledSchemas } from '../src/schema/bundled.ts';
 import { validateDirectory } from '../src/validate/validate-directory.ts';
+import { seededRandom as seeded } from '../src/core/seeded-random.ts';
 
 interface Example {
   /** Where it came from: a folder, or `docs/r/<page>.html.markdown#<n>`. */
@@ -151,17 +152,6 @@ function directoryExamples(dirs: string[]): Example[] {
   return examples;
 }
 
-/** mulberry32: a small seeded generator, so the sample is the same on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sample<T>(items: readonly T[], size: number, seed: number): T[] {
   if (size === 0 || size >= items.length) return [...items];

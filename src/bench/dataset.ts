@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../core/errors.ts';
+import { seededRandom as random } from '../core/seeded-random.ts';
 
 /** One IaC-Eval task. `index` is the row in the original HF data.csv. */
 export interface BenchTask {
@@ -145,17 +146,6 @@ function toTask(raw: Record<keyof BenchTask, unknown>, where: string): BenchTask
   };
 }
 
-/** Mulberry32: a small deterministic PRNG for `--seed`. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function applyFilter(tasks: BenchTask[], filter: DatasetFilter): BenchTask[] {
   let out = filter.difficulties?.length ? tasks.filter((t) => filter.difficulties!.includes(t.difficulty)) : [...tasks];

@@ -2,21 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttemptRecord } from '../../src/bench/results-store.ts';
 import { attemptRecord } from './attempt-record.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
 
 /** IaC-Eval's rows per difficulty 1-6 (458 in all). */
 export const IAC_EVAL_DIFFICULTIES = [45, 95, 113, 58, 72, 75];
 
 /** Deterministic pseudo-random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 export interface SyntheticModel {
   name: string;

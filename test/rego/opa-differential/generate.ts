@@ -9,18 +9,7 @@
  * value, conflicting values). The others draw only forms that compile, so most modules compare values, not just the
  * class of the first error.
  */
-
-/** mulberry32: a small seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../../src/core/seeded-random.ts';
 
 export interface GeneratedModule {
   seed: number;
