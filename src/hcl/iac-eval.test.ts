@@ -2,12 +2,12 @@ import { parse } from '@cdktf/hcl2json';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeWithShared, sharedPath } from '../../test/helpers/shared-data.ts';
 import { toHcl2JsonShape } from './hcl2json-shape.ts';
 import { parseHclFile } from './parse.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const DATASET = join(ROOT, '..', 'shared', 'data', 'iac-eval', 'iac-eval.jsonl');
-const TERRAFORM = join(ROOT, '..', 'shared', 'data', 'iac-eval', 'terraform-1.11.4-references.jsonl');
+const DATASET = sharedPath('data', 'iac-eval', 'iac-eval.jsonl');
+const TERRAFORM = sharedPath('data', 'iac-eval', 'terraform-1.11.4-references.jsonl');
 
 interface Row {
   index: number;
@@ -29,8 +29,8 @@ const readJsonl = <T>(path: string): T[] =>
     .split('\n')
     .map((line) => JSON.parse(line) as T);
 
-describe.skipIf(!existsSync(DATASET))('IaC-Eval reference outputs', () => {
-  const rows = existsSync(DATASET) ? readJsonl<Row>(DATASET) : [];
+describeWithShared(['data', 'iac-eval', 'iac-eval.jsonl'], 'IaC-Eval reference outputs', () => {
+  const rows = readJsonl<Row>(DATASET);
   const terraform = existsSync(TERRAFORM) ? new Map(readJsonl<TerraformRow>(TERRAFORM).map((r) => [r.index, r])) : new Map<number, TerraformRow>();
 
   it('all 458 parse, with syntax verdicts equal to Terraform where its errors are syntactic', async () => {
