@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { yamlMemoEntries, yamlSeedKey } from '../src/core/yaml-memo.ts';
-import { createRegoBackend } from '../src/scan/rego-backend.ts';
-import { loadLibrary, METADATA_SEED_FILE } from '../src/scan/policy-library.ts';
+import { RegoEngine } from '../src/rego/index.ts';
+import { loadLibrary, METADATA_SEED_FILE, PRECOMPILED_LIBRARY_FILE, renderPrecompiledLibrary } from '../src/scan/policy-library.ts';
 import { renderPolicyDocs, type CheckovException } from '../src/scan/policy-docs.ts';
 import { loadCheckovSeverities } from '../src/report/checkov-baseline.ts';
 
@@ -33,13 +33,17 @@ export function renderLibraryDocs(): string {
 
 /**
  * The precomputed parses of every METADATA block of the library (`assets/policies/metadata-yaml.json`): the library is
- * loaded and compiled once with an empty memo, and every document parsed is recorded under the SHA-256 of its text.
+ * loaded and parsed as Rego once with an empty memo, and every document parsed is recorded under the SHA-256 of its text.
  */
 export function renderMetadataSeed(): string {
   const before = yamlMemoEntries().length;
   if (before !== 0) throw new Error('renderMetadataSeed needs a fresh process (the YAML memo is not empty)');
+  // Every METADATA block read as the scanner reads it (not from assets/policies/library.json, which may be stale)...
+  renderPrecompiledLibrary();
+  // ... and as the Rego parser reads it (annotations).
   const library = loadLibrary();
-  createRegoBackend([...library.helpers, ...library.policies].map((m) => ({ file: m.displayName, source: m.source })));
+  const engine = new RegoEngine();
+  for (const m of [...library.helpers, ...library.policies]) engine.addModule(m.displayName, m.source);
   const yaml: Record<string, unknown> = {};
   for (const [text, value] of yamlMemoEntries().sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const json: unknown = JSON.parse(JSON.stringify(value));
@@ -50,3 +54,4 @@ export function renderMetadataSeed(): string {
 }
 
 export const metadataSeedPath = join(root, METADATA_SEED_FILE);
+export const precompiledLibraryPath = join(root, PRECOMPILED_LIBRARY_FILE);

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
@@ -66,15 +67,59 @@ function seedLibraryMetadata(): void {
   }
 }
 
+/**
+ * The library's policy metadata as `readPolicyMetadata` reads it, computed ahead of time (`scripts/gen-policy-docs.ts`
+ * writes it; a meta test fails when it is stale): loading the library then reads each policy's text but parses and
+ * checks no METADATA. Each entry is keyed by the SHA-256 of the policy's text, so an edited policy is read from its
+ * file as before, never from a stale entry.
+ */
+export const PRECOMPILED_LIBRARY_FILE = join('assets', 'policies', 'library.json');
+
+type PrecompiledInfo = Omit<PolicyInfo, 'file' | 'displayName' | 'source' | 'builtin'>;
+/** By path under policies/: the SHA-256 of the policy's text and what readPolicyMetadata returns for that text. */
+export type PrecompiledPolicies = Record<string, { sha256: string; info: PrecompiledInfo }>;
+interface PrecompiledLibrary {
+  version: 1;
+  policies: PrecompiledPolicies;
+}
+
+/** The entries of PRECOMPILED_LIBRARY_FILE (none when it is missing or of another version). */
+export function readPrecompiled(): PrecompiledPolicies {
+  try {
+    const parsed = JSON.parse(readFileSync(join(packageRoot(), PRECOMPILED_LIBRARY_FILE), 'utf8')) as PrecompiledLibrary;
+    if (parsed.version === 1) return parsed.policies;
+  } catch {
+    // Without it every policy's METADATA is read from its file.
+  }
+  return {};
+}
+
+function sourceKey(source: string): string {
+  return hash('sha256', source);
+}
+
 /** Loads every policy listed in policies/index.json plus the helper modules in policies/lib. */
 export function loadLibrary(): PolicySet {
-  if (cachedLibrary) return cachedLibrary;
+  return (cachedLibrary ??= readLibrary(readPrecompiled()));
+}
+
+/** The library, each policy's metadata from `precompiled` when its entry is for the policy's current text. */
+export function readLibrary(precompiled: PrecompiledPolicies): PolicySet {
+  // The Rego parser reads the METADATA blocks of the modules it compiles too (as annotations): always seeded.
   seedLibraryMetadata();
   const dir = libraryDir();
   const policies = readLibraryIndex(dir).map((entry) => {
     const file = join(dir, entry.file);
-    const info = readPolicyMetadata(file, `policies/${entry.file}`, readFileSync(file, 'utf8'), true);
-    if (info.id !== entry.id) throw new InputError(`policies/${entry.file}: id ${info.id} does not match index entry ${entry.id}`);
+    const displayName = `policies/${entry.file}`;
+    const source = readFileSync(file, 'utf8');
+    const known = Object.hasOwn(precompiled, entry.file) ? precompiled[entry.file] : undefined;
+    let info: PolicyInfo;
+    if (known && known.sha256 === sourceKey(source)) {
+      info = { ...known.info, file, displayName, source, builtin: true };
+    } else {
+      info = readPolicyMetadata(file, displayName, source, true);
+    }
+    if (info.id !== entry.id) throw new InputError(`${displayName}: id ${info.id} does not match index entry ${entry.id}`);
     return info;
   });
   const helpers = regoFiles(join(dir, 'lib')).map((file) => ({
@@ -83,8 +128,18 @@ export function loadLibrary(): PolicySet {
     source: readFileSync(file, 'utf8'),
     builtin: true,
   }));
-  cachedLibrary = { policies, helpers };
-  return cachedLibrary;
+  return { policies, helpers };
+}
+
+/** The text of PRECOMPILED_LIBRARY_FILE for the library as it is now (every METADATA block read from its policy). */
+export function renderPrecompiledLibrary(): string {
+  const dir = libraryDir();
+  const policies: PrecompiledPolicies = {};
+  for (const policy of readLibrary({}).policies) {
+    const { file, displayName: _displayName, source, builtin: _builtin, ...info } = policy;
+    policies[relative(dir, file).split('\\').join('/')] = { sha256: sourceKey(source), info };
+  }
+  return `${JSON.stringify({ version: 1, policies } satisfies PrecompiledLibrary)}\n`;
 }
 
 /**

@@ -44,7 +44,11 @@ export function createRegoBackend(
 ): RegoBackend {
   const rejected = new Map<string, string>();
   const included = new Set(modules.filter((m) => !m.deferred).map((m) => m.file));
-  let engine = build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included));
+  const rebuild = (): RegoEngine => build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included));
+  // Optional (user) modules are compiled at once, so the caller learns which were left out before the first query.
+  // Without them nothing can be left out, and the first build waits for the first query or `include`: a scan that
+  // includes the policies its input needs then compiles the helpers once, not once alone and again with the policies.
+  let engine = modules.some((m) => m.optional) ? rebuild() : undefined;
   let prepared = new Map<string, PreparedQuery>();
   let steps = 0;
   return {
@@ -55,13 +59,14 @@ export function createRegoBackend(
       if (wanted.length === 0) return;
       if (++steps >= MAX_INCLUDE_STEPS) wanted = modules.filter((m) => !included.has(m.file)).map((m) => m.file);
       for (const file of wanted) included.add(file);
-      engine = build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included));
+      engine = rebuild();
       prepared = new Map();
     },
     toInput: (input) => fromJS(input),
     query(query, input, timeoutMs) {
       let q = prepared.get(query);
       if (!q) {
+        engine ??= rebuild();
         q = engine.prepare(query);
         prepared.set(query, q);
       }
