@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { yamlLib } from './yaml-lib.ts';
 import type { ZodError } from 'zod';
 import { InputError } from './errors.ts';
 
@@ -40,9 +40,9 @@ export function findConfigFile(explicit: string | undefined, searchDirs: readonl
 /** Reads a YAML config file: InputError with file:line:col for broken YAML. */
 export function readConfigYaml(file: string): unknown {
   try {
-    return parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) ?? {};
+    return yamlLib().parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    if (error instanceof YAMLParseError) {
+    if (error instanceof yamlLib().YAMLParseError) {
       const pos = error.linePos?.[0];
       throw new InputError(`${file}:${pos?.line ?? 1}:${pos?.col ?? 1}: invalid YAML: ${error.message.split('\n')[0]}`);
     }

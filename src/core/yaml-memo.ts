@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'yaml';
+import { yamlLib } from './yaml-lib.ts';
 
 /**
  * YAML documents parsed recently, by text. A policy's `# METADATA` block is read twice when a policy set loads: by
@@ -48,7 +48,7 @@ export function parseYamlMemo(text: string): unknown {
       return structuredClone(known);
     }
   }
-  const value: unknown = parse(text);
+  const value: unknown = yamlLib().parse(text);
   parseCount++;
   remember(text, value);
   return value;

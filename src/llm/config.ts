@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yamlLib } from '../core/yaml-lib.ts';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.ts';
 import { SEVERITIES } from '../core/severity.ts';
@@ -97,7 +97,7 @@ export function loadConfigFile(explicitPath: string | undefined, cwd = process.c
   }
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(path, 'utf8'), { maxAliasCount: 100 });
+    raw = yamlLib().parse(readFileSync(path, 'utf8'), { maxAliasCount: 100 });
   } catch (error) {
     const line = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
     throw new UsageError(`${path}${line ? `:${line.line}:${line.col}` : ''}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);

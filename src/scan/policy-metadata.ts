@@ -1,4 +1,4 @@
-import { YAMLParseError } from 'yaml';
+import { yamlLib } from '../core/yaml-lib.ts';
 import { parseYamlMemo } from '../core/yaml-memo.ts';
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
@@ -83,7 +83,7 @@ export function readPolicyMetadata(file: string, displayName: string, source: st
   try {
     raw = parseYamlMemo(yamlText);
   } catch (error) {
-    if (error instanceof YAMLParseError) {
+    if (error instanceof yamlLib().YAMLParseError) {
       const line = markerLine + (error.linePos?.[0].line ?? 1);
       const col = (error.linePos?.[0].col ?? 1) + 2;
       throw new InputError(`${displayName}:${line}:${col}: invalid METADATA YAML: ${error.message.split('\n')[0]}`);

@@ -21,10 +21,11 @@ export async function load(url, context, next) {
 \`));
 `)}`;
 
-const HEAVY = ['ai', '@ai-sdk', 'vega', 'vega-lite', '@resvg', 'minisearch', 'hyparquet', 'csv-parse'];
+// `yaml` too: it is loaded on first use (`core/yaml-lib.ts`), and a check reads no YAML (METADATA parses are precomputed).
+const HEAVY = ['ai', '@ai-sdk', 'vega', 'vega-lite', '@resvg', 'minisearch', 'hyparquet', 'csv-parse', 'yaml'];
 
 describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('the scanning path (bundle)', () => {
-  it('check on a folder loads no LLM, chart or knowledge-base module', () => {
+  it('check on a folder loads no LLM, chart, knowledge-base or YAML module', () => {
     const work = mkdtempSync(join(tmpdir(), 'iacpac-lean-'));
     writeFileSync(join(work, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "acme-lean"\n}\n');
     const loaded = join(work, 'loaded.txt');

@@ -1,5 +1,5 @@
 /** OPA category `encoding`: base64, base64url, hex, urlquery, json.* and yaml.* text encodings. */
-import { parseAllDocuments, stringify as stringifyYaml } from 'yaml';
+import { yamlLib } from '../../core/yaml-lib.ts';
 import { BuiltinError } from './define-builtin.ts';
 import { defineCategory } from './builtin.ts';
 import { goBase64Decode } from './go-base64.ts';
@@ -47,7 +47,7 @@ function goYamlMessage(message: string): string {
 /** YAML document -> Rego value with exact integers (go-yaml + sigs.k8s.io/yaml conversion to JSON). */
 function yamlToRego(text: string): RegoValue {
   // go-yaml decodes the first document of a stream.
-  const docs = parseAllDocuments(text, { intAsBigInt: true, uniqueKeys: true, version: '1.1' });
+  const docs = yamlLib().parseAllDocuments(text, { intAsBigInt: true, uniqueKeys: true, version: '1.1' });
   const doc = Array.isArray(docs) ? docs[0] : undefined;
   if (!doc) return null;
   if (doc.errors.length > 0) {
@@ -177,7 +177,7 @@ export const encodingBuiltins = [
   ),
   builtin('yaml.marshal', ([v]) => {
     const js = toJS(v!);
-    return stringifyYaml(js, { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' });
+    return yamlLib().stringify(js, { indentSeq: false, lineWidth: 0, sortMapEntries: true, version: '1.1' });
   }),
   builtin('yaml.unmarshal', ([s]) => yamlToRego(stringOperand(s, 1))),
   builtin(

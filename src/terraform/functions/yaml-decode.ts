@@ -1,4 +1,5 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, YAMLParseError } from 'yaml';
+import type { Document, YAMLParseError } from 'yaml';
+import { yamlLib } from '../../core/yaml-lib.ts';
 import type { TfObject, TfValue } from '../eval/value.ts';
 import { FunctionError } from './define-function.ts';
 
@@ -11,6 +12,7 @@ import { FunctionError } from './define-function.ts';
  */
 export function yamlDecode(text: string): TfValue {
   if (/^(\s|#.*)*$/.test(text)) throw new FunctionError('on line 1, column 1: missing start of document');
+  const { isAlias, isMap, isScalar, isSeq, parseAllDocuments } = yamlLib();
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { schema: 'failsafe', version: '1.1', uniqueKeys: true }) as Document.Parsed[];
@@ -48,7 +50,7 @@ export function yamlDecode(text: string): TfValue {
 }
 
 function describe(error: YAMLParseError | { message: string }): string {
-  if (error instanceof YAMLParseError) {
+  if (error instanceof yamlLib().YAMLParseError) {
     const pos = error.linePos?.[0];
     return `on line ${pos?.line ?? 1}, column ${pos?.col ?? 1}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
   }
