@@ -42,24 +42,54 @@ export function parseAddress(address: string): { modules: string[]; resource: st
   return { modules, resource: parts.join('.') };
 }
 
-/** Builds a lookup from plan addresses to resource blocks of a loaded configuration. */
+/**
+ * Builds a lookup from plan addresses to resource blocks of a loaded configuration. Each module's resources, files and
+ * module calls are indexed on first use (a scan locates every finding: a linear search per finding was quadratic in
+ * the size of the configuration); the first declaration of a duplicated name wins, as before.
+ */
 export function createResourceLocator(config: Configuration): (address: string) => ResourceLocation | undefined {
   const rootDir = config.root.dir;
+  const indexes = new Map<TerraformModule, ModuleIndex>();
+  const indexOf = (module: TerraformModule): ModuleIndex => {
+    let index = indexes.get(module);
+    if (!index) {
+      index = { resources: firstBy(module.resources, (r) => r.address), files: firstBy(module.files, (f) => f.filename), calls: firstBy(module.moduleCalls, (c) => c.name) };
+      indexes.set(module, index);
+    }
+    return index;
+  };
   return (address) => {
     if (address.startsWith('provider.')) return locateProvider(config, address.slice('provider.'.length));
     const parsed = parseAddress(address);
     if (!parsed) return undefined;
     let module: TerraformModule | undefined = config.root;
     for (const name of parsed.modules) {
-      module = module.moduleCalls.find((call) => call.name === name)?.module;
+      module = indexOf(module).calls.get(name)?.module;
       if (!module) return undefined;
     }
-    const resource = module.resources.find((r) => r.address === parsed.resource);
+    const index = indexOf(module);
+    const resource = index.resources.get(parsed.resource);
     if (!resource) return undefined;
     const range = resource.block.range;
-    const file = module.files.find((f) => f.filename === range.filename);
+    const file = index.files.get(range.filename);
     return { resource, file, range: { ...range, filename: relativeFilename(rootDir, range.filename) } };
   };
+}
+
+interface ModuleIndex {
+  resources: Map<string, Resource>;
+  files: Map<string, HclFile>;
+  calls: Map<string, TerraformModule['moduleCalls'][number]>;
+}
+
+/** `items` by `key`, the first item of each key kept. */
+function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (!map.has(k)) map.set(k, item);
+  }
+  return map;
 }
 
 /** `provider.aws` / `provider.aws.west` -> the root module's provider block (a pseudo resource for suppressions). */

@@ -8,7 +8,7 @@ import { loadLibrary, loadPolicyDir, selectPolicies, type PolicySet } from './po
 import type { PolicyInfo } from './policy-metadata.ts';
 import { PolicyRunner } from './rego-runner.ts';
 import { createResourceLocator, type ResourceLocation } from './resource-locator.ts';
-import { applySuppressions, suppressionsIn } from './suppressions.ts';
+import { applySuppressions, suppressionsIn, type Suppression } from './suppressions.ts';
 import { synthesizePlan, type SynthesizeResult } from '../plan/synthesize.ts';
 import { SCAN_EXTENSION_KEY, scanExtension } from '../plan/scan-extension.ts';
 import { loadConfiguration } from '../terraform/load-module.ts';
@@ -132,6 +132,9 @@ export class Scanner {
     let errors = givenErrors;
     const outcomes = this.runner.evaluate(plan);
     const findings: Finding[] = [];
+    const today = new Date().toISOString().slice(0, 10);
+    // The suppression comments of each resource block, read once however many findings it has.
+    const suppressionsOf = new Map<ResourceLocation['resource'], Suppression[]>();
     for (const [id, outcome] of outcomes) {
       const policy = this.byId.get(id) as PolicyInfo;
       if ('error' in outcome) {
@@ -165,8 +168,13 @@ export class Scanner {
           partial: false,
         };
         if (location?.file) {
-          const { start, end } = location.resource.block.range;
-          finding = applySuppressions(finding, suppressionsIn(location.file, start.line, end.line));
+          let suppressions = suppressionsOf.get(location.resource);
+          if (!suppressions) {
+            const { start, end } = location.resource.block.range;
+            suppressions = suppressionsIn(location.file, start.line, end.line);
+            suppressionsOf.set(location.resource, suppressions);
+          }
+          finding = applySuppressions(finding, suppressions, today);
         }
         findings.push(finding);
       }

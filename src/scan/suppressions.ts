@@ -41,12 +41,14 @@ export function trivyIgnores(text: string, line: number): Suppression[] {
  * ignores in the run of comment lines right above `startLine` (where Trivy and tfsec expect them).
  */
 export function suppressionsIn(file: HclFile, startLine: number, endLine: number): Suppression[] {
-  const commentLines = new Set(file.comments.map((c) => c.line));
+  if (file.comments.length === 0) return [];
+  const { lines, sorted } = commentIndex(file);
   let firstAbove = startLine;
-  while (commentLines.has(firstAbove - 1)) firstAbove--;
+  while (lines.has(firstAbove - 1)) firstAbove--;
   const out: Suppression[] = [];
-  for (const comment of file.comments) {
-    if (comment.line < firstAbove || comment.line > endLine) continue;
+  for (let i = firstAtOrAfter(sorted, firstAbove); i < sorted.length; i++) {
+    const comment = sorted[i]!;
+    if (comment.line > endLine) break;
     const text = comment.text.replace(/\*\/\s*$/, '').trim();
     out.push(...trivyIgnores(text, comment.line));
     if (comment.line < startLine) continue;
@@ -56,6 +58,32 @@ export function suppressionsIn(file: HclFile, startLine: number, endLine: number
     if (checkov?.[1]) out.push({ kind: 'checkov', ids: split(checkov[1]), reason: (checkov[2] ?? '').trim(), line: comment.line });
   }
   return out;
+}
+
+type Comment = HclFile['comments'][number];
+
+/** A file's comment lines and its comments ordered by line (stable), built once per file: a scan asks per finding. */
+const commentIndexes = new WeakMap<HclFile, { lines: Set<number>; sorted: Comment[] }>();
+
+function commentIndex(file: HclFile): { lines: Set<number>; sorted: Comment[] } {
+  let index = commentIndexes.get(file);
+  if (!index) {
+    index = { lines: new Set(file.comments.map((c) => c.line)), sorted: [...file.comments].sort((a, b) => a.line - b.line) };
+    commentIndexes.set(file, index);
+  }
+  return index;
+}
+
+/** Index of the first comment on or after `line` in comments ordered by line. */
+function firstAtOrAfter(sorted: readonly Comment[], line: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function split(ids: string): string[] {
