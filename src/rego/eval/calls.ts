@@ -4,6 +4,8 @@
  * evaluation; otherwise the call is undefined.
  */
 import type { TermOf } from '../syntax/ast.ts';
+import type { Program } from '../compiler/compile.ts';
+import type { RuleNode } from '../compiler/rule-tree.ts';
 import { RegoError } from '../syntax/errors.ts';
 import { BuiltinError, type BuiltinContext } from '../builtins/define-builtin.ts';
 import type { RegoValue } from '../value.ts';
@@ -46,7 +48,7 @@ export function invoke(ev: EvalMachine, ctx: EvalContext, name: string, args: Re
     return invoke(ev, new EvalContext(ctx.input, ctx.dataOverrides, new Map()), mock.name, args, k, t, hops + 1);
   }
   if (name.startsWith('data.')) {
-    const node = ev.program.root.find(name.split('.').slice(1));
+    const node = functionNode(ev.program, name);
     if (!node) return;
     return callFunction(ev, ctx, node, args, k, t.loc);
   }
@@ -67,6 +69,23 @@ export function invoke(ev: EvalMachine, ctx: EvalContext, name: string, args: Re
     return;
   }
   return result === undefined ? undefined : k(result);
+}
+
+/** The rule-tree node of each called `data.` function name, per program (a call site names it on every call). */
+const functionNodes = new WeakMap<Program, Map<string, RuleNode | null>>();
+
+function functionNode(program: Program, name: string): RuleNode | undefined {
+  let nodes = functionNodes.get(program);
+  if (!nodes) {
+    nodes = new Map();
+    functionNodes.set(program, nodes);
+  }
+  let node = nodes.get(name);
+  if (node === undefined) {
+    node = program.root.find(name.split('.').slice(1)) ?? null;
+    nodes.set(name, node);
+  }
+  return node ?? undefined;
 }
 
 export function builtinContext(ev: EvalMachine): BuiltinContext {

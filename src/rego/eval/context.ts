@@ -13,6 +13,12 @@ export class EvalContext {
   /** Materialised virtual documents by rule-node id (`null` = undefined). */
   readonly cache = new Map<number, RegoValue | null>();
   readonly inProgress = new Set<number>();
+  /**
+   * Results of user function calls by rule-node id, then argument by argument (a scalar by value, a composite by
+   * identity: the same object passed again, e.g. one resource change, hits; an equal copy only misses). `null` at the
+   * end = undefined. OPA memoises function results per query the same way (with `with` starting a fresh scope).
+   */
+  readonly calls = new Map<number, Map<unknown, unknown>>();
   constructor(
     readonly input: RegoValue | undefined,
     readonly dataOverrides: readonly DataOverride[],

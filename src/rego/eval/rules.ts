@@ -196,6 +196,40 @@ function evalChain(ev: EvalMachine, ctx: EvalContext, rule: CompiledRule): RegoV
 
 /** Call the user function at `node` with argument values. */
 export function callFunction(ev: EvalMachine, ctx: EvalContext, node: RuleNode, args: RegoValue[], k: ValueCont, loc: CompiledRule['source']['loc']): Stop {
+  // A traced evaluation (explain, coverage) sees every call; otherwise a call already made in this scope is answered
+  // from the cache (OPA memoises function results per query too, so a `print` in a function body runs once per
+  // distinct call there as well).
+  if (ev.options.tracer) {
+    const value = evalCall(ev, ctx, node, args, loc);
+    return value === undefined ? undefined : k(value);
+  }
+  let level = ctx.calls.get(node.id);
+  if (!level) {
+    level = new Map();
+    ctx.calls.set(node.id, level);
+  }
+  for (let i = 0; i < args.length - 1; i++) {
+    let next = level.get(args[i]) as Map<unknown, unknown> | undefined;
+    if (!next) {
+      next = new Map();
+      level.set(args[i], next);
+    }
+    level = next;
+  }
+  const last = args.length === 0 ? NO_ARGS : args[args.length - 1];
+  const cached = level.get(last) as RegoValue | typeof UNDEFINED | undefined;
+  if (cached !== undefined) return cached === UNDEFINED ? undefined : k(cached as RegoValue);
+  const value = evalCall(ev, ctx, node, args, loc);
+  level.set(last, value === undefined ? UNDEFINED : value);
+  return value === undefined ? undefined : k(value);
+}
+
+/** Cache keys: the key of a call without arguments, and the cached result of a call that was undefined. */
+const NO_ARGS = Symbol('no arguments');
+const UNDEFINED = Symbol('undefined');
+
+/** The value of one call of the function at `node` (its rules, else chains and default), or undefined. */
+function evalCall(ev: EvalMachine, ctx: EvalContext, node: RuleNode, args: RegoValue[], loc: CompiledRule['source']['loc']): RegoValue | undefined {
   let result: RegoValue | undefined;
   const consider = (v: RegoValue, r: CompiledRule): void => {
     if (result !== undefined && !equals(result, v))
@@ -230,5 +264,5 @@ export function callFunction(ev: EvalMachine, ctx: EvalContext, node: RuleNode, 
     for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) if (tryRule(r)) break;
   }
   if (result === undefined && node.defaults[0]) tryRule(node.defaults[0]);
-  return result === undefined ? undefined : k(result);
+  return result;
 }
