@@ -182,3 +182,33 @@ describe('hostile policies are bounded', () => {
     expect((toJS(v!) as unknown[]).length).toBe(12_500);
   });
 });
+
+describe('function calls', () => {
+  it('memoises function calls per query like OPA: the same arguments evaluate the body once, a `with` scope anew', () => {
+    const e = engine({
+      'p.rego': [
+        'package p',
+        'import rego.v1',
+        'f(x) := y if {',
+        '	print("f", x.n)',
+        '	y := x.n * 2',
+        '}',
+        'g(x) := "big" if x.n > 1 else := "small"',
+        'results := [f(r) | some r in input.rs]',
+        'twice := [f(input.rs[0]), f(input.rs[0]), f({"n": 5})]',
+        'sizes := [g(r) | some r in input.rs]',
+        'mocked := v if v := f(input.rs[0]) with input.rs as [{"n": 7}]',
+      ].join('\n'),
+    });
+    const lines: string[] = [];
+    const input = { rs: [{ n: 1 }, { n: 2 }] };
+    const value = e.prepare('[data.p.results, data.p.twice, data.p.sizes, data.p.mocked]').eval({ input, print: (line) => lines.push(line) })[0]!.expressions[0]!.value;
+    expect(value).toEqual([[2, 4], [2, 2, 10], ['small', 'big'], 14]);
+    // f(rs[0]) and f(rs[1]) once each (twice reuses them), f({"n": 5}) once, f under `with` once.
+    expect(lines.sort()).toEqual(['f 1', 'f 2', 'f 5', 'f 7'].sort());
+    // Traced evaluations see every call.
+    const traced: string[] = [];
+    e.prepare('data.p.twice').eval({ input, print: (line) => traced.push(line), tracer: { event: () => {} } });
+    expect(traced).toEqual(['f 1', 'f 1', 'f 5']);
+  });
+});

@@ -54,6 +54,7 @@ export function isInteger(n: RegoNumber): boolean {
 /** Canonical number text, as OPA prints JSON numbers (integers without exponent where exact). */
 export function numberKey(n: RegoNumber): string {
   if (typeof n === 'bigint') return n.toString();
+  if (Number.isSafeInteger(n)) return String(n === 0 ? 0 : n);
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
   return String(n);
 }
@@ -72,8 +73,21 @@ export function compareNumbers(a: RegoNumber, b: RegoNumber): number {
 }
 
 function compareStrings(a: string, b: string): number {
-  // OPA compares Go strings bytewise (UTF-8); code point order equals UTF-8 byte order.
+  // OPA compares Go strings bytewise (UTF-8), which is code point order. Code units compare the same way up to the first
+  // difference unless a surrogate is involved there (a code point above U+FFFF must sort after U+E000-U+FFFF).
   if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if ((x >= 0xd800 && x <= 0xdfff) || (y >= 0xd800 && y <= 0xdfff)) return compareCodePoints(a, b);
+    return x < y ? -1 : 1;
+  }
+  return a.length < b.length ? -1 : 1;
+}
+
+function compareCodePoints(a: string, b: string): number {
   const ia = a[Symbol.iterator]();
   const ib = b[Symbol.iterator]();
   for (;;) {
@@ -135,12 +149,13 @@ export function compare(a: RegoValue, b: RegoValue): number {
 
 export function equals(a: RegoValue, b: RegoValue): boolean {
   if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return mapKey(a) === mapKey(b);
   return valueKey(a) === valueKey(b);
 }
 
 /**
  * Canonical key: equal values (per Rego) <=> equal keys. 1 and 1.0 are equal numbers in Rego.
- * Cached on sets/objects.
+ * Cached on sets/objects. Composite keys start with \u0001 (see `mapKey`).
  */
 export function valueKey(v: RegoValue): string {
   if (v === null) return 'n';
@@ -153,30 +168,48 @@ export function valueKey(v: RegoValue): string {
     case 'string':
       return JSON.stringify(v);
   }
-  if (Array.isArray(v)) return `[${v.map(valueKey).join(',')}]`;
+  if (Array.isArray(v)) return `\u0001[${v.map(valueKey).join(',')}]`;
   return (v as RegoSet | RegoObject).key();
 }
 
+/**
+ * The key under which sets and objects store a value (JS Map semantics: equal keys <=> equal Rego values). Scalars
+ * are their own key, so the common lookups (a string key of an object) build no string: a string as it is (one that
+ * starts with \u0001 gets a second one in front), a number as itself (an integer beyond 2^53 as a bigint, as
+ * `numberKey` compares them); a composite value is its canonical `valueKey`, which starts with \u0001 and then a
+ * bracket, so it meets no string's key.
+ */
+function mapKey(v: RegoValue): unknown {
+  switch (typeof v) {
+    case 'string':
+      return v.charCodeAt(0) === 1 ? `\u0001${v}` : v;
+    case 'number':
+      return Number.isInteger(v) && !Number.isSafeInteger(v) && Math.abs(v) < 1e21 ? BigInt(v) : v;
+    case 'bigint':
+    case 'boolean':
+      return v;
+  }
+  if (v === null) return null;
+  return valueKey(v);
+}
+
 export class RegoSet {
-  private readonly items = new Map<string, RegoValue>();
+  private readonly items = new Map<unknown, RegoValue>();
   private cachedKey: string | undefined;
   private cachedSorted: RegoValue[] | undefined;
 
   constructor(values?: Iterable<RegoValue>) {
-    if (values) for (const v of values) this.items.set(valueKey(v), v);
+    if (values) for (const v of values) this.items.set(mapKey(v), v);
   }
   get size(): number {
     return this.items.size;
   }
   has(v: RegoValue): boolean {
-    return this.items.has(valueKey(v));
-  }
-  hasKey(key: string): boolean {
-    return this.items.has(key);
+    return this.items.has(mapKey(v));
   }
   /** Mutating add: only while building a new set (before it is shared). */
   add(v: RegoValue): this {
-    this.items.set(valueKey(v), v);
+    this.items.set(mapKey(v), v);
     this.cachedKey = undefined;
     this.cachedSorted = undefined;
     return this;
@@ -192,17 +225,17 @@ export class RegoSet {
     return (this.cachedSorted ??= [...this.items.values()].sort(compare));
   }
   key(): string {
-    return (this.cachedKey ??= `{${this.sorted().map(valueKey).join(',')}}`);
+    return (this.cachedKey ??= `\u0001{${this.sorted().map(valueKey).join(',')}}`);
   }
 }
 
 export class RegoObject {
-  private readonly entriesMap = new Map<string, [RegoValue, RegoValue]>();
+  private readonly entriesMap = new Map<unknown, [RegoValue, RegoValue]>();
   private cachedKey: string | undefined;
   private cachedSorted: Array<[RegoValue, RegoValue]> | undefined;
 
   constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>) {
-    if (entries) for (const [k, v] of entries) this.entriesMap.set(valueKey(k), [k, v]);
+    if (entries) for (const [k, v] of entries) this.entriesMap.set(mapKey(k), [k, v]);
   }
   static fromRecord(record: Record<string, RegoValue>): RegoObject {
     return new RegoObject(Object.entries(record));
@@ -211,20 +244,20 @@ export class RegoObject {
     return this.entriesMap.size;
   }
   get(k: RegoValue): RegoValue | undefined {
-    return this.entriesMap.get(valueKey(k))?.[1];
+    return this.entriesMap.get(mapKey(k))?.[1];
   }
   has(k: RegoValue): boolean {
-    return this.entriesMap.has(valueKey(k));
+    return this.entriesMap.has(mapKey(k));
   }
   /** Mutating set: only while building a new object (before it is shared). */
   set(k: RegoValue, v: RegoValue): this {
-    this.entriesMap.set(valueKey(k), [k, v]);
+    this.entriesMap.set(mapKey(k), [k, v]);
     this.cachedKey = undefined;
     this.cachedSorted = undefined;
     return this;
   }
   delete(k: RegoValue): this {
-    this.entriesMap.delete(valueKey(k));
+    this.entriesMap.delete(mapKey(k));
     this.cachedKey = undefined;
     this.cachedSorted = undefined;
     return this;
@@ -243,7 +276,7 @@ export class RegoObject {
     return (this.cachedSorted ??= [...this.entriesMap.values()].sort((x, y) => compare(x[0], y[0])));
   }
   key(): string {
-    return (this.cachedKey ??= `<${this.sortedEntries()
+    return (this.cachedKey ??= `\u0001<${this.sortedEntries()
       .map(([k, v]) => `${valueKey(k)}:${valueKey(v)}`)
       .join(',')}>`);
   }

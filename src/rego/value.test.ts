@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { compare, equals, fromJS, RegoObject, RegoSet, valueKey, type RegoValue } from './value.ts';
+
+describe('Rego value keys', () => {
+  it('never confuses a string with a composite value whose canonical text it spells', () => {
+    const array: RegoValue = ['a'];
+    const object = new RegoObject([['a', 1]]);
+    const set = new RegoSet(['a']);
+    const spelled = [valueKey(array), valueKey(object), valueKey(set), `\u0001${valueKey(array)}`, '\u0001', '\u0001\u0001'];
+    const all = new RegoSet([array, object, set, ...spelled]);
+    expect(all.size).toBe(3 + spelled.length);
+    for (const text of spelled) {
+      expect(all.has(text)).toBe(true);
+      expect(equals(text, array) || equals(text, object) || equals(text, set)).toBe(false);
+    }
+    const byKey = new RegoObject([[array, 'array'], [valueKey(array), 'text']]);
+    expect(byKey.get(['a'])).toBe('array');
+    expect(byKey.get(valueKey(array))).toBe('text');
+  });
+
+  it('keys equal numbers alike (1 and 1.0, an integer beyond 2^53 as a float or a bigint) and other types apart', () => {
+    const set = new RegoSet([1, 1.0, 2 ** 60, 2n ** 60n, 0, -0, '1', true, null, 'null', 'true']);
+    expect(set.size).toBe(8);
+    expect(equals(2 ** 60, 2n ** 60n)).toBe(true);
+    expect(equals(1, '1')).toBe(false);
+    expect(new RegoObject([[2n ** 60n, 'x']]).get(2 ** 60)).toBe('x');
+  });
+
+  it('finds equal composites that are different objects', () => {
+    const set = new RegoSet([fromJS({ a: [1, { b: 'c' }] })]);
+    expect(set.has(fromJS({ a: [1, { b: 'c' }] }))).toBe(true);
+    expect(set.has(fromJS({ a: [1, { b: 'd' }] }))).toBe(false);
+  });
+
+  it('orders strings by code point, as OPA compares UTF-8 bytes', () => {
+    const texts = ['b', 'a', 'ab', '', '\uffff', '\u{1f600}', '\ue000', 'a\u{1f600}', 'a\uffff', 'Z'];
+    const sorted = [...texts].sort(compare);
+    expect(sorted).toEqual(['', 'Z', 'a', 'ab', 'a\uffff', 'a\u{1f600}', 'b', '\ue000', '\uffff', '\u{1f600}']);
+  });
+});
