@@ -74,7 +74,7 @@ export function toValidateResult(diagnostics: Diagnostic[]): ValidateResult {
 
 /** One line per diagnostic: `Error: summary (file:line:col): detail`. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.range ? ` (${d.range.filename}:${d.range.start.line}:${d.range.start.column})` : '';
+  const where = d.range?.filename ? ` (${d.range.filename}:${d.range.start.line}:${d.range.start.column})` : '';
   const label = d.severity === 'error' ? 'Error' : 'Warning';
   return `${label}: ${d.summary}${where}${d.detail ? `: ${d.detail.replace(/\s*\n\s*/g, ' ')}` : ''}`;
 }

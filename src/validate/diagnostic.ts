@@ -7,6 +7,8 @@ export interface ValidatorDiagnostic extends Diagnostic {
   /** Snippet extras Terraform adds for expression diagnostics. */
   functionCall?: NonNullable<DiagnosticSnippet['function_call']>;
   values?: DiagnosticSnippet['values'];
+  /** Where to sort a diagnostic whose own range is not in a file (Terraform's empty range). */
+  sortAt?: SourceRange;
 }
 
 export function errorAt(code: string, summary: string, detail: string, range: SourceRange | undefined, context?: SourceRange): ValidatorDiagnostic {

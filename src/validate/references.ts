@@ -30,6 +30,7 @@ export interface EvalScope {
 export function referenceDiagnostics(
   expressions: ReadonlyArray<Expression | { expr: Expression; locals: ReadonlySet<string> }>,
   scope: EvalScope,
+  options: { evaluate?: boolean } = {},
 ): ValidatorDiagnostic[] {
   const traversals: ScopeTraversalExpr[] = [];
   const iteratorTraversals: ScopeTraversalExpr[] = [];
@@ -37,9 +38,80 @@ export function referenceDiagnostics(
     const [expr, iterators] = 'kind' in item ? [item, scope.locals ?? new Set<string>()] : [item.expr, new Set([...(scope.locals ?? []), ...item.locals])];
     walkExpression(expr, { traversal: (t) => (iterators.has(t.root) ? iteratorTraversals : traversals).push(t) });
   }
-  const staticDiagnostics = traversals.flatMap((t) => staticReference(t, scope));
-  if (staticDiagnostics.length > 0) return staticDiagnostics;
-  return [...traversals.flatMap((t) => evaluationReference(t, scope)), ...iteratorTraversals.flatMap(iteratorReference)];
+  // Terraform parses every traversal into a reference first (`addrs.ParseRef`); its errors are always reported.
+  const parseDiagnostics: ValidatorDiagnostic[] = [];
+  const references: Array<{ expr: ScopeTraversalExpr; name?: string }> = [];
+  for (const t of traversals) {
+    const parsed = parseReference(t);
+    parseDiagnostics.push(...parsed.diagnostics);
+    if (parsed.diagnostics.length === 0) references.push({ expr: t });
+    // A single-attribute object (`var`, `count`, ...) used bare still yields a reference, to the empty name.
+    else if (parsed.emptyName && options.evaluate !== false) references.push({ expr: t, name: '' });
+  }
+  const staticDiagnostics = references.flatMap((r) => (r.name === undefined ? staticReference(r.expr, scope) : []));
+  if (staticDiagnostics.length > 0) return [...parseDiagnostics, ...staticDiagnostics];
+  return [
+    ...parseDiagnostics,
+    ...references.flatMap((r) => evaluationReference(r.expr, scope, r.name)),
+    ...iteratorTraversals.flatMap(iteratorReference),
+  ];
+}
+
+/** Roots whose object must be followed by exactly one attribute name (`addrs.parseSingleAttrRef`). */
+const SINGLE_ATTRIBUTE_ROOTS = new Set(['count', 'each', 'local', 'module', 'path', 'terraform', 'var']);
+/** Resource prefixes: `data.TYPE.NAME`, `resource.TYPE.NAME` (a managed resource, escaping a reserved word), `ephemeral.TYPE.NAME`. */
+const RESOURCE_PREFIXES: Record<string, string> = {
+  data: 'the data source type and the resource name',
+  resource: 'the resource type and the resource name',
+  ephemeral: 'the ephemeral resource type and the resource name',
+};
+const RESOURCE_KINDS: Record<string, string> = { data: 'data source', ephemeral: 'ephemeral resource type' };
+/** Names Terraform keeps for future language features. */
+const RESERVED_SYMBOLS = new Set(['arg', 'lazy', 'template']);
+
+/**
+ * The shape checks of Terraform's `addrs.ParseRef`: a bare `var`, `aws_instance` or `data.x`, or an index where a
+ * name must follow, is an "Invalid reference". `emptyName`: Terraform goes on with a reference to the name "" (its
+ * evaluation then reports that name with an empty source range).
+ */
+function parseReference(expr: ScopeTraversalExpr): { diagnostics: ValidatorDiagnostic[]; emptyName?: boolean } {
+  const { root, steps } = expr;
+  const whole = stepRange(steps, steps.length, expr);
+  const invalid = (detail: string, range: SourceRange) => [errorAt('invalid-reference', 'Invalid reference', detail, range)];
+  if (root === 'self') return { diagnostics: [] };
+  if (SINGLE_ATTRIBUTE_ROOTS.has(root)) {
+    const first = steps[0];
+    if (first?.kind === 'attr') return { diagnostics: [] };
+    const diagnostics = first
+      ? invalid(`The "${root}" object does not support this operation.`, first.range)
+      : invalid(`The "${root}" object cannot be accessed directly. Instead, access one of its attributes.`, expr.rootRange);
+    return { diagnostics, emptyName: root !== 'module' };
+  }
+  if (RESERVED_SYMBOLS.has(root)) {
+    return {
+      diagnostics: [
+        errorAt(
+          'reserved-symbol',
+          'Reserved symbol name',
+          `The symbol name "${root}" is reserved for use in a future Terraform version. If you are using a provider that already uses this as a resource type name, add the prefix "resource." to force interpretation as a resource type name.`,
+          expr.rootRange,
+        ),
+      ],
+    };
+  }
+  const prefix = RESOURCE_PREFIXES[root];
+  if (prefix !== undefined && steps.length < 2) {
+    return { diagnostics: invalid(`The "${root}" object must be followed by two attribute names: ${prefix}.`, whole) };
+  }
+  // The resource address proper: TYPE.NAME after the prefix, or ROOT.NAME for a managed resource.
+  const type = prefix !== undefined ? steps[0] : undefined;
+  if (type && type.kind !== 'attr') return { diagnostics: invalid(`The "${root}" object does not support this operation.`, type.range) };
+  const name = prefix !== undefined ? steps[1] : steps[0];
+  const kind = RESOURCE_KINDS[root] ?? 'resource type';
+  const message = `A reference to a ${kind} must be followed by at least one attribute access, specifying the resource name.`;
+  if (!name) return { diagnostics: invalid(message, whole) };
+  if (name.kind !== 'attr') return { diagnostics: invalid(message, name.range) };
+  return { diagnostics: [] };
 }
 
 const RESERVED_ROOTS = new Set(['var', 'local', 'module', 'data', 'path', 'count', 'each', 'self', 'terraform', 'resource', 'ephemeral']);
@@ -68,11 +140,11 @@ function staticReference(expr: ScopeTraversalExpr, scope: EvalScope): ValidatorD
       ),
     ];
   }
-  if (root === 'data') {
+  if (root === 'data' || root === 'resource') {
     const type = steps[0];
     const name = steps[1];
     if (type?.kind !== 'attr' || name?.kind !== 'attr') return [];
-    return resourceReference(expr, 'data', type.name, name.name, 2, scope);
+    return resourceReference(expr, root === 'data' ? 'data' : 'managed', type.name, name.name, 2, scope);
   }
   if (RESERVED_ROOTS.has(root)) return [];
   const name = steps[0];
@@ -199,10 +271,19 @@ function iteratorReference(expr: ScopeTraversalExpr): ValidatorDiagnostic[] {
   return [errorAt('unsupported-attribute', 'Unsupported attribute', `This object does not have an attribute named "${step.name}".`, step.range)];
 }
 
-function evaluationReference(expr: ScopeTraversalExpr, scope: EvalScope): ValidatorDiagnostic[] {
+/** The source range Terraform gives what it reports about a reference it could not parse (HCL's zero `Range`). */
+const NO_SOURCE: SourceRange = { filename: '', start: { line: 0, column: 0, byte: 0 }, end: { line: 0, column: 1, byte: 1 } };
+
+/** `emptyName`: the reference to "" that Terraform evaluates after a bare `var`, `count`, ... (see parseReference). */
+function evaluationReference(expr: ScopeTraversalExpr, scope: EvalScope, emptyName?: string): ValidatorDiagnostic[] {
+  if (emptyName === undefined) return evaluateReference(expr, scope, undefined);
+  return evaluateReference(expr, scope, emptyName).map((d) => ({ ...d, range: NO_SOURCE, sortAt: expr.rootRange }));
+}
+
+function evaluateReference(expr: ScopeTraversalExpr, scope: EvalScope, emptyName: string | undefined): ValidatorDiagnostic[] {
   const { root, steps } = expr;
   const first = steps[0];
-  const attrName = first?.kind === 'attr' ? first.name : undefined;
+  const attrName = emptyName ?? (first?.kind === 'attr' ? first.name : undefined);
   const range = stepRange(steps, first?.kind === 'attr' ? 1 : 0, expr);
   switch (root) {
     case 'module': {
@@ -252,17 +333,30 @@ function evaluationReference(expr: ScopeTraversalExpr, scope: EvalScope): Valida
         ),
       ];
     case 'terraform':
+      // terraform.applying (Terraform 1.10+) is an ephemeral value, which this validator does not model: it is
+      // reported as before, the only difference being that Terraform's error there is about its ephemerality.
       if (attrName === undefined || attrName === 'workspace') return [];
+      if (attrName === 'env') {
+        return [
+          errorAt(
+            'invalid-terraform-attribute',
+            'Invalid "terraform" attribute',
+            'The terraform.env attribute was deprecated in v0.10 and removed in v0.12. The "state environment" concept was renamed to "workspace" in v0.12, and so the workspace name can now be accessed using the terraform.workspace attribute.',
+            range,
+          ),
+        ];
+      }
       return [
         errorAt(
           'invalid-terraform-attribute',
           'Invalid "terraform" attribute',
-          `The "terraform" object does not have an attribute named "${attrName}". The only supported attribute is terraform.workspace, the name of the currently-selected workspace.`,
+          `The "terraform" object does not have an attribute named "${attrName}". The only supported attributes are terraform.workspace, the name of the currently-selected workspace, and terraform.applying, a boolean which is true only during apply.`,
           range,
         ),
       ];
     case 'count':
-      if (!scope.count) {
+      // Terraform checks the attribute name before the context.
+      if (attrName === 'index' && !scope.count) {
         return [
           errorAt(
             'count-in-non-counted-context',
@@ -282,7 +376,7 @@ function evaluationReference(expr: ScopeTraversalExpr, scope: EvalScope): Valida
         ),
       ];
     case 'each':
-      if (!scope.forEach) {
+      if ((attrName === 'key' || attrName === 'value') && !scope.forEach) {
         return [
           errorAt(
             'each-without-for-each',

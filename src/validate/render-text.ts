@@ -30,6 +30,8 @@ function renderDiagnostic(diagnostic: Diagnostic, colors: ReturnType<typeof pc.c
   if (range) {
     lines.push('');
     lines.push(`  on ${range.filename} line ${range.start.line}${snippet?.context ? `, in ${snippet.context}` : ''}:`);
+    // Terraform's empty range (a reference it could not parse) has no file to quote.
+    if (range.filename === '') lines.push('  (source code not available)');
     if (snippet) {
       const code = Buffer.from(snippet.code, 'utf8');
       let offset = 0;

@@ -17,6 +17,8 @@ export interface TypedAttribute {
 export interface ScopedExpression {
   expr: Expression;
   locals: ReadonlySet<string>;
+  /** The `for_each` of each `dynamic` block around the expression, outermost first. */
+  forEach: readonly Expression[];
 }
 
 /** What decoding a body against its schema found (HCL `Body.Content` + hcldec block counts). */
@@ -54,7 +56,7 @@ function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>
     if (attributeSchema) {
       present.add(attribute.name);
       out.typed.push({ attribute, schema: attributeSchema, locals, forEach });
-      out.expressions.push({ expr: attribute.expr, locals });
+      out.expressions.push({ expr: attribute.expr, locals, forEach });
       continue;
     }
     let suggestion = didYouMean(attribute.name, Object.keys(attributes));
@@ -215,13 +217,13 @@ function decodeDynamic(
       iterator = attribute.expr.root;
     }
   }
-  for (const attribute of block.body.attributes) {
-    if (attribute.name === 'for_each') out.expressions.push({ expr: attribute.expr, locals });
-    if (attribute.name === 'labels') out.expressions.push({ expr: attribute.expr, locals: new Set([...locals, iterator]) });
-  }
-  const inner = new Set([...locals, iterator]);
   const ownForEach = block.body.attributes.find((a) => a.name === 'for_each')?.expr;
   const innerForEach = ownForEach ? [...forEach, ownForEach] : forEach;
+  for (const attribute of block.body.attributes) {
+    if (attribute.name === 'for_each') out.expressions.push({ expr: attribute.expr, locals, forEach });
+    if (attribute.name === 'labels') out.expressions.push({ expr: attribute.expr, locals: new Set([...locals, iterator]), forEach: innerForEach });
+  }
+  const inner = new Set([...locals, iterator]);
   for (const content of block.body.blocks) {
     if (content.type === 'content') decodeInto(content.body, blockType.block, inner, out, depth + 1, innerForEach);
     else {

@@ -18,7 +18,7 @@ export function attachSnippets(diagnostics: ValidatorDiagnostic[], files: readon
   const byName = new Map<string, IndexedFile>();
   for (const file of files) byName.set(file.filename, { bytes: Buffer.from(file.source, 'utf8'), file });
   return diagnostics.map((diagnostic) => {
-    const { context, functionCall, values, ...rest } = diagnostic;
+    const { context, functionCall, values, sortAt: _sortAt, ...rest } = diagnostic;
     const out: Diagnostic = rest;
     const indexed = diagnostic.range ? byName.get(diagnostic.range.filename) : undefined;
     if (indexed && diagnostic.range && !out.snippet) {

@@ -23,6 +23,7 @@ import { bundledProviderChecks } from '../schema/provider-checks/bundled-checks.
 import { buildConfigTree, isWhollyKnownValue } from './provider-checks/config-tree.ts';
 import { runProviderChecks } from './provider-checks/run-provider-checks.ts';
 import { ValidateScope } from './validate-values.ts';
+import { isUnknown } from '../terraform/eval/value.ts';
 import { AWS_PROVIDER_FUNCTIONS, type ProviderFunction, type ProviderFunctionLookup } from '../terraform/functions/provider-functions.ts';
 import type { TypeJson } from '../terraform/functions/signature-types.ts';
 
@@ -127,7 +128,10 @@ function finish(diagnostics: ValidatorDiagnostic[], files: HclFile[]): Diagnosti
     seen.add(key);
     return true;
   });
-  const order = (d: ValidatorDiagnostic) => (d.range ? [d.range.filename, d.range.start.byte] : ['', -1]) as [string, number];
+  const order = (d: ValidatorDiagnostic) => {
+    const range = d.sortAt ?? d.range;
+    return (range ? [range.filename, range.start.byte] : ['', -1]) as [string, number];
+  };
   unique.sort((a, b) => {
     const [fa, ba] = order(a);
     const [fb, bb] = order(b);
@@ -170,6 +174,18 @@ function moduleNodes(
     for (const attribute of attributes) out.push(...evaluationDiagnostics(attribute.expr, context));
   };
   const providerChecks = bundledProviderChecks();
+  /**
+   * Whether the content of the dynamic blocks around an expression is generated at validate time. When a
+   * `for_each` is unknown there (it depends on a variable, a resource...), HCL's dynblock produces one block of
+   * unknown values without evaluating the content: Terraform checks neither its references nor its calls.
+   */
+  const knownForEach = new Map<Expression, boolean>();
+  const expanded = (forEach: readonly Expression[]): boolean =>
+    forEach.every((expr) => {
+      let known = knownForEach.get(expr);
+      if (known === undefined) knownForEach.set(expr, (known = !isUnknown(values.evaluate(expr, []))));
+      return known;
+    });
 
   for (const resource of module.resources) {
     const out: ValidatorDiagnostic[] = [];
@@ -197,7 +213,8 @@ function moduleNodes(
     }
     const meta = resource.block.body.attributes.filter((a) => a.name === 'count' || a.name === 'for_each');
     expressionBlock(meta, scope(), out);
-    out.push(...referenceDiagnostics(resource.dependsOn, scope()).filter((d) => d.code !== 'missing-instance-key'));
+    // depends_on is parsed into references but never evaluated.
+    out.push(...referenceDiagnostics(resource.dependsOn, scope(), { evaluate: false }).filter((d) => d.code !== 'missing-instance-key'));
 
     const provider = resolveResourceProvider(resource, requiredProviders);
     if (!schemas.has(provider.address)) {
@@ -213,13 +230,17 @@ function moduleNodes(
     }
     const resourceScope = scope({ count: resource.count !== undefined, forEach: resource.forEach !== undefined });
     const decoded = decodeBody(resource.config, schema.block);
-    const references = referenceDiagnostics(decoded.expressions, resourceScope);
+    const references = referenceDiagnostics(
+      decoded.expressions.filter((e) => expanded(e.forEach)),
+      resourceScope,
+    );
     if (references.some((d) => d.severity === 'error')) {
       out.push(...references);
       return;
     }
     out.push(...decoded.content);
     for (const typed of decoded.typed) {
+      if (!expanded(typed.forEach)) continue;
       const evaluation = evaluationDiagnostics(typed.attribute.expr, context);
       if (evaluation.length > 0) {
         out.push(...evaluation);
@@ -265,7 +286,9 @@ function moduleNodes(
     }
     if (out.some((d) => d.severity === 'error')) return;
     for (const block of [...resource.provisioners, ...(resource.connection ? [resource.connection] : [])]) {
-      expressionBlock(allAttributes(block.body), scope({ ...resourceScope, self: true }), out);
+      // A provisioner's `when` (create/destroy) and `on_failure` (continue/fail) are keywords, not expressions.
+      const attributes = allAttributes(block.body).filter((a) => block.type !== 'provisioner' || !PROVISIONER_KEYWORDS.has(a.name));
+      expressionBlock(attributes, scope({ ...resourceScope, self: true }), out);
     }
   }
 
@@ -304,16 +327,21 @@ function moduleNodes(
       continue;
     }
     const decoded = decodeBody(body, schema.block);
-    const references = referenceDiagnostics(decoded.expressions, scope());
+    const references = referenceDiagnostics(
+      decoded.expressions.filter((e) => expanded(e.forEach)),
+      scope(),
+    );
     if (references.length > 0) {
       out.push(...references);
       continue;
     }
     out.push(...decoded.content);
-    for (const typed of decoded.typed) out.push(...evaluationDiagnostics(typed.attribute.expr, context));
+    for (const typed of decoded.typed) if (expanded(typed.forEach)) out.push(...evaluationDiagnostics(typed.attribute.expr, context));
   }
   return nodes;
 }
+
+const PROVISIONER_KEYWORDS = new Set(['when', 'on_failure']);
 
 function allAttributes(body: Body, depth = 0): Attribute[] {
   if (depth > 32) return [];
