@@ -1,10 +1,11 @@
 import { InputError } from '../core/errors.ts';
 import { RegoCompileErrors, RegoEngine, RegoError, type PreparedQuery } from '../rego/index.ts';
-import { fromJS, toJS, type RegoValue } from '../rego/value.ts';
+import { fromJSLazy } from '../rego/lazy-value.ts';
+import { toJS, type RegoValue } from '../rego/value.ts';
 
 /** The slice of the Rego engine the scanner uses: compile modules once, query many inputs. */
 export interface RegoBackend {
-  /** Converts a JSON input once so several queries can share it. */
+  /** Converts a JSON input once so several queries can share it (lazily: members are converted when read). */
   toInput(input: unknown): RegoValue;
   /** Evaluates `query` against an input; returns the JS value of the first result, or undefined. Throws on errors. */
   /** `timeoutMs` replaces the default evaluation time budget (QUERY_TIMEOUT_MS) for this query. */
@@ -62,7 +63,7 @@ export function createRegoBackend(
       engine = rebuild();
       prepared = new Map();
     },
-    toInput: (input) => fromJS(input),
+    toInput: (input) => fromJSLazy(input),
     query(query, input, timeoutMs) {
       let q = prepared.get(query);
       if (!q) {

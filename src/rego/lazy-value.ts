@@ -1,0 +1,103 @@
+import { fromJS, RegoObject, valueKey, type RegoValue } from './value.ts';
+
+/**
+ * A JS JSON-ish value as a Rego value without copying it up front (`fromJS` copies the whole document): an object
+ * becomes a {@link LazyObject} that reads its record on lookup and converts a member only when it is read; arrays
+ * are converted element by element (an array of scalars is used as it is). Equal to `fromJS(v)` as a Rego value
+ * (same members, same iteration order, same canonical key). The record must not change while the value is in use.
+ *
+ * Why: a scan's input (the plan, ~1 KB of JSON per resource) copied into Rego objects cost ~9x its JSON size, and a
+ * policy reads a few paths of each resource. Used for the scanner's plan input.
+ */
+export function fromJSLazy(v: unknown): RegoValue {
+  if (v === null || v === undefined || typeof v !== 'object') return fromJS(v);
+  if (Array.isArray(v)) return v.every(isPlainScalar) ? (v as RegoValue[]) : v.map(fromJSLazy);
+  if (v instanceof RegoObject || v instanceof Set || v instanceof Map || !(Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) return fromJS(v);
+  return new LazyObject(v as Record<string, unknown>);
+}
+
+/** A value `fromJS` returns unchanged (so an array of them needs no copy). */
+function isPlainScalar(x: unknown): boolean {
+  return typeof x === 'string' || typeof x === 'boolean' || typeof x === 'number' || x === null;
+}
+
+const enumerable = Object.prototype.propertyIsEnumerable;
+
+/**
+ * A Rego object over a JS record. Lookups by string key read the record (converting the member once, so a member read
+ * twice is the same value); anything that needs every entry (iteration, size changes, sorting, mutation) first copies
+ * the entries into the object itself, in the record's order, and from then on it is an ordinary `RegoObject`. The
+ * canonical key is computed from the record without keeping the members' own keys.
+ */
+class LazyObject extends RegoObject {
+  private record: Record<string, unknown> | undefined;
+  private converted: Map<string, RegoValue> | undefined;
+  private lazyKey: string | undefined;
+
+  constructor(record: Record<string, unknown>) {
+    super();
+    this.record = record;
+  }
+
+  private member(k: string): RegoValue {
+    let value = this.converted?.get(k);
+    if (value === undefined) {
+      value = fromJSLazy(this.record![k]);
+      if (value !== null && typeof value === 'object') (this.converted ??= new Map()).set(k, value);
+    }
+    return value;
+  }
+
+  /** Copies every entry into the object (record order); afterwards the base class does everything. */
+  private materialize(): void {
+    const record = this.record;
+    if (!record) return;
+    const members = Object.keys(record).map((k) => [k, this.member(k)] as const);
+    this.record = undefined;
+    this.converted = undefined;
+    for (const [k, v] of members) super.set(k, v);
+  }
+
+  override get size(): number {
+    return this.record ? Object.keys(this.record).length : super.size;
+  }
+  override get(k: RegoValue): RegoValue | undefined {
+    if (!this.record) return super.get(k);
+    return typeof k === 'string' && enumerable.call(this.record, k) ? this.member(k) : undefined;
+  }
+  override has(k: RegoValue): boolean {
+    if (!this.record) return super.has(k);
+    return typeof k === 'string' && enumerable.call(this.record, k);
+  }
+  override set(k: RegoValue, v: RegoValue): this {
+    this.materialize();
+    this.lazyKey = undefined;
+    return super.set(k, v);
+  }
+  override delete(k: RegoValue): this {
+    this.materialize();
+    this.lazyKey = undefined;
+    return super.delete(k);
+  }
+  override keys(): IterableIterator<RegoValue> {
+    this.materialize();
+    return super.keys();
+  }
+  override entries(): IterableIterator<[RegoValue, RegoValue]> {
+    this.materialize();
+    return super.entries();
+  }
+  override [Symbol.iterator](): IterableIterator<[RegoValue, RegoValue]> {
+    this.materialize();
+    return super[Symbol.iterator]();
+  }
+  override sortedEntries(): Array<[RegoValue, RegoValue]> {
+    this.materialize();
+    return super.sortedEntries();
+  }
+  override key(): string {
+    if (!this.record) return super.key();
+    // A throw-away copy: its members' keys are garbage as soon as this one is built.
+    return (this.lazyKey ??= valueKey(fromJS(this.record)));
+  }
+}
