@@ -69,7 +69,7 @@ export function addTopLevelBlocks(module: TerraformModule, blocks: Block[]): voi
         break;
       case 'resource':
       case 'data':
-        if (block.labels.length === 2) module.resources.push(resource(block));
+        if (block.labels.length === 2) module.resources.push(resourceFromBlock(block));
         else module.otherBlocks.push(block);
         break;
       case 'module':
@@ -166,7 +166,7 @@ export function impliedProviderName(type: string): string {
   return underscore === -1 ? type : type.slice(0, underscore);
 }
 
-function resource(block: Block): Resource {
+export function resourceFromBlock(block: Block): Resource {
   const [type = '', name = ''] = block.labels;
   const mode = block.type === 'data' ? 'data' : 'managed';
   const body = block.body;

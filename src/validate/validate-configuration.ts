@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import type { Attribute, Body, Expression, HclFile } from '../hcl/ast.ts';
+import type { Attribute, Block, Body, Expression, HclFile } from '../hcl/ast.ts';
 import { providerDisplayName } from '../schema/provider-address.ts';
 import type { ProviderSchemas } from '../schema/provider-schemas.ts';
 import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-provider.ts';
@@ -12,7 +12,8 @@ import { errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
 import { evaluationDiagnostics, type EvaluationContext } from './evaluation.ts';
 import { HASHICORP_PROVIDERS } from './known-providers.ts';
-import { indexModule, type ModuleIndex } from './module-index.ts';
+import { indexModule, resourceKey, type ModuleIndex } from './module-index.ts';
+import { resourceFromBlock } from '../terraform/load-model.ts';
 import { referenceDiagnostics, type EvalScope } from './references.ts';
 import { decodeBody } from './schema-body.ts';
 import { attachSnippets } from './snippet.ts';
@@ -173,6 +174,15 @@ function moduleNodes(
     if (references.length > 0) return void out.push(...references);
     for (const attribute of attributes) out.push(...evaluationDiagnostics(attribute.expr, context));
   };
+  /**
+   * A precondition, postcondition, check assertion or variable validation: Terraform evaluates its condition and
+   * its error message as two separate expressions (references first, then the expression).
+   */
+  const checkRule = (rule: Block, evalScope: EvalScope, out: ValidatorDiagnostic[]) => {
+    for (const attribute of rule.body.attributes) {
+      if (attribute.name === 'condition' || attribute.name === 'error_message') expressionBlock([attribute], evalScope, out);
+    }
+  };
   const providerChecks = bundledProviderChecks();
   /**
    * Whether the content of the dynamic blocks around an expression is generated at validate time. When a
@@ -193,6 +203,14 @@ function moduleNodes(
     const providerNode = `${prefix}provider.${resource.providerLocalName}${resource.providerAlias ? `.${resource.providerAlias}` : ''}`;
     node(id, blockExpressions(resource.block), out, [providerNode]);
     validateResource(resource, id, out);
+    const resourceScope = scope({ count: resource.count !== undefined, forEach: resource.forEach !== undefined });
+    for (const lifecycle of resource.block.body.blocks) {
+      if (lifecycle.type !== 'lifecycle') continue;
+      for (const rule of lifecycle.body.blocks) {
+        if (rule.type === 'precondition') checkRule(rule, resourceScope, out);
+        else if (rule.type === 'postcondition') checkRule(rule, { ...resourceScope, self: true }, out);
+      }
+    }
   }
 
   function validateResource(resource: Resource, id: string, out: ValidatorDiagnostic[]): void {
@@ -298,12 +316,32 @@ function moduleNodes(
     if (!out.some((d) => d.severity === 'error')) out.push(...values.localDiagnostics(local.name));
     node(`local.${local.name}`, [local.attribute.expr], out);
   }
-  for (const variable of module.variables) node(`var.${variable.name}`, [], []);
+  for (const variable of module.variables) {
+    const out: ValidatorDiagnostic[] = [];
+    for (const rule of variable.validations) checkRule(rule, scope(), out);
+    node(`var.${variable.name}`, [], out);
+  }
+  for (const check of module.otherBlocks) {
+    if (check.type !== 'check' || check.labels[0] === undefined) continue;
+    const out: ValidatorDiagnostic[] = [];
+    // Data sources declared inside the check block are visible only to its assertions.
+    const resources = new Map(index.resources);
+    for (const data of check.body.blocks) {
+      if (data.type !== 'data' || data.labels.length !== 2) continue;
+      const scoped = resourceFromBlock(data);
+      const key = resourceKey('data', scoped.type, scoped.name);
+      if (!resources.has(key)) resources.set(key, scoped);
+    }
+    const checkScope = scope({ index: { ...index, resources } });
+    for (const rule of check.body.blocks) if (rule.type === 'assert') checkRule(rule, checkScope, out);
+    node(`check.${check.labels[0]}`, blockExpressions(check), out);
+  }
   for (const output of module.outputs) {
     const out: ValidatorDiagnostic[] = [];
     const value = output.block.body.attributes.filter((a) => a.name === 'value');
     expressionBlock(value, scope(), out);
     evaluated(value.map((a) => a.expr), out);
+    for (const rule of output.block.body.blocks) if (rule.type === 'precondition') checkRule(rule, scope(), out);
     node(`output.${output.name}`, blockExpressions(output.block), out);
   }
   for (const call of module.moduleCalls) {
