@@ -2,7 +2,7 @@ import type { SourceRange } from '../core/source-range.ts';
 
 /**
  * HCL native-syntax AST with a source range on every node. Produced by `hcl/parse.ts` (positions from
- * tree-sitter; syntax verdict and error text from @cdktf/hcl2json, i.e. HashiCorp's HCL) and by the JSON
+ * tree-sitter; syntax verdict and error text from HashiCorp's HCL 2.23.0, assets/hcl-syntax/) and by the JSON
  * syntax reader for `*.tf.json`. Shared contract for the validator, the plan synthesizer and the scanner.
  */
 export type Expression =

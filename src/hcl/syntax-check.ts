@@ -4,21 +4,21 @@ import { InputError } from '../core/errors.ts';
 import { LimitError, limitValue } from '../core/limits.ts';
 import { MAX_EXPRESSION_DEPTH } from './convert-context.ts';
 import type { PositionMap } from './position-map.ts';
-import { parseInWorker } from './hcl2json-worker.ts';
+import { parseInWorker } from './hcl-syntax-worker.ts';
 import { heredocSpans } from './heredocs.ts';
 import { HCL2JSON_FILENAME, syntaxDiagnostics } from './syntax-errors.ts';
 
 /**
- * HCL's syntax verdict via @cdktf/hcl2json (HashiCorp's HCL compiled to WebAssembly), guarded so bad
+ * HCL's syntax verdict from HashiCorp's HCL parser compiled to WebAssembly (assets/hcl-syntax/), guarded so bad
  * input cannot take the process down: HCL's recursive-descent parser overflows the JavaScript stack on
  * very deep nesting, so deeply nested sources are refused before they reach it; a heredoc over the bound is
  * refused too (HCL's time and memory grow fast with one); and the parser runs in a worker thread with a
- * deadline (`hcl2json-worker.ts`), so a parse that does not end is really stopped.
+ * deadline (`hcl-syntax-worker.ts`), so a parse that does not end is really stopped.
  */
 
 /**
- * Milliseconds allowed for one syntax check: the base bound plus 20 ms per KiB. HCL (with hcl2json's conversion)
- * takes about 1.7 s of CPU per MB, and a loaded machine stretches that several times; the deadline is a guard
+ * Milliseconds allowed for one syntax check: the base bound plus 20 ms per KiB. HCL's parser takes about 1.2 s of
+ * CPU per MB, and a loaded machine stretches that several times; the deadline is a guard
  * against parses that never end, not a speed target.
  */
 function timeLimit(source: string): number {
@@ -103,8 +103,8 @@ export async function hclSyntaxDiagnostics(source: string, positions: PositionMa
   }
   const message = outcome.message;
   if (/^(Error: )?convert to HCL: /.test(message)) {
-    // The source parsed; hcl2json then failed to fold a constant expression (e.g. `-false`), which
-    // Terraform reports later, during evaluation. Not a syntax error.
+    // The source parsed; hcl2json (the checker before assets/hcl-syntax/, which converted the file to JSON) then
+    // failed to fold a constant expression (e.g. `-false`), which Terraform reports later. Not a syntax error.
     remember(source, '');
     return [];
   }

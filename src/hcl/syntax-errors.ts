@@ -1,13 +1,13 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { PositionMap } from './position-map.ts';
 
-/** The filename given to hcl2json, so its ranges can be found reliably in its error text. */
+/** The filename given to HCL's syntax check, so its ranges can be found reliably in its error text. */
 export const HCL2JSON_FILENAME = '__iacpac_input__.tf';
 
 const RANGE = /(?:^|\s)__iacpac_input__\.tf:(\d+),(\d+)-(?:(\d+),)?(\d+): /g;
 
 /**
- * Turns the error text of `@cdktf/hcl2json` (HCL's own diagnostics, e.g.
+ * Turns the error text of HCL's syntax check (`hcl-syntax-worker.ts`; the text `@cdktf/hcl2json` gives, e.g.
  * `parse config: [main.tf:1,18-19: Unclosed configuration block; There is no closing brace ...]`)
  * into Terraform-shaped diagnostics: summary before the first `; `, detail after it, and a range with
  * line, column and byte offset as `terraform validate -json` prints it.
@@ -41,7 +41,7 @@ export function syntaxDiagnostics(errorText: string, positions: PositionMap): Di
     const eof = positions.pos(positions.length);
     if (start.byte === eof.byte && end.byte === eof.byte && startLine === endLine && startColumn === endColumn) {
       // An empty range at the end of the file: the HCL in Terraform 1.11 makes its end-of-file token one
-      // character wide (the HCL inside hcl2json leaves it empty).
+      // character wide (HCL 2.23.0, the one iacpac bundles as hcl2json did, leaves it empty).
       end = { ...end, byte: end.byte + 1 };
       endColumnShown = endColumn + 1;
     }

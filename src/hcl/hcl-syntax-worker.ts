@@ -1,0 +1,173 @@
+import { Worker } from 'node:worker_threads';
+
+import { assetPath } from '../core/package-root.ts';
+
+/**
+ * HashiCorp's HCL parser (Go compiled to WebAssembly: `assets/hcl-syntax/`, built from `scripts/hcl-syntax/main.go`)
+ * in a worker thread, so a parse can really be stopped: the Go code runs synchronously, and a runaway parse (an
+ * unterminated 100k-line heredoc takes minutes, in Terraform too) or a Go runtime that dies (out of memory) would
+ * otherwise block or take down the whole process. On a deadline the worker is terminated and a fresh one started
+ * for the next file.
+ */
+
+/** What the worker answers for one parse. */
+export type ParseOutcome =
+  | { kind: 'ok' }
+  /** HCL's error text (`parse config: [...]`). */
+  | { kind: 'error'; message: string }
+  /** The parse did not finish within the deadline (the worker was stopped). */
+  | { kind: 'timeout' }
+  /** The Go runtime died (e.g. `fatal error: out of memory`); `output` is the end of what it printed. */
+  | { kind: 'crash'; output: string };
+
+/**
+ * WebAssembly memory never shrinks: after a file that made the Go heap grow past this (a multi-megabyte file), the
+ * worker is replaced so the process does not keep that memory for the rest of the run. Ordinary files (a 100 KB file
+ * of 500 resources) leave it at ~40 MB.
+ */
+const MAX_KEPT_MEMORY_BYTES = 128 * 1024 * 1024;
+
+// The worker is plain JavaScript evaluated from a string, so it runs the same from the TypeScript sources (tsx,
+// vitest) and from the esbuild bundle. Go's runtime prints fatal errors (a goroutine dump) to fd 2 through
+// `globalThis.fs.writeSync` and then calls `go.exit`: both are intercepted and reported instead. The module is
+// inflated, compiled and started once per worker; each file is one synchronous call of the Go function, which
+// returns '' or HCL's diagnostics.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { gunzipSync } = require('node:zlib');
+let goOutput = '';
+let crashed = false;
+globalThis.fs = Object.assign(Object.create(require('node:fs')), {
+  writeSync(fd, buffer) {
+    if (fd !== 1 && fd !== 2) return require('node:fs').writeSync(fd, buffer);
+    goOutput = (goOutput + Buffer.from(buffer).toString('utf8')).slice(-20000);
+    return buffer.length;
+  },
+});
+const api = {};
+globalThis.__iacpac_hcl_syntax__ = api;
+// A module that cannot be loaded (a broken installation) makes every check fail with its reason, never pass.
+const ready = new Promise((resolve) => {
+  require(workerData.wasmExec);
+  const go = new globalThis.Go();
+  go.exit = (code) => {
+    crashed = true;
+    parentPort.postMessage({ crash: true, code, output: goOutput.slice(-4000) });
+  };
+  resolve(WebAssembly.instantiate(gunzipSync(readFileSync(workerData.wasm)), go.importObject).then(({ instance }) => {
+    void go.run(instance);
+    return instance.exports.mem;
+  }));
+});
+ready.catch(() => undefined);
+parentPort.on('message', ({ id, filename, source }) => {
+  ready.then((memory) => {
+    if (crashed) return;
+    let verdict;
+    try {
+      verdict = api.check(filename, source);
+    } catch (error) {
+      if (!crashed) parentPort.postMessage({ id, error: String(error) });
+      return;
+    }
+    if (crashed) return;
+    parentPort.postMessage({ id, verdict, memoryBytes: memory.buffer.byteLength });
+  }, (error) => parentPort.postMessage({ id, error: 'it could not start: ' + (error && error.message ? error.message : String(error)) }));
+});
+`;
+
+interface Pending {
+  id: number;
+  resolve: (outcome: ParseOutcome) => void;
+  timer: NodeJS.Timeout;
+}
+
+let worker: Worker | undefined;
+let pending: Pending | undefined;
+let nextId = 1;
+/** Parses are serialised: one worker, one file at a time (the WebAssembly parser is single-threaded anyway). */
+let queue: Promise<unknown> = Promise.resolve();
+
+function paths(): { wasm: string; wasmExec: string } {
+  return { wasm: assetPath('hcl-syntax', 'hcl-syntax.wasm.gz'), wasmExec: assetPath('hcl-syntax', 'wasm_exec.js') };
+}
+
+function settle(outcome: ParseOutcome): void {
+  const current = pending;
+  if (!current) return;
+  pending = undefined;
+  clearTimeout(current.timer);
+  current.resolve(outcome);
+}
+
+function stopWorker(): void {
+  const stopping = worker;
+  worker = undefined;
+  if (stopping) void stopping.terminate();
+}
+
+interface WorkerMessage {
+  id?: number;
+  /** '' when the source parsed, else HCL's diagnostics. */
+  verdict?: string;
+  /** The worker could not run the check (an exception in the JavaScript glue). */
+  error?: string;
+  /** Size of the Go program's linear memory after the parse. */
+  memoryBytes?: number;
+  crash?: boolean;
+  output?: string;
+}
+
+function startWorker(): Worker {
+  const created = new Worker(WORKER_SOURCE, { eval: true, workerData: paths(), stdout: true, stderr: true });
+  created.unref();
+  // Events of a worker that was already replaced (stopped on a deadline) concern no pending parse.
+  created.on('message', (message: WorkerMessage) => {
+    if (worker !== created) return;
+    if (message.crash) {
+      stopWorker();
+      settle({ kind: 'crash', output: message.output ?? '' });
+    } else if (message.id === pending?.id) {
+      if ((message.memoryBytes ?? 0) > MAX_KEPT_MEMORY_BYTES) stopWorker();
+      if (message.error !== undefined) settle({ kind: 'error', message: message.error });
+      else settle(message.verdict ? { kind: 'error', message: message.verdict } : { kind: 'ok' });
+    }
+  });
+  const died = (output: string): void => {
+    if (worker !== created) return;
+    worker = undefined;
+    settle({ kind: 'crash', output });
+  };
+  created.on('error', (error) => died(error instanceof Error ? error.message : String(error)));
+  created.on('exit', () => died('the parser worker exited'));
+  return created;
+}
+
+/**
+ * HCL's verdict on one native-syntax file, within `deadlineMs` (counted from when the worker takes the file, so
+ * files queued behind a slow one are not penalised).
+ */
+export function parseInWorker(filename: string, source: string, deadlineMs: number): Promise<ParseOutcome> {
+  const run = queue.then(
+    () =>
+      new Promise<ParseOutcome>((resolve) => {
+        worker ??= startWorker();
+        const id = nextId++;
+        const timer = setTimeout(() => {
+          stopWorker();
+          settle({ kind: 'timeout' });
+        }, deadlineMs);
+        pending = { id, resolve, timer };
+        worker.ref();
+        worker.postMessage({ id, filename, source });
+      }).finally(() => worker?.unref()),
+  );
+  queue = run;
+  return run;
+}
+
+/** Stops the worker (tests, or a host that wants its thread back); the next parse starts a new one. */
+export function stopHclWorker(): void {
+  stopWorker();
+}
