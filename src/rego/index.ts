@@ -20,6 +20,7 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 export { RegoError, RegoCompileErrors, RegoSyntaxError, formatRegoError } from './syntax/errors.ts';
 export type { RegoErrorCode, RegoLocation } from './syntax/errors.ts';
 export { parseModule, parseQuery, parseTerm } from './syntax/parser.ts';
+export { dataRefs, packageMatches } from './syntax/data-refs.ts';
 export { parseJSON } from './json.ts';
 export { fromJS, toJS } from './value.ts';
 export { regoDiagnostics } from './diagnostics.ts';
@@ -116,6 +117,17 @@ export class RegoEngine {
     this.modules.set(filename, m);
     this.program = undefined;
     return m;
+  }
+
+  /**
+   * Add a module parsed before by `parseModule` (with this engine's syntax options), replacing one with the same file
+   * name: a caller that compiles the same modules into several engines parses each once. Compiling reads the module
+   * and changes nothing in it but the rules' `path` (the same for every compile).
+   */
+  addParsedModule(module: Module): void {
+    this.sources.set(module.file, module.source);
+    this.modules.set(module.file, module);
+    this.program = undefined;
   }
 
   /** Merge a JSON-like document (or Rego value) into the base data. */

@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.ts';
-import { RegoCompileErrors, RegoEngine, RegoError, type PreparedQuery } from '../rego/index.ts';
+import { dataRefs, packageMatches, parseModule, RegoCompileErrors, RegoEngine, RegoError, type PreparedQuery } from '../rego/index.ts';
 import { fromJSLazy } from '../rego/lazy-value.ts';
 import { toJS, type RegoValue } from '../rego/value.ts';
 
@@ -23,9 +23,14 @@ export interface BackendModule {
   source: string;
   /** A user module: when it does not compile it is left out (and listed in `rejected`) instead of failing everything. */
   optional?: boolean;
-  /** Compiled only once `include` asks for it (a library policy no input has needed yet). */
+  /**
+   * Compiled only once `include` asks for it (a library policy no input has needed yet), or once a compiled module
+   * refers to its package (a library helper).
+   */
   deferred?: boolean;
 }
+
+type Parsed = ReturnType<typeof parseModule>;
 
 /**
  * Deferred modules are compiled in at most this many steps; then every remaining one is (a repository with many kinds of
@@ -36,16 +41,21 @@ const MAX_INCLUDE_STEPS = 4;
 /**
  * Compiles the modules into one embedded engine. A required module that does not compile (the bundled library) throws
  * InputError with file:line:col; an optional one (a user policy or helper) is left out, so one bad user policy does not
- * stop the scan. `deferred` modules wait until `include` asks for them, so a scan compiles only the policies the inputs
- * need. `extra(rejected, included)` adds modules generated from what is compiled (the runner over those policies).
+ * stop the scan. `deferred` modules wait until `include` asks for them or a compiled module refers to their package
+ * (`dataRefs`), so a scan compiles only the policies the inputs need and the helpers those use. Each module is parsed
+ * once, however often the growing program is compiled. `extra(rejected, included)` adds modules generated from what
+ * is compiled (the runner over those policies).
  */
 export function createRegoBackend(
   modules: BackendModule[],
   extra: (rejected: ReadonlyMap<string, string>, included: ReadonlySet<string>) => BackendModule[] = () => [],
 ): RegoBackend {
   const rejected = new Map<string, string>();
-  const included = new Set(modules.filter((m) => !m.deferred).map((m) => m.file));
-  const rebuild = (): RegoEngine => build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included));
+  const parse = parser();
+  const included = new Set<string>();
+  const rebuild = (): RegoEngine => build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included), parse);
+  const add = withDependencies(modules, included, parse);
+  add(modules.filter((m) => !m.deferred).map((m) => m.file));
   // Optional (user) modules are compiled at once, so the caller learns which were left out before the first query.
   // Without them nothing can be left out, and the first build waits for the first query or `include`: a scan that
   // includes the policies its input needs then compiles the helpers once, not once alone and again with the policies.
@@ -59,7 +69,7 @@ export function createRegoBackend(
       let wanted = [...files].filter((file) => !included.has(file));
       if (wanted.length === 0) return;
       if (++steps >= MAX_INCLUDE_STEPS) wanted = modules.filter((m) => !included.has(m.file)).map((m) => m.file);
-      for (const file of wanted) included.add(file);
+      add(wanted);
       engine = rebuild();
       prepared = new Map();
     },
@@ -78,7 +88,13 @@ export function createRegoBackend(
 }
 
 /** Compiles `modules`, leaving out (into `rejected`) the optional ones that do not compile. */
-function build(modules: BackendModule[], rejected: Map<string, string>, extra: (rejected: ReadonlyMap<string, string>) => BackendModule[]): RegoEngine {
+function build(
+  modules: BackendModule[],
+  rejected: Map<string, string>,
+  extra: (rejected: ReadonlyMap<string, string>) => BackendModule[],
+  parse: (module: BackendModule) => Parsed,
+): RegoEngine {
+  const compile = (list: BackendModule[]): ReturnType<typeof compileWith> => compileWith(list, parse);
   for (;;) {
     const current = modules.filter((m) => !rejected.has(m.file));
     const attempt = compile([...current, ...extra(rejected)]);
@@ -112,14 +128,75 @@ interface CompileError {
   message: string;
 }
 
-function compile(modules: BackendModule[]): { engine?: RegoEngine; errors: CompileError[] } {
+/**
+ * Parses each module once (by file; a module's text never changes): the parse, or the error it threw, is kept for the
+ * next compile. The generated `extra` modules are parsed each time (their text changes with what is included).
+ */
+function parser(): (module: BackendModule) => Parsed {
+  const parsed = new Map<string, { source: string; module?: Parsed; error?: unknown }>();
+  return (module) => {
+    let entry = parsed.get(module.file);
+    if (entry?.source !== module.source) {
+      try {
+        entry = { source: module.source, module: parseModule(module.file, module.source) };
+      } catch (error) {
+        entry = { source: module.source, error };
+      }
+      parsed.set(module.file, entry);
+    }
+    if (entry.module) return entry.module;
+    throw entry.error;
+  };
+}
+
+/**
+ * Adds files to `included` together with the deferred modules they refer to, directly or through each other (a module
+ * that does not parse refers to nothing; compiling it reports the error).
+ */
+function withDependencies(modules: BackendModule[], included: Set<string>, parse: (module: BackendModule) => Parsed): (files: Iterable<string>) => void {
+  const byFile = new Map(modules.map((m) => [m.file, m]));
+  const packages = new Map<BackendModule, string[] | undefined>();
+  const packageOf = (module: BackendModule): string[] | undefined => {
+    if (!packages.has(module)) packages.set(module, PACKAGE_LINE.exec(module.source)?.[1]?.split('.'));
+    return packages.get(module);
+  };
+  return (files) => {
+    const queue = [...files].filter((file) => !included.has(file));
+    for (const file of queue) included.add(file);
+    while (queue.length > 0) {
+      const module = byFile.get(queue.pop() as string);
+      if (!module) continue;
+      let refs: string[][];
+      try {
+        refs = dataRefs(parse(module));
+      } catch {
+        continue;
+      }
+      if (refs.length === 0) continue;
+      for (const other of modules) {
+        if (included.has(other.file)) continue;
+        const pkg = packageOf(other);
+        // A package line this does not read (none, or a quoted part) counts as matching: compiled rather than missed.
+        if (pkg === undefined || packageMatches(pkg, refs)) {
+          included.add(other.file);
+          queue.push(other.file);
+        }
+      }
+    }
+  };
+}
+
+/** A module's package declaration (the first statement), e.g. `package iacpac.lib.terraform`. */
+const PACKAGE_LINE = /^\s*package\s+([A-Za-z_][\w.]*)\s*(?:#.*)?$/m;
+
+function compileWith(modules: BackendModule[], parse: (module: BackendModule) => Parsed): { engine?: RegoEngine; errors: CompileError[] } {
   // A runaway (user) policy ends with an error finding instead of stalling the scan.
   const engine = new RegoEngine({ limits: { timeoutMs: QUERY_TIMEOUT_MS, maxSteps: 20_000_000 } });
   let current: BackendModule | undefined;
   try {
     for (const module of modules) {
       current = module;
-      engine.addModule(module.file, module.source);
+      engine.addParsedModule(parse(module));
     }
     current = undefined;
     engine.compile();

@@ -37,11 +37,11 @@ export class PolicyRunner {
   private readonly allPolicies: PolicyInfo[];
 
   constructor(policies: PolicyInfo[], modules: HelperModule[]) {
-    // The library's policies are compiled when an input needs them (most plans touch a few dozen of 400); its helpers
-    // and every user module are compiled at once (so a broken user policy is reported even when it is not selected).
-    const libraryPolicies = new Set(modules.filter((m) => m.builtin === true && 'id' in m).map((m) => m.displayName));
+    // The library's policies are compiled when an input needs them (most plans touch a few dozen of 400), and its
+    // helpers when a compiled module uses them; every user module is compiled at once (so a broken user policy is
+    // reported even when it is not selected).
     this.backend = createRegoBackend(
-      modules.map((m) => ({ file: m.displayName, source: m.source, optional: m.builtin !== true, deferred: libraryPolicies.has(m.displayName) })),
+      modules.map((m) => ({ file: m.displayName, source: m.source, optional: m.builtin !== true, deferred: m.builtin === true })),
       (rejected, included) => [{ file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies.filter((p) => !rejected.has(p.displayName) && included.has(p.displayName))) }],
     );
     this.allPolicies = policies;
