@@ -150,7 +150,77 @@ export function compare(a: RegoValue, b: RegoValue): number {
 export function equals(a: RegoValue, b: RegoValue): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return mapKey(a) === mapKey(b);
-  return valueKey(a) === valueKey(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equals(a[i]!, b[i]!)) return false;
+    return true;
+  }
+  if (a instanceof RegoObject) {
+    if (!(b instanceof RegoObject) || a.size !== b.size || !sameCachedHash(a, b)) return false;
+    for (const [k, v] of a) {
+      const other = b.get(k);
+      if (other === undefined || !equals(v, other)) return false;
+    }
+    return true;
+  }
+  if (!(b instanceof RegoSet) || (a as RegoSet).size !== b.size || !sameCachedHash(a as RegoSet, b)) return false;
+  for (const v of a as RegoSet) if (!b.has(v)) return false;
+  return true;
+}
+
+/** False only when both hashes are known and differ (then the values differ). */
+function sameCachedHash(a: RegoObject | RegoSet, b: RegoObject | RegoSet): boolean {
+  return a.cachedHash === undefined || b.cachedHash === undefined || a.cachedHash === b.cachedHash;
+}
+
+/**
+ * A structural hash: equal values (per `equals`) hash alike; cached on sets and objects. Long strings are sampled
+ * (a hash only narrows the candidates `equals` decides between).
+ */
+export function hashValue(v: RegoValue): number {
+  if (v === null) return 0x1b873593;
+  switch (typeof v) {
+    case 'boolean':
+      return v ? 0x2c1b3c6d : 0x297a2d39;
+    case 'string':
+      return hashString(v);
+    case 'number':
+      if (Number.isSafeInteger(v)) return mix(v | 0) ^ mix((v / 0x100000000) | 0) ^ 0x5bd1e995;
+      return hashString(numberKey(v)) ^ 0x5bd1e995;
+    case 'bigint': {
+      const n = normalizeNumber(v);
+      return typeof n === 'number' ? hashValue(n) : hashString(numberKey(n)) ^ 0x5bd1e995;
+    }
+  }
+  if (Array.isArray(v)) {
+    let h = 0x68e31da4 ^ v.length;
+    for (const x of v) h = mix(Math.imul(h, 31) + hashValue(x));
+    return h;
+  }
+  const c = v as RegoObject | RegoSet;
+  if (c.cachedHash !== undefined) return c.cachedHash;
+  // Unordered: sum of the entries' hashes.
+  let sum = 0;
+  if (c instanceof RegoObject) for (const [k, x] of c) sum = (sum + mix(Math.imul(hashValue(k), 0x9e3779b1) + hashValue(x))) | 0;
+  else for (const x of c) sum = (sum + hashValue(x)) | 0;
+  const h = mix(sum ^ Math.imul(c.size, 0x85ebca6b) ^ (c instanceof RegoObject ? 0x3c6ef372 : 0x1f83d9ab));
+  c.cachedHash = h;
+  return h;
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5 ^ s.length;
+  const step = s.length <= 64 ? 1 : Math.floor(s.length / 32);
+  for (let i = 0; i < s.length; i += step) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  if (step > 1) h = Math.imul(h ^ s.charCodeAt(s.length - 1), 0x01000193);
+  return mix(h);
+}
+
+function mix(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 /**
@@ -186,6 +256,7 @@ function mapKey(v: RegoValue): unknown {
     case 'number':
       return Number.isInteger(v) && !Number.isSafeInteger(v) && Math.abs(v) < 1e21 ? BigInt(v) : v;
     case 'bigint':
+      return normalizeNumber(v);
     case 'boolean':
       return v;
   }
@@ -194,25 +265,54 @@ function mapKey(v: RegoValue): unknown {
 }
 
 export class RegoSet {
+  /**
+   * Elements in insertion order: a scalar under its `mapKey`, a composite under itself (the first of equal composites
+   * added), so adding a large object (a resource change) builds no canonical text of it.
+   */
   private readonly items = new Map<unknown, RegoValue>();
+  /** The composite keys of `items` by `hashValue`; equal hashes are told apart with `equals`. */
+  private composites: Map<number, RegoValue[]> | undefined;
   private cachedKey: string | undefined;
   private cachedSorted: RegoValue[] | undefined;
+  /** @internal cached `hashValue` */
+  cachedHash: number | undefined;
 
   constructor(values?: Iterable<RegoValue>) {
-    if (values) for (const v of values) this.items.set(mapKey(v), v);
+    if (values) for (const v of values) this.add(v);
   }
   get size(): number {
     return this.items.size;
   }
   has(v: RegoValue): boolean {
-    return this.items.has(mapKey(v));
+    if (v === null || typeof v !== 'object') return this.items.has(mapKey(v));
+    return this.compositeKey(v) !== undefined;
   }
   /** Mutating add: only while building a new set (before it is shared). */
   add(v: RegoValue): this {
-    this.items.set(mapKey(v), v);
+    if (v === null || typeof v !== 'object') this.items.set(mapKey(v), v);
+    else {
+      const existing = this.compositeKey(v);
+      if (existing !== undefined) this.items.set(existing, v);
+      else {
+        this.items.set(v, v);
+        this.composites ??= new Map();
+        const hash = hashValue(v);
+        const bucket = this.composites.get(hash);
+        if (bucket) bucket.push(v);
+        else this.composites.set(hash, [v]);
+      }
+    }
     this.cachedKey = undefined;
     this.cachedSorted = undefined;
+    this.cachedHash = undefined;
     return this;
+  }
+  /** The key in `items` of the element equal to composite `v`, if any. */
+  private compositeKey(v: RegoValue): RegoValue | undefined {
+    if (this.items.has(v)) return v;
+    const bucket = this.composites?.get(hashValue(v));
+    if (bucket) for (const e of bucket) if (equals(e, v)) return e;
+    return undefined;
   }
   values(): IterableIterator<RegoValue> {
     return this.items.values();
@@ -233,6 +333,8 @@ export class RegoObject {
   private readonly entriesMap = new Map<unknown, [RegoValue, RegoValue]>();
   private cachedKey: string | undefined;
   private cachedSorted: Array<[RegoValue, RegoValue]> | undefined;
+  /** @internal cached `hashValue` */
+  cachedHash: number | undefined;
 
   constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>) {
     if (entries) for (const [k, v] of entries) this.entriesMap.set(mapKey(k), [k, v]);
@@ -254,12 +356,14 @@ export class RegoObject {
     this.entriesMap.set(mapKey(k), [k, v]);
     this.cachedKey = undefined;
     this.cachedSorted = undefined;
+    this.cachedHash = undefined;
     return this;
   }
   delete(k: RegoValue): this {
     this.entriesMap.delete(mapKey(k));
     this.cachedKey = undefined;
     this.cachedSorted = undefined;
+    this.cachedHash = undefined;
     return this;
   }
   keys(): IterableIterator<RegoValue> {
