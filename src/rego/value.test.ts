@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compare, equals, fromJS, RegoObject, RegoSet, valueKey, type RegoValue } from './value.ts';
+import { fromJSLazy } from './lazy-value.ts';
+import { compare, equals, fromJS, hashValue, RegoObject, RegoSet, toJS, valueKey, type RegoValue } from './value.ts';
 
 describe('Rego value keys', () => {
   it('never confuses a string with a composite value whose canonical text it spells', () => {
@@ -56,6 +57,17 @@ describe('Rego sets of composite values', () => {
     expect(equals(long('b'), long('c'))).toBe(false);
   });
 
+  it('keeps many composites apart that differ only deep inside (they share a hash)', () => {
+    const deep = (i: number): RegoValue => fromJS({ a: { b: { c: i } } });
+    const set = new RegoSet();
+    for (let i = 0; i < 50; i++) set.add(deep(i));
+    for (let i = 0; i < 50; i++) set.add(deep(i));
+    expect(set.size).toBe(50);
+    expect(set.has(deep(49))).toBe(true);
+    expect(set.has(deep(50))).toBe(false);
+    expect([...set].map(toJS)).toEqual(Array.from({ length: 50 }, (_, i) => ({ a: { b: { c: i } } })));
+  });
+
   it('compares composites by value: sets, objects and arrays nested in each other', () => {
     const x = new RegoSet([fromJS({ a: [1, 2] }), new RegoSet(['p', 'q'])]);
     const y = new RegoSet([new RegoSet(['q', 'p']), fromJS({ a: [1, 2] })]);
@@ -65,5 +77,19 @@ describe('Rego sets of composite values', () => {
     expect(equals(fromJS({ a: 1 }), new RegoSet(['a']))).toBe(false);
     expect(equals([1, 2], [1, 2.0])).toBe(true);
     expect(compare(x, y)).toBe(0);
+  });
+});
+
+describe('lazily converted inputs', () => {
+  it('read like eagerly converted ones and convert each object once', () => {
+    const source = { rs: [{ a: { b: [1, { c: 'x' }] }, n: null, u: undefined }], m: { k: true } };
+    const lazy = fromJSLazy(source);
+    const eager = fromJS(source);
+    expect(equals(lazy, eager)).toBe(true);
+    expect(toJS(lazy)).toEqual(toJS(eager));
+    expect(hashValue(fromJSLazy(source))).toBe(hashValue(eager));
+    const rs = (lazy as RegoObject).get('rs') as RegoValue[];
+    expect((rs[0] as RegoObject).get('a')).toBe((((lazy as RegoObject).get('rs') as RegoValue[])[0] as RegoObject).get('a'));
+    expect(new RegoSet([fromJSLazy(source), eager]).size).toBe(1);
   });
 });

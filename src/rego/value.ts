@@ -174,10 +174,37 @@ function sameCachedHash(a: RegoObject | RegoSet, b: RegoObject | RegoSet): boole
 }
 
 /**
- * A structural hash: equal values (per `equals`) hash alike; cached on sets and objects. Long strings are sampled
- * (a hash only narrows the candidates `equals` decides between).
+ * A structural hash of a value's first two levels: equal values (per `equals`) hash alike; cached on sets and objects.
+ * Scalars inside hash fully (long strings sampled), composites inside by their kind and size only, so hashing a large
+ * object (a resource change) visits only its own entries. A hash only narrows the candidates `equals` decides between
+ * (a set keeps many equal hashes apart by their canonical text, see `RegoSet`).
  */
 export function hashValue(v: RegoValue): number {
+  if (v === null || typeof v !== 'object') return hashScalar(v);
+  if (Array.isArray(v)) {
+    let h = 0x68e31da4 ^ v.length;
+    for (const x of v) h = mix(Math.imul(h, 31) + hashInner(x));
+    return h;
+  }
+  const c = v as RegoObject | RegoSet;
+  if (c.cachedHash !== undefined) return c.cachedHash;
+  // Unordered: sum of the entries' hashes.
+  let sum = 0;
+  if (c instanceof RegoObject) for (const [k, x] of c) sum = (sum + mix(Math.imul(hashInner(k), 0x9e3779b1) + hashInner(x))) | 0;
+  else for (const x of c) sum = (sum + hashInner(x)) | 0;
+  const h = mix(sum ^ Math.imul(c.size, 0x85ebca6b) ^ (c instanceof RegoObject ? 0x3c6ef372 : 0x1f83d9ab));
+  c.cachedHash = h;
+  return h;
+}
+
+/** A value inside a composite being hashed: a scalar's hash, or a composite's kind and size. */
+function hashInner(v: RegoValue): number {
+  if (v === null || typeof v !== 'object') return hashScalar(v);
+  if (Array.isArray(v)) return mix(0x68e31da4 ^ v.length);
+  return mix((v instanceof RegoObject ? 0x3c6ef372 : 0x1f83d9ab) ^ Math.imul((v as RegoObject | RegoSet).size, 0x85ebca6b));
+}
+
+function hashScalar(v: null | boolean | RegoNumber | string): number {
   if (v === null) return 0x1b873593;
   switch (typeof v) {
     case 'boolean':
@@ -187,25 +214,11 @@ export function hashValue(v: RegoValue): number {
     case 'number':
       if (Number.isSafeInteger(v)) return mix(v | 0) ^ mix((v / 0x100000000) | 0) ^ 0x5bd1e995;
       return hashString(numberKey(v)) ^ 0x5bd1e995;
-    case 'bigint': {
+    default: {
       const n = normalizeNumber(v);
-      return typeof n === 'number' ? hashValue(n) : hashString(numberKey(n)) ^ 0x5bd1e995;
+      return typeof n === 'number' ? hashScalar(n) : hashString(numberKey(n)) ^ 0x5bd1e995;
     }
   }
-  if (Array.isArray(v)) {
-    let h = 0x68e31da4 ^ v.length;
-    for (const x of v) h = mix(Math.imul(h, 31) + hashValue(x));
-    return h;
-  }
-  const c = v as RegoObject | RegoSet;
-  if (c.cachedHash !== undefined) return c.cachedHash;
-  // Unordered: sum of the entries' hashes.
-  let sum = 0;
-  if (c instanceof RegoObject) for (const [k, x] of c) sum = (sum + mix(Math.imul(hashValue(k), 0x9e3779b1) + hashValue(x))) | 0;
-  else for (const x of c) sum = (sum + hashValue(x)) | 0;
-  const h = mix(sum ^ Math.imul(c.size, 0x85ebca6b) ^ (c instanceof RegoObject ? 0x3c6ef372 : 0x1f83d9ab));
-  c.cachedHash = h;
-  return h;
 }
 
 function hashString(s: string): number {
@@ -264,14 +277,18 @@ function mapKey(v: RegoValue): unknown {
   return valueKey(v);
 }
 
+/** Composites of one set with the same hash compared one by one up to this many; above, by canonical text. */
+const MAX_BUCKET = 8;
+
 export class RegoSet {
   /**
    * Elements in insertion order: a scalar under its `mapKey`, a composite under itself (the first of equal composites
    * added), so adding a large object (a resource change) builds no canonical text of it.
    */
   private readonly items = new Map<unknown, RegoValue>();
-  /** The composite keys of `items` by `hashValue`; equal hashes are told apart with `equals`. */
+  /** The composite keys of `items` by `hashValue`; equal hashes are told apart with `equals`, or `texts` in a large bucket. */
   private composites: Map<number, RegoValue[]> | undefined;
+  private texts: Map<number, Map<string, RegoValue>> | undefined;
   private cachedKey: string | undefined;
   private cachedSorted: RegoValue[] | undefined;
   /** @internal cached `hashValue` */
@@ -298,8 +315,11 @@ export class RegoSet {
         this.composites ??= new Map();
         const hash = hashValue(v);
         const bucket = this.composites.get(hash);
-        if (bucket) bucket.push(v);
-        else this.composites.set(hash, [v]);
+        if (!bucket) this.composites.set(hash, [v]);
+        else {
+          bucket.push(v);
+          if (bucket.length > MAX_BUCKET) this.byText(hash, bucket).set(valueKey(v), v);
+        }
       }
     }
     this.cachedKey = undefined;
@@ -310,9 +330,25 @@ export class RegoSet {
   /** The key in `items` of the element equal to composite `v`, if any. */
   private compositeKey(v: RegoValue): RegoValue | undefined {
     if (this.items.has(v)) return v;
-    const bucket = this.composites?.get(hashValue(v));
-    if (bucket) for (const e of bucket) if (equals(e, v)) return e;
-    return undefined;
+    const hash = hashValue(v);
+    const bucket = this.composites?.get(hash);
+    if (!bucket) return undefined;
+    if (bucket.length <= MAX_BUCKET) {
+      for (const e of bucket) if (equals(e, v)) return e;
+      return undefined;
+    }
+    return this.byText(hash, bucket).get(valueKey(v));
+  }
+  /** Composites sharing one hash, by canonical text: many equal hashes (values alike but deep inside) stay cheap to search. */
+  private byText(hash: number, bucket: RegoValue[]): Map<string, RegoValue> {
+    this.texts ??= new Map();
+    let texts = this.texts.get(hash);
+    if (!texts) {
+      texts = new Map();
+      for (const e of bucket) texts.set(valueKey(e), e);
+      this.texts.set(hash, texts);
+    }
+    return texts;
   }
   values(): IterableIterator<RegoValue> {
     return this.items.values();
