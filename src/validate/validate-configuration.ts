@@ -16,6 +16,8 @@ import { indexModule, resourceKey, type ModuleIndex } from './module-index.ts';
 import { resourceFromBlock } from '../terraform/load-model.ts';
 import { referenceDiagnostics, type EvalScope } from './references.ts';
 import { decodeBody } from './schema-body.ts';
+import { countValueDiagnostics, forEachValueDiagnostics } from './expansion-values.ts';
+import { snippetValues } from './snippet-values.ts';
 import { attachSnippets } from './snippet.ts';
 import { staticValue } from './static-value.ts';
 import { attributeType, conversionError } from './type-conversion.ts';
@@ -183,6 +185,21 @@ function moduleNodes(
       if (attribute.name === 'condition' || attribute.name === 'error_message') expressionBlock([attribute], evalScope, out);
     }
   };
+  /** `count` / `for_each`: their references and evaluation, then the value checks Terraform makes at validate time. */
+  const expansionBlock = (meta: Attribute[], out: ValidatorDiagnostic[]) => {
+    const before = out.length;
+    expressionBlock(meta, scope(), out);
+    if (out.slice(before).some((d) => d.severity === 'error')) return;
+    for (const attribute of meta) {
+      const value = values.evaluate(attribute.expr, []);
+      const found = attribute.name === 'count' ? countValueDiagnostics(value, attribute.expr) : forEachValueDiagnostics(value, attribute.expr);
+      // Terraform lists the expression's values under conversion and for_each errors (not under count's own checks).
+      for (const d of found) {
+        if (d.summary !== 'Invalid count argument') d.values = snippetValues(attribute.expr, (t) => values.evaluate(t, []));
+        out.push(d);
+      }
+    }
+  };
   const providerChecks = bundledProviderChecks();
   /**
    * Whether the content of the dynamic blocks around an expression is generated at validate time. When a
@@ -230,7 +247,7 @@ function moduleNodes(
       }
     }
     const meta = resource.block.body.attributes.filter((a) => a.name === 'count' || a.name === 'for_each');
-    expressionBlock(meta, scope(), out);
+    expansionBlock(meta, out);
     // depends_on is parsed into references but never evaluated.
     out.push(...referenceDiagnostics(resource.dependsOn, scope(), { evaluate: false }).filter((d) => d.code !== 'missing-instance-key'));
 
@@ -347,7 +364,7 @@ function moduleNodes(
   for (const call of module.moduleCalls) {
     const out: ValidatorDiagnostic[] = [];
     const meta = call.block.body.attributes.filter((a) => a.name === 'count' || a.name === 'for_each');
-    expressionBlock(meta, scope(), out);
+    expansionBlock(meta, out);
     expressionBlock(call.inputs, scope({ count: call.count !== undefined, forEach: call.forEach !== undefined }), out);
     node(`module.${call.name}`, blockExpressions(call.block), out);
   }

@@ -4,14 +4,15 @@ import { pathValues } from './evaluation.ts';
 import { walkExpression } from './walk-expression.ts';
 import type { EvalContext, ResolvedReference } from '../terraform/eval/context.ts';
 import { evaluateExpression } from '../terraform/eval/evaluate.ts';
-import { T_NUMBER, T_STRING } from '../terraform/eval/types.ts';
+import { T_NUMBER, T_STRING, typeFromJson } from '../terraform/eval/types.ts';
 import { UNKNOWN, unknownOf, type TfValue } from '../terraform/eval/value.ts';
 import type { Local } from '../terraform/model.ts';
 import type { ModuleIndex } from './module-index.ts';
+import { parseTypeConstraint } from './type-constraint.ts';
 
 /**
- * The values `terraform validate` knows while it validates one module: input variables, resources, data
- * sources, module outputs, `count.index`, `each.*` and `self` are unknown; local values are evaluated (lazily,
+ * The values `terraform validate` knows while it validates one module: input variables (of their declared
+ * type), resources, data sources, module outputs, `count.index`, `each.*` and `self` are unknown; local values are evaluated (lazily,
  * once) from their expressions; `path.*` and `terraform.workspace` are known. References were checked before
  * (references.ts), so every name resolves.
  */
@@ -19,6 +20,7 @@ export class ValidateScope {
   private readonly locals = new Map<string, Local>();
   private readonly localValues = new Map<string, TfValue>();
   private readonly localErrors = new Map<string, Diagnostic[]>();
+  private readonly variableValues = new Map<string, TfValue>();
   private readonly evaluating = new Set<string>();
   private readonly depth = { current: 0 };
 
@@ -93,6 +95,18 @@ export class ValidateScope {
     return value;
   }
 
+  /** An input variable at validate time: unknown, of its declared type (any type when it has none). */
+  private variableValue(name: string): TfValue {
+    let value = this.variableValues.get(name);
+    if (value === undefined) {
+      const declared = this.index.module.variables.find((v) => v.name === name)?.type;
+      const constraint = declared ? parseTypeConstraint(declared) : undefined;
+      value = constraint && 'type' in constraint ? unknownOf(typeFromJson(constraint.type)) : UNKNOWN;
+      this.variableValues.set(name, value);
+    }
+    return value;
+  }
+
   /** The errors of evaluating a local value (reported once, at the local). */
   localDiagnostics(name: string): Diagnostic[] {
     this.localValue(name);
@@ -105,6 +119,9 @@ export class ValidateScope {
     switch (root) {
       case 'local':
         return name === undefined ? undefined : { value: this.localValue(name), consumed: 1 };
+      case 'var':
+        // Input variables are unknown at validate time, of their declared type.
+        return { value: name === undefined ? UNKNOWN : this.variableValue(name), consumed: 1 };
       case 'path':
         if (name === 'module') return { value: this.index.pathModule, consumed: 1 };
         if (name === 'root') return { value: '.', consumed: 1 };
