@@ -27,6 +27,7 @@ import { findBinary } from '../src/backends/find-binary.ts';
 import { runCommand } from '../src/backends/run-command.ts';
 import type { Diagnostic, ValidateResult } from '../src/core/diagnostics.ts';
 import { loadBundledSchemas } from '../src/schema/bundled.ts';
+import { comparableSummary } from '../src/validate/diagnostic.ts';
 import { validateDirectory } from '../src/validate/validate-directory.ts';
 import { seededRandom as seeded } from '../src/core/seeded-random.ts';
 
@@ -308,7 +309,7 @@ async function main(): Promise<void> {
     else (row.embedded.valid ? falseValid : falseInvalid).push(line);
     if (!row.terraform.valid && !row.embedded.valid) {
       bothInvalid++;
-      if (tfFirst?.summary === ourFirst?.summary) firstErrorAgree++;
+      if (tfFirst && ourFirst ? comparableSummary(tfFirst.summary) === comparableSummary(ourFirst.summary) : tfFirst === ourFirst) firstErrorAgree++;
       else firstErrorDiffers.push(line);
     }
   }

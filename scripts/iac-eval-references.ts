@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AWS_VERSION_OVERRIDE } from '../src/backends/offline-overrides.ts';
+import { comparableSummary } from '../src/validate/diagnostic.ts';
 
 export const SHARED = process.env.IACPAC_SHARED ?? '../shared';
 
@@ -73,5 +74,5 @@ export function firstError(diagnostics: readonly RecordedDiagnostic[]): Recorded
 /** `summary @ file:line` of a diagnostic, for first-error comparisons. */
 export function errorKey(diagnostic: RecordedDiagnostic | undefined): string {
   if (!diagnostic) return '(none)';
-  return `${diagnostic.summary} @ ${diagnostic.range ? `${diagnostic.range.filename}:${diagnostic.range.start.line}` : '-'}`;
+  return `${comparableSummary(diagnostic.summary)} @ ${diagnostic.range ? `${diagnostic.range.filename}:${diagnostic.range.start.line}` : '-'}`;
 }

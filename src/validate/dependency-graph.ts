@@ -70,3 +70,55 @@ export function walkGraph(nodes: GraphNode[]): ValidatorDiagnostic[] {
   for (const node of nodes) visit(node, 0);
   return out;
 }
+
+/**
+ * The dependency cycles among `nodes` (strongly connected components of more than one vertex, Tarjan's algorithm,
+ * iterative so that long chains cannot exhaust the stack), each as its vertex ids in sorted order. Terraform
+ * refuses to walk a graph with a cycle and reports each one as "Cycle: a, b".
+ */
+export function graphCycles(nodes: readonly GraphNode[], include: (id: string) => boolean = () => true): string[][] {
+  const byId = new Map(nodes.filter((node) => include(node.id)).map((node) => [node.id, node]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  let counter = 0;
+  for (const start of byId.keys()) {
+    if (index.has(start)) continue;
+    // Each frame: a vertex and an iterator over the dependencies still to visit.
+    const frames: Array<{ id: string; next: Iterator<string> }> = [];
+    const enter = (id: string) => {
+      index.set(id, counter);
+      low.set(id, counter++);
+      stack.push(id);
+      onStack.add(id);
+      frames.push({ id, next: (byId.get(id) as GraphNode).dependsOn.values() });
+    };
+    enter(start);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as { id: string; next: Iterator<string> };
+      const step = frame.next.next();
+      if (!step.done) {
+        const target = step.value;
+        if (!byId.has(target) || target === frame.id) continue;
+        if (!index.has(target)) enter(target);
+        else if (onStack.has(target)) low.set(frame.id, Math.min(low.get(frame.id) as number, index.get(target) as number));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
+      if (low.get(frame.id) !== index.get(frame.id)) continue;
+      const component: string[] = [];
+      let member: string | undefined;
+      do {
+        member = stack.pop() as string;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.id);
+      if (component.length > 1) cycles.push(component.sort());
+    }
+  }
+  return cycles.sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+}

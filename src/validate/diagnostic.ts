@@ -43,3 +43,11 @@ export function rangeOver(a: SourceRange, b: SourceRange): SourceRange {
   const end = a.end.byte >= b.end.byte ? a.end : b.end;
   return { filename: a.filename, start, end };
 }
+
+/**
+ * A summary for comparisons with Terraform's: a "Cycle: a, b" summary lists its vertices in Go map order, which
+ * changes from run to run, so its vertices are sorted.
+ */
+export function comparableSummary(summary: string): string {
+  return summary.startsWith('Cycle: ') ? `Cycle: ${summary.slice('Cycle: '.length).split(', ').sort().join(', ')}` : summary;
+}

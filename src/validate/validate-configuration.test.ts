@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBinary } from '../backends/find-binary.ts';
 import type { Diagnostic, ValidateResult } from '../core/diagnostics.ts';
+import { comparableSummary } from './diagnostic.ts';
 import { validateDirectory } from './validate-directory.ts';
 
 const FIXTURES = join(import.meta.dirname, '__fixtures__', 'terraform');
@@ -16,11 +17,15 @@ const cases = readdirSync(FIXTURES, { withFileTypes: true })
 const expected = (name: string): ValidateResult =>
   JSON.parse(readFileSync(join(FIXTURES, name, 'terraform-validate.json'), 'utf8')) as ValidateResult;
 
-/** Comparable form (the whole diagnostic, snippet included): Terraform repeats a few diagnostics (dynamic blocks are evaluated twice); compare distinct ones in source order. */
+/**
+ * Comparable form (the whole diagnostic, snippet included): Terraform repeats a few diagnostics (dynamic blocks are
+ * evaluated twice); compare distinct ones in source order, "Cycle:" vertices as a set (comparableSummary).
+ */
 function normalize(diagnostics: Diagnostic[]): string[] {
   const rows = diagnostics.map((d) => {
     const snippet = d.snippet;
-    return JSON.stringify({ severity: d.severity, summary: d.summary, detail: d.detail, address: d.address, range: d.range, snippet });
+    const summary = comparableSummary(d.summary);
+    return JSON.stringify({ severity: d.severity, summary, detail: d.detail, address: d.address, range: d.range, snippet });
   });
   return [...new Set(rows)].sort();
 }

@@ -7,7 +7,7 @@ import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-
 import { MAX_MODULE_DEPTH } from '../terraform/load-module.ts';
 import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
 import { configDiagnostics } from './config-checks.ts';
-import { blockExpressions, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
+import { blockExpressions, graphCycles, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
 import { errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
 import { evaluationDiagnostics, type EvaluationContext } from './evaluation.ts';
@@ -81,6 +81,16 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
       files,
     );
   }
+  // Terraform cannot walk a graph with a dependency cycle: it reports each cycle and nothing else. Only cycles
+  // among resources, data sources and local values of one module are modelled (module calls and provider
+  // configurations are single vertices here, where Terraform splits them into one vertex per variable and output).
+  const cycles = graphCycles(nodes, (id) => /^(?:[a-z0-9_-]+\.[^.]+|data\.[^.]+\.[^.]+|local\.[^.]+)$/i.test(vertexInModule(id)) && !/^(?:module|provider|var|output|check)\./.test(vertexInModule(id)));
+  if (cycles.length > 0) {
+    return finish(
+      [...loadErrors, ...cycles.map((cycle) => errorAt('dependency-cycle', `Cycle: ${cycle.map(vertexName).join(', ')}`, '', undefined))],
+      files,
+    );
+  }
   appendAll(out, walkGraph(nodes));
   for (const [address, resources] of unchecked) {
     const first = resources[0] as Resource;
@@ -141,6 +151,16 @@ function finish(diagnostics: ValidatorDiagnostic[], files: HclFile[]): Diagnosti
     return fa < fb ? -1 : fa > fb ? 1 : ba - bb;
   });
   return attachSnippets(unique, files);
+}
+
+/** A vertex id without the module path in front (`module.a.aws_s3_bucket.b` -> `aws_s3_bucket.b`). */
+function vertexInModule(id: string): string {
+  return /^(?:module\.[^.]+\.)*(.*)$/.exec(id)?.[1] ?? id;
+}
+
+/** A vertex as Terraform names it in a "Cycle:" error: local values are their `(expand)` vertices. */
+function vertexName(id: string): string {
+  return /(?:^|\.)local\.[^.]+$/.test(id) ? `${id} (expand)` : id;
 }
 
 /** The graph vertices of one module, each with the diagnostics of its own evaluation. */
