@@ -63,6 +63,7 @@ export class BuiltinSet implements BuiltinTable, BuiltinSignatures {
       throw new TypeError(`invalid builtin name ${JSON.stringify(builtin.name)}: use dotted identifiers, e.g. my.builtin`);
     const signature: BuiltinSignature = { args: builtin.args, result: builtin.result, ...(builtin.variadic ? { variadic: builtin.variadic } : {}) };
     this.customSignatures.set(builtin.name, signature);
+    this.resolved.clear();
     this.custom.set(builtin.name, {
       name: builtin.name,
       category: 'custom',
@@ -90,6 +91,7 @@ export class BuiltinSet implements BuiltinTable, BuiltinSignatures {
         this.declaredOnly.set(b.name, { args: b.decl.args ?? [], result: b.decl.result ?? { type: 'any' }, ...(b.decl.variadic ? { variadic: b.decl.variadic } : {}) });
     }
     this.allowed = names;
+    this.resolved.clear();
   }
 
   private isAllowed(name: string): boolean {
@@ -108,14 +110,25 @@ export class BuiltinSet implements BuiltinTable, BuiltinSignatures {
   }
 
   internal(name: string): InternalBuiltin | undefined {
-    if (this.custom.has(name) || !this.isAllowed(name)) return undefined;
-    return INTERNAL_BUILTINS.get(name);
+    return this.resolve(name).internal;
   }
 
   pure(name: string): BuiltinDefinition | undefined {
-    const custom = this.custom.get(name);
-    if (custom) return custom;
-    return this.isAllowed(name) ? BUILTINS.get(name) : undefined;
+    return this.resolve(name).pure;
+  }
+
+  /** What a name calls, looked up once per name (an evaluation asks on every call); reset when the set changes. */
+  private resolved = new Map<string, { internal: InternalBuiltin | undefined; pure: BuiltinDefinition | undefined }>();
+
+  private resolve(name: string): { internal: InternalBuiltin | undefined; pure: BuiltinDefinition | undefined } {
+    let r = this.resolved.get(name);
+    if (!r) {
+      const custom = this.custom.get(name);
+      const allowed = this.isAllowed(name);
+      r = { internal: custom || !allowed ? undefined : INTERNAL_BUILTINS.get(name), pure: custom ?? (allowed ? BUILTINS.get(name) : undefined) };
+      this.resolved.set(name, r);
+    }
+    return r;
   }
 
   has(name: string): boolean {

@@ -88,7 +88,19 @@ function functionNode(program: Program, name: string): RuleNode | undefined {
   return node ?? undefined;
 }
 
+/** One builtin context per evaluation (its fields do not change during it), not one per builtin call. */
+const contexts = new WeakMap<EvalMachine, BuiltinContext>();
+
 export function builtinContext(ev: EvalMachine): BuiltinContext {
+  let context = contexts.get(ev);
+  if (!context) {
+    context = newBuiltinContext(ev);
+    contexts.set(ev, context);
+  }
+  return context;
+}
+
+function newBuiltinContext(ev: EvalMachine): BuiltinContext {
   return {
     strict: ev.strict,
     nowNs: ev.nowNs,
