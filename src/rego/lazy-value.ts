@@ -24,14 +24,16 @@ function isPlainScalar(x: unknown): boolean {
 const enumerable = Object.prototype.propertyIsEnumerable;
 
 /**
- * A Rego object over a JS record. Lookups by string key read the record (converting the member once, so a member read
- * twice is the same value); anything that needs every entry (iteration, size changes, sorting, mutation) first copies
- * the entries into the object itself, in the record's order, and from then on it is an ordinary `RegoObject`. The
- * canonical key is computed from the record without keeping the members' own keys.
+ * A Rego object over a JS record. Lookups by string key read the record; a composite member is converted once, when it
+ * is first read, and kept in the object's own entries (so reading it again gives the same value). Anything that needs
+ * every entry (iteration, size changes, sorting, mutation) first puts all entries into the object, in the record's
+ * order, and from then on it is an ordinary `RegoObject`. The canonical key is computed from the record without
+ * keeping the members' own keys.
  */
 class LazyObject extends RegoObject {
   private record: Record<string, unknown> | undefined;
-  private converted: Map<string, RegoValue> | undefined;
+  /** Composite members already converted (they are in the base entries, ahead of the record's order). */
+  private converted = 0;
   private lazyKey: string | undefined;
 
   constructor(record: Record<string, unknown>) {
@@ -40,21 +42,26 @@ class LazyObject extends RegoObject {
   }
 
   private member(k: string): RegoValue {
-    let value = this.converted?.get(k);
-    if (value === undefined) {
-      value = fromJSLazy(this.record![k]);
-      if (value !== null && typeof value === 'object') (this.converted ??= new Map()).set(k, value);
+    if (this.converted > 0) {
+      const known = super.get(k);
+      if (known !== undefined) return known;
+    }
+    const value = fromJSLazy(this.record![k]);
+    if (value !== null && typeof value === 'object') {
+      super.set(k, value);
+      this.converted++;
     }
     return value;
   }
 
-  /** Copies every entry into the object (record order); afterwards the base class does everything. */
+  /** Puts every entry into the object (record order); afterwards the base class does everything. */
   private materialize(): void {
     const record = this.record;
     if (!record) return;
     const members = Object.keys(record).map((k) => [k, this.member(k)] as const);
     this.record = undefined;
-    this.converted = undefined;
+    // Members converted earlier were added out of order: re-add all in the record's order.
+    if (this.converted > 0) for (const [k] of members) super.delete(k);
     for (const [k, v] of members) super.set(k, v);
   }
 
