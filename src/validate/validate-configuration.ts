@@ -16,6 +16,7 @@ import { indexModule, resourceKey, type ModuleIndex } from './module-index.ts';
 import { resourceFromBlock } from '../terraform/load-model.ts';
 import { referenceDiagnostics, type EvalScope } from './references.ts';
 import { decodeBody } from './schema-body.ts';
+import { coreVersionDiagnostics } from './core-version.ts';
 import { countValueDiagnostics, forEachValueDiagnostics } from './expansion-values.ts';
 import { snippetValues } from './snippet-values.ts';
 import { attachSnippets } from './snippet.ts';
@@ -65,10 +66,15 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
     const [host, namespace, name] = address.split('/');
     return host === 'registry.terraform.io' && namespace === 'hashicorp' && name !== undefined && !HASHICORP_PROVIDERS.has(name) && resources.every((r) => !r.providerDeclared);
   });
-  if (missing.length > 0) {
+  // Terraform checks the configuration's dependencies before it validates anything: its own version, then the providers.
+  const versionDiagnostics = coreVersionDiagnostics(modules);
+  const versionErrors = versionDiagnostics.filter((d) => d.severity === 'error');
+  appendAll(out, versionDiagnostics.filter((d) => d.severity !== 'error'));
+  if (missing.length > 0 || versionErrors.length > 0) {
     return finish(
       [
         ...loadErrors,
+        ...versionErrors,
         ...missing.map(([address]) =>
           errorAt(
             'missing-required-provider',
