@@ -21,9 +21,9 @@ export type ParseOutcome =
   | { kind: 'crash'; output: string };
 
 /**
- * WebAssembly memory never shrinks: after a file that made the Go heap grow past this (a multi-megabyte file), the
- * worker is replaced so the process does not keep that memory for the rest of the run. Ordinary files (a 100 KB file
- * of 500 resources) leave it at ~40 MB.
+ * WebAssembly memory never shrinks: after a file that made the Go heap grow past this (HCL takes 150–320 bytes of
+ * heap per byte of source, so a file over ~400 KB), the worker is replaced so the process does not keep that memory
+ * for the rest of the run. A 100 KB file of 500 resources leaves it at ~40 MB.
  */
 const MAX_KEPT_MEMORY_BYTES = 128 * 1024 * 1024;
 
@@ -86,6 +86,14 @@ interface Pending {
 let worker: Worker | undefined;
 let pending: Pending | undefined;
 let nextId = 1;
+/** Parses asked for and not yet answered (the one in the worker included). */
+let waiting = 0;
+let idleTimer: NodeJS.Timeout | undefined;
+/**
+ * A worker with nothing to check for this long is stopped, which returns its memory (~25 MB, most of it the Go heap)
+ * before a scan's peak; a repository scan loads its next root long before that, and a restart costs ~0.1 s CPU.
+ */
+const IDLE_MS = 1000;
 /** Parses are serialised: one worker, one file at a time (the WebAssembly parser is single-threaded anyway). */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -149,6 +157,8 @@ function startWorker(): Worker {
  * files queued behind a slow one are not penalised).
  */
 export function parseInWorker(filename: string, source: string, deadlineMs: number): Promise<ParseOutcome> {
+  waiting++;
+  clearTimeout(idleTimer);
   const run = queue.then(
     () =>
       new Promise<ParseOutcome>((resolve) => {
@@ -161,10 +171,21 @@ export function parseInWorker(filename: string, source: string, deadlineMs: numb
         pending = { id, resolve, timer };
         worker.ref();
         worker.postMessage({ id, filename, source });
-      }).finally(() => worker?.unref()),
+      }).finally(() => {
+        worker?.unref();
+        if (--waiting === 0) {
+          idleTimer = setTimeout(stopWorker, IDLE_MS);
+          idleTimer.unref();
+        }
+      }),
   );
   queue = run;
   return run;
+}
+
+/** Whether a worker thread is alive now (tests). */
+export function hclWorkerRunning(): boolean {
+  return worker !== undefined;
 }
 
 /** Stops the worker (tests, or a host that wants its thread back); the next parse starts a new one. */
