@@ -81,6 +81,7 @@ export function configDiagnostics(module: TerraformModule): ValidatorDiagnostic[
     }
   }
   duplicates(module, out);
+  names(module, out);
   for (const variable of module.variables) {
     checkBody(variable.block.body, VARIABLE_SCHEMA, out);
     variableDefault(variable, out);
@@ -309,6 +310,29 @@ function moduleCallArguments(call: ModuleCall, child: TerraformModule, out: Vali
   }
 }
 
+/** HCL's identifier rule, which Terraform applies to the names it declares. */
+const VALID_NAME = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
+const NAME_RULE = 'A name must start with a letter or underscore and may contain only letters, digits, underscores, and dashes.';
+
+/** Declared names must be identifiers: resource, data source, variable, output and module call names, provider aliases. */
+function names(module: TerraformModule, out: ValidatorDiagnostic[]): void {
+  // A block without its name label has its own error ("Missing name for ...").
+  const check = (name: string, range: Expression['range'] | undefined, summary: string) => {
+    if (range && !VALID_NAME.test(name)) out.push(errorAt('invalid-name', summary, NAME_RULE, range));
+  };
+  for (const resource of module.resources) {
+    check(resource.name, resource.block.labelRanges[1], resource.mode === 'data' ? 'Invalid data resource name' : 'Invalid resource name');
+  }
+  for (const variable of module.variables) check(variable.name, variable.block.labelRanges[0], 'Invalid variable name');
+  for (const output of module.outputs) check(output.name, output.block.labelRanges[0], 'Invalid output name');
+  for (const call of module.moduleCalls) check(call.name, call.block.labelRanges[0], 'Invalid module instance name');
+  for (const provider of module.providers) {
+    if (provider.alias !== undefined && !VALID_NAME.test(provider.alias)) {
+      out.push(errorAt('invalid-name', 'Invalid provider configuration alias', `An alias must be a valid name. ${NAME_RULE}`, undefined));
+    }
+  }
+}
+
 /** A variable's type constraint must be valid, and its default must convert to it. */
 function variableDefault(variable: Variable, out: ValidatorDiagnostic[]): void {
   if (!variable.type) return;
@@ -318,7 +342,7 @@ function variableDefault(variable: Variable, out: ValidatorDiagnostic[]): void {
     out.push(
       errorAt(
         'invalid-type-specification',
-        'Invalid type specification',
+        constraint.summary ?? 'Invalid type specification',
         constraint.detail ?? `The keyword "${constraint.invalidKeyword}" is not a valid type specification.`,
         constraint.range,
       ),

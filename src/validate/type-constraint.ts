@@ -2,7 +2,14 @@ import type { Expression } from '../hcl/ast.ts';
 import type { CtyType } from '../schema/provider-schema.ts';
 
 /** A variable's `type` constraint as a cty type, or an error naming the bad keyword; undefined when not understood. */
-export type TypeConstraint = { type: CtyType } | { invalidKeyword: string; range: Expression['range']; detail?: string } | undefined;
+export type TypeConstraint = { type: CtyType } | { invalidKeyword: string; range: Expression['range']; detail?: string; summary?: string } | undefined;
+
+/** Terraform 0.11's quoted type names, refused with a hint at the type expression that replaces them. */
+const QUOTED_TYPES: Record<string, string> = {
+  string: 'Remove the quotes around "string".',
+  list: 'Remove the quotes around "list" and write list(string) instead to explicitly indicate that the list elements are strings.',
+  map: 'Remove the quotes around "map" and write map(string) instead to explicitly indicate that the map elements are strings.',
+};
 
 /** HCL's message for a type constructor written without its argument (`list(list)`). */
 const CONSTRUCTOR_WITHOUT_ARGUMENT: Record<string, string> = {
@@ -18,6 +25,23 @@ const PRIMITIVES: Record<string, CtyType> = { string: 'string', number: 'number'
 /** Terraform's type constraint syntax: `string`, `list(number)`, `map(object({a = string}))`, `optional(T)`, ... */
 export function parseTypeConstraint(expr: Expression, depth = 0): TypeConstraint {
   if (depth > 64) return undefined;
+  const quoted = depth === 0 ? quotedText(expr) : undefined;
+  if (quoted !== undefined) {
+    const hint = QUOTED_TYPES[quoted];
+    return hint
+      ? {
+          invalidKeyword: quoted,
+          range: expr.range,
+          summary: 'Invalid quoted type constraints',
+          detail: `Terraform 0.11 and earlier required type constraints to be given in quotes, but that form is now deprecated and will be removed in a future version of Terraform. ${hint}`,
+        }
+      : {
+          invalidKeyword: quoted,
+          range: expr.range,
+          summary: 'Invalid legacy variable type hint',
+          detail: 'To provide a full type expression, remove the surrounding quotes and give the type expression directly.',
+        };
+  }
   if (expr.kind === 'traversal' && expr.steps.length === 0) {
     // A variable's type may be the bare `list` or `map` of Terraform 0.11: a list / map of any one element type.
     if (depth === 0 && (expr.root === 'list' || expr.root === 'map')) return { type: [expr.root, 'dynamic'] };
@@ -67,4 +91,11 @@ export function parseTypeConstraint(expr: Expression, depth = 0): TypeConstraint
     default:
       return undefined;
   }
+}
+
+/** The text of a quoted string without interpolations, else undefined. */
+function quotedText(expr: Expression): string | undefined {
+  if (expr.kind === 'literal') return typeof expr.value === 'string' ? expr.value : undefined;
+  if (expr.kind === 'template' && expr.parts.every((p) => p.kind === 'text')) return expr.parts.map((p) => (p.kind === 'text' ? p.value : '')).join('');
+  return undefined;
 }
