@@ -5,14 +5,20 @@
 // allowed values (with their case sensitivity), lengths, ranges, formats, list sizes, deprecation, and the
 // argument groups (conflicts, exactly one of, at least one of, required with).
 //
-//   tsx scripts/gen-provider-checks.ts [--probes file] [--out file] [--stats]
-import { readFileSync, writeFileSync } from 'node:fs';
+// Arguments the first round saw only through a custom message were shown designed strings in a second round
+// (scripts/probe-provider-patterns.ts, bench/baselines/provider-checks/aws-5.100.0.pattern-probes.jsonl.gz): their
+// checks are the rules inferred from those answers (scripts/provider-checks/apply-patterns.ts).
+//
+//   tsx scripts/gen-provider-checks.ts [--probes file] [--patterns file] [--out file] [--stats]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { gzipIndexPath, writeIndexedGzip } from '../src/core/indexed-gzip.ts';
 import { checksLineKey } from '../src/schema/provider-checks/bundled-checks.ts';
 import type { ArgumentChecks, TypeChecks, ValueCheck } from '../src/schema/provider-checks/check-types.ts';
 import type { PathStep, PluginDiagnostic, WireValue } from './provider-checks/plugin-client.ts';
+import { applyPatterns } from './provider-checks/apply-patterns.ts';
 import { classify } from './provider-checks/classify.ts';
+import { PATTERN_PROBES_FILE, readPatternRecords, type PatternRecord } from './provider-checks/pattern-probes.ts';
 import type { ProbeRecord } from './probe-provider-checks.ts';
 
 const PROBES = 'bench/baselines/provider-checks/aws-5.100.0.probes.jsonl.gz';
@@ -57,7 +63,9 @@ function sameCheck(a: ValueCheck, b: ValueCheck): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function deriveChecks(records: ProbeRecord[]): { types: TypeChecks[]; stats: Map<string, number> } {
+export function deriveChecks(records: ProbeRecord[], patterns: PatternRecord[] = []): { types: TypeChecks[]; stats: Map<string, number> } {
+  const patternsByType = new Map<string, PatternRecord[]>();
+  for (const p of patterns) patternsByType.set(`${p.mode} ${p.type}`, [...(patternsByType.get(`${p.mode} ${p.type}`) ?? []), p]);
   const stats = new Map<string, number>();
   const count = (key: string) => stats.set(key, (stats.get(key) ?? 0) + 1);
   const byType = new Map<string, ProbeRecord[]>();
@@ -186,6 +194,15 @@ export function deriveChecks(records: ProbeRecord[]): { types: TypeChecks[]; sta
     for (const entry of args.values()) {
       if (entry.checks.some((c) => c.kind === 'cidr' && c.family !== 'any')) entry.checks = entry.checks.filter((c) => !(c.kind === 'cidr' && c.family === 'any'));
     }
+    for (const record of patternsByType.get(`${first.mode} ${first.type}`) ?? []) {
+      const result = applyPatterns(arg(record.path), record);
+      count('pattern-probed arguments');
+      if (result.outcomes.length === 0) count('pattern-probed arguments without a custom message');
+      else if (result.outcomes.every((o) => o.rule !== 'none')) count('pattern-probed arguments with every custom message inferred');
+      else if (result.outcomes.some((o) => o.rule !== 'none')) count('pattern-probed arguments with some custom messages inferred');
+      else count('pattern-probed arguments kept literal');
+      for (const o of result.outcomes) count(`custom message rule ${o.rule}`);
+    }
     const argumentsList = [...args.values()].filter(
       (a) => a.checks.length > 0 || a.deprecated || a.requiredWith || a.conflictsWith || a.exactlyOneOf || a.atLeastOneOf || a.minItems || a.maxItems,
     );
@@ -204,7 +221,9 @@ function main(): void {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as ProbeRecord);
-  const { types, stats } = deriveChecks(records);
+  const patternsFile = argv.includes('--patterns') ? (argv[argv.indexOf('--patterns') + 1] as string) : PATTERN_PROBES_FILE;
+  const patterns = existsSync(patternsFile) ? readPatternRecords(patternsFile) : [];
+  const { types, stats } = deriveChecks(records, patterns);
   types.sort((a, b) => (a.mode === b.mode ? (a.type < b.type ? -1 : 1) : a.mode === 'managed' ? -1 : 1));
   // Indexed gzip members (src/core/indexed-gzip.ts): validation inflates only the checks of the types it meets.
   const { gz, index } = writeIndexedGzip(types.map((t) => JSON.stringify(t)), checksLineKey);

@@ -52,7 +52,7 @@ function compactText(text: string): string {
   return text.includes(LONG_STRING) ? text.split(LONG_STRING).join(LONG_MARKER) : text;
 }
 
-function providerBinary(): string {
+export function providerBinary(): string {
   const argv = process.argv;
   const flag = argv.indexOf('--provider');
   if (flag >= 0 && argv[flag + 1]) return argv[flag + 1] as string;
@@ -209,4 +209,4 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${outFile}: ${records.length} probes, ${records.filter((r) => r.diagnostics.length > 0).length} with diagnostics\n`);
 }
 
-await main();
+if (process.argv[1]?.endsWith('probe-provider-checks.ts')) await main();

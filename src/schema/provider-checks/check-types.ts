@@ -34,7 +34,24 @@ export type ValueCheck =
    * A check whose rule is not known in general (a pattern behind a custom message, a function of the provider's
    * own): the exact probe values it rejected, each with the provider's message.
    */
-  | { kind: 'literal'; rejects: Array<{ value: string; summary: string; detail: string }> };
+  | { kind: 'literal'; rejects: Array<{ value: string; summary: string; detail: string }> }
+  /**
+   * A rule behind a custom message, inferred from the provider's answers to designed strings
+   * (scripts/provider-checks/infer-rule.ts) and reproducing every one of them: the value is accepted when it is one
+   * of `values`, or valid `format`, or matches `pattern` (RE2, anchored) with `minLength`..`maxLength` characters.
+   * Otherwise the provider's message: `summary`/`detail` with `{{value}}`, `{{quoted}}` (Go-quoted), `{{bytes}}` (quoted as Go's time package does), `{{lower}}`,
+   * `{{length}}` (characters), `{{flat}}` (the SDK's flat key) and `{{path}}` (the framework's path) filled in.
+   */
+  | {
+      kind: 'inferred';
+      values?: string[];
+      format?: 'base64';
+      pattern?: string;
+      minLength?: number;
+      maxLength?: number;
+      summary: string;
+      detail: string;
+    };
 
 /** A check of one argument, where it applies and how the provider reports the path. */
 export interface ArgumentChecks {

@@ -196,7 +196,9 @@ function runValues(
  */
 function valueFailures(argument: ArgumentChecks, value: PrimitiveValue, keys: { name: string; flat: string; path: string }): CheckFailure[] {
   const results = argument.checks.map((check) => ({ check, failures: runValueCheck(check, value, keys) }));
-  const general = results.filter((r) => r.check.kind !== 'literal');
-  if (general.length > 1 && general.some((r) => r.failures.length === 0)) return results.filter((r) => r.check.kind === 'literal').flatMap((r) => r.failures);
+  // Literal and inferred checks reproduce the provider's recorded answers for this argument: always reported.
+  const exact = (kind: string) => kind === 'literal' || kind === 'inferred';
+  const general = results.filter((r) => !exact(r.check.kind));
+  if (general.length > 1 && general.some((r) => r.failures.length === 0)) return results.filter((r) => exact(r.check.kind)).flatMap((r) => r.failures);
   return results.flatMap((r) => r.failures);
 }

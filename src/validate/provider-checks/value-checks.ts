@@ -124,9 +124,51 @@ function cidrFailure(value: string, family: 'any' | 'ipv4' | 'ipv6'): string | u
 }
 
 /** Go's base64.StdEncoding.DecodeString accepts it. */
-function isStdBase64(value: string): boolean {
+export function isStdBase64(value: string): boolean {
   const text = value.replace(/[\r\n]/g, '');
   return text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
+}
+
+/** How an inferred check's message names the value and the argument. */
+export interface TemplateKeys {
+  name: string;
+  flat: string;
+  path: string;
+}
+
+/** Go's time package quoting of a value in its parse errors: control and non-ASCII characters as `\\xNN` bytes. */
+export function goTimeQuote(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 0x20 || c >= 0x80) for (const byte of Buffer.from(ch, 'utf8')) out += `\\x${byte.toString(16).padStart(2, '0')}`;
+    else out += ch === '"' || ch === '\\' ? `\\${ch}` : ch;
+  }
+  return `${out}"`;
+}
+
+/** An inferred check's message with the value and the argument's keys filled in. */
+export function renderTemplate(template: string, value: string, keys: TemplateKeys): string {
+  if (!template.includes('{{')) return template;
+  return template.replace(/\{\{(value|quoted|bytes|lower|length|flat|path)\}\}/g, (_, name: string) => {
+    if (name === 'value') return value;
+    if (name === 'quoted') return goQuote(value);
+    if (name === 'bytes') return goTimeQuote(value);
+    if (name === 'lower') return value.toLowerCase();
+    if (name === 'length') return String([...value].length);
+    return name === 'flat' ? keys.flat : keys.path;
+  });
+}
+
+/** Whether an inferred check accepts a string. */
+function inferredAccepts(check: Extract<ValueCheck, { kind: 'inferred' }>, value: string): boolean {
+  if (check.values) return check.values.includes(value);
+  if (check.format === 'base64') return isStdBase64(value);
+  const length = [...value].length;
+  if ((check.minLength !== undefined && length < check.minLength) || (check.maxLength !== undefined && length > check.maxLength)) return false;
+  if (check.pattern === undefined) return true;
+  const regex = compileGoRegex(check.pattern);
+  return !regex || regex.matcher(value).matches();
 }
 
 /**
@@ -256,6 +298,9 @@ export function runValueCheck(check: ValueCheck, value: PrimitiveValue, keys: Ch
       const what = check.family === 'ipv4' ? 'IPv4 address' : check.family === 'ipv6' ? 'IPv6 address' : 'IP';
       return fail(`expected ${keyOf(check, keys)} to contain a valid ${what}, got: ${value}`);
     }
+    case 'inferred':
+      if (typeof value !== 'string' || inferredAccepts(check, value)) return [];
+      return [{ summary: renderTemplate(check.summary, value, keys), detail: renderTemplate(check.detail, value, keys) }];
     case 'literal':
       return check.rejects.filter((r) => r.value === text).map((r) => ({ summary: r.summary, detail: r.detail }));
   }
