@@ -69,7 +69,11 @@ export function applyPatterns(argument: ArgumentChecks, record: PatternRecord): 
   const result = inferRules(observations, probeKeys(record));
   const wrong = disagreements(result.checks, observations, probeKeys(record));
   if (wrong.length > 0) throw new Error(`${record.type}.${record.path.join('.')}: inferred checks disagree with recorded answers: ${wrong.slice(0, 3).join('; ')}`);
-  const literal = result.literal.filter((r) => r.value.length <= MAX_LITERAL_LENGTH);
+  // The first round's literal rejects of values this round did not show the provider (its format probes, such as a
+  // CIDR block with host bits set, and the long string) stay: only what was probed again is decided here.
+  const observed = new Set(observations.map((o) => o.value));
+  const previous = argument.checks.flatMap((c) => (c.kind === 'literal' ? c.rejects : [])).filter((r) => !observed.has(r.value));
+  const literal = [...previous, ...result.literal.filter((r) => r.value.length <= MAX_LITERAL_LENGTH)];
   const checks: ValueCheck[] = argument.checks.filter((c) => c.kind !== 'literal');
   checks.push(...result.checks);
   if (literal.length > 0) checks.push({ kind: 'literal', rejects: literal });
