@@ -1,5 +1,6 @@
 import type { Expression } from '../hcl/ast.ts';
 import type { CtyType } from '../schema/provider-schema.ts';
+import { literalString } from '../terraform/load-model.ts';
 
 /** A variable's `type` constraint as a cty type, or an error naming the bad keyword; undefined when not understood. */
 export type TypeConstraint = { type: CtyType } | { invalidKeyword: string; range: Expression['range']; detail?: string; summary?: string } | undefined;
@@ -25,7 +26,8 @@ const PRIMITIVES: Record<string, CtyType> = { string: 'string', number: 'number'
 /** Terraform's type constraint syntax: `string`, `list(number)`, `map(object({a = string}))`, `optional(T)`, ... */
 export function parseTypeConstraint(expr: Expression, depth = 0): TypeConstraint {
   if (depth > 64) return undefined;
-  const quoted = depth === 0 ? quotedText(expr) : undefined;
+  // A quoted string without interpolations (not a number or bool literal).
+  const quoted = depth === 0 && !(expr.kind === 'literal' && typeof expr.value !== 'string') ? literalString(expr) : undefined;
   if (quoted !== undefined) {
     const hint = QUOTED_TYPES[quoted];
     return hint
@@ -91,11 +93,4 @@ export function parseTypeConstraint(expr: Expression, depth = 0): TypeConstraint
     default:
       return undefined;
   }
-}
-
-/** The text of a quoted string without interpolations, else undefined. */
-function quotedText(expr: Expression): string | undefined {
-  if (expr.kind === 'literal') return typeof expr.value === 'string' ? expr.value : undefined;
-  if (expr.kind === 'template' && expr.parts.every((p) => p.kind === 'text')) return expr.parts.map((p) => (p.kind === 'text' ? p.value : '')).join('');
-  return undefined;
 }

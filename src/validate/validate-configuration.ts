@@ -90,7 +90,7 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
   // Terraform cannot walk a graph with a dependency cycle: it reports each cycle and nothing else. Only cycles
   // among resources, data sources and local values of one module are modelled (module calls and provider
   // configurations are single vertices here, where Terraform splits them into one vertex per variable and output).
-  const cycles = graphCycles(nodes, (id) => /^(?:[a-z0-9_-]+\.[^.]+|data\.[^.]+\.[^.]+|local\.[^.]+)$/i.test(vertexInModule(id)) && !/^(?:module|provider|var|output|check)\./.test(vertexInModule(id)));
+  const cycles = graphCycles(nodes, (id) => !/^(?:module|provider|var|output|check)\./.test(vertexInModule(id)));
   if (cycles.length > 0) {
     return finish(
       [...loadErrors, ...cycles.map((cycle) => errorAt('dependency-cycle', `Cycle: ${cycle.map(vertexName).join(', ')}`, '', undefined))],
