@@ -2,6 +2,7 @@ import type { Block, Expression } from '../hcl/ast.ts';
 import type { ValidatorDiagnostic } from './diagnostic.ts';
 import { walkExpression } from './walk-expression.ts';
 import { appendAll } from '../core/arrays.ts';
+import { RESERVED_ROOTS } from './references.ts';
 
 /**
  * One vertex of Terraform's validate graph (a resource, data source, local, output, module call or
@@ -12,8 +13,6 @@ export interface GraphNode {
   dependsOn: Set<string>;
   diagnostics: ValidatorDiagnostic[];
 }
-
-const RESERVED = new Set(['var', 'local', 'module', 'data', 'path', 'count', 'each', 'self', 'terraform', 'resource', 'ephemeral']);
 
 /** Node ids of the objects `expressions` refer to (within module `prefix`). */
 export function referencedNodes(prefix: string, expressions: Iterable<Expression>, into: Set<string> = new Set()): Set<string> {
@@ -26,7 +25,9 @@ export function referencedNodes(prefix: string, expressions: Iterable<Expression
         else if (t.root === 'local' && name) into.add(`${prefix}local.${name}`);
         else if (t.root === 'module' && name) into.add(`${prefix}module.${name}`);
         else if (t.root === 'data' && name && second?.kind === 'attr') into.add(`${prefix}data.${name}.${second.name}`);
-        else if (!RESERVED.has(t.root) && name) into.add(`${prefix}${t.root}.${name}`);
+        // `resource.TYPE.NAME` is the long form of `TYPE.NAME`.
+        else if (t.root === 'resource' && name && second?.kind === 'attr') into.add(`${prefix}${name}.${second.name}`);
+        else if (!RESERVED_ROOTS.has(t.root) && name) into.add(`${prefix}${t.root}.${name}`);
       },
     });
   }

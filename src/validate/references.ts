@@ -114,7 +114,8 @@ function parseReference(expr: ScopeTraversalExpr): { diagnostics: ValidatorDiagn
   return { diagnostics: [] };
 }
 
-const RESERVED_ROOTS = new Set(['var', 'local', 'module', 'data', 'path', 'count', 'each', 'self', 'terraform', 'resource', 'ephemeral']);
+/** Reference roots that are not a managed resource type (`aws_s3_bucket.x`): Terraform's other reference kinds. */
+export const RESERVED_ROOTS: ReadonlySet<string> = new Set(['var', 'local', 'module', 'data', 'path', 'count', 'each', 'self', 'terraform', 'resource', 'ephemeral']);
 
 function stepRange(steps: TraversalStep[], count: number, expr: ScopeTraversalExpr): SourceRange {
   const last = steps[count - 1];
