@@ -12,10 +12,22 @@ export interface GraphNode {
   id: string;
   dependsOn: Set<string>;
   diagnostics: ValidatorDiagnostic[];
+  /**
+   * The edges of Terraform's finer graph, where cycles are found: a module call is split into its expansion
+   * (`module.x`), one vertex per input variable (`module.x.var.v`) and its closing vertex (`module.x (close)`), and a
+   * reference to `module.x.out` leads to that output's vertex. When absent, `dependsOn`.
+   */
+  cycleDependsOn?: Set<string>;
+  /** A vertex of the finer graph only (a module input or closing vertex): not walked for diagnostics. */
+  cycleOnly?: boolean;
 }
 
-/** Node ids of the objects `expressions` refer to (within module `prefix`). */
-export function referencedNodes(prefix: string, expressions: Iterable<Expression>, into: Set<string> = new Set()): Set<string> {
+/**
+ * Node ids of the objects `expressions` refer to (within module `prefix`). A module reference leads to the module
+ * call's vertex, or with `outputs` to the output it reads (`module.x.out` -> `module.x.output.out`; the whole
+ * module -> its closing vertex `module.x (close)`).
+ */
+export function referencedNodes(prefix: string, expressions: Iterable<Expression>, into: Set<string> = new Set(), outputs = false): Set<string> {
   for (const expr of expressions) {
     walkExpression(expr, {
       traversal: (t) => {
@@ -23,7 +35,11 @@ export function referencedNodes(prefix: string, expressions: Iterable<Expression
         const name = first?.kind === 'attr' ? first.name : undefined;
         if (t.root === 'var' && name) into.add(`${prefix}var.${name}`);
         else if (t.root === 'local' && name) into.add(`${prefix}local.${name}`);
-        else if (t.root === 'module' && name) into.add(`${prefix}module.${name}`);
+        else if (t.root === 'module' && name && outputs) {
+          // `module.x.out` or `module.x[key].out`: the output; anything else reads the whole module.
+          const output = second?.kind === 'attr' ? second : second?.kind === 'index' ? t.steps[2] : undefined;
+          into.add(output?.kind === 'attr' ? `${prefix}module.${name}.output.${output.name}` : `${prefix}module.${name} (close)`);
+        } else if (t.root === 'module' && name) into.add(`${prefix}module.${name}`);
         else if (t.root === 'data' && name && second?.kind === 'attr') into.add(`${prefix}data.${name}.${second.name}`);
         // `resource.TYPE.NAME` is the long form of `TYPE.NAME`.
         else if (t.root === 'resource' && name && second?.kind === 'attr') into.add(`${prefix}${name}.${second.name}`);
@@ -78,7 +94,21 @@ export function walkGraph(nodes: GraphNode[]): ValidatorDiagnostic[] {
  * refuses to walk a graph with a cycle and reports each one as "Cycle: a, b".
  */
 export function graphCycles(nodes: readonly GraphNode[], include: (id: string) => boolean = () => true): string[][] {
-  const byId = new Map(nodes.filter((node) => include(node.id)).map((node) => [node.id, node]));
+  // Vertices with the same id (a module input's edges from the call and from the variable's own declaration) merge.
+  const byId = new Map<string, { dependsOn: Set<string> }>();
+  for (const node of nodes) {
+    if (!include(node.id)) continue;
+    const edges = node.cycleDependsOn ?? node.dependsOn;
+    const known = byId.get(node.id);
+    if (known) for (const id of edges) known.dependsOn.add(id);
+    else byId.set(node.id, { dependsOn: new Set(edges) });
+  }
+  // A module's closing vertex waits for each of its outputs.
+  for (const [id, vertex] of byId) {
+    if (!id.endsWith(' (close)')) continue;
+    const outputs = `${id.slice(0, -' (close)'.length)}.output.`;
+    for (const other of byId.keys()) if (other.startsWith(outputs) && !other.slice(outputs.length).includes('.')) vertex.dependsOn.add(other);
+  }
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -94,7 +124,7 @@ export function graphCycles(nodes: readonly GraphNode[], include: (id: string) =
       low.set(id, counter++);
       stack.push(id);
       onStack.add(id);
-      frames.push({ id, next: (byId.get(id) as GraphNode).dependsOn.values() });
+      frames.push({ id, next: (byId.get(id) as { dependsOn: Set<string> }).dependsOn.values() });
     };
     enter(start);
     while (frames.length > 0) {

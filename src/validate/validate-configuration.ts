@@ -87,17 +87,17 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
       files,
     );
   }
-  // Terraform cannot walk a graph with a dependency cycle: it reports each cycle and nothing else. Only cycles
-  // among resources, data sources and local values of one module are modelled (module calls and provider
-  // configurations are single vertices here, where Terraform splits them into one vertex per variable and output).
-  const cycles = graphCycles(nodes, (id) => !/^(?:module|provider|var|output|check)\./.test(vertexInModule(id)));
+  // Terraform cannot walk a graph with a dependency cycle: it reports each cycle and nothing else. Cycles among
+  // resources, data sources, local values, module inputs and outputs are modelled, across modules; provider
+  // configurations and check blocks are left out.
+  const cycles = graphCycles(nodes, (id) => !/^(?:provider|check)\./.test(vertexInModule(id)));
   if (cycles.length > 0) {
     return finish(
       [...loadErrors, ...cycles.map((cycle) => errorAt('dependency-cycle', `Cycle: ${cycle.map(vertexName).join(', ')}`, '', undefined))],
       files,
     );
   }
-  appendAll(out, walkGraph(nodes));
+  appendAll(out, walkGraph(nodes.filter((node) => !node.cycleOnly)));
   for (const [address, resources] of unchecked) {
     const first = resources[0] as Resource;
     const types = [...new Set(resources.map((r) => r.type))];
@@ -164,9 +164,15 @@ function vertexInModule(id: string): string {
   return /^(?:module\.[^.]+\.)*(.*)$/.exec(id)?.[1] ?? id;
 }
 
-/** A vertex as Terraform names it in a "Cycle:" error: local values are their `(expand)` vertices. */
+/**
+ * A vertex as Terraform names it in a "Cycle:" error: local values, module variables and outputs and module calls
+ * are their `(expand)` vertices.
+ */
 function vertexName(id: string): string {
-  return /(?:^|\.)local\.[^.]+$/.test(id) ? `${id} (expand)` : id;
+  if (id.endsWith(' (close)')) return id;
+  const inModule = vertexInModule(id);
+  const expanded = /^local\.[^.]+$/.test(inModule) || /^module\.[^.]+$/.test(inModule) || (inModule !== id && /^(?:var|output)\.[^.]+$/.test(inModule));
+  return expanded ? `${id} (expand)` : id;
 }
 
 /** The graph vertices of one module, each with the diagnostics of its own evaluation. */
@@ -188,12 +194,16 @@ function moduleNodes(
     for (const expr of expressions) values.evaluate(expr, out);
   };
   const scope = (overrides: Partial<EvalScope> = {}): EvalScope => ({ index, schemas, count: false, forEach: false, self: false, ...overrides });
-  const node = (id: string, expressions: Iterable<Expression>, diagnostics: ValidatorDiagnostic[], extra: string[] = []) => {
-    const dependsOn = referencedNodes(prefix, expressions);
-    for (const dependency of extra) dependsOn.add(dependency);
-    if (parentCall) dependsOn.add(parentCall);
-    dependsOn.delete(`${prefix}${id}`);
-    nodes.push({ id: `${prefix}${id}`, dependsOn, diagnostics });
+  const node = (id: string, expressions: Iterable<Expression>, diagnostics: ValidatorDiagnostic[], extra: string[] = [], cycleExpressions?: Iterable<Expression>) => {
+    const list = [...expressions];
+    const dependsOn = referencedNodes(prefix, list);
+    const cycleDependsOn = referencedNodes(prefix, cycleExpressions ?? list, new Set(), true);
+    for (const edges of [dependsOn, cycleDependsOn]) {
+      for (const dependency of extra) edges.add(dependency);
+      if (parentCall) edges.add(parentCall);
+      edges.delete(`${prefix}${id}`);
+    }
+    nodes.push({ id: `${prefix}${id}`, dependsOn, diagnostics, cycleDependsOn });
   };
 
   /** References first; only when they are all valid does Terraform evaluate (functions, types). */
@@ -392,7 +402,15 @@ function moduleNodes(
     const meta = call.block.body.attributes.filter((a) => a.name === 'count' || a.name === 'for_each');
     expansionBlock(meta, out);
     expressionBlock(call.inputs, scope({ count: call.count !== undefined, forEach: call.forEach !== undefined }), out);
-    node(`module.${call.name}`, blockExpressions(call.block), out);
+    // For cycles, the call's expansion depends on its meta-arguments, and each input variable on its own argument.
+    const expansion = [call.count, call.forEach, ...call.dependsOn].filter((e): e is Expression => e !== undefined);
+    node(`module.${call.name}`, blockExpressions(call.block), out, [], expansion);
+    for (const input of call.inputs) {
+      const cycleDependsOn = referencedNodes(prefix, [input.expr], new Set(), true);
+      cycleDependsOn.add(`${prefix}module.${call.name}`);
+      nodes.push({ id: `${prefix}module.${call.name}.var.${input.name}`, dependsOn: new Set(), diagnostics: [], cycleDependsOn, cycleOnly: true });
+    }
+    nodes.push({ id: `${prefix}module.${call.name} (close)`, dependsOn: new Set(), diagnostics: [], cycleDependsOn: new Set(), cycleOnly: true });
   }
   for (const provider of module.providers) {
     const out: ValidatorDiagnostic[] = [];
