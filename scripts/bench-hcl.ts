@@ -19,7 +19,7 @@ const bytes = rows.reduce((n, r) => n + Buffer.byteLength(r.reference_output), 0
 
 await parseHclFile('warm.tf', 'locals {}\n');
 let start = performance.now();
-for (const row of rows) (await parseTree(row.reference_output)).delete();
+for (const row of rows) (await parseTree(row.reference_output)).tree.delete();
 const treeSitter = performance.now() - start;
 
 start = performance.now();

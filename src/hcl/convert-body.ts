@@ -1,8 +1,8 @@
-import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Attribute, Block, Body, Expression } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
 import { children } from './convert-expression.ts';
 import { decodeQuoted } from './convert-template.ts';
+import type { SyntaxNode, SyntaxTreeReader } from './syntax-tree.ts';
 
 /**
  * Bodies, attributes and blocks from the tree-sitter CST. Ranges follow HCL: an attribute spans
@@ -10,7 +10,7 @@ import { decodeQuoted } from './convert-template.ts';
  * `body.range.start` is where Terraform reports missing arguments); `defRange` is type plus labels.
  * ERROR nodes from a broken file are searched for attributes and blocks tree-sitter could still recover.
  */
-export function convertBodyContent(ctx: ConvertContext, nodes: SyntaxNode[], body: Body, errorDepth = 0): void {
+export function convertBodyContent(ctx: ConvertContext, nodes: Iterable<SyntaxNode>, body: Body, errorDepth = 0): void {
   for (const node of nodes) {
     switch (node.type) {
       case 'attribute': {
@@ -49,6 +49,21 @@ export function convertBodyContent(ctx: ConvertContext, nodes: SyntaxNode[], bod
 export function convertRoot(ctx: ConvertContext, root: SyntaxNode, body: Body): void {
   if (root.type === 'ERROR') convertErrorContent(ctx, children(root), body, 1);
   else convertBodyContent(ctx, children(root), body);
+}
+
+/**
+ * The content of a whole syntax tree, as `convertRoot` on its root, read from the tree one top-level item at a time
+ * (a root that is an ERROR node is read whole: its recovery looks across its children). Returns the file's comments.
+ */
+export function convertTree(ctx: ConvertContext, reader: SyntaxTreeReader, body: Body): SyntaxNode[] {
+  try {
+    const root = reader.current();
+    if (root.type === 'ERROR') convertRoot(ctx, reader.subtree(), body);
+    else convertBodyContent(ctx, reader.topLevel(), body);
+    return reader.comments;
+  } finally {
+    reader.close();
+  }
 }
 
 function convertErrorContent(ctx: ConvertContext, nodes: SyntaxNode[], body: Body, errorDepth: number): void {

@@ -1,8 +1,8 @@
-import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { SourcePos, SourceRange } from '../core/source-range.ts';
 import type { Expression, InvalidExpr } from './ast.ts';
 import { PositionMap } from './position-map.ts';
+import type { SyntaxNode } from './syntax-tree.ts';
 
 /** Deepest bracket/block nesting analysed (checked on the source before parsing). */
 export const MAX_EXPRESSION_DEPTH = 256;

@@ -1,4 +1,3 @@
-import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type {
   BinaryOperator,
   Expression,
@@ -13,6 +12,7 @@ import type {
 } from './ast.ts';
 import { MAX_EXPRESSION_DEPTH, type ConvertContext } from './convert-context.ts';
 import { convertTemplate } from './convert-template.ts';
+import type { SyntaxNode } from './syntax-tree.ts';
 
 /**
  * Expressions from the tree-sitter CST. The grammar flattens postfix chains (`a.b[0].c[*].d`) into

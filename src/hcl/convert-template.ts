@@ -1,6 +1,6 @@
-import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { Expression, LiteralExpr, TemplateExpr, TemplatePart } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
+import type { SyntaxNode } from './syntax-tree.ts';
 
 /**
  * Templates (quoted strings and heredocs) from the tree-sitter CST, following HCL's template parser:

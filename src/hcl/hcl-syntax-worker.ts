@@ -157,28 +157,29 @@ function startWorker(): Worker {
  * files queued behind a slow one are not penalised).
  */
 export function parseInWorker(filename: string, source: string, deadlineMs: number): Promise<ParseOutcome> {
+  // With no parse in flight the file is posted at once, so the worker checks it while the caller goes on.
+  const idle = waiting === 0;
   waiting++;
   clearTimeout(idleTimer);
-  const run = queue.then(
-    () =>
-      new Promise<ParseOutcome>((resolve) => {
-        worker ??= startWorker();
-        const id = nextId++;
-        const timer = setTimeout(() => {
-          stopWorker();
-          settle({ kind: 'timeout' });
-        }, deadlineMs);
-        pending = { id, resolve, timer };
-        worker.ref();
-        worker.postMessage({ id, filename, source });
-      }).finally(() => {
-        worker?.unref();
-        if (--waiting === 0) {
-          idleTimer = setTimeout(stopWorker, IDLE_MS);
-          idleTimer.unref();
-        }
-      }),
-  );
+  const start = (): Promise<ParseOutcome> =>
+    new Promise<ParseOutcome>((resolve) => {
+      worker ??= startWorker();
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        stopWorker();
+        settle({ kind: 'timeout' });
+      }, deadlineMs);
+      pending = { id, resolve, timer };
+      worker.ref();
+      worker.postMessage({ id, filename, source });
+    }).finally(() => {
+      worker?.unref();
+      if (--waiting === 0) {
+        idleTimer = setTimeout(stopWorker, IDLE_MS);
+        idleTimer.unref();
+      }
+    });
+  const run = idle ? start() : queue.then(start);
   queue = run;
   return run;
 }

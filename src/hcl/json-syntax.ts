@@ -6,7 +6,7 @@ import { children, convertExpressionNode } from './convert-expression.ts';
 import { parseJsonWithPositions, type JsonNode } from './json-value.ts';
 import { PositionMap } from './position-map.ts';
 import { hclSyntaxDiagnostics } from './syntax-check.ts';
-import { maskForGrammar, terraformParser } from './tree-sitter.ts';
+import { maskForGrammar, readWholeTree, terraformParser } from './tree-sitter.ts';
 
 /**
  * Terraform's JSON syntax (`*.tf.json`, `*.tfvars.json`) read into the same AST as native files.
@@ -273,15 +273,18 @@ function embedded(ctx: JsonContext, node: Extract<JsonNode, { type: 'string' }>,
   const contentStart = node.start + 1;
   const contentEnd = node.end - 1;
   const indexMap = (index: number): number => Math.max(node.start, Math.min(contentEnd, contentStart + index - prefix.length));
-  const tree = ctx.parser.parse(maskForGrammar(synthetic));
+  const input = maskForGrammar(synthetic);
+  const tree = ctx.parser.parse(input);
   const range = ctx.positions.range(node.start, node.end);
   if (!tree) return { kind: 'invalid', text: content, range };
   try {
     const sub = new ConvertContext(ctx.filename, synthetic, ctx.positions, indexMap);
     sub.expressionConverter = convertExpressionNode;
-    const attribute = children(tree.rootNode).flatMap((n) => (n.type === 'body' ? children(n) : [n])).find((n) => n.type === 'attribute');
+    const hasError = tree.rootNode.hasError;
+    const root = readWholeTree(tree, input);
+    const attribute = children(root).flatMap((n) => (n.type === 'body' ? children(n) : [n])).find((n) => n.type === 'attribute');
     const exprNode = attribute ? children(attribute).find((n) => n.type === 'expression') : undefined;
-    if (!exprNode || tree.rootNode.hasError) {
+    if (!exprNode || hasError) {
       ctx.pendingChecks.push({ synthetic, indexMap });
       return { kind: 'invalid', text: content, range };
     }

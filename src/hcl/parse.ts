@@ -1,12 +1,14 @@
+import type { Tree } from 'web-tree-sitter';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Body, HclFile } from './ast.ts';
-import { convertRoot } from './convert-body.ts';
+import { convertTree } from './convert-body.ts';
 import { ConvertContext } from './convert-context.ts';
 import { convertExpressionNode } from './convert-expression.ts';
 import { parseJsonFile } from './json-syntax.ts';
-import { hclSyntaxDiagnostics } from './syntax-check.ts';
+import type { PositionMap } from './position-map.ts';
+import { hclSyntaxDiagnostics, startHclSyntaxCheck } from './syntax-check.ts';
 import { recoverBySections } from './recover.ts';
-import { parseTree, terraformParser } from './tree-sitter.ts';
+import { parseTree, readSyntaxTree, terraformParser } from './tree-sitter.ts';
 
 /**
  * HCL's verdict on native-syntax source: [] when valid, else its diagnostics (text and positions as
@@ -23,26 +25,48 @@ export async function checkHclSyntax(filename: string, source: string, context?:
  */
 export async function parseHclFile(filename: string, source: string): Promise<HclFile> {
   if (filename.endsWith('.json')) return parseJsonFile(filename, source);
-  const ctx = new ConvertContext(filename, source);
-  ctx.expressionConverter = convertExpressionNode;
-  const [tree, syntaxErrors] = await Promise.all([parseTree(source), checkHclSyntax(filename, source, ctx)]);
-  if (syntaxErrors.some((d) => d.code === 'nesting-too-deep')) ctx.suppressDepthDiagnostic();
-  if (syntaxErrors.some((d) => d.code === 'syntax')) {
-    const recovered = recoverBySections(await terraformParser(), { filename, source }, ctx);
-    if (recovered) {
-      tree.delete();
-      return { filename, source, body: recovered.body, syntaxErrors: [...syntaxErrors, ...ctx.diagnostics], comments: recovered.comments };
-    }
-  }
+  const ctx = convertContext(filename, source);
+  // HCL's check runs in its worker thread while this thread parses the file with tree-sitter and converts it.
+  const check = startHclSyntaxCheck(source, ctx.positions);
+  // Awaited below; this only keeps a failure that arrives during the conversion from counting as unhandled.
+  if (!Array.isArray(check)) check.catch(() => undefined);
+  const { tree, input } = await parseTree(source);
   try {
-    const root = tree.rootNode;
-    const body: Body = { attributes: [], blocks: [], range: ctx.range(0, source.length) };
-    convertRoot(ctx, root, body);
-    const comments = root.descendantsOfType('comment').flatMap((node) =>
-      node ? [{ text: source.slice(node.startIndex, node.endIndex), line: ctx.positions.pos(node.startIndex).line }] : [],
-    );
-    return { filename, source, body, syntaxErrors: [...syntaxErrors, ...ctx.diagnostics], comments };
+    // A tree with errors waits for HCL's verdict: when HCL finds errors too, the file is recovered by sections instead.
+    let syntaxErrors = Array.isArray(check) ? check : tree.rootNode.hasError ? await check : undefined;
+    let converted = syntaxErrors && hasSyntaxError(syntaxErrors) ? undefined : convertFile(ctx, tree, input, syntaxErrors ?? []);
+    syntaxErrors ??= await check;
+    if (hasSyntaxError(syntaxErrors)) {
+      const recoveryCtx = convertContext(filename, source, ctx.positions);
+      const recovered = recoverBySections(await terraformParser(), { filename, source }, recoveryCtx);
+      if (recovered) {
+        return { filename, source, body: recovered.body, syntaxErrors: [...syntaxErrors, ...recoveryCtx.diagnostics], comments: recovered.comments };
+      }
+    }
+    converted ??= convertFile(ctx, tree, input, syntaxErrors);
+    return { filename, source, body: converted.body, syntaxErrors: [...syntaxErrors, ...converted.diagnostics], comments: converted.comments };
   } finally {
     tree.delete();
   }
+}
+
+function convertContext(filename: string, source: string, positions?: PositionMap): ConvertContext {
+  const ctx = new ConvertContext(filename, source, positions);
+  ctx.expressionConverter = convertExpressionNode;
+  return ctx;
+}
+
+function hasSyntaxError(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.code === 'syntax');
+}
+
+/** The whole tree converted with `ctx`, given HCL's diagnostics so far (a depth problem it reported is not reported twice). */
+function convertFile(ctx: ConvertContext, tree: Tree, input: string, syntaxErrors: Diagnostic[]): Pick<HclFile, 'body' | 'comments'> & { diagnostics: Diagnostic[] } {
+  if (syntaxErrors.some((d) => d.code === 'nesting-too-deep')) ctx.suppressDepthDiagnostic();
+  const body: Body = { attributes: [], blocks: [], range: ctx.range(0, ctx.source.length) };
+  const comments = convertTree(ctx, readSyntaxTree(tree, input), body).map((node) => ({
+    text: ctx.source.slice(node.startIndex, node.endIndex),
+    line: ctx.positions.pos(node.startIndex).line,
+  }));
+  return { body, comments, diagnostics: ctx.diagnostics };
 }

@@ -1,9 +1,9 @@
 import type { Parser } from 'web-tree-sitter';
 import type { Body, HclFile } from './ast.ts';
-import { convertRoot } from './convert-body.ts';
+import { convertTree } from './convert-body.ts';
 import { ConvertContext } from './convert-context.ts';
 import { convertExpressionNode } from './convert-expression.ts';
-import { maskForGrammar } from './tree-sitter.ts';
+import { maskForGrammar, readSyntaxTree } from './tree-sitter.ts';
 
 /**
  * Better recovery for files with syntax errors. One unclosed brace or string makes a whole-file parse
@@ -81,15 +81,16 @@ export function recoverBySections(parser: Parser, file: Pick<HclFile, 'filename'
   const comments: HclFile['comments'] = [];
   for (const [start, end] of sections) {
     const text = source.slice(start, end);
-    const tree = parser.parse(maskForGrammar(text));
+    const input = maskForGrammar(text);
+    const tree = parser.parse(input);
     if (!tree) continue;
     try {
       const sub = new ConvertContext(file.filename, text, ctx.positions, (index) => start + index);
       sub.expressionConverter = convertExpressionNode;
-      convertRoot(sub, tree.rootNode, body);
+      const sectionComments = convertTree(sub, readSyntaxTree(tree, input), body);
       ctx.diagnostics.push(...sub.diagnostics);
-      for (const node of tree.rootNode.descendantsOfType('comment')) {
-        if (node) comments.push({ text: text.slice(node.startIndex, node.endIndex), line: ctx.positions.pos(start + node.startIndex).line });
+      for (const node of sectionComments) {
+        comments.push({ text: text.slice(node.startIndex, node.endIndex), line: ctx.positions.pos(start + node.startIndex).line });
       }
     } finally {
       tree.delete();

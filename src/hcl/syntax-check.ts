@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.ts';
 import { LimitError, limitValue } from '../core/limits.ts';
 import { MAX_EXPRESSION_DEPTH } from './convert-context.ts';
 import type { PositionMap } from './position-map.ts';
-import { parseInWorker } from './hcl-syntax-worker.ts';
+import { parseInWorker, type ParseOutcome } from './hcl-syntax-worker.ts';
 import { heredocSpans } from './heredocs.ts';
 import { HCL2JSON_FILENAME, syntaxDiagnostics } from './syntax-errors.ts';
 
@@ -80,13 +80,26 @@ function remember(source: string, verdict: string): void {
  * for a heredoc over its bound or a check that does not finish in time, `InputError` when HCL's runtime dies on the file.
  */
 export async function hclSyntaxDiagnostics(source: string, positions: PositionMap): Promise<Diagnostic[]> {
+  return startHclSyntaxCheck(source, positions);
+}
+
+/**
+ * `hclSyntaxDiagnostics`, started at once: the verdict itself when it is known without HCL (nesting too deep, a
+ * source checked before), else a promise of it, the source being already on its way to the worker thread, so the
+ * caller can do other work (parse the file with tree-sitter) while HCL checks it. Throws `LimitError` at once for a
+ * heredoc over its bound.
+ */
+export function startHclSyntaxCheck(source: string, positions: PositionMap): Diagnostic[] | Promise<Diagnostic[]> {
   const deep = excessiveNestingIndex(source);
   if (deep !== -1) return [nestingDiagnostic(positions, deep)];
   const known = verdicts.get(source);
   if (known !== undefined) return known === '' ? [] : syntaxDiagnostics(known, positions);
   checkHeredocSizes(source, positions);
   const deadline = timeLimit(source);
-  const outcome = await parseInWorker(HCL2JSON_FILENAME, source, deadline);
+  return parseInWorker(HCL2JSON_FILENAME, source, deadline).then((outcome) => outcomeDiagnostics(outcome, source, positions, deadline));
+}
+
+function outcomeDiagnostics(outcome: ParseOutcome, source: string, positions: PositionMap, deadline: number): Diagnostic[] {
   if (outcome.kind === 'timeout') {
     const base = limitValue('parseMs');
     throw new LimitError(positions.filename, `HashiCorp's HCL syntax check of this ${formatBytes(Buffer.byteLength(source))} file did not finish within ${Math.round(deadline / 100) / 10} s`, 'parseMs', {

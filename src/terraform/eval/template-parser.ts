@@ -3,7 +3,7 @@ import type { Expression } from '../../hcl/ast.ts';
 import { ConvertContext } from '../../hcl/convert-context.ts';
 import { children, convertExpressionNode } from '../../hcl/convert-expression.ts';
 import { PositionMap } from '../../hcl/position-map.ts';
-import { maskForGrammar, terraformParser } from '../../hcl/tree-sitter.ts';
+import { maskForGrammar, readWholeTree, terraformParser } from '../../hcl/tree-sitter.ts';
 
 export type TemplateParser = (source: string, filename: string) => { expr: Expression } | { diagnostic: Diagnostic };
 
@@ -21,7 +21,8 @@ export async function loadTemplateParser(): Promise<TemplateParser> {
     const synthetic = `${prefix}${source}\n${marker}\n`;
     const positions = new PositionMap(filename, source);
     const indexMap = (i: number): number => Math.max(0, Math.min(source.length, i - prefix.length));
-    const tree = parser.parse(maskForGrammar(synthetic));
+    const input = maskForGrammar(synthetic);
+    const tree = parser.parse(input);
     const whole = positions.range(0, source.length);
     const invalid = (detail: string): { diagnostic: Diagnostic } => ({
       diagnostic: { severity: 'error', summary: 'Invalid template', detail, range: whole, source: 'eval' },
@@ -35,7 +36,7 @@ export async function loadTemplateParser(): Promise<TemplateParser> {
       }
       const ctx = new ConvertContext(filename, synthetic, positions, indexMap);
       ctx.expressionConverter = convertExpressionNode;
-      const attribute = children(tree.rootNode)
+      const attribute = children(readWholeTree(tree, input))
         .flatMap((n) => (n.type === 'body' ? children(n) : [n]))
         .find((n) => n.type === 'attribute');
       const exprNode = attribute ? children(attribute).find((n) => n.type === 'expression') : undefined;

@@ -1,0 +1,220 @@
+import type { Tree, TreeCursor } from 'web-tree-sitter';
+
+/** The children of every leaf (most nodes are leaves). */
+const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]);
+
+/**
+ * A tree-sitter syntax tree read into plain JavaScript objects, which is what the converters of this folder work on.
+ * web-tree-sitter's own `Node` crosses into WebAssembly for every property read (its type, end, children...), and
+ * the converters read each node many times: reading the tree once, in one cursor walk, and converting from plain
+ * objects costs a fraction of that. A file is read one top-level item at a time (`readTopLevel`), so the copy never
+ * holds more than one block's nodes.
+ */
+export class SyntaxNode {
+  /** All children in source order, comments and anonymous tokens (`=`, `{`) included. */
+  children: readonly SyntaxNode[] = NO_CHILDREN;
+
+  constructor(
+    readonly type: string,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    /** Named in the grammar (a rule), as opposed to an anonymous token such as `+` or `{`. */
+    readonly isNamed: boolean,
+    /** Inserted by tree-sitter's error recovery (zero width, absent from the source). */
+    readonly isMissing: boolean,
+    /** The text the tree was parsed from. */
+    private readonly input: string,
+  ) {}
+
+  get text(): string {
+    return this.input.slice(this.startIndex, this.endIndex);
+  }
+
+  get namedChildren(): SyntaxNode[] {
+    return this.children.filter((child) => child.isNamed);
+  }
+}
+
+/** The moves and reads of a tree cursor the reader needs; the cursor starts at the root. */
+export interface CursorOps {
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+  typeId(): number;
+  startIndex(): number;
+  endIndex(): number;
+  isNamed(): boolean;
+  isMissing(): boolean;
+  close(): void;
+}
+
+/**
+ * The C functions web-tree-sitter's binding exports on its Emscripten module object (`lib/tree-sitter.c` of the
+ * package). Each takes the tree's handle and reads or writes the cursor in the binding's transfer buffer, so a walk
+ * made only of these calls keeps its cursor there between calls, with no JavaScript marshalling at all.
+ */
+export interface TreeSitterBinding {
+  _ts_tree_root_node_wasm(tree: number): void;
+  _ts_tree_cursor_new_wasm(tree: number): void;
+  _ts_tree_cursor_delete_wasm(tree: number): void;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_named_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+}
+
+const BINDING_FUNCTIONS: ReadonlyArray<keyof TreeSitterBinding> = [
+  '_ts_tree_root_node_wasm',
+  '_ts_tree_cursor_new_wasm',
+  '_ts_tree_cursor_delete_wasm',
+  '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm',
+  '_ts_tree_cursor_current_node_type_id_wasm',
+  '_ts_tree_cursor_start_index_wasm',
+  '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_node_is_named_wasm',
+  '_ts_tree_cursor_current_node_is_missing_wasm',
+];
+
+/** Whether `module` (the object given to `Parser.init`) carries every function of `TreeSitterBinding`. */
+export function isTreeSitterBinding(module: object): module is TreeSitterBinding {
+  return BINDING_FUNCTIONS.every((name) => typeof (module as Record<string, unknown>)[name] === 'function');
+}
+
+/** A cursor over `tree` through the binding's C functions (see `TreeSitterBinding`). */
+function bindingCursor(binding: TreeSitterBinding, tree: Tree): CursorOps {
+  // The tree's handle in WebAssembly memory (web-tree-sitter keeps it at index 0 of the Tree object).
+  const handle = (tree as unknown as { 0: number })[0];
+  binding._ts_tree_root_node_wasm(handle);
+  binding._ts_tree_cursor_new_wasm(handle);
+  return {
+    firstChild: () => binding._ts_tree_cursor_goto_first_child_wasm(handle) === 1,
+    nextSibling: () => binding._ts_tree_cursor_goto_next_sibling_wasm(handle) === 1,
+    parent: () => binding._ts_tree_cursor_goto_parent_wasm(handle) === 1,
+    typeId: () => binding._ts_tree_cursor_current_node_type_id_wasm(handle),
+    startIndex: () => binding._ts_tree_cursor_start_index_wasm(handle),
+    endIndex: () => binding._ts_tree_cursor_end_index_wasm(handle),
+    isNamed: () => binding._ts_tree_cursor_current_node_is_named_wasm(handle) === 1,
+    isMissing: () => binding._ts_tree_cursor_current_node_is_missing_wasm(handle) === 1,
+    close: () => binding._ts_tree_cursor_delete_wasm(handle),
+  };
+}
+
+/** A cursor over `tree` through web-tree-sitter's public `TreeCursor` (slower: it marshals the cursor on every call). */
+function publicCursor(tree: Tree): CursorOps {
+  const cursor: TreeCursor = tree.walk();
+  return {
+    firstChild: () => cursor.gotoFirstChild(),
+    nextSibling: () => cursor.gotoNextSibling(),
+    parent: () => cursor.gotoParent(),
+    typeId: () => cursor.nodeTypeId,
+    startIndex: () => cursor.startIndex,
+    endIndex: () => cursor.endIndex,
+    isNamed: () => cursor.nodeIsNamed,
+    isMissing: () => cursor.nodeIsMissing,
+    close: () => cursor.delete(),
+  };
+}
+
+/** Named-ness by type id, learnt once per type (it depends on the type alone). 0 unknown, 1 anonymous, 2 named. */
+const NAMED_UNKNOWN = 0;
+const NAMED_NO = 1;
+const NAMED_YES = 2;
+
+/**
+ * Reads a syntax tree through a cursor into `SyntaxNode`s. Nothing else may use web-tree-sitter between the reader's
+ * creation and `close()` when it reads through the binding (the cursor lives in the binding's transfer buffer);
+ * what is done with the nodes it returns in between is free.
+ */
+export class SyntaxTreeReader {
+  /** Every comment read so far, in source order. */
+  readonly comments: SyntaxNode[] = [];
+  private readonly ops: CursorOps;
+  private readonly types: readonly string[];
+  private readonly named = new Uint8Array(65536);
+  private closed = false;
+
+  constructor(
+    tree: Tree,
+    private readonly input: string,
+    binding?: TreeSitterBinding,
+  ) {
+    this.types = tree.language.types;
+    this.ops = binding ? bindingCursor(binding, tree) : publicCursor(tree);
+  }
+
+  /** The node at the cursor, without its children. */
+  current(): SyntaxNode {
+    const ops = this.ops;
+    const typeId = ops.typeId();
+    let named = this.named[typeId];
+    if (named === NAMED_UNKNOWN) {
+      named = ops.isNamed() ? NAMED_YES : NAMED_NO;
+      this.named[typeId] = named;
+    }
+    const start = ops.startIndex();
+    const end = ops.endIndex();
+    // Only a zero-width node can be a missing one.
+    const node = new SyntaxNode(this.types[typeId] || 'ERROR', start, end, named === NAMED_YES, start === end && ops.isMissing(), this.input);
+    if (node.type === 'comment') this.comments.push(node);
+    return node;
+  }
+
+  /** The node at the cursor with all its descendants (read without recursion); the cursor ends where it started. */
+  subtree(): SyntaxNode {
+    const ops = this.ops;
+    const top = this.current();
+    if (!ops.firstChild()) return top;
+    // The child lists being filled, one per level below `top`.
+    let siblings: SyntaxNode[] = [];
+    top.children = siblings;
+    const levels: SyntaxNode[][] = [siblings];
+    for (;;) {
+      const node = this.current();
+      siblings.push(node);
+      if (ops.firstChild()) {
+        siblings = [];
+        node.children = siblings;
+        levels.push(siblings);
+        continue;
+      }
+      while (!ops.nextSibling()) {
+        ops.parent();
+        levels.pop();
+        const up = levels[levels.length - 1];
+        if (!up) return top;
+        siblings = up;
+      }
+    }
+  }
+
+  /**
+   * The root's children, each with its subtree, one at a time; a `body` child (the grammar's wrapper of a file's
+   * content) is replaced by its own children, so each item is one top-level block, argument or comment.
+   */
+  *topLevel(): Generator<SyntaxNode> {
+    const ops = this.ops;
+    if (!ops.firstChild()) return;
+    do {
+      if (this.types[ops.typeId()] === 'body') {
+        if (ops.firstChild()) {
+          do yield this.subtree();
+          while (ops.nextSibling());
+          ops.parent();
+        }
+      } else yield this.subtree();
+    } while (ops.nextSibling());
+    ops.parent();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ops.close();
+  }
+}
