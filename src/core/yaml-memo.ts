@@ -28,9 +28,17 @@ export function yamlMemoEntries(): Array<[string, unknown]> {
   return [...parsed].map(([text, value]) => [text, structuredClone(value)]);
 }
 
+/** Seeds to read when a document is first looked up (reading one costs more than most processes ever parse). */
+const pendingSeeds: Array<() => Record<string, unknown> | undefined> = [];
+
 /** Adds precomputed parses (SHA-256 hex of the text -> the parsed JSON value). */
 export function seedYamlMemo(entries: Record<string, unknown>): void {
   seeded = new Map([...seeded, ...Object.entries(entries)]);
+}
+
+/** `seedYamlMemo(load())`, once a document is first looked up (never, in a process that parses no YAML). */
+export function seedYamlMemoLazily(load: () => Record<string, unknown> | undefined): void {
+  pendingSeeds.push(load);
 }
 
 /** The key under which `seedYamlMemo` expects the parse of `text`. */
@@ -41,6 +49,10 @@ export function yamlSeedKey(text: string): string {
 /** `yaml.parse(text)`, from the memo when the same text was parsed before; each call returns its own copy. */
 export function parseYamlMemo(text: string): unknown {
   if (parsed.has(text)) return structuredClone(parsed.get(text));
+  while (pendingSeeds.length > 0) {
+    const entries = pendingSeeds.shift()!();
+    if (entries) seedYamlMemo(entries);
+  }
   if (seeded.size > 0) {
     const known = seeded.get(yamlSeedKey(text));
     if (known !== undefined) {

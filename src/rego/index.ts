@@ -7,6 +7,7 @@ import { refString } from './syntax/ref-string.ts';
 import { MAX_DEPTH, parseModule, parseQuery } from './syntax/parser.ts';
 import { RegoCompileErrors, RegoError } from './syntax/errors.ts';
 import { compileModules, compileQuery, type Program } from './compiler/compile.ts';
+import type { PrecompiledModule } from './compiler/precompiled.ts';
 import { isGeneratedVar } from './compiler/rewrite-vars.ts';
 import { forEachExprVar } from './compiler/terms.ts';
 import { EvalContext } from './eval/context.ts';
@@ -22,6 +23,7 @@ export type { RegoErrorCode, RegoLocation } from './syntax/errors.ts';
 export { parseModule, parseQuery, parseTerm } from './syntax/parser.ts';
 export { dataRefs, packageMatches } from './syntax/data-refs.ts';
 export { parseJSON } from './json.ts';
+export { decodePrecompiled, encodePrecompiled, precompiledModules, type PrecompiledModule } from './compiler/precompiled.ts';
 export { fromJS, toJS } from './value.ts';
 export { regoDiagnostics } from './diagnostics.ts';
 export type { EvalLimits } from './eval/evaluator.ts';
@@ -90,6 +92,7 @@ export class RegoEngine {
   private readonly sources = new Map<string, string>();
   private data: RegoObject = new RegoObject();
   private program: Program | undefined;
+  private readonly precompiled = new Map<Module, PrecompiledModule>();
   /** The builtins this engine compiles and evaluates against (OPA's, custom ones, capabilities). */
   readonly builtins = new BuiltinSet();
 
@@ -128,6 +131,16 @@ export class RegoEngine {
     this.sources.set(module.file, module.source);
     this.modules.set(module.file, module);
     this.program = undefined;
+  }
+
+  /**
+   * Add a module with its rules compiled ahead of time (`encodePrecompiled` / `decodePrecompiled`), replacing one with
+   * the same file name. Compiling places its rules in the program as they are; the caller vouches that they were
+   * compiled by this compiler with the same builtins, in a program holding everything the module refers to.
+   */
+  addPrecompiledModule(pre: PrecompiledModule): void {
+    this.addParsedModule(pre.module);
+    this.precompiled.set(pre.module, pre);
   }
 
   /** Merge a JSON-like document (or Rego value) into the base data. */
@@ -181,7 +194,7 @@ export class RegoEngine {
 
   private compileSome(modules: Module[]): Program {
     try {
-      return compileModules(modules, this.builtins, { strict: this.options.strict ?? false });
+      return compileModules(modules, this.builtins, { strict: this.options.strict ?? false, precompiled: this.precompiled });
     } catch (error) {
       if (error instanceof RangeError && /call stack/i.test(error.message))
         throw new RegoCompileErrors([new RegoError('rego_compile_error', `compilation exceeded the maximum stack depth: a rule or expression nests too deeply (the parser allows ${MAX_DEPTH} levels); split it into smaller rules`)]);
@@ -225,6 +238,25 @@ export class RegoEngine {
     const loc = { file: '', row: 1, col: 1 };
     const ref: Term = { type: 'ref', head: { type: 'var', name: 'data', loc }, path: path.map((p) => ({ type: 'scalar', value: p, loc })), loc };
     const body: Body = [{ kind: 'term', term: ref, negated: false, withs: [], loc: { ...loc, text }, index: 0 }];
+    return new PreparedQuery(this, program, compileQuery(body, program), text);
+  }
+
+  /**
+   * A query for the object `{key: data.<path>, ...}` (the query `{"k": data.p.q, ...}` without parsing it): one query
+   * that reads several documents, e.g. the results of several policies.
+   */
+  prepareRefs(entries: ReadonlyArray<readonly [key: string, path: readonly string[]]>): PreparedQuery {
+    const program = this.compile();
+    const text = `{${entries.map(([key, path]) => `${JSON.stringify(key)}: ${refString(['data', ...path])}`).join(', ')}}`;
+    const loc = { file: '', row: 1, col: 1 };
+    const ref = (path: readonly string[]): Term => ({
+      type: 'ref',
+      head: { type: 'var', name: 'data', loc },
+      path: path.map((p) => ({ type: 'scalar', value: p, loc })),
+      loc,
+    });
+    const object: Term = { type: 'object', items: entries.map(([key, path]) => [{ type: 'scalar', value: key, loc }, ref(path)]), loc };
+    const body: Body = [{ kind: 'term', term: object, negated: false, withs: [], loc: { ...loc, text }, index: 0 }];
     return new PreparedQuery(this, program, compileQuery(body, program), text);
   }
 

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, UsageError } from '../core/errors.ts';
 import { packageRoot } from '../core/package-root.ts';
-import { seedYamlMemo } from '../core/yaml-memo.ts';
+import { seedYamlMemoLazily } from '../core/yaml-memo.ts';
 import { severityRank, type Severity } from './finding.ts';
 import { matchesAny } from './id-glob.ts';
 import { editDistance } from '../core/edit-distance.ts';
@@ -59,12 +59,16 @@ let cachedLibrary: PolicySet | undefined;
 export const METADATA_SEED_FILE = join('assets', 'policies', 'metadata-yaml.json');
 
 function seedLibraryMetadata(): void {
-  try {
-    const seed = JSON.parse(readFileSync(join(packageRoot(), METADATA_SEED_FILE), 'utf8')) as { version: number; yaml: Record<string, unknown> };
-    if (seed.version === 1) seedYamlMemo(seed.yaml);
-  } catch {
-    // Without the seed the metadata is parsed from the policies themselves.
-  }
+  // Read when the first METADATA block is parsed: with every policy's metadata and compiled form current, never.
+  seedYamlMemoLazily(() => {
+    try {
+      const seed = JSON.parse(readFileSync(join(packageRoot(), METADATA_SEED_FILE), 'utf8')) as { version: number; yaml: Record<string, unknown> };
+      return seed.version === 1 ? seed.yaml : undefined;
+    } catch {
+      // Without the seed the metadata is parsed from the policies themselves.
+      return undefined;
+    }
+  });
 }
 
 /**

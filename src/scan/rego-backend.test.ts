@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodePrecompiled, parseModule, precompiledModules, RegoEngine } from '../rego/index.ts';
 import { createRegoBackend, type BackendModule } from './rego-backend.ts';
 
 const helper: BackendModule = { file: 'lib/util.rego', source: 'package lib.util\n\nimport rego.v1\n\ndouble(x) := 2 * x\n', deferred: true };
@@ -29,5 +30,27 @@ describe('createRegoBackend', () => {
     const needsBroken: BackendModule = { file: 'q.rego', source: 'package q\n\nimport rego.v1\n\nx := data.lib.other.broken\n', deferred: true };
     const backend = createRegoBackend([unused, needsBroken]);
     expect(() => backend.include(['q.rego'])).toThrow(/undefined_function/);
+  });
+
+  it('takes modules from their precompiled form only when no module is optional, and parses one whose form does not decode', () => {
+    const engine = new RegoEngine();
+    for (const m of [helper, policy]) engine.addModule(m.file, m.source);
+    const forms = new Map([...precompiledModules(engine.compile())].map(([file, pre]) => [file, encodePrecompiled(pre, () => parseModule(file, pre.module.source))]));
+    const asked: string[] = [];
+    const precompiled = (m: BackendModule): string | undefined => {
+      asked.push(m.file);
+      return m.file === 'p.rego' ? 'not a precompiled module' : forms.get(m.file);
+    };
+    const library = createRegoBackend([helper, policy], { precompiled });
+    library.include(['p.rego']);
+    expect(library.query('data.p.v', library.toInput({ n: 4 }))).toBe(8);
+    expect(library.queryRefs([['v', ['p', 'v']]], library.toInput({ n: 5 }))).toEqual({ v: 10 });
+    expect(asked.sort()).toEqual(['lib/util.rego', 'p.rego']);
+    asked.length = 0;
+    const user: BackendModule = { file: 'user.rego', source: 'package user\n\nimport rego.v1\n\nw := data.lib.util.double(2)\n', optional: true };
+    const withUser = createRegoBackend([helper, policy, user], { precompiled });
+    withUser.include(['p.rego']);
+    expect(withUser.query('data.user.w', withUser.toInput({}))).toBe(4);
+    expect(asked).toEqual([]);
   });
 });

@@ -1,5 +1,15 @@
 import { InputError } from '../core/errors.ts';
-import { dataRefs, packageMatches, parseModule, RegoCompileErrors, RegoEngine, RegoError, type PreparedQuery } from '../rego/index.ts';
+import {
+  dataRefs,
+  decodePrecompiled,
+  packageMatches,
+  parseModule,
+  RegoCompileErrors,
+  RegoEngine,
+  RegoError,
+  type PrecompiledModule,
+  type PreparedQuery,
+} from '../rego/index.ts';
 import { fromJSLazy } from '../rego/lazy-value.ts';
 import { toJS, type RegoValue } from '../rego/value.ts';
 
@@ -10,12 +20,19 @@ export interface RegoBackend {
   /** Evaluates `query` against an input; returns the JS value of the first result, or undefined. Throws on errors. */
   /** `timeoutMs` replaces the default evaluation time budget (QUERY_TIMEOUT_MS) for this query. */
   query(query: string, input: RegoValue, timeoutMs?: number): unknown;
+  /**
+   * Evaluates the object `{key: data.<path>, ...}` (as `query` would its text, without parsing it): the JS object, or
+   * undefined. Throws on errors.
+   */
+  queryRefs(entries: ReadonlyArray<readonly [key: string, path: readonly string[]]>, input: RegoValue, timeoutMs?: number): unknown;
   /** Optional modules left out because they did not compile: file -> the one-line error. */
   rejected: ReadonlyMap<string, string>;
   /** Compiles these deferred modules in (by file), if they are not yet; later queries see them. */
   include(files: Iterable<string>): void;
   /** Files of the modules compiled so far. */
   readonly included: ReadonlySet<string>;
+  /** The `extra` modules changed: the next query compiles the program again. */
+  refresh(): void;
 }
 
 export interface BackendModule {
@@ -32,6 +49,17 @@ export interface BackendModule {
 
 type Parsed = ReturnType<typeof parseModule>;
 
+export interface RegoBackendOptions {
+  /** Modules generated from what is compiled (e.g. a runner over the compiled policies), compiled with the others. */
+  extra?: (rejected: ReadonlyMap<string, string>, included: ReadonlySet<string>) => BackendModule[];
+  /**
+   * The precompiled form (`encodePrecompiled`) of a module, when one was made from this module's text in a program
+   * holding every module it refers to. Used only when no module is optional: then a module found here is neither
+   * parsed nor compiled (see RegoEngine.addPrecompiledModule).
+   */
+  precompiled?: (module: BackendModule) => string | undefined;
+}
+
 /**
  * Deferred modules are compiled in at most this many steps; then every remaining one is (a repository with many kinds of
  * resources would otherwise recompile the growing program again and again).
@@ -43,25 +71,31 @@ const MAX_INCLUDE_STEPS = 4;
  * InputError with file:line:col; an optional one (a user policy or helper) is left out, so one bad user policy does not
  * stop the scan. `deferred` modules wait until `include` asks for them or a compiled module refers to their package
  * (`dataRefs`), so a scan compiles only the policies the inputs need and the helpers those use. Each module is parsed
- * once, however often the growing program is compiled. `extra(rejected, included)` adds modules generated from what
- * is compiled (the runner over those policies).
+ * once, however often the growing program is compiled, or not at all when `options.precompiled` has its compiled form.
+ * `options.extra(rejected, included)` adds modules generated from what is compiled (the runner over those policies).
  */
-export function createRegoBackend(
-  modules: BackendModule[],
-  extra: (rejected: ReadonlyMap<string, string>, included: ReadonlySet<string>) => BackendModule[] = () => [],
-): RegoBackend {
+export function createRegoBackend(modules: BackendModule[], options: RegoBackendOptions = {}): RegoBackend {
   const rejected = new Map<string, string>();
-  const parse = parser();
+  const extra = options.extra ?? (() => []);
+  const anyOptional = modules.some((m) => m.optional);
+  const load = loader(anyOptional ? undefined : options.precompiled);
   const included = new Set<string>();
-  const rebuild = (): RegoEngine => build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included), parse);
-  const add = withDependencies(modules, included, parse);
+  const rebuild = (): RegoEngine => build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included), load);
+  const add = withDependencies(modules, included, load);
   add(modules.filter((m) => !m.deferred).map((m) => m.file));
   // Optional (user) modules are compiled at once, so the caller learns which were left out before the first query.
   // Without them nothing can be left out, and the first build waits for the first query or `include`: a scan that
   // includes the policies its input needs then compiles the helpers once, not once alone and again with the policies.
-  let engine = modules.some((m) => m.optional) ? rebuild() : undefined;
+  let engine = anyOptional ? rebuild() : undefined;
   let prepared = new Map<string, PreparedQuery>();
+  // Object queries over included modules: without optional modules, nothing compiled is ever left out or changed, so
+  // a query prepared on an earlier program stays right and is kept.
+  let preparedRefs = new Map<string, PreparedQuery>();
   let steps = 0;
+  const run = (q: PreparedQuery, input: RegoValue, timeoutMs: number | undefined): unknown => {
+    const value = q.evalValue({ inputValue: input, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+    return value === undefined ? undefined : toJS(value);
+  };
   return {
     rejected,
     included,
@@ -72,6 +106,12 @@ export function createRegoBackend(
       add(wanted);
       engine = rebuild();
       prepared = new Map();
+      if (anyOptional) preparedRefs = new Map();
+    },
+    refresh() {
+      engine = undefined;
+      prepared = new Map();
+      if (anyOptional) preparedRefs = new Map();
     },
     toInput: (input) => fromJSLazy(input),
     query(query, input, timeoutMs) {
@@ -81,8 +121,17 @@ export function createRegoBackend(
         q = engine.prepare(query);
         prepared.set(query, q);
       }
-      const value = q.evalValue({ inputValue: input, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
-      return value === undefined ? undefined : toJS(value);
+      return run(q, input, timeoutMs);
+    },
+    queryRefs(entries, input, timeoutMs) {
+      const key = JSON.stringify(entries);
+      let q = preparedRefs.get(key);
+      if (!q) {
+        engine ??= rebuild();
+        q = engine.prepareRefs(entries);
+        preparedRefs.set(key, q);
+      }
+      return run(q, input, timeoutMs);
     },
   };
 }
@@ -92,9 +141,9 @@ function build(
   modules: BackendModule[],
   rejected: Map<string, string>,
   extra: (rejected: ReadonlyMap<string, string>) => BackendModule[],
-  parse: (module: BackendModule) => Parsed,
+  load: (module: BackendModule) => Loaded,
 ): RegoEngine {
-  const compile = (list: BackendModule[]): ReturnType<typeof compileWith> => compileWith(list, parse);
+  const compile = (list: BackendModule[]): ReturnType<typeof compileWith> => compileWith(list, load);
   for (;;) {
     const current = modules.filter((m) => !rejected.has(m.file));
     const attempt = compile([...current, ...extra(rejected)]);
@@ -128,21 +177,46 @@ interface CompileError {
   message: string;
 }
 
+/** A module as the compiler takes it: parsed, or decoded from its precompiled form. */
+interface Loaded {
+  module: Parsed;
+  /** `dataRefs(module)`. */
+  refs: readonly string[][];
+  precompiled?: PrecompiledModule;
+}
+
 /**
- * Parses each module once (by file; a module's text never changes): the parse, or the error it threw, is kept for the
- * next compile. The generated `extra` modules are parsed each time (their text changes with what is included).
+ * Parses each module once (by file; a module's text never changes), or decodes its precompiled form when there is one
+ * (a form that does not decode is ignored): the result, or the parse error, is kept for the next compile. The
+ * generated `extra` modules are parsed each time (their text changes with what is included).
  */
-function parser(): (module: BackendModule) => Parsed {
-  const parsed = new Map<string, { source: string; module?: Parsed; error?: unknown }>();
+function loader(precompiled: RegoBackendOptions['precompiled']): (module: BackendModule) => Loaded {
+  const loaded = new Map<string, { source: string; module?: Loaded; error?: unknown }>();
+  const parse = (module: BackendModule): Parsed => parseModule(module.file, module.source);
+  const decode = (module: BackendModule): Loaded | undefined => {
+    const text = precompiled?.(module);
+    if (text === undefined) return undefined;
+    try {
+      const pre = decodePrecompiled(text, module.source, () => parse(module));
+      return pre.module.file === module.file ? { module: pre.module, refs: pre.dataRefs, precompiled: pre } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   return (module) => {
-    let entry = parsed.get(module.file);
+    let entry = loaded.get(module.file);
     if (entry?.source !== module.source) {
       try {
-        entry = { source: module.source, module: parseModule(module.file, module.source) };
+        const decoded = decode(module);
+        if (decoded) entry = { source: module.source, module: decoded };
+        else {
+          const parsed = parse(module);
+          entry = { source: module.source, module: { module: parsed, refs: dataRefs(parsed) } };
+        }
       } catch (error) {
         entry = { source: module.source, error };
       }
-      parsed.set(module.file, entry);
+      loaded.set(module.file, entry);
     }
     if (entry.module) return entry.module;
     throw entry.error;
@@ -153,7 +227,7 @@ function parser(): (module: BackendModule) => Parsed {
  * Adds files to `included` together with the deferred modules they refer to, directly or through each other (a module
  * that does not parse refers to nothing; compiling it reports the error).
  */
-function withDependencies(modules: BackendModule[], included: Set<string>, parse: (module: BackendModule) => Parsed): (files: Iterable<string>) => void {
+function withDependencies(modules: BackendModule[], included: Set<string>, load: (module: BackendModule) => Loaded): (files: Iterable<string>) => void {
   const byFile = new Map(modules.map((m) => [m.file, m]));
   const packages = new Map<BackendModule, string[] | undefined>();
   const packageOf = (module: BackendModule): string[] | undefined => {
@@ -166,9 +240,9 @@ function withDependencies(modules: BackendModule[], included: Set<string>, parse
     while (queue.length > 0) {
       const module = byFile.get(queue.pop() as string);
       if (!module) continue;
-      let refs: string[][];
+      let refs: readonly string[][];
       try {
-        refs = dataRefs(parse(module));
+        refs = load(module).refs;
       } catch {
         continue;
       }
@@ -189,14 +263,16 @@ function withDependencies(modules: BackendModule[], included: Set<string>, parse
 /** A module's package declaration (the first statement), e.g. `package iacpac.lib.terraform`. */
 const PACKAGE_LINE = /^\s*package\s+([A-Za-z_][\w.]*)\s*(?:#.*)?$/m;
 
-function compileWith(modules: BackendModule[], parse: (module: BackendModule) => Parsed): { engine?: RegoEngine; errors: CompileError[] } {
+function compileWith(modules: BackendModule[], load: (module: BackendModule) => Loaded): { engine?: RegoEngine; errors: CompileError[] } {
   // A runaway (user) policy ends with an error finding instead of stalling the scan.
   const engine = new RegoEngine({ limits: { timeoutMs: QUERY_TIMEOUT_MS, maxSteps: 20_000_000 } });
   let current: BackendModule | undefined;
   try {
     for (const module of modules) {
       current = module;
-      engine.addParsedModule(parse(module));
+      const loaded = load(module);
+      if (loaded.precompiled) engine.addPrecompiledModule(loaded.precompiled);
+      else engine.addParsedModule(loaded.module);
     }
     current = undefined;
     engine.compile();

@@ -1,6 +1,7 @@
 import { errorMessage } from '../core/errors.ts';
 import type { PolicyInfo } from './policy-metadata.ts';
 import type { HelperModule } from './policy-library.ts';
+import { compiledLibraryModule } from './compiled-library.ts';
 import { createRegoBackend, QUERY_TIMEOUT_MS, type RegoBackend } from './rego-backend.ts';
 
 /** What one policy returned for one input: its `deny` findings, or the error that stopped it (`compile`: it never ran). */
@@ -34,17 +35,34 @@ export class PolicyRunner {
   private readonly broken = new Map<string, string>();
   /** User helper modules that did not compile (file -> error): policies using them are among `broken`. */
   readonly brokenHelpers: Array<{ file: string; message: string }> = [];
-  private readonly allPolicies: PolicyInfo[];
+  /** Every loaded policy by file, to name the policies of rejected modules. */
+  private readonly policyFiles: Map<string, PolicyInfo>;
+  /** How many rejected modules `noteRejected` has seen (the backend only ever adds to them). */
+  private rejectedSeen = 0;
+  /**
+   * Whether the program holds the generated runner module. With user modules it always does (as their errors are
+   * reported); the library alone needs it only once a selection is too large for an object query.
+   */
+  private runner: boolean;
 
   constructor(policies: PolicyInfo[], modules: HelperModule[]) {
     // The library's policies are compiled when an input needs them (most plans touch a few dozen of 400), and its
     // helpers when a compiled module uses them; every user module is compiled at once (so a broken user policy is
-    // reported even when it is not selected).
+    // reported even when it is not selected). The library's modules are taken from their precompiled form
+    // (compiled-library.ts; the backend uses it only when no user module is loaded), so nothing is parsed or compiled
+    // but the generated runner and what changed since the form was written.
+    this.runner = !modules.every((m) => m.builtin === true);
     this.backend = createRegoBackend(
       modules.map((m) => ({ file: m.displayName, source: m.source, optional: m.builtin !== true, deferred: m.builtin === true })),
-      (rejected, included) => [{ file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies.filter((p) => !rejected.has(p.displayName) && included.has(p.displayName))) }],
+      {
+        extra: (rejected, included) =>
+          this.runner
+            ? [{ file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies.filter((p) => !rejected.has(p.displayName) && included.has(p.displayName))) }]
+            : [],
+        precompiled: (m) => compiledLibraryModule(m.file, m.source),
+      },
     );
-    this.allPolicies = policies;
+    this.policyFiles = new Map(policies.map((p) => [p.displayName, p]));
     this.noteRejected();
     this.policies = policies.filter((p) => !this.broken.has(p.id));
     this.libraryOnly = this.policies.every((p) => p.builtin);
@@ -81,11 +99,12 @@ export class PolicyRunner {
 
   /** Records modules the backend left out that were not known yet (broken policies, broken helpers); true if any. */
   private noteRejected(): boolean {
+    if (this.backend.rejected.size === this.rejectedSeen) return false;
+    this.rejectedSeen = this.backend.rejected.size;
     let added = false;
-    const policyFiles = new Map(this.allPolicies.map((p) => [p.displayName, p]));
     const knownHelpers = new Set(this.brokenHelpers.map((h) => h.file));
     for (const [file, message] of this.backend.rejected) {
-      const policy = policyFiles.get(file);
+      const policy = this.policyFiles.get(file);
       if (policy && !this.broken.has(policy.id)) {
         this.broken.set(policy.id, message);
         added = true;
@@ -112,7 +131,16 @@ export class PolicyRunner {
     const timeoutMs = queryTimeout(input);
     let all: unknown;
     try {
-      all = this.backend.query(combinedQuery(relevant), value, timeoutMs);
+      // One object query over the chosen policies (the backend keeps it per distinct selection); a large selection
+      // reads the runner module's object instead (an object term of hundreds of members nests too deep to evaluate).
+      if (relevant.length <= 64) all = this.backend.queryRefs(relevant.map((p) => [p.id, [...p.packagePath, 'deny']] as const), value, timeoutMs);
+      else {
+        if (!this.runner) {
+          this.runner = true;
+          this.backend.refresh();
+        }
+        all = this.backend.query(`data.${RUNNER_PACKAGE}.results`, value, timeoutMs);
+      }
     } catch {
       all = undefined;
     }
@@ -146,12 +174,6 @@ interface PlanLike {
 function queryTimeout(input: unknown): number {
   const changes = (input as PlanLike | undefined)?.resource_changes;
   return QUERY_TIMEOUT_MS + 2 * (Array.isArray(changes) ? changes.length : 0);
-}
-
-/** One object query over the chosen policies; the backend caches it per distinct selection. */
-function combinedQuery(policies: PolicyInfo[]): string {
-  if (policies.length > 64) return `data.${RUNNER_PACKAGE}.results`;
-  return `{${policies.map((p) => `${JSON.stringify(p.id)}: data.${p.packagePath.map(refPart).join('')}.deny`).join(', ')}}`;
 }
 
 /** Resource types a plan mentions: resource changes, configured resources/data sources of every module, providers. */

@@ -19,6 +19,8 @@ import { hoistNegatedOperands } from './negation.ts';
 import { checkUnusedDeclarations, unusedArgumentError } from './unused.ts';
 import { signatureArity, type BuiltinSignatures } from './signatures.ts';
 import type { RuleTypes } from './type-check.ts';
+import type { DetachedRule, PrecompiledModule } from './precompiled.ts';
+import { packageMatches } from '../syntax/data-refs.ts';
 
 export interface Program {
   readonly root: RuleNode;
@@ -44,6 +46,13 @@ interface Signatures {
 
 export interface CompileOptions {
   strict?: boolean;
+  /**
+   * Modules compiled ahead of time (`precompiled.ts`): their rules are placed in the rule tree as they are. The checks
+   * that only look for errors (recursion, types) leave their rules out too, unless one of them refers to a module
+   * compiled now: they compiled without errors in a program that held everything they refer to, and what is compiled
+   * now cannot change their types nor close a cycle through them without being referred to.
+   */
+  precompiled?: ReadonlyMap<Module, PrecompiledModule>;
 }
 
 let ruleIds = 0;
@@ -60,6 +69,20 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
     const key = ['data', ...m.package.path].join('.');
     const names = pkgRules.get(key) ?? new Set<string>();
     pkgRules.set(key, names);
+    const ready = options.precompiled?.get(m);
+    if (ready) {
+      // the same facts, read from the compiled rules (the module's rule heads are parsed only when read)
+      for (const r of ready.rules) {
+        const ground = r.path.slice(1 + m.package.path.length);
+        if (ground.length > 0) names.add(ground[0]!);
+        if (!r.args) continue;
+        const path = r.path.join('.');
+        const prev = functions.get(path);
+        if (prev !== undefined && prev !== r.args.length) errors.push(new RegoError('rego_type_error', `conflicting rules ${path} found`, r.source.loc));
+        functions.set(path, r.args.length);
+      }
+      continue;
+    }
     for (const r of m.rules) {
       const first = r.head.ref[0]!;
       if (first.type === 'var') names.add(first.name);
@@ -72,11 +95,19 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
       }
     }
   }
+  /** The rules compiled now; `all` also has the precompiled ones, in module order. */
   const compiled: CompiledRule[] = [];
+  const all: CompiledRule[] = [];
+  const precompiled = options.precompiled;
   for (const m of modules) {
     const pkg = ['data', ...m.package.path];
     // packages exist (as empty objects) even without rules
     m.package.path.reduce((n, k) => n.child(k), root);
+    const ready = precompiled?.get(m);
+    if (ready) {
+      for (const rule of ready.rules) all.push(attachRule(rule, root));
+      continue;
+    }
     const imports = new Map<string, string[]>();
     const importOf = new Map<string, Import>();
     for (const imp of m.imports) {
@@ -100,6 +131,7 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
     for (const r of m.rules) {
       const c = compileRule(r, ctx, root, { builtins, functions, strict, zeroArgCalls }, errors);
       if (c) compiled.push(c);
+      if (c) all.push(c);
     }
     if (strict) for (const [alias, imp] of importOf) if (!usedImports.has(alias)) errors.push(new RegoError('rego_compile_error', `${importText(imp)} unused`, imp.loc));
   }
@@ -116,17 +148,21 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
     if (hasComplete && [...node.children.values()].some((c) => c.hasRules))
       errors.push(new RegoError('rego_type_error', `rule ${node.dottedPath} conflicts with rules under it`, (node.rules[0] ?? node.defaults[0])!.source.loc));
   }
-  checkRecursion(root, compiled, errors);
+  // the rules the checks below look at: those compiled now, and the precompiled ones if one refers to those
+  const fresh = modules.filter((m) => !precompiled?.has(m)).map((m) => m.package.path);
+  const refersToFresh = (m: Module): boolean => fresh.some((pkg) => packageMatches(pkg, precompiled!.get(m)!.dataRefs));
+  const checked = all.length === compiled.length || modules.some((m) => precompiled?.has(m) && refersToFresh(m)) ? all : compiled;
+  checkRecursion(root, checked, errors);
   // types need every rule (rule values type refs to them); recursion is excluded by now
   const types = new ProgramRuleTypes(root, builtins);
   const typeErrors: RegoError[] = [];
   checkZeroArgCalls(zeroArgCalls, root, types, typeErrors);
   const checker = new TypeChecker(builtins, types, typeErrors, { equalIsUnify: true });
-  for (const c of compiled)
+  for (const c of checked)
     for (let r: CompiledRule | undefined = c; r; r = r.elseRule)
       checker.checkBody(r.body, [...r.keyTerms, ...(r.element ? [r.element] : []), ...(r.value ? [r.value] : [])]);
   throwStageErrors(errors, typeErrors);
-  return { root, modules, rules: compiled, functions, builtins, types };
+  return { root, modules, rules: all, functions, builtins, types };
 }
 
 /**
@@ -254,6 +290,17 @@ function compileRule(
     id: ++ruleIds,
   };
   rule.path = path;
+  if (!node) (rule.isDefault ? target.defaults : target.rules).push(c);
+  return c;
+}
+
+/** A precompiled rule (and its else chain) placed in the rule tree, as compileRule places the rules it compiles. */
+function attachRule(rule: DetachedRule, root: RuleNode, node?: RuleNode): CompiledRule {
+  const target = node ?? root.find(rule.path.slice(1)) ?? rule.path.slice(1).reduce((n, k) => n.child(k), root);
+  const { elseRule: detachedElse, ...parts } = rule;
+  const elseRule = detachedElse ? attachRule(detachedElse, root, target) : undefined;
+  const c: CompiledRule = { ...parts, ...(elseRule ? { elseRule } : {}), node: target, id: ++ruleIds };
+  rule.source.path = rule.path;
   if (!node) (rule.isDefault ? target.defaults : target.rules).push(c);
   return c;
 }
