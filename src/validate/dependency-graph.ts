@@ -20,6 +20,8 @@ export interface GraphNode {
   cycleDependsOn?: Set<string>;
   /** A vertex of the finer graph only (a module input or closing vertex): not walked for diagnostics. */
   cycleOnly?: boolean;
+  /** How Terraform names the vertex in a "Cycle:" error when that is not its id (provider configurations). */
+  cycleName?: string;
 }
 
 /**

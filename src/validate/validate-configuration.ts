@@ -4,6 +4,7 @@ import type { Attribute, Block, Body, Expression, HclFile } from '../hcl/ast.ts'
 import { providerDisplayName } from '../schema/provider-address.ts';
 import type { ProviderSchemas } from '../schema/provider-schemas.ts';
 import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-provider.ts';
+import { normalizeProviderAddress } from '../schema/provider-address.ts';
 import { MAX_MODULE_DEPTH } from '../terraform/load-module.ts';
 import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
 import { configDiagnostics } from './config-checks.ts';
@@ -88,12 +89,13 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
     );
   }
   // Terraform cannot walk a graph with a dependency cycle: it reports each cycle and nothing else. Cycles among
-  // resources, data sources, local values, module inputs and outputs are modelled, across modules; provider
-  // configurations and check blocks are left out.
-  const cycles = graphCycles(nodes, (id) => !/^(?:provider|check)\./.test(vertexInModule(id)));
+  // resources, data sources, local values, provider configurations, module inputs and outputs are modelled, across
+  // modules; check blocks are left out.
+  const cycles = graphCycles(nodes, (id) => !/^check\./.test(vertexInModule(id)));
   if (cycles.length > 0) {
+    const names = new Map(nodes.flatMap((node) => (node.cycleName ? [[node.id, node.cycleName] as const] : [])));
     return finish(
-      [...loadErrors, ...cycles.map((cycle) => errorAt('dependency-cycle', `Cycle: ${cycle.map(vertexName).join(', ')}`, '', undefined))],
+      [...loadErrors, ...cycles.map((cycle) => errorAt('dependency-cycle', `Cycle: ${cycle.map((id) => names.get(id) ?? vertexName(id)).join(', ')}`, '', undefined))],
       files,
     );
   }
@@ -421,6 +423,8 @@ function moduleNodes(
       attributes: provider.block.body.attributes.filter((a) => a.name !== 'alias' && a.name !== 'version'),
     };
     node(`provider.${provider.name}${provider.alias ? `.${provider.alias}` : ''}`, blockExpressions(provider.block), out);
+    // Terraform names a provider configuration by its source address: provider["registry.terraform.io/hashicorp/aws"].west
+    (nodes[nodes.length - 1] as GraphNode).cycleName = `${prefix}provider["${requiredProviders.get(provider.name) ?? normalizeProviderAddress(provider.name)}"]${provider.alias ? `.${provider.alias}` : ''}`;
     if (!schema) {
       expressionBlock(body.attributes, scope(), out);
       continue;
