@@ -35,17 +35,21 @@ export class SyntaxNode {
   }
 }
 
-/** The moves and reads of a tree cursor the reader needs; the cursor starts at the root. */
-export interface CursorOps {
-  firstChild(): boolean;
-  nextSibling(): boolean;
-  parent(): boolean;
-  typeId(): number;
-  startIndex(): number;
-  endIndex(): number;
-  isNamed(): boolean;
-  isMissing(): boolean;
-  close(): void;
+/**
+ * The moves and reads of a tree cursor the reader needs, each given the tree's handle: a move answers 1 when it moved,
+ * `isNamed` / `isMissing` 1 for true. The functions of the binding have exactly this shape and are used as they are
+ * (one call per read: the walk makes several per node).
+ */
+interface CursorOps {
+  firstChild(handle: number): number;
+  nextSibling(handle: number): number;
+  parent(handle: number): number;
+  typeId(handle: number): number;
+  startIndex(handle: number): number;
+  endIndex(handle: number): number;
+  isNamed(handle: number): number;
+  isMissing(handle: number): number;
+  close(handle: number): void;
 }
 
 /**
@@ -86,39 +90,41 @@ export function isTreeSitterBinding(module: object): module is TreeSitterBinding
   return BINDING_FUNCTIONS.every((name) => typeof (module as Record<string, unknown>)[name] === 'function');
 }
 
-/** A cursor over `tree` through the binding's C functions (see `TreeSitterBinding`). */
-function bindingCursor(binding: TreeSitterBinding, tree: Tree): CursorOps {
+/** A cursor over `tree` through the binding's C functions (see `TreeSitterBinding`); its handle is the tree's. */
+function bindingCursor(binding: TreeSitterBinding, tree: Tree): { ops: CursorOps; handle: number } {
   // The tree's handle in WebAssembly memory (web-tree-sitter keeps it at index 0 of the Tree object).
   const handle = (tree as unknown as { 0: number })[0];
   binding._ts_tree_root_node_wasm(handle);
   binding._ts_tree_cursor_new_wasm(handle);
-  return {
-    firstChild: () => binding._ts_tree_cursor_goto_first_child_wasm(handle) === 1,
-    nextSibling: () => binding._ts_tree_cursor_goto_next_sibling_wasm(handle) === 1,
-    parent: () => binding._ts_tree_cursor_goto_parent_wasm(handle) === 1,
-    typeId: () => binding._ts_tree_cursor_current_node_type_id_wasm(handle),
-    startIndex: () => binding._ts_tree_cursor_start_index_wasm(handle),
-    endIndex: () => binding._ts_tree_cursor_end_index_wasm(handle),
-    isNamed: () => binding._ts_tree_cursor_current_node_is_named_wasm(handle) === 1,
-    isMissing: () => binding._ts_tree_cursor_current_node_is_missing_wasm(handle) === 1,
-    close: () => binding._ts_tree_cursor_delete_wasm(handle),
+  const ops: CursorOps = {
+    firstChild: binding._ts_tree_cursor_goto_first_child_wasm,
+    nextSibling: binding._ts_tree_cursor_goto_next_sibling_wasm,
+    parent: binding._ts_tree_cursor_goto_parent_wasm,
+    typeId: binding._ts_tree_cursor_current_node_type_id_wasm,
+    startIndex: binding._ts_tree_cursor_start_index_wasm,
+    endIndex: binding._ts_tree_cursor_end_index_wasm,
+    isNamed: binding._ts_tree_cursor_current_node_is_named_wasm,
+    isMissing: binding._ts_tree_cursor_current_node_is_missing_wasm,
+    close: binding._ts_tree_cursor_delete_wasm,
   };
+  return { ops, handle };
 }
 
 /** A cursor over `tree` through web-tree-sitter's public `TreeCursor` (slower: it marshals the cursor on every call). */
-function publicCursor(tree: Tree): CursorOps {
+function publicCursor(tree: Tree): { ops: CursorOps; handle: number } {
   const cursor: TreeCursor = tree.walk();
-  return {
-    firstChild: () => cursor.gotoFirstChild(),
-    nextSibling: () => cursor.gotoNextSibling(),
-    parent: () => cursor.gotoParent(),
+  const ops: CursorOps = {
+    firstChild: () => (cursor.gotoFirstChild() ? 1 : 0),
+    nextSibling: () => (cursor.gotoNextSibling() ? 1 : 0),
+    parent: () => (cursor.gotoParent() ? 1 : 0),
     typeId: () => cursor.nodeTypeId,
     startIndex: () => cursor.startIndex,
     endIndex: () => cursor.endIndex,
-    isNamed: () => cursor.nodeIsNamed,
-    isMissing: () => cursor.nodeIsMissing,
+    isNamed: () => (cursor.nodeIsNamed ? 1 : 0),
+    isMissing: () => (cursor.nodeIsMissing ? 1 : 0),
     close: () => cursor.delete(),
   };
+  return { ops, handle: 0 };
 }
 
 /** Named-ness by type id, learnt once per type (it depends on the type alone). 0 unknown, 1 anonymous, 2 named. */
@@ -135,6 +141,7 @@ export class SyntaxTreeReader {
   /** Every comment read so far, in source order. */
   readonly comments: SyntaxNode[] = [];
   private readonly ops: CursorOps;
+  private readonly handle: number;
   private readonly types: readonly string[];
   private readonly named = new Uint8Array(65536);
   private closed = false;
@@ -145,31 +152,31 @@ export class SyntaxTreeReader {
     binding?: TreeSitterBinding,
   ) {
     this.types = tree.language.types;
-    this.ops = binding ? bindingCursor(binding, tree) : publicCursor(tree);
+    ({ ops: this.ops, handle: this.handle } = binding ? bindingCursor(binding, tree) : publicCursor(tree));
   }
 
   /** The node at the cursor, without its children. */
   current(): SyntaxNode {
-    const ops = this.ops;
-    const typeId = ops.typeId();
+    const { ops, handle } = this;
+    const typeId = ops.typeId(handle);
     let named = this.named[typeId];
     if (named === NAMED_UNKNOWN) {
-      named = ops.isNamed() ? NAMED_YES : NAMED_NO;
+      named = ops.isNamed(handle) === 1 ? NAMED_YES : NAMED_NO;
       this.named[typeId] = named;
     }
-    const start = ops.startIndex();
-    const end = ops.endIndex();
+    const start = ops.startIndex(handle);
+    const end = ops.endIndex(handle);
     // Only a zero-width node can be a missing one.
-    const node = new SyntaxNode(this.types[typeId] || 'ERROR', start, end, named === NAMED_YES, start === end && ops.isMissing(), this.input);
+    const node = new SyntaxNode(this.types[typeId] || 'ERROR', start, end, named === NAMED_YES, start === end && ops.isMissing(handle) === 1, this.input);
     if (node.type === 'comment') this.comments.push(node);
     return node;
   }
 
   /** The node at the cursor with all its descendants (read without recursion); the cursor ends where it started. */
   subtree(): SyntaxNode {
-    const ops = this.ops;
+    const { ops, handle } = this;
     const top = this.current();
-    if (!ops.firstChild()) return top;
+    if (ops.firstChild(handle) !== 1) return top;
     // The child lists being filled, one per level below `top`.
     let siblings: SyntaxNode[] = [];
     top.children = siblings;
@@ -177,14 +184,14 @@ export class SyntaxTreeReader {
     for (;;) {
       const node = this.current();
       siblings.push(node);
-      if (ops.firstChild()) {
+      if (ops.firstChild(handle) === 1) {
         siblings = [];
         node.children = siblings;
         levels.push(siblings);
         continue;
       }
-      while (!ops.nextSibling()) {
-        ops.parent();
+      while (ops.nextSibling(handle) !== 1) {
+        ops.parent(handle);
         levels.pop();
         const up = levels[levels.length - 1];
         if (!up) return top;
@@ -198,23 +205,23 @@ export class SyntaxTreeReader {
    * content) is replaced by its own children, so each item is one top-level block, argument or comment.
    */
   *topLevel(): Generator<SyntaxNode> {
-    const ops = this.ops;
-    if (!ops.firstChild()) return;
+    const { ops, handle } = this;
+    if (ops.firstChild(handle) !== 1) return;
     do {
-      if (this.types[ops.typeId()] === 'body') {
-        if (ops.firstChild()) {
+      if (this.types[ops.typeId(handle)] === 'body') {
+        if (ops.firstChild(handle) === 1) {
           do yield this.subtree();
-          while (ops.nextSibling());
-          ops.parent();
+          while (ops.nextSibling(handle) === 1);
+          ops.parent(handle);
         }
       } else yield this.subtree();
-    } while (ops.nextSibling());
-    ops.parent();
+    } while (ops.nextSibling(handle) === 1);
+    ops.parent(handle);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.ops.close();
+    this.ops.close(this.handle);
   }
 }
