@@ -66,7 +66,7 @@ export function convertTree(ctx: ConvertContext, reader: SyntaxTreeReader, body:
   }
 }
 
-function convertErrorContent(ctx: ConvertContext, nodes: SyntaxNode[], body: Body, errorDepth: number): void {
+function convertErrorContent(ctx: ConvertContext, nodes: readonly SyntaxNode[], body: Body, errorDepth: number): void {
   const open = nodes.findIndex((n) => n.type === 'block_start');
   let typeIndex = open - 1;
   while (typeIndex >= 0 && (nodes[typeIndex]?.type === 'string_lit' || nodes[typeIndex]?.type === 'identifier')) typeIndex--;

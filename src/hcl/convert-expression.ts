@@ -24,10 +24,11 @@ import type { SyntaxNode } from './syntax-tree.ts';
 
 const BINARY_OPERATORS = new Set<string>(['||', '&&', '==', '!=', '<', '>', '<=', '>=', '+', '-', '*', '/', '%']);
 
-export function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const child of node.children) if (child && child.type !== 'comment') out.push(child);
-  return out;
+/** The children of `node` other than comments (its own list when it has none, which is almost always). */
+export function children(node: SyntaxNode): readonly SyntaxNode[] {
+  const all = node.children;
+  for (const child of all) if (child.type === 'comment') return all.filter((c) => c.type !== 'comment');
+  return all;
 }
 
 export function convertExpressionNode(ctx: ConvertContext, node: SyntaxNode): Expression {
@@ -128,7 +129,7 @@ function traversalRoot(ctx: ConvertContext, node: SyntaxNode): ScopeTraversalExp
 }
 
 /** A term given as sibling nodes: primary (or `( expr )`) then postfix get_attr/index/splat nodes. */
-function convertSequence(ctx: ConvertContext, nodes: SyntaxNode[], whole: SyntaxNode): Expression {
+function convertSequence(ctx: ConvertContext, nodes: readonly SyntaxNode[], whole: SyntaxNode): Expression {
   const first = nodes[0];
   if (!first) return ctx.invalid(whole);
   let rest: number;

@@ -23,7 +23,7 @@ type MarkerToken = Exclude<Token, { kind: 'lit' } | { kind: 'end' }>;
 
 /** Content bounds of a template node: [start, end) of the text between the delimiters. */
 function contentBounds(ctx: ConvertContext, node: SyntaxNode): { start: number; end: number; heredoc?: { marker: string; indented: boolean } } {
-  const children = node.children.filter((c): c is SyntaxNode => c !== null);
+  const children = node.children;
   if (node.type === 'heredoc_template') {
     const startNode = children.find((c) => c.type === 'heredoc_start');
     const idents = children.filter((c) => c.type === 'heredoc_identifier');
@@ -48,7 +48,7 @@ function contentBounds(ctx: ConvertContext, node: SyntaxNode): { start: number; 
 }
 
 function stripFlags(node: SyntaxNode): { stripLeft: boolean; stripRight: boolean } {
-  const children = node.children.filter((c): c is SyntaxNode => c !== null);
+  const children = node.children;
   let stripLeft = false;
   let stripRight = false;
   for (let i = 0; i < children.length; i++) {
@@ -64,7 +64,6 @@ function stripFlags(node: SyntaxNode): { stripLeft: boolean; stripRight: boolean
 /** Flattens the interpolations/directives of a template node into marker tokens, in source order. */
 function collectMarkers(node: SyntaxNode, out: MarkerToken[]): void {
   for (const child of node.children) {
-    if (!child) continue;
     switch (child.type) {
       case 'template_interpolation':
         out.push({ kind: 'interp', node: child, ...stripFlags(child) });
@@ -264,7 +263,7 @@ function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Tok
         break;
       }
       case 'interp': {
-        const exprNode = token.node.namedChildren.find((c) => c?.type === 'expression');
+        const exprNode = token.node.namedChildren.find((c) => c.type === 'expression');
         const expr = exprNode ? ctx.expression(exprNode) : ctx.invalid(token.node);
         const part: TemplatePart = { kind: 'interpolation', expr, range: ctx.range(token.node.startIndex, token.node.endIndex) };
         if (token.stripLeft) part.stripLeft = true;
@@ -273,7 +272,7 @@ function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Tok
         break;
       }
       case 'if': {
-        const exprNode = token.node.namedChildren.find((c) => c?.type === 'expression');
+        const exprNode = token.node.namedChildren.find((c) => c.type === 'expression');
         const part: Extract<TemplatePart, { kind: 'if' }> = {
           kind: 'if',
           cond: exprNode ? ctx.expression(exprNode) : ctx.invalid(token.node),
@@ -290,7 +289,7 @@ function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Tok
         break;
       }
       case 'for': {
-        const named = token.node.namedChildren.filter((c): c is SyntaxNode => c !== null);
+        const named = token.node.namedChildren;
         const idents = named.filter((c) => c.type === 'identifier').map((c) => c.text);
         const exprNode = named.find((c) => c.type === 'expression');
         const part: Extract<TemplatePart, { kind: 'for' }> = {

@@ -18,6 +18,9 @@ export async function checkHclSyntax(filename: string, source: string, context?:
   return hclSyntaxDiagnostics(source, (context ?? new ConvertContext(filename, source)).positions);
 }
 
+/** Largest source (UTF-16 units) whose syntax check overlaps its tree-sitter parse and conversion. */
+const OVERLAP_MAX_CHARS = 256 * 1024;
+
 /**
  * Parses one Terraform file (`*.tf`, `*.tfvars` in native syntax, or `*.tf.json` / `*.tfvars.json`) into
  * the AST of `ast.ts`. Never throws for bad syntax: `syntaxErrors` holds HCL's diagnostics and `body`
@@ -30,10 +33,13 @@ export async function parseHclFile(filename: string, source: string): Promise<Hc
   const check = startHclSyntaxCheck(source, ctx.positions);
   // Awaited below; this only keeps a failure that arrives during the conversion from counting as unhandled.
   if (!Array.isArray(check)) check.catch(() => undefined);
+  // A large file waits for the verdict first: HCL's heap for it (150–320 bytes per byte of source) is returned when
+  // the worker is replaced after it (hcl-syntax-worker.ts), before the tree and the conversion take their memory.
+  const early = Array.isArray(check) ? check : source.length > OVERLAP_MAX_CHARS ? await check : undefined;
   const { tree, input } = await parseTree(source);
   try {
     // A tree with errors waits for HCL's verdict: when HCL finds errors too, the file is recovered by sections instead.
-    let syntaxErrors = Array.isArray(check) ? check : tree.rootNode.hasError ? await check : undefined;
+    let syntaxErrors = early ?? (tree.rootNode.hasError ? await check : undefined);
     let converted = syntaxErrors && hasSyntaxError(syntaxErrors) ? undefined : convertFile(ctx, tree, input, syntaxErrors ?? []);
     syntaxErrors ??= await check;
     if (hasSyntaxError(syntaxErrors)) {

@@ -3,12 +3,17 @@ import type { Tree, TreeCursor } from 'web-tree-sitter';
 /** The children of every leaf (most nodes are leaves). */
 const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]);
 
+/** `SyntaxNode.flags` bits. */
+const NAMED = 1;
+const MISSING = 2;
+
 /**
  * A tree-sitter syntax tree read into plain JavaScript objects, which is what the converters of this folder work on.
  * web-tree-sitter's own `Node` crosses into WebAssembly for every property read (its type, end, children...), and
  * the converters read each node many times: reading the tree once, in one cursor walk, and converting from plain
- * objects costs a fraction of that. A file is read one top-level item at a time (`readTopLevel`), so the copy never
- * holds more than one block's nodes.
+ * objects costs a fraction of that. A file is read one top-level item at a time (`SyntaxTreeReader.topLevel`), so the
+ * copy never holds more than one top-level block's nodes; nodes are kept small (a few fields, exact-size child lists)
+ * because a block can be most of a 5 MiB file.
  */
 export class SyntaxNode {
   /** All children in source order, comments and anonymous tokens (`=`, `{`) included. */
@@ -18,13 +23,20 @@ export class SyntaxNode {
     readonly type: string,
     readonly startIndex: number,
     readonly endIndex: number,
-    /** Named in the grammar (a rule), as opposed to an anonymous token such as `+` or `{`. */
-    readonly isNamed: boolean,
-    /** Inserted by tree-sitter's error recovery (zero width, absent from the source). */
-    readonly isMissing: boolean,
+    private readonly flags: number,
     /** The text the tree was parsed from. */
     private readonly input: string,
   ) {}
+
+  /** Named in the grammar (a rule), as opposed to an anonymous token such as `+` or `{`. */
+  get isNamed(): boolean {
+    return (this.flags & NAMED) !== 0;
+  }
+
+  /** Inserted by tree-sitter's error recovery (zero width, absent from the source). */
+  get isMissing(): boolean {
+    return (this.flags & MISSING) !== 0;
+  }
 
   get text(): string {
     return this.input.slice(this.startIndex, this.endIndex);
@@ -167,7 +179,8 @@ export class SyntaxTreeReader {
     const start = ops.startIndex(handle);
     const end = ops.endIndex(handle);
     // Only a zero-width node can be a missing one.
-    const node = new SyntaxNode(this.types[typeId] || 'ERROR', start, end, named === NAMED_YES, start === end && ops.isMissing(handle) === 1, this.input);
+    const flags = (named === NAMED_YES ? NAMED : 0) | (start === end && ops.isMissing(handle) === 1 ? MISSING : 0);
+    const node = new SyntaxNode(this.types[typeId] || 'ERROR', start, end, flags, this.input);
     if (node.type === 'comment') this.comments.push(node);
     return node;
   }
@@ -177,25 +190,27 @@ export class SyntaxTreeReader {
     const { ops, handle } = this;
     const top = this.current();
     if (ops.firstChild(handle) !== 1) return top;
-    // The child lists being filled, one per level below `top`.
-    let siblings: SyntaxNode[] = [];
-    top.children = siblings;
-    const levels: SyntaxNode[][] = [siblings];
+    // The children read so far of every node being read (`parents`), each node's from its entry in `starts` on; a
+    // node's list is copied out at its exact size once complete.
+    const pending: SyntaxNode[] = [];
+    const parents: SyntaxNode[] = [top];
+    const starts: number[] = [0];
     for (;;) {
       const node = this.current();
-      siblings.push(node);
+      pending.push(node);
       if (ops.firstChild(handle) === 1) {
-        siblings = [];
-        node.children = siblings;
-        levels.push(siblings);
+        parents.push(node);
+        starts.push(pending.length);
         continue;
       }
       while (ops.nextSibling(handle) !== 1) {
         ops.parent(handle);
-        levels.pop();
-        const up = levels[levels.length - 1];
-        if (!up) return top;
-        siblings = up;
+        const parent = parents.pop();
+        const start = starts.pop() ?? 0;
+        if (!parent) return top;
+        parent.children = pending.slice(start);
+        pending.length = start;
+        if (parents.length === 0) return top;
       }
     }
   }
