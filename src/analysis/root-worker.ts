@@ -6,7 +6,9 @@ if (parentPort) {
   const port = parentPort;
   port.on('message', (message: { id: number; task: RootTask }) => {
     analyzeRoot(message.task).then(
-      (outcome) => port.postMessage({ id: message.id, outcome }),
+      // Through JSON: a structured clone copies only own data properties, and the model's ranges compute their
+      // positions in getters (hcl/position-map.ts IndexRange); JSON gives each range its plain shape.
+      (outcome) => port.postMessage({ id: message.id, outcome: JSON.parse(JSON.stringify(outcome)) as unknown }),
       (error: unknown) =>
         port.postMessage({
           id: message.id,

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
-import type { SourcePos, SourceRange } from '../core/source-range.ts';
+import type { SourceRange } from '../core/source-range.ts';
 import type { Expression, InvalidExpr } from './ast.ts';
 import { PositionMap } from './position-map.ts';
 import type { SyntaxNode } from './syntax-tree.ts';
@@ -37,26 +37,8 @@ export class ConvertContext {
     this.indexMap = indexMap;
   }
 
-  /**
-   * Positions made so far, by index: ranges that start or end at the same place share one position object (an
-   * attribute and its name start together, it ends with its expression, a block with its type...), which saves about
-   * a third of the AST's position objects. Positions are never mutated. Lives as long as the conversion of one file.
-   */
-  private readonly madePositions = new Map<number, SourcePos>();
-
-  private pos(index: number): SourcePos {
-    let made = this.madePositions.get(index);
-    if (!made) {
-      made = this.positions.pos(index);
-      this.madePositions.set(index, made);
-    }
-    return made;
-  }
-
   range(startIndex: number, endIndex: number): SourceRange {
-    const start = this.indexMap ? this.indexMap(startIndex) : startIndex;
-    const end = this.indexMap ? this.indexMap(endIndex) : endIndex;
-    return { filename: this.positions.filename, start: this.pos(start), end: this.pos(end) };
+    return this.positions.range(this.indexMap ? this.indexMap(startIndex) : startIndex, this.indexMap ? this.indexMap(endIndex) : endIndex);
   }
 
   nodeRange(node: SyntaxNode): SourceRange {

@@ -155,7 +155,7 @@ function convertSequence(ctx: ConvertContext, nodes: readonly SyntaxNode[], whol
       if (!step) return ctx.invalid(whole);
       const range = ctx.range(start, node.endIndex);
       if (expr.kind === 'traversal' || expr.kind === 'relative') {
-        expr = { ...expr, steps: [...expr.steps, step], range };
+        expr = { ...expr, steps: expr.steps.concat([step]), range }; // concat: an exact-length array
       } else {
         expr = { kind: 'relative', source: expr, steps: [step], range };
       }
@@ -169,7 +169,7 @@ function convertSequence(ctx: ConvertContext, nodes: readonly SyntaxNode[], whol
         if (!step) return ctx.invalid(whole);
         each.push(step);
       }
-      expr = { kind: 'splat', source: expr, each, full: splat.type === 'full_splat', range: ctx.range(start, node.endIndex) };
+      expr = { kind: 'splat', source: expr, each: each.slice(), full: splat.type === 'full_splat', range: ctx.range(start, node.endIndex) };
     } else {
       return ctx.invalid(whole);
     }
@@ -245,7 +245,7 @@ function convertObject(ctx: ConvertContext, node: SyntaxNode): ObjectExpr {
       : ctx.expression(keyNode);
     items.push({ key, bareKey: bare, value: ctx.expression(valueNode), range: ctx.nodeRange(elem) });
   }
-  return { kind: 'object', items, range: ctx.nodeRange(node) };
+  return { kind: 'object', items: items.slice(), range: ctx.nodeRange(node) };
 }
 
 function convertFor(ctx: ConvertContext, node: SyntaxNode): Expression {

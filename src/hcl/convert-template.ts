@@ -1,5 +1,6 @@
 import type { Expression, LiteralExpr, TemplateExpr, TemplatePart } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
+import { spanRanges } from './position-map.ts';
 import type { SyntaxNode } from './syntax-tree.ts';
 
 /**
@@ -258,7 +259,7 @@ function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Tok
         const prev = list[list.length - 1];
         if (prev?.kind === 'text') {
           prev.value += token.value;
-          prev.range = { ...prev.range, end: range.end };
+          prev.range = spanRanges(prev.range, range);
         } else list.push({ kind: 'text', value: token.value, range });
         break;
       }
@@ -308,7 +309,7 @@ function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Tok
       case 'endfor': {
         const frame = top();
         if (frame.part && stack.length > 1) {
-          frame.part.range = { ...frame.part.range, end: ctx.range(token.node.startIndex, token.node.endIndex).end };
+          frame.part.range = spanRanges(frame.part.range, ctx.range(token.node.startIndex, token.node.endIndex));
           stack.pop();
         }
         break;

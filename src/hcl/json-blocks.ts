@@ -1,4 +1,5 @@
 import type { Attribute, Block, Body, Expression, ObjectExpr } from './ast.ts';
+import { spanRanges } from './position-map.ts';
 
 /**
  * In Terraform's JSON syntax a nested block looks like an argument whose value is an object (or an array
@@ -24,7 +25,7 @@ export function jsonBodyWithBlocks(body: Body, isBlock: (name: string, path: str
         type: attribute.name,
         labels: [],
         body: jsonBodyWithBlocks(inner, isBlock, [...path, attribute.name]),
-        range: { ...attribute.range, end: object.range.end },
+        range: spanRanges(attribute.range, object.range),
         typeRange: attribute.nameRange,
         labelRanges: [],
         defRange: attribute.nameRange,

@@ -4,7 +4,7 @@ import type { Attribute, Block, Body, Expression, HclFile, ObjectItem } from './
 import { ConvertContext } from './convert-context.ts';
 import { children, convertExpressionNode } from './convert-expression.ts';
 import { parseJsonWithPositions, type JsonNode } from './json-value.ts';
-import { PositionMap } from './position-map.ts';
+import { PositionMap, spanRanges } from './position-map.ts';
 import { hclSyntaxDiagnostics } from './syntax-check.ts';
 import { maskForGrammar, readWholeTree, terraformParser } from './tree-sitter.ts';
 
@@ -173,7 +173,7 @@ function emptyBlock(
     range: ctx.positions.range(typeSpan.start, bodyNode.end),
     typeRange,
     labelRanges,
-    defRange: { filename: ctx.filename, start: typeRange.start, end: last.end },
+    defRange: spanRanges(typeRange, last),
   };
 }
 

@@ -44,8 +44,9 @@ export class PositionMap {
     return { line: lineIndex + 1, column, byte: this.byteOffset(i) };
   }
 
+  /** The range between two UTF-16 indexes; its positions are computed when read (see {@link IndexRange}). */
   range(startIndex: number, endIndex: number): SourceRange {
-    return { filename: this.filename, start: this.pos(startIndex), end: this.pos(endIndex) };
+    return new IndexRange(this, startIndex, endIndex);
   }
 
   /** UTF-16 index of a 1-based line and 1-based character column (as HCL prints them). */
@@ -117,6 +118,59 @@ export class PositionMap {
     }
     return this.byteAt[index] ?? 0;
   }
+}
+
+/**
+ * A `SourceRange` stored as the two UTF-16 indexes of one file: `start` and `end` are computed from the file's
+ * position map each time they are read (a fresh object each time; positions are never mutated). An AST holds about
+ * 25 ranges per resource, and eager `{line, column, byte}` objects were about a quarter of a loaded model's memory;
+ * most are never read (only those of a diagnostic, a finding or an edit are). `toJSON` gives the plain shape, so JSON
+ * output is unchanged; a range copied by spreading (`{...range}`) or sent to another thread must be made plain first
+ * ({@link plainRange}).
+ */
+export class IndexRange implements SourceRange {
+  readonly #positions: PositionMap;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(positions: PositionMap, startIndex: number, endIndex: number) {
+    this.#positions = positions;
+    this.#start = startIndex;
+    this.#end = endIndex;
+  }
+
+  get filename(): string {
+    return this.#positions.filename;
+  }
+
+  get start(): SourcePos {
+    return this.#positions.pos(this.#start);
+  }
+
+  get end(): SourcePos {
+    return this.#positions.pos(this.#end);
+  }
+
+  /** From this range's start to `other`'s end; the same file's map keeps it lazy. */
+  through(other: IndexRange): SourceRange {
+    if (other.#positions === this.#positions) return new IndexRange(this.#positions, this.#start, other.#end);
+    return { filename: this.filename, start: this.start, end: other.end };
+  }
+
+  toJSON(): SourceRange {
+    return plainRange(this);
+  }
+}
+
+/** The range from the start of `from` to the end of `to` (lazy when both are ranges of the same file's map). */
+export function spanRanges(from: SourceRange, to: SourceRange): SourceRange {
+  if (from instanceof IndexRange && to instanceof IndexRange) return from.through(to);
+  return { filename: from.filename, start: from.start, end: to.end };
+}
+
+/** A plain-object copy of `range` (own data properties only, as JSON and structured clone see them). */
+export function plainRange(range: SourceRange): SourceRange {
+  return { filename: range.filename, start: range.start, end: range.end };
 }
 
 let sharedSegmenter: Intl.Segmenter | undefined;

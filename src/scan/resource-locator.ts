@@ -72,7 +72,7 @@ export function createResourceLocator(config: Configuration): (address: string) 
     if (!resource) return undefined;
     const range = resource.block.range;
     const file = index.files.get(range.filename);
-    return { resource, file, range: { ...range, filename: relativeFilename(rootDir, range.filename) } };
+    return { resource, file, range: { filename: relativeFilename(rootDir, range.filename), start: range.start, end: range.end } };
   };
 }
 
@@ -110,7 +110,7 @@ function locateProvider(config: Configuration, rest: string): ResourceLocation |
     config: provider.block.body,
     block: provider.block,
   } satisfies Resource;
-  return { resource, file, range: { ...range, filename: relativeFilename(config.root.dir, range.filename) } };
+  return { resource, file, range: { filename: relativeFilename(config.root.dir, range.filename), start: range.start, end: range.end } };
 }
 
 function relativeFilename(rootDir: string, filename: string): string {
