@@ -214,11 +214,26 @@ function resourceValues(instance: PlannedInstance): ResourceValuesJson {
   if (instance.key !== undefined) out.index = instance.key;
   out.provider_name = providerName(instance);
   out.schema_version = instance.schema?.version ?? 0;
-  const values = objectOf(instance.value);
-  const known = knownObjectJson(values);
+  const { known, sensitive } = valuesJson(instance);
   if (Object.keys(known).length > 0) out.values = known;
-  out.sensitive_values = sensitiveJson(values);
+  out.sensitive_values = sensitive;
   return out;
+}
+
+/**
+ * An instance's known values and sensitive marks as JSON, made once: `planned_values` and `resource_changes` (`after`,
+ * `after_sensitive`) hold the same objects, as they hold the same values (a plan is never changed once made), which
+ * saves a copy of every resource's values (~a third of a plan's memory).
+ */
+const madeValuesJson = new WeakMap<PlannedInstance, { known: ReturnType<typeof knownObjectJson>; sensitive: JsonValue }>();
+function valuesJson(instance: PlannedInstance): { known: ReturnType<typeof knownObjectJson>; sensitive: JsonValue } {
+  let made = madeValuesJson.get(instance);
+  if (!made) {
+    const values = objectOf(instance.value);
+    made = { known: knownObjectJson(values), sensitive: sensitiveJson(values) };
+    madeValuesJson.set(instance, made);
+  }
+  return made;
 }
 
 function objectOf(value: TfValue): TfObject {
@@ -237,13 +252,14 @@ function resourceChange(instance: PlannedInstance): ResourceChangeJson {
   if (instance.key !== undefined) out.index = instance.key;
   out.provider_name = providerName(instance);
   const values = objectOf(instance.value);
+  const { known, sensitive } = valuesJson(instance);
   out.change = {
     actions: [instance.action === 'create' ? 'create' : 'read'],
     before: null,
-    after: knownObjectJson(values),
+    after: known,
     after_unknown: unknownJson(values),
     before_sensitive: false,
-    after_sensitive: sensitiveJson(values),
+    after_sensitive: sensitive,
   };
   if (instance.actionReason) out.action_reason = instance.actionReason;
   return out;
