@@ -25,6 +25,8 @@ export class PolicyRunner {
   private readonly policies: PolicyInfo[];
   private readonly byType = new Map<string, PolicyInfo[]>();
   private readonly untyped: PolicyInfo[] = [];
+  /** Each evaluated policy's place in the library order (queries list the chosen policies in that order). */
+  private readonly order = new Map<PolicyInfo, number>();
   private readonly libraryOnly: boolean;
 
   /**
@@ -66,6 +68,7 @@ export class PolicyRunner {
     this.noteRejected();
     this.policies = policies.filter((p) => !this.broken.has(p.id));
     this.libraryOnly = this.policies.every((p) => p.builtin);
+    this.policies.forEach((policy, i) => this.order.set(policy, i));
     for (const policy of this.policies) {
       // No types, or `*` (any resource type, e.g. a rule about provisioners): evaluated on every plan.
       if (policy.resourceTypes.length === 0 || policy.resourceTypes.includes('*')) this.untyped.push(policy);
@@ -82,13 +85,18 @@ export class PolicyRunner {
     const types = planResourceTypes(input);
     const chosen = new Set<PolicyInfo>(this.untyped);
     for (const type of types) for (const policy of this.byType.get(type) ?? []) chosen.add(policy);
-    return this.policies.filter((p) => chosen.has(p));
+    return [...chosen].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 
+  /**
+   * The outcome of every policy that can report on this input (see `relevant`) and of every broken one; a policy
+   * missing from the map reported nothing. (A plan touches a few dozen of the library's policies: answering for the
+   * others too cost more than evaluating small inputs.)
+   */
   evaluate(input: unknown): Map<string, PolicyOutcome> {
     const outcomes = new Map<string, PolicyOutcome>();
     const relevant = this.relevant(input);
-    for (const policy of this.policies) outcomes.set(policy.id, { findings: [] });
+    for (const policy of relevant) outcomes.set(policy.id, { findings: [] });
     for (const [id, error] of this.broken) outcomes.set(id, { error, compile: true });
     if (relevant.length === 0) return outcomes;
     this.backend.include(relevant.map((p) => p.displayName));
@@ -96,6 +104,9 @@ export class PolicyRunner {
     if (this.noteRejected()) for (const [id, error] of this.broken) outcomes.set(id, { error, compile: true });
     return this.evaluateCompiled(input, outcomes, relevant.filter((p) => !this.broken.has(p.id)));
   }
+
+  /** How many of the backend's left-out modules have been looked at (the backend only adds to them). */
+  private rejectedSeen = 0;
 
   /** Records modules the backend left out that were not known yet (broken policies, broken helpers); true if any. */
   private noteRejected(): boolean {

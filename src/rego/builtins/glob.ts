@@ -4,6 +4,7 @@
  */
 import { RE2JS } from 're2js';
 import { BuiltinError } from './define-builtin.ts';
+import { cachedPattern } from './pattern-cache.ts';
 import { defineCategory } from './builtin.ts';
 import { elementError, stringOperand, typeError } from './operands.ts';
 import type { RegoValue } from '../value.ts';
@@ -74,7 +75,7 @@ export function globToRegex(pattern: string, delimiters: readonly string[]): str
 export const globBuiltins = [
   builtin(
     'glob.match',
-    ([p, d, m], context) => {
+    ([p, d, m]) => {
       const pattern = stringOperand(p, 1);
       let delimiters: string[];
       if (d === null) delimiters = [];
@@ -87,12 +88,7 @@ export const globBuiltins = [
         if (delimiters.length === 0) delimiters = ['.'];
       } else throw typeError(2, d ?? null, 'array', 'null');
       const value = stringOperand(m, 3);
-      const key = `glob:${JSON.stringify([pattern, delimiters])}`;
-      let re = context.cache.get(key) as RE2JS | undefined;
-      if (!re) {
-        re = RE2JS.compile(globToRegex(pattern, delimiters), RE2JS.DOTALL);
-        context.cache.set(key, re);
-      }
+      const re = cachedPattern(`glob:${JSON.stringify([pattern, delimiters])}`, () => RE2JS.compile(globToRegex(pattern, delimiters), RE2JS.DOTALL));
       return re.test(value);
     },
     { checkOperands: false },

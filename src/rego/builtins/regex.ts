@@ -1,6 +1,7 @@
 /** OPA category `regex` (RE2 semantics via re2js, Go's regexp API behaviour) plus the deprecated re_match. */
 import { RE2JS } from 're2js';
-import { BuiltinError, type BuiltinContext } from './define-builtin.ts';
+import { BuiltinError } from './define-builtin.ts';
+import { cachedPattern } from './pattern-cache.ts';
 import { defineCategory } from './builtin.ts';
 import { globsIntersect } from './globs-intersect.ts';
 import { intOperand, stringOperand } from './operands.ts';
@@ -9,20 +10,16 @@ import { goRegexpExpand } from '../../core/go-regexp-expand.ts';
 
 const builtin = defineCategory('regex');
 
-/** Compiles (cached per evaluation) or throws OPA's `error parsing regexp: ...`. */
-export function compileRegex(pattern: string, context: BuiltinContext): RE2JS {
-  const key = `regex:${pattern}`;
-  const cached = context.cache.get(key);
-  if (cached instanceof RE2JS) return cached;
-  let re: RE2JS;
-  try {
-    re = RE2JS.compile(pattern);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new BuiltinError(message.startsWith('error parsing regexp') ? message : `error parsing regexp: ${message}`);
-  }
-  context.cache.set(key, re);
-  return re;
+/** Compiles (cached for the process, see pattern-cache.ts) or throws OPA's `error parsing regexp: ...`. */
+export function compileRegex(pattern: string): RE2JS {
+  return cachedPattern(`regex:${pattern}`, () => {
+    try {
+      return RE2JS.compile(pattern);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new BuiltinError(message.startsWith('error parsing regexp') ? message : `error parsing regexp: ${message}`);
+    }
+  });
 }
 
 interface Match {
@@ -102,18 +99,18 @@ function templateRegex(template: string, open: string, close: string): string {
   return `${out}$`;
 }
 
-const matchImpl = ([p, v]: readonly RegoValue[], context: BuiltinContext): boolean =>
-  compileRegex(stringOperand(p, 1), context).test(stringOperand(v, 2));
+const matchImpl = ([p, v]: readonly RegoValue[]): boolean =>
+  compileRegex(stringOperand(p, 1)).test(stringOperand(v, 2));
 
 export const regexBuiltins = [
   builtin('regex.match', matchImpl),
   builtin('re_match', matchImpl),
   builtin(
     'regex.is_valid',
-    ([p], context) => {
+    ([p]) => {
       if (typeof p !== 'string') return false;
       try {
-        compileRegex(p, context);
+        compileRegex(p);
         return true;
       } catch {
         return false;
@@ -121,19 +118,19 @@ export const regexBuiltins = [
     },
     { checkOperands: false },
   ),
-  builtin('regex.split', ([p, v], context) => split(compileRegex(stringOperand(p, 1), context), stringOperand(v, 2))),
-  builtin('regex.find_n', ([p, v, n], context) => {
-    const re = compileRegex(stringOperand(p, 1), context);
+  builtin('regex.split', ([p, v]) => split(compileRegex(stringOperand(p, 1)), stringOperand(v, 2))),
+  builtin('regex.find_n', ([p, v, n]) => {
+    const re = compileRegex(stringOperand(p, 1));
     const s = stringOperand(v, 2);
     return findAll(re, s, intOperand(n, 3)).map((m) => s.slice(m.start, m.end));
   }),
-  builtin('regex.find_all_string_submatch_n', ([p, v, n], context) => {
-    const re = compileRegex(stringOperand(p, 1), context);
+  builtin('regex.find_all_string_submatch_n', ([p, v, n]) => {
+    const re = compileRegex(stringOperand(p, 1));
     return findAll(re, stringOperand(v, 2), intOperand(n, 3)).map((m) => m.groups.map((g) => g ?? ''));
   }),
-  builtin('regex.replace', ([v, p, r], context) => {
+  builtin('regex.replace', ([v, p, r]) => {
     const s = stringOperand(v, 1);
-    const re = compileRegex(stringOperand(p, 2), context);
+    const re = compileRegex(stringOperand(p, 2));
     const replacement = stringOperand(r, 3);
     const names = re.namedGroups();
     let out = '';
@@ -144,19 +141,14 @@ export const regexBuiltins = [
     }
     return out + s.slice(last);
   }),
-  builtin('regex.template_match', ([t, v, o, c], context) => {
+  builtin('regex.template_match', ([t, v, o, c]) => {
     const template = stringOperand(t, 1);
     const value = stringOperand(v, 2);
     const open = stringOperand(o, 3);
     const close = stringOperand(c, 4);
     if (Buffer.byteLength(open) !== 1) throw new BuiltinError(`start delimiter has to be exactly one character long but is ${Buffer.byteLength(open)} long`);
     if (Buffer.byteLength(close) !== 1) throw new BuiltinError(`end delimiter has to be exactly one character long but is ${Buffer.byteLength(open)} long`);
-    const key = `regex.template:${open}:${close}:${template}`;
-    let re = context.cache.get(key) as RE2JS | undefined;
-    if (!re) {
-      re = compileRegex(templateRegex(template, open, close), context);
-      context.cache.set(key, re);
-    }
+    const re = cachedPattern(`regex.template:${open}:${close}:${template}`, () => compileRegex(templateRegex(template, open, close)));
     return re.test(value);
   }),
   builtin('regex.globs_match', ([a, b]) => globsIntersect(stringOperand(a, 1), stringOperand(b, 2))),
