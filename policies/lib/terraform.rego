@@ -194,9 +194,8 @@ lifecycle(rc) := object.get(input.iacpac.lifecycle, config_address(rc), {})
 # Every reference (e.g. "aws_s3_bucket.b.id") written anywhere in a resource's configuration.
 references(rc) := {ref |
 	walk(expressions(rc), [path, value])
-	count(path) > 0
+	is_array(value) # most nodes are not: this cheap test first
 	path[count(path) - 1] == "references"
-	is_array(value)
 	some ref in value
 }
 
@@ -211,9 +210,8 @@ referenced := {key: targets |
 	prefix := split(key, "|")[0]
 	targets := {target |
 		walk(object.get(c, "expressions", {}), [path, refs])
-		count(path) > 0
+		is_array(refs) # most nodes are not: this cheap test first
 		path[count(path) - 1] == "references"
-		is_array(refs)
 		some ref in refs
 		parts := split(ref, ".")
 		count(parts) >= 2

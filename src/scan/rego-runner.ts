@@ -105,9 +105,6 @@ export class PolicyRunner {
     return this.evaluateCompiled(input, outcomes, relevant.filter((p) => !this.broken.has(p.id)));
   }
 
-  /** How many of the backend's left-out modules have been looked at (the backend only adds to them). */
-  private rejectedSeen = 0;
-
   /** Records modules the backend left out that were not known yet (broken policies, broken helpers); true if any. */
   private noteRejected(): boolean {
     if (this.backend.rejected.size === this.rejectedSeen) return false;

@@ -17,10 +17,10 @@ export function callTerm(ev: EvalMachine, ctx: EvalContext, t: TermOf<'call'>, e
   const special = ev.options.builtins.internal(t.name);
   if (special?.raw && !ctx.functionOverrides.has(t.name)) return special.raw(ev, ctx, t, env, k);
   const order = argOrder(t);
-  if (!order) return ev.evalList(ctx, t.args, 0, [], env, (args) => invoke(ev, ctx, t.name, args, k, t, 0));
+  if (!order) return ev.evalList(ctx, t.args, env, (args) => invoke(ev, ctx, t.name, args, k, t, 0));
   // refs (which may bind variables used by other arguments, `x == xs[x]`) are evaluated first
   const reordered = order.map((i) => t.args[i]!);
-  return ev.evalList(ctx, reordered, 0, [], env, (values) => {
+  return ev.evalList(ctx, reordered, env, (values) => {
     const args: RegoValue[] = new Array<RegoValue>(values.length);
     order.forEach((argIndex, j) => (args[argIndex] = values[j]!));
     return invoke(ev, ctx, t.name, args, k, t, 0);

@@ -220,17 +220,20 @@ export class Evaluator implements EvalMachine {
         if (t.name === 'data') return this.evalDataRef(ctx, [], env, k);
         throw new RegoError('eval_internal_error', `var ${t.name} is unbound`, t.loc);
       }
-      case 'ref':
-        return this.evalRef(ctx, t, env, k);
+      case 'ref': {
+        const v = this.directRef(ctx, t, env);
+        if (v === NOT_DIRECT) return this.evalRef(ctx, t, env, k);
+        return v === undefined ? undefined : k(v);
+      }
       case 'array': {
         const c = constantOf(t);
         if (c !== undefined) return k(c);
-        return this.evalList(ctx, t.items, 0, [], env, (items) => k(items));
+        return this.evalList(ctx, t.items, env, k);
       }
       case 'set': {
         const c = constantOf(t);
         if (c !== undefined) return k(c);
-        return this.evalList(ctx, t.items, 0, [], env, (items) => k(new RegoSet(items)));
+        return this.evalList(ctx, t.items, env, (items) => k(new RegoSet(items)));
       }
       case 'object': {
         const c = constantOf(t);
@@ -290,14 +293,121 @@ export class Evaluator implements EvalMachine {
     return this.evalTemplate(ctx, t, i + 1, acc + text, env, k);
   }
 
-  evalList(ctx: EvalContext, items: Term[], i: number, acc: RegoValue[], env: Env, k: (items: RegoValue[]) => Stop): Stop {
-    if (i >= items.length) return k(acc.slice());
+  /** The values of `items`, one combination per solution (an item may enumerate). */
+  evalList(ctx: EvalContext, items: Term[], env: Env, k: (items: RegoValue[]) => Stop): Stop {
+    // Items with one value (see `direct`) are taken in a loop; from the first that may enumerate on, by continuation.
+    const values: RegoValue[] = [];
+    for (let j = 0; j < items.length; j++) {
+      const v = this.direct(ctx, items[j]!, env);
+      if (v === NOT_DIRECT) return this.evalListFrom(ctx, items, j, values, env, k);
+      if (v === undefined) return;
+      values.push(v);
+    }
+    return k(values);
+  }
+
+  /** `evalList` from item `i` (which may enumerate) on; `acc` holds the values of the items before it. */
+  private evalListFrom(ctx: EvalContext, items: Term[], i: number, acc: RegoValue[], env: Env, k: (items: RegoValue[]) => Stop): Stop {
     return this.evalTerm(ctx, items[i]!, env, (v) => {
       acc.push(v);
-      const r = this.evalList(ctx, items, i + 1, acc, env, k);
-      acc.pop();
+      let pushed = 1;
+      let r: Stop = undefined;
+      for (let j = i + 1; ; j++) {
+        if (j >= items.length) {
+          r = k(acc.slice());
+          break;
+        }
+        const x = this.direct(ctx, items[j]!, env);
+        if (x === NOT_DIRECT) {
+          r = this.evalListFrom(ctx, items, j, acc, env, k);
+          break;
+        }
+        if (x === undefined) break;
+        acc.push(x);
+        pushed++;
+      }
+      while (pushed-- > 0) acc.pop();
       return r;
     });
+  }
+
+  // ------------------------------------------------------------------ terms with one value, without continuations
+
+  /**
+   * The value of a term that has at most one (a scalar, a bound variable, `input`, a ground literal, a reference whose
+   * keys are all such terms), `undefined` when that term is undefined, or NOT_DIRECT for any other term (it may
+   * enumerate, call, or bind): the caller then evaluates it by continuation. Reading a value has no effect beyond the
+   * caches the continuation path fills too (rule documents, converted input members), in the same order.
+   */
+  direct(ctx: EvalContext, t: Term, env: Env): RegoValue | undefined | typeof NOT_DIRECT {
+    switch (t.type) {
+      case 'scalar':
+        return t.value;
+      case 'var': {
+        const v = env.get(t.name);
+        if (v !== undefined) return v;
+        return t.name === 'input' ? ctx.input : NOT_DIRECT;
+      }
+      case 'ref':
+        return this.directRef(ctx, t, env);
+      case 'array':
+      case 'set':
+      case 'object': {
+        const c = constantOf(t);
+        return c === undefined ? NOT_DIRECT : c;
+      }
+      default:
+        return NOT_DIRECT;
+    }
+  }
+
+  private directRef(ctx: EvalContext, t: TermOf<'ref'>, env: Env): RegoValue | undefined | typeof NOT_DIRECT {
+    const head = t.head;
+    let v: RegoValue | undefined | typeof NOT_DIRECT;
+    if (head.type === 'var' && !env.has(head.name)) {
+      if (head.name === 'data') return this.directData(ctx, t.path, env);
+      if (head.name !== 'input') return NOT_DIRECT;
+      v = ctx.input;
+    } else v = this.direct(ctx, head, env);
+    if (v === NOT_DIRECT || v === undefined) return v;
+    return this.directPath(ctx, v, t.path, 0, env, false);
+  }
+
+  /** `walk` for keys with one value each (NOT_DIRECT as soon as one may enumerate). */
+  private directPath(ctx: EvalContext, value: RegoValue, path: Term[], i: number, env: Env, baseData: boolean): RegoValue | undefined | typeof NOT_DIRECT {
+    let v = value;
+    for (let j = i; j < path.length; j++) {
+      const kv = this.direct(ctx, path[j]!, env);
+      if (kv === NOT_DIRECT || kv === undefined) return kv;
+      let next = lookup(v, kv);
+      if (next === undefined && baseData && (typeof kv === 'number' || typeof kv === 'bigint') && v instanceof RegoObject) next = v.get(String(kv));
+      if (next === undefined) return undefined;
+      v = next;
+    }
+    return v;
+  }
+
+  /** `descend` for keys with one value each. */
+  private directData(ctx: EvalContext, path: Term[], env: Env): RegoValue | undefined | typeof NOT_DIRECT {
+    if (ctx.dataOverrides.length) return NOT_DIRECT;
+    let node = this.program.root;
+    for (let i = 0; ; i++) {
+      if (node.rules.length || node.defaults.length || i >= path.length) {
+        const v = materialize(this, ctx, node);
+        return v === undefined ? undefined : this.directPath(ctx, v, path, i, env, false);
+      }
+      const kv0 = this.direct(ctx, path[i]!, env);
+      if (kv0 === NOT_DIRECT || kv0 === undefined) return kv0;
+      const kv = typeof kv0 === 'number' || typeof kv0 === 'bigint' ? String(kv0) : kv0;
+      const child = typeof kv === 'string' ? node.children.get(kv) : undefined;
+      if (child) {
+        node = child;
+        continue;
+      }
+      if (typeof kv !== 'string') return undefined;
+      const base = this.baseAt(ctx, [...node.path, kv]);
+      return base === undefined ? undefined : this.directPath(ctx, base, path, i + 1, env, true);
+    }
   }
 
   private evalObject(ctx: EvalContext, items: Array<[Term, Term]>, i: number, acc: RegoObject, env: Env, k: ValueCont): Stop {
@@ -413,8 +523,16 @@ export class Evaluator implements EvalMachine {
   unify(ctx: EvalContext, a: Term, b: Term, env: Env, k: Cont): Stop {
     const na = this.needsUnify(a, env);
     const nb = this.needsUnify(b, env);
-    if (!na) return this.evalTerm(ctx, a, env, (va) => this.unifyValue(ctx, b, va, env, k));
-    if (!nb) return this.evalTerm(ctx, b, env, (vb) => this.unifyValue(ctx, a, vb, env, k));
+    if (!na) {
+      const va = this.direct(ctx, a, env);
+      if (va !== NOT_DIRECT) return va === undefined ? undefined : this.unifyValue(ctx, b, va, env, k);
+      return this.evalTerm(ctx, a, env, (x) => this.unifyValue(ctx, b, x, env, k));
+    }
+    if (!nb) {
+      const vb = this.direct(ctx, b, env);
+      if (vb !== NOT_DIRECT) return vb === undefined ? undefined : this.unifyValue(ctx, a, vb, env, k);
+      return this.evalTerm(ctx, b, env, (x) => this.unifyValue(ctx, a, x, env, k));
+    }
     if (a.type === 'array' && b.type === 'array') {
       if (a.items.length !== b.items.length) return;
       const rec = (i: number): Stop => (i >= a.items.length ? k() : this.unify(ctx, a.items[i]!, b.items[i]!, env, () => rec(i + 1)));
@@ -482,6 +600,9 @@ export class Evaluator implements EvalMachine {
     return this.evalTerm(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
   }
 }
+
+/** What `direct` returns for a term it cannot evaluate without a continuation. */
+const NOT_DIRECT: unique symbol = Symbol('not direct');
 
 const constants = new WeakMap<Term, RegoValue | null>();
 

@@ -118,7 +118,7 @@ function evalRules(ev: EvalMachine, ctx: EvalContext, node: RuleNode): RegoValue
   structural.add(out);
   for (const r of rules) {
     runBody(ev, ctx, r, new Map(), (env) =>
-      ev.evalList(ctx, r.keyTerms, 0, [], env, (keys) => {
+      ev.evalList(ctx, r.keyTerms, env, (keys) => {
         if (r.kind === 'set') return ev.evalTerm(ctx, r.element!, env, (v) => void insert(out, keys, v, true, r));
         return ev.evalTerm(ctx, r.value!, env, (v) => void insert(out, keys, v, false, r));
       }),

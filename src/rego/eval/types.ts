@@ -89,7 +89,7 @@ export interface EvalMachine {
   step(loc: Loc | undefined): void;
   evalBody(ctx: EvalContext, body: Body, i: number, env: Env, k: Cont): Stop;
   evalTerm(ctx: EvalContext, t: Term, env: Env, k: ValueCont): Stop;
-  evalList(ctx: EvalContext, items: Term[], i: number, acc: RegoValue[], env: Env, k: (items: RegoValue[]) => Stop): Stop;
+  evalList(ctx: EvalContext, items: Term[], env: Env, k: (items: RegoValue[]) => Stop): Stop;
   unifyValue(ctx: EvalContext, t: Term, v: RegoValue, env: Env, k: Cont): Stop;
   iterate(coll: RegoValue, f: (key: RegoValue, value: RegoValue) => Stop): Stop;
   /** Base document at an absolute path, with `with data...` overrides applied. */
