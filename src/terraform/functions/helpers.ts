@@ -1,10 +1,12 @@
 import { FunctionArgError, FunctionError } from './define-function.ts';
 import type { TfValue } from '../eval/value.ts';
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Created on first use: ICU's segmenter costs ~5 ms of start-up, and most runs never call a string function. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Splits text into grapheme clusters, as Terraform counts "characters" (length, substr, strrev). */
 export function graphemes(s: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
 
