@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { hclWorkerRunning, parseInWorker } from './hcl-syntax-worker.ts';
+import { BASELINE_MAX_BYTES, announceHclSyntaxChecks, hclWorkerBaseline, hclWorkerRunning, parseInWorker, stopHclWorker, takeAnnounced } from './hcl-syntax-worker.ts';
 
 describe('HCL syntax worker', () => {
   it("answers HCL's verdict and error text", async () => {
@@ -16,6 +16,37 @@ describe('HCL syntax worker', () => {
     expect(hclWorkerRunning()).toBe(false);
     expect(await parseInWorker('a.tf', 'b = 2\n', 10_000)).toEqual({ kind: 'ok' });
   });
+
+  it('compiles HCL for the baseline compiler only when little HCL is to be checked, else lets V8 optimise', async () => {
+    stopHclWorker();
+    expect(await parseInWorker('a.tf', 'a = 1\n', 10_000)).toEqual({ kind: 'ok' });
+    expect(hclWorkerBaseline()).toBe(true);
+    stopHclWorker();
+    // A loader announced a large module: the worker started for its first file optimises from the start.
+    announceHclSyntaxChecks(BASELINE_MAX_BYTES + 1);
+    takeAnnounced(6);
+    expect(await parseInWorker('a.tf', 'a = 1\n', 10_000)).toEqual({ kind: 'ok' });
+    expect(hclWorkerRunning()).toBe(true);
+    expect(hclWorkerBaseline()).toBe(false);
+    takeAnnounced(BASELINE_MAX_BYTES);
+    stopHclWorker();
+  });
+
+  it('replaces a baseline worker once it has checked more than the baseline bound', async () => {
+    stopHclWorker();
+    const lines = Math.ceil(BASELINE_MAX_BYTES / 2 / 40);
+    const file = Array.from({ length: lines }, (_, i) => `value_${i} = "some text to fill the file"\n`).join('');
+    expect(file.length).toBeLessThan(BASELINE_MAX_BYTES);
+    expect(2 * file.length).toBeGreaterThan(BASELINE_MAX_BYTES);
+    expect(await parseInWorker('a.tf', file, 60_000)).toEqual({ kind: 'ok' });
+    expect(hclWorkerBaseline()).toBe(true);
+    // With a verdict the same either way, only the compiler differs: the next worker optimises.
+    const second = await parseInWorker('b.tf', file.replace('some', 'more'), 60_000);
+    expect(second).toEqual({ kind: 'ok' });
+    expect(hclWorkerRunning()).toBe(false);
+    expect(await parseInWorker('c.tf', 'c = 3\n', 10_000)).toEqual({ kind: 'ok' });
+    expect(hclWorkerBaseline()).toBe(false);
+  }, 60_000);
 
   // ~580 KB of HCL grows the Go heap to ~190 MB; about 1 s of CPU (several on a loaded machine).
   it('is replaced after a file that grew its memory past the bound (WebAssembly memory never shrinks)', async () => {

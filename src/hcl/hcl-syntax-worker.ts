@@ -8,6 +8,16 @@ import { assetPath } from '../core/package-root.ts';
  * unterminated 100k-line heredoc takes minutes, in Terraform too) or a Go runtime that dies (out of memory) would
  * otherwise block or take down the whole process. On a deadline the worker is terminated and a fresh one started
  * for the next file.
+ *
+ * Compiler tier. V8 runs WebAssembly first in its baseline compiler (Liftoff) and recompiles a function that stays hot
+ * with its optimising compiler (TurboFan). One function of HCL's parser that runs per character of source becomes hot
+ * within the first ~1 KB checked, and optimising it costs ~0.1 s CPU and ~25 MB in a background thread: about a fifth
+ * of `check` on one small folder, and it pays back only after ~300 KB of HCL (~0.3 ms per KB faster). So a worker
+ * started for little HCL compiles the module for the baseline compiler only (`--liftoff-only`, set around this one
+ * module's compilation: V8 reads it when a module is compiled, and tree-sitter's module on the main thread is compiled
+ * long before), and one started for more, or after a baseline worker has checked `BASELINE_MAX_BYTES`, tiers up as usual.
+ * "Little" counts the files a loader announced (`announceHclSyntaxChecks`: a module's files are announced before the
+ * first is parsed) and those waiting.
  */
 
 /** What the worker answers for one parse. */
@@ -26,6 +36,13 @@ export type ParseOutcome =
  * for the rest of the run. A 100 KB file of 500 resources leaves it at ~40 MB.
  */
 const MAX_KEPT_MEMORY_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Characters of HCL up to which a worker is started with the baseline compiler only, and after which such a worker is
+ * replaced by one that optimises (see the file's comment): optimising HCL's hot function costs ~0.1 s CPU, and
+ * Liftoff alone is ~0.3 ms per KB slower.
+ */
+export const BASELINE_MAX_BYTES = 256 * 1024;
 
 // The worker is plain JavaScript evaluated from a string, so it runs the same from the TypeScript sources (tsx,
 // vitest) and from the esbuild bundle. Go's runtime prints fatal errors (a goroutine dump) to fd 2 through
@@ -55,7 +72,17 @@ const ready = new Promise((resolve) => {
     crashed = true;
     parentPort.postMessage({ crash: true, code, output: goOutput.slice(-4000) });
   };
-  resolve(WebAssembly.instantiate(gunzipSync(readFileSync(workerData.wasm)), go.importObject).then(({ instance }) => {
+  const bytes = gunzipSync(readFileSync(workerData.wasm));
+  // V8 reads --liftoff-only when a module is compiled: set only around this module's (synchronous) compilation.
+  const { setFlagsFromString } = require('node:v8');
+  if (workerData.baseline) setFlagsFromString('--liftoff-only');
+  let module;
+  try {
+    module = new WebAssembly.Module(bytes);
+  } finally {
+    if (workerData.baseline) setFlagsFromString('--no-liftoff-only');
+  }
+  resolve(WebAssembly.instantiate(module, go.importObject).then((instance) => {
     void go.run(instance);
     return instance.exports.mem;
   }));
@@ -79,11 +106,23 @@ parentPort.on('message', ({ id, filename, source }) => {
 
 interface Pending {
   id: number;
+  /** Length of the source. */
+  chars: number;
   resolve: (outcome: ParseOutcome) => void;
   timer: NodeJS.Timeout;
 }
 
 let worker: Worker | undefined;
+/** Whether `worker` runs HCL with the baseline compiler only. */
+let workerBaseline = false;
+/** Characters announced by loaders (`announceHclSyntaxChecks`) and not asked for yet. */
+let announcedBytes = 0;
+/** Characters asked for and not answered yet. */
+let waitingBytes = 0;
+/** Characters checked by baseline-only workers in this process. */
+let baselineBytes = 0;
+/** The process was started with --liftoff-only already (bench:scan's workers): then the flag is left alone. */
+const processLiftoffOnly = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].includes('--liftoff-only');
 let pending: Pending | undefined;
 let nextId = 1;
 /** Parses asked for and not yet answered (the one in the worker included). */
@@ -127,8 +166,23 @@ interface WorkerMessage {
   output?: string;
 }
 
+/**
+ * A loader is about to check `chars` characters of native HCL (a module's files, announced before the first is parsed),
+ * so a worker started now knows how much it will check. Each checked file takes its length off again
+ * (`takeAnnounced`), whether or not it reaches the worker.
+ */
+export function announceHclSyntaxChecks(chars: number): void {
+  announcedBytes += chars;
+}
+
+/** A file of `chars` characters that was announced is being checked. */
+export function takeAnnounced(chars: number): void {
+  announcedBytes = Math.max(0, announcedBytes - chars);
+}
+
 function startWorker(): Worker {
-  const created = new Worker(WORKER_SOURCE, { eval: true, workerData: paths(), stdout: true, stderr: true });
+  workerBaseline = !processLiftoffOnly && baselineBytes + announcedBytes + waitingBytes <= BASELINE_MAX_BYTES;
+  const created = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...paths(), baseline: workerBaseline }, stdout: true, stderr: true });
   created.unref();
   // Events of a worker that was already replaced (stopped on a deadline) concern no pending parse.
   created.on('message', (message: WorkerMessage) => {
@@ -136,8 +190,10 @@ function startWorker(): Worker {
     if (message.crash) {
       stopWorker();
       settle({ kind: 'crash', output: message.output ?? '' });
-    } else if (message.id === pending?.id) {
+    } else if (pending && message.id === pending.id) {
       if ((message.memoryBytes ?? 0) > MAX_KEPT_MEMORY_BYTES) stopWorker();
+      // After this much HCL the optimising compiler pays: the next file starts a worker that uses it.
+      if (workerBaseline && (baselineBytes += pending.chars) > BASELINE_MAX_BYTES) stopWorker();
       if (message.error !== undefined) settle({ kind: 'error', message: message.error });
       else settle(message.verdict ? { kind: 'error', message: message.verdict } : { kind: 'ok' });
     }
@@ -160,6 +216,7 @@ export function parseInWorker(filename: string, source: string, deadlineMs: numb
   // With no parse in flight the file is posted at once, so the worker checks it while the caller goes on.
   const idle = waiting === 0;
   waiting++;
+  waitingBytes += source.length;
   clearTimeout(idleTimer);
   const start = (): Promise<ParseOutcome> =>
     new Promise<ParseOutcome>((resolve) => {
@@ -169,10 +226,11 @@ export function parseInWorker(filename: string, source: string, deadlineMs: numb
         stopWorker();
         settle({ kind: 'timeout' });
       }, deadlineMs);
-      pending = { id, resolve, timer };
+      pending = { id, chars: source.length, resolve, timer };
       worker.ref();
       worker.postMessage({ id, filename, source });
     }).finally(() => {
+      waitingBytes -= source.length;
       worker?.unref();
       if (--waiting === 0) {
         idleTimer = setTimeout(stopWorker, IDLE_MS);
@@ -187,6 +245,11 @@ export function parseInWorker(filename: string, source: string, deadlineMs: numb
 /** Whether a worker thread is alive now (tests). */
 export function hclWorkerRunning(): boolean {
   return worker !== undefined;
+}
+
+/** Whether the running worker compiled HCL for the baseline compiler only (tests). */
+export function hclWorkerBaseline(): boolean {
+  return worker !== undefined && workerBaseline;
 }
 
 /** Stops the worker (tests, or a host that wants its thread back); the next parse starts a new one. */

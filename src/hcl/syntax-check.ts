@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.ts';
 import { LimitError, limitValue } from '../core/limits.ts';
 import { MAX_EXPRESSION_DEPTH } from './convert-context.ts';
 import type { PositionMap } from './position-map.ts';
-import { parseInWorker, type ParseOutcome } from './hcl-syntax-worker.ts';
+import { parseInWorker, takeAnnounced, type ParseOutcome } from './hcl-syntax-worker.ts';
 import { heredocSpans } from './heredocs.ts';
 import { HCL2JSON_FILENAME, syntaxDiagnostics } from './syntax-errors.ts';
 
@@ -90,6 +90,7 @@ export async function hclSyntaxDiagnostics(source: string, positions: PositionMa
  * heredoc over its bound.
  */
 export function startHclSyntaxCheck(source: string, positions: PositionMap): Diagnostic[] | Promise<Diagnostic[]> {
+  takeAnnounced(source.length);
   const deep = excessiveNestingIndex(source);
   if (deep !== -1) return [nestingDiagnostic(positions, deep)];
   const known = verdicts.get(source);

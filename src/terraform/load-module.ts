@@ -5,6 +5,7 @@ import { InputError } from '../core/errors.ts';
 import { formatRange } from '../core/source-range.ts';
 import type { Block, HclFile } from '../hcl/ast.ts';
 import { parseHclFile } from '../hcl/parse.ts';
+import { announceHclSyntaxChecks } from '../hcl/hcl-syntax-worker.ts';
 import { ByteBudget, fileError, listModuleFiles, readSourceFile } from './load-files.ts';
 import { addTopLevelBlocks, emptyModule } from './load-model.ts';
 import { mergeOverrides } from './load-override.ts';
@@ -146,6 +147,7 @@ async function loadModule(
 
 async function parseFiles(state: LoadState, dir: string, names: string[]): Promise<HclFile[]> {
   // The whole module is charged before any file is parsed, so a configuration over the bound stops at once.
+  let nativeBytes = 0;
   for (const name of names) {
     const full = join(dir, name);
     const size = await stat(full).then(
@@ -153,7 +155,10 @@ async function parseFiles(state: LoadState, dir: string, names: string[]): Promi
       () => 0,
     );
     state.budget.charge(displayPath(state.rootDir, full), size);
+    if (!name.endsWith('.json')) nativeBytes += size;
   }
+  // HCL's syntax check starts its worker with the first file: it is told how much HCL follows (compiler tier).
+  announceHclSyntaxChecks(nativeBytes);
   const files: HclFile[] = [];
   for (const name of names) {
     const full = join(dir, name);
