@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../core/errors.ts';
 import { setDebug } from '../core/logger.ts';
 import { packageVersion } from '../core/package-root.ts';
-import { checkConfigFile } from './config-schema.ts';
+import { findConfigFile } from '../core/config-file.ts';
 
 /** A command module: declares its options on the program; its action lazily imports the implementation. */
 export interface CommandModule {
@@ -37,10 +37,12 @@ export async function createProgram(): Promise<Command> {
     .option('--no-color', 'no ANSI colours in any output (also: NO_COLOR=1); files are never coloured')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.hook('preAction', (cmd, action) => {
+  program.hook('preAction', async (cmd, action) => {
     if (cmd.optsWithGlobals().debug) setDebug(true);
-    // One config file for every command, checked before any of them runs (a typo is exit 2, never ignored).
-    checkConfigFile((action.opts() as { config?: string }).config);
+    // One config file for every command, checked before any of them runs (a typo is exit 2, never ignored). Its schema
+    // (with the generator's LLM settings: ~8 ms of start-up) is loaded only when there is a file to check.
+    const explicit = (action.opts() as { config?: string }).config;
+    if (findConfigFile(explicit, []).file) (await import('./config-schema.ts')).checkConfigFile(explicit);
   });
   for (const load of COMMANDS) (await load()).register(program);
   return program;

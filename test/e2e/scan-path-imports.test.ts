@@ -43,5 +43,13 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('the scanning path (b
     );
     expect(packages.has('commander')).toBe(true); // the recorder works
     expect([...packages].filter((name) => HEAVY.some((heavy) => name === heavy || name.startsWith(`${heavy}/`)))).toEqual([]);
+    // Nor our own generator code: esbuild marks each source file's part of a chunk with a \`// src/...\` line.
+    const chunks = readFileSync(loaded, 'utf8')
+      .split('\n')
+      .filter((url) => url.includes('/dist/'));
+    expect(chunks.length).toBeGreaterThan(3);
+    const sources = chunks.flatMap((url) => readFileSync(new URL(url), 'utf8').match(/^\/\/ src\/\S+$/gm) ?? []);
+    expect(sources).toContain('// src/scan/scanner.ts');
+    expect(sources.filter((line) => /^\/\/ src\/(llm|agents|generate|kb|bench|report)\//.test(line))).toEqual([]);
   });
 });
