@@ -3,6 +3,7 @@ import type { ModuleCall, TerraformModule, Variable } from '../terraform/model.t
 import { charRange, errorAt, rangeString, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { startRange } from '../hcl/start-range.ts';
+import { requiredProvidersOf } from '../schema/resolve-provider.ts';
 import { staticValue } from './static-value.ts';
 import { parseTypeConstraint } from './type-constraint.ts';
 import { conversionError, conversionErrorWithPath } from './type-conversion.ts';
@@ -95,6 +96,7 @@ export function configDiagnostics(module: TerraformModule): ValidatorDiagnostic[
     countAndForEach(call.block.body, out);
     dependsOn(call.dependsOn, out);
     if (call.module) moduleCallArguments(call, call.module, out);
+    if (call.module) passedProviders(module, call, call.module, out);
   }
   for (const resource of module.resources) {
     countAndForEach(resource.block.body, out);
@@ -282,6 +284,28 @@ function boolArgument(attribute: Attribute, out: ValidatorDiagnostic[]): void {
 }
 
 /** A module call's arguments against the child module's variables. */
+/**
+ * A `providers` map passing a configuration under a local name the child module does not declare in its
+ * `required_providers`: Terraform assumes the default hashicorp/<name> provider and warns.
+ */
+function passedProviders(parent: TerraformModule, call: ModuleCall, child: TerraformModule, out: ValidatorDiagnostic[]): void {
+  if (call.providers?.kind !== 'object') return;
+  const declared = requiredProvidersOf(child);
+  const path = [...parent.path, call.name].map((name) => `module.${name}`).join('.');
+  for (const item of call.providers.items) {
+    const key = item.key.kind === 'traversal' && item.key.steps.length === 0 ? item.key.root : item.key.kind === 'literal' && typeof item.key.value === 'string' ? item.key.value : undefined;
+    if (key === undefined || declared.has(key)) continue;
+    out.push(
+      warningAt(
+        'undefined-provider-reference',
+        'Reference to undefined provider',
+        `There is no explicit declaration for local provider name "${key}" in ${path}, so Terraform is assuming you mean to pass a configuration for "hashicorp/${key}".\n\nIf you also control the child module, add a required_providers entry named "${key}" with the source address "hashicorp/${key}".`,
+        item.key.range,
+      ),
+    );
+  }
+}
+
 function moduleCallArguments(call: ModuleCall, child: TerraformModule, out: ValidatorDiagnostic[]): void {
   const variables = new Map(child.variables.map((v) => [v.name, v]));
   for (const input of call.inputs) {

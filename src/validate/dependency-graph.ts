@@ -91,6 +91,38 @@ export function walkGraph(nodes: GraphNode[]): ValidatorDiagnostic[] {
 }
 
 /**
+ * A child module's resources use the default (unaliased) provider configurations of the module that calls it when
+ * they have none of their own and the call passes no `providers` map: their edges to `module.x.provider.aws` lead to
+ * the nearest ancestor's `provider.aws` instead (an explicit `providers` map is left alone: no edge rather than a
+ * wrong one). `explicit` holds the prefixes (`module.x.`) of calls with a `providers` argument.
+ */
+export function inheritProviderEdges(nodes: GraphNode[], explicit: ReadonlySet<string>): void {
+  const ids = new Set(nodes.map((node) => node.id));
+  const resolve = (target: string): string => {
+    let match = /^((?:module\.[^.]+\.)+)(provider\.[^.]+)$/.exec(target);
+    while (match && !ids.has(target)) {
+      const prefix = match[1] as string;
+      if (explicit.has(prefix)) return target;
+      target = `${prefix.replace(/module\.[^.]+\.$/, '')}${match[2]}`;
+      match = /^((?:module\.[^.]+\.)+)(provider\.[^.]+)$/.exec(target);
+    }
+    return target;
+  };
+  for (const node of nodes) {
+    const edges = node.cycleDependsOn;
+    if (!edges) continue;
+    for (const target of [...edges]) {
+      if (ids.has(target) || !/(?:^|\.)provider\.[^.]+$/.test(target)) continue;
+      const inherited = resolve(target);
+      if (inherited !== target && ids.has(inherited)) {
+        edges.delete(target);
+        edges.add(inherited);
+      }
+    }
+  }
+}
+
+/**
  * The dependency cycles among `nodes` (strongly connected components of more than one vertex, Tarjan's algorithm,
  * iterative so that long chains cannot exhaust the stack), each as its vertex ids in sorted order. Terraform
  * refuses to walk a graph with a cycle and reports each one as "Cycle: a, b".

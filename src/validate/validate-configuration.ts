@@ -8,7 +8,7 @@ import { normalizeProviderAddress } from '../schema/provider-address.ts';
 import { MAX_MODULE_DEPTH } from '../terraform/load-module.ts';
 import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
 import { configDiagnostics } from './config-checks.ts';
-import { blockExpressions, graphCycles, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
+import { blockExpressions, graphCycles, inheritProviderEdges, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
 import { errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
 import { evaluationDiagnostics, type EvaluationContext } from './evaluation.ts';
@@ -91,6 +91,10 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
   // Terraform cannot walk a graph with a dependency cycle: it reports each cycle and nothing else. Cycles among
   // resources, data sources, local values, provider configurations, module inputs and outputs are modelled, across
   // modules; check blocks are left out.
+  const explicitProviders = new Set(
+    modules.flatMap((module) => module.moduleCalls.filter((call) => call.providers !== undefined).map((call) => `${module.path.map((name) => `module.${name}.`).join('')}module.${call.name}.`)),
+  );
+  inheritProviderEdges(nodes, explicitProviders);
   const cycles = graphCycles(nodes, (id) => !/^check\./.test(vertexInModule(id)));
   if (cycles.length > 0) {
     const names = new Map(nodes.flatMap((node) => (node.cycleName ? [[node.id, node.cycleName] as const] : [])));

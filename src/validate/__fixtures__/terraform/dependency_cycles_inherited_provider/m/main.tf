@@ -1,0 +1,7 @@
+resource "aws_sns_topic" "t" {
+  name = "t"
+}
+
+output "topic_name" {
+  value = aws_sns_topic.t.name
+}
