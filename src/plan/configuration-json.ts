@@ -19,6 +19,7 @@ import type {
 } from './plan-json.ts';
 import { applyTypeConstraint, typeConstraintFromExpr } from '../terraform/eval/type-constraint.ts';
 import { knownJson } from './values-json.ts';
+import { moduleAddress } from '../terraform/module-address.ts';
 
 /**
  * The plan's `configuration` section (Terraform's jsonconfig): provider configurations, and per module
@@ -40,10 +41,6 @@ export function configurationJson(
   const out: ConfigurationJson = { root_module: moduleJson(config.root, [], schemas, [], [], sources, options.lenient) };
   if (Object.keys(provider_config).length > 0) out.provider_config = provider_config;
   return out;
-}
-
-function moduleAddress(path: string[]): string {
-  return path.map((name) => `module.${name}`).join('.');
 }
 
 function opaqueKey(provider: string, path: string[]): string {

@@ -3,6 +3,7 @@ import type { ScanNotice } from './finding.ts';
 import type { PolicyInfo } from './policy-metadata.ts';
 import { matchesAny } from './id-glob.ts';
 import { trivyIgnores } from './suppressions.ts';
+import { moduleAddress } from '../terraform/module-address.ts';
 
 /** The provider's short name of a plan resource: `registry.terraform.io/hashicorp/azurerm` → `azurerm`. */
 export function providerShortName(providerName: unknown, type: string): string {
@@ -59,7 +60,7 @@ export function missingModuleNotices(config: Configuration): ScanNotice[] {
         continue;
       }
       if (call.source === undefined || isLocalModuleSource(call.source)) continue; // a missing local directory is a load error
-      const address = [...module.path, call.name].map((name) => `module.${name}`).join('.');
+      const address = moduleAddress([...module.path, call.name]);
       const range = call.block.body.attributes.find((a) => a.name === 'source')?.expr.range ?? call.block.defRange;
       notices.push({
         code: 'module-not-installed',

@@ -12,6 +12,7 @@ import { mergeOverrides } from './load-override.ts';
 import type { Configuration, ModuleCall, TerraformModule } from './model.ts';
 import { loadVariableValues, type VariableOptions } from './variables.ts';
 import { appendAll } from '../core/arrays.ts';
+import { moduleAddress } from './module-address.ts';
 
 export interface LoadOptions extends VariableOptions {
   /**
@@ -210,7 +211,7 @@ async function loadChild(state: LoadState, parent: TerraformModule, call: Module
   if (ancestors.includes(real)) {
     // Terraform itself recurses forever on a cycle (`terraform init` never ends). The configuration cannot be
     // loaded at all, so this is bad input (exit 2), reported once with where the call points back.
-    const chain = callPath.map((name) => `module.${name}`).join('.');
+    const chain = moduleAddress(callPath);
     throw new InputError(
       `${formatRange(sourceRange)}: module cycle: ${chain} loads ${childDisplay}, which one of its callers is already loading; remove the module call that points back to a calling module`,
     );

@@ -7,6 +7,7 @@ import { requiredProvidersOf } from '../schema/resolve-provider.ts';
 import { staticValue } from './static-value.ts';
 import { parseTypeConstraint } from './type-constraint.ts';
 import { conversionError, conversionErrorWithPath } from './type-conversion.ts';
+import { moduleAddress } from '../terraform/module-address.ts';
 
 /** Top-level block types of a Terraform 1.11 module. */
 const TOP_LEVEL_BLOCKS = ['check', 'data', 'ephemeral', 'import', 'locals', 'module', 'moved', 'output', 'provider', 'removed', 'resource', 'terraform', 'variable'];
@@ -283,7 +284,6 @@ function boolArgument(attribute: Attribute, out: ValidatorDiagnostic[]): void {
   if (problem) out.push(errorAt('unsuitable-value-type', 'Unsuitable value type', `Unsuitable value: ${problem}`, startRange(expr)));
 }
 
-/** A module call's arguments against the child module's variables. */
 /**
  * A `providers` map passing a configuration under a local name the child module does not declare in its
  * `required_providers`: Terraform assumes the default hashicorp/<name> provider and warns.
@@ -291,7 +291,7 @@ function boolArgument(attribute: Attribute, out: ValidatorDiagnostic[]): void {
 function passedProviders(parent: TerraformModule, call: ModuleCall, child: TerraformModule, out: ValidatorDiagnostic[]): void {
   if (call.providers?.kind !== 'object') return;
   const declared = requiredProvidersOf(child);
-  const path = [...parent.path, call.name].map((name) => `module.${name}`).join('.');
+  const path = moduleAddress([...parent.path, call.name]);
   for (const item of call.providers.items) {
     const key = item.key.kind === 'traversal' && item.key.steps.length === 0 ? item.key.root : item.key.kind === 'literal' && typeof item.key.value === 'string' ? item.key.value : undefined;
     if (key === undefined || declared.has(key)) continue;
@@ -306,6 +306,7 @@ function passedProviders(parent: TerraformModule, call: ModuleCall, child: Terra
   }
 }
 
+/** A module call's arguments against the child module's variables. */
 function moduleCallArguments(call: ModuleCall, child: TerraformModule, out: ValidatorDiagnostic[]): void {
   const variables = new Map(child.variables.map((v) => [v.name, v]));
   for (const input of call.inputs) {

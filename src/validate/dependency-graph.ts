@@ -25,27 +25,32 @@ export interface GraphNode {
 }
 
 /**
- * Node ids of the objects `expressions` refer to (within module `prefix`). A module reference leads to the module
- * call's vertex, or with `outputs` to the output it reads (`module.x.out` -> `module.x.output.out`; the whole
- * module -> its closing vertex `module.x (close)`).
+ * Node ids of the objects `expressions` refer to (within module `prefix`), added to `into`; a module reference leads
+ * to the module call's vertex. With `outputs`, the same walk adds the ids of Terraform's finer graph there: a module
+ * reference leads to the output it reads (`module.x.out` -> `module.x.output.out`; the whole module -> its closing
+ * vertex `module.x (close)`), every other reference to the same id as in `into`.
  */
-export function referencedNodes(prefix: string, expressions: Iterable<Expression>, into: Set<string> = new Set(), outputs = false): Set<string> {
+export function referencedNodes(prefix: string, expressions: Iterable<Expression>, into: Set<string> = new Set(), outputs?: Set<string>): Set<string> {
+  const add = (id: string) => {
+    into.add(id);
+    outputs?.add(id);
+  };
   for (const expr of expressions) {
     walkExpression(expr, {
       traversal: (t) => {
         const [first, second] = t.steps;
         const name = first?.kind === 'attr' ? first.name : undefined;
-        if (t.root === 'var' && name) into.add(`${prefix}var.${name}`);
-        else if (t.root === 'local' && name) into.add(`${prefix}local.${name}`);
-        else if (t.root === 'module' && name && outputs) {
+        if (t.root === 'var' && name) add(`${prefix}var.${name}`);
+        else if (t.root === 'local' && name) add(`${prefix}local.${name}`);
+        else if (t.root === 'module' && name) {
+          into.add(`${prefix}module.${name}`);
           // `module.x.out` or `module.x[key].out`: the output; anything else reads the whole module.
           const output = second?.kind === 'attr' ? second : second?.kind === 'index' ? t.steps[2] : undefined;
-          into.add(output?.kind === 'attr' ? `${prefix}module.${name}.output.${output.name}` : `${prefix}module.${name} (close)`);
-        } else if (t.root === 'module' && name) into.add(`${prefix}module.${name}`);
-        else if (t.root === 'data' && name && second?.kind === 'attr') into.add(`${prefix}data.${name}.${second.name}`);
+          outputs?.add(output?.kind === 'attr' ? `${prefix}module.${name}.output.${output.name}` : `${prefix}module.${name} (close)`);
+        } else if (t.root === 'data' && name && second?.kind === 'attr') add(`${prefix}data.${name}.${second.name}`);
         // `resource.TYPE.NAME` is the long form of `TYPE.NAME`.
-        else if (t.root === 'resource' && name && second?.kind === 'attr') into.add(`${prefix}${name}.${second.name}`);
-        else if (!RESERVED_ROOTS.has(t.root) && name) into.add(`${prefix}${t.root}.${name}`);
+        else if (t.root === 'resource' && name && second?.kind === 'attr') add(`${prefix}${name}.${second.name}`);
+        else if (!RESERVED_ROOTS.has(t.root) && name) add(`${prefix}${t.root}.${name}`);
       },
     });
   }
@@ -98,29 +103,30 @@ export function walkGraph(nodes: GraphNode[]): ValidatorDiagnostic[] {
  */
 export function inheritProviderEdges(nodes: GraphNode[], explicit: ReadonlySet<string>): void {
   const ids = new Set(nodes.map((node) => node.id));
-  const resolve = (target: string): string => {
-    let match = /^((?:module\.[^.]+\.)+)(provider\.[^.]+)$/.exec(target);
-    while (match && !ids.has(target)) {
+  /** The configuration a missing `module.x.provider.p` stands for, if one can be found. */
+  const inherited = (target: string): string | undefined => {
+    for (let match = CHILD_PROVIDER.exec(target); match && !ids.has(target); match = CHILD_PROVIDER.exec(target)) {
       const prefix = match[1] as string;
-      if (explicit.has(prefix)) return target;
+      if (explicit.has(prefix)) return undefined;
       target = `${prefix.replace(/module\.[^.]+\.$/, '')}${match[2]}`;
-      match = /^((?:module\.[^.]+\.)+)(provider\.[^.]+)$/.exec(target);
     }
-    return target;
+    return ids.has(target) ? target : undefined;
   };
   for (const node of nodes) {
     const edges = node.cycleDependsOn;
     if (!edges) continue;
     for (const target of [...edges]) {
-      if (ids.has(target) || !/(?:^|\.)provider\.[^.]+$/.test(target)) continue;
-      const inherited = resolve(target);
-      if (inherited !== target && ids.has(inherited)) {
-        edges.delete(target);
-        edges.add(inherited);
-      }
+      if (ids.has(target)) continue;
+      const configuration = inherited(target);
+      if (configuration === undefined) continue;
+      edges.delete(target);
+      edges.add(configuration);
     }
   }
 }
+
+/** An unaliased provider configuration's vertex inside a child module: (`module.a.module.b.`, `provider.aws`). */
+const CHILD_PROVIDER = /^((?:module\.[^.]+\.)+)(provider\.[^.]+)$/;
 
 /**
  * The dependency cycles among `nodes` (strongly connected components of more than one vertex, Tarjan's algorithm,

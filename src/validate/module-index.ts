@@ -1,4 +1,5 @@
 import type { ModuleCall, Resource, TerraformModule } from '../terraform/model.ts';
+import { moduleAddress } from '../terraform/module-address.ts';
 
 /** Declarations of one module, indexed for reference checks (first declaration wins, as in Terraform). */
 export interface ModuleIndex {
@@ -31,7 +32,7 @@ export function indexModule(module: TerraformModule, pathModule: string): Module
     variables: new Set(module.variables.map((v) => v.name)),
     locals: new Set(module.locals.map((l) => l.name)),
     moduleCalls,
-    displayName: module.path.length === 0 ? 'the root module' : module.path.map((name) => `module.${name}`).join('.'),
+    displayName: module.path.length === 0 ? 'the root module' : moduleAddress(module.path),
     pathModule,
   };
 }

@@ -6,6 +6,7 @@ import type { ProviderSchemas } from '../schema/provider-schemas.ts';
 import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-provider.ts';
 import { normalizeProviderAddress } from '../schema/provider-address.ts';
 import { MAX_MODULE_DEPTH } from '../terraform/load-module.ts';
+import { moduleAddress, modulePrefix } from '../terraform/module-address.ts';
 import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
 import { configDiagnostics } from './config-checks.ts';
 import { blockExpressions, graphCycles, inheritProviderEdges, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
@@ -92,7 +93,7 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
   // resources, data sources, local values, provider configurations, module inputs and outputs are modelled, across
   // modules; check blocks are left out.
   const explicitProviders = new Set(
-    modules.flatMap((module) => module.moduleCalls.filter((call) => call.providers !== undefined).map((call) => `${module.path.map((name) => `module.${name}.`).join('')}module.${call.name}.`)),
+    modules.flatMap((module) => module.moduleCalls.filter((call) => call.providers !== undefined).map((call) => modulePrefix([...module.path, call.name]))),
   );
   inheritProviderEdges(nodes, explicitProviders);
   const cycles = graphCycles(nodes, (id) => !/^check\./.test(vertexInModule(id)));
@@ -189,8 +190,8 @@ function moduleNodes(
   unchecked: Map<string, UncheckedResource[]>,
 ): GraphNode[] {
   const module = index.module;
-  const prefix = module.path.map((name) => `module.${name}.`).join('');
-  const parentCall = module.path.length > 0 ? `${module.path.slice(0, -1).map((name) => `module.${name}.`).join('')}module.${module.path[module.path.length - 1]}` : undefined;
+  const prefix = modulePrefix(module.path);
+  const parentCall = module.path.length > 0 ? moduleAddress(module.path) : undefined;
   const requiredProviders = requiredProvidersOf(module);
   const nodes: GraphNode[] = [];
   const values = new ValidateScope(index, context.rootDir, providerFunctionLookup(requiredProviders, schemas));
@@ -200,16 +201,20 @@ function moduleNodes(
     for (const expr of expressions) values.evaluate(expr, out);
   };
   const scope = (overrides: Partial<EvalScope> = {}): EvalScope => ({ index, schemas, count: false, forEach: false, self: false, ...overrides });
-  const node = (id: string, expressions: Iterable<Expression>, diagnostics: ValidatorDiagnostic[], extra: string[] = [], cycleExpressions?: Iterable<Expression>) => {
-    const list = [...expressions];
-    const dependsOn = referencedNodes(prefix, list);
-    const cycleDependsOn = referencedNodes(prefix, cycleExpressions ?? list, new Set(), true);
+  /**
+   * A vertex depending on what `expressions` reference, plus `extra`. For cycles its edges are those of Terraform's
+   * finer graph, from `cycleExpressions` when given (a module call's expansion reads only its meta-arguments).
+   */
+  const node = (id: string, expressions: Iterable<Expression>, diagnostics: ValidatorDiagnostic[], options: { extra?: string[]; cycleExpressions?: Expression[]; cycleName?: string } = {}) => {
+    const cycleDependsOn = new Set<string>();
+    const dependsOn = referencedNodes(prefix, expressions, new Set(), options.cycleExpressions ? undefined : cycleDependsOn);
+    if (options.cycleExpressions) referencedNodes(prefix, options.cycleExpressions, new Set(), cycleDependsOn);
     for (const edges of [dependsOn, cycleDependsOn]) {
-      for (const dependency of extra) edges.add(dependency);
+      for (const dependency of options.extra ?? []) edges.add(dependency);
       if (parentCall) edges.add(parentCall);
       edges.delete(`${prefix}${id}`);
     }
-    nodes.push({ id: `${prefix}${id}`, dependsOn, diagnostics, cycleDependsOn });
+    nodes.push({ id: `${prefix}${id}`, dependsOn, diagnostics, cycleDependsOn, ...(options.cycleName ? { cycleName: options.cycleName } : {}) });
   };
 
   /** References first; only when they are all valid does Terraform evaluate (functions, types). */
@@ -260,7 +265,7 @@ function moduleNodes(
     const out: ValidatorDiagnostic[] = [];
     const id = resource.mode === 'data' ? `data.${resource.type}.${resource.name}` : `${resource.type}.${resource.name}`;
     const providerNode = `${prefix}provider.${resource.providerLocalName}${resource.providerAlias ? `.${resource.providerAlias}` : ''}`;
-    node(id, blockExpressions(resource.block), out, [providerNode]);
+    node(id, blockExpressions(resource.block), out, { extra: [providerNode] });
     validateResource(resource, id, out);
     const resourceScope = scope({ count: resource.count !== undefined, forEach: resource.forEach !== undefined });
     for (const lifecycle of resource.block.body.blocks) {
@@ -410,9 +415,10 @@ function moduleNodes(
     expressionBlock(call.inputs, scope({ count: call.count !== undefined, forEach: call.forEach !== undefined }), out);
     // For cycles, the call's expansion depends on its meta-arguments, and each input variable on its own argument.
     const expansion = [call.count, call.forEach, ...call.dependsOn].filter((e): e is Expression => e !== undefined);
-    node(`module.${call.name}`, blockExpressions(call.block), out, [], expansion);
+    node(`module.${call.name}`, blockExpressions(call.block), out, { cycleExpressions: expansion });
     for (const input of call.inputs) {
-      const cycleDependsOn = referencedNodes(prefix, [input.expr], new Set(), true);
+      const cycleDependsOn = new Set<string>();
+      referencedNodes(prefix, [input.expr], new Set(), cycleDependsOn);
       cycleDependsOn.add(`${prefix}module.${call.name}`);
       nodes.push({ id: `${prefix}module.${call.name}.var.${input.name}`, dependsOn: new Set(), diagnostics: [], cycleDependsOn, cycleOnly: true });
     }
@@ -426,9 +432,10 @@ function moduleNodes(
       ...provider.block.body,
       attributes: provider.block.body.attributes.filter((a) => a.name !== 'alias' && a.name !== 'version'),
     };
-    node(`provider.${provider.name}${provider.alias ? `.${provider.alias}` : ''}`, blockExpressions(provider.block), out);
+    const alias = provider.alias ? `.${provider.alias}` : '';
     // Terraform names a provider configuration by its source address: provider["registry.terraform.io/hashicorp/aws"].west
-    (nodes[nodes.length - 1] as GraphNode).cycleName = `${prefix}provider["${requiredProviders.get(provider.name) ?? normalizeProviderAddress(provider.name)}"]${provider.alias ? `.${provider.alias}` : ''}`;
+    const source = requiredProviders.get(provider.name) ?? normalizeProviderAddress(provider.name);
+    node(`provider.${provider.name}${alias}`, blockExpressions(provider.block), out, { cycleName: `${prefix}provider["${source}"]${alias}` });
     if (!schema) {
       expressionBlock(body.attributes, scope(), out);
       continue;
