@@ -92,6 +92,16 @@ export function createRegoBackend(modules: BackendModule[], options: RegoBackend
   // a query prepared on an earlier program stays right and is kept.
   let preparedRefs = new Map<string, PreparedQuery>();
   let steps = 0;
+  /** The query prepared under `key` in `cache`, prepared on the current program (built if need be) the first time. */
+  const preparedIn = (cache: Map<string, PreparedQuery>, key: string, prepare: (engine: RegoEngine) => PreparedQuery): PreparedQuery => {
+    let q = cache.get(key);
+    if (!q) {
+      engine ??= rebuild();
+      q = prepare(engine);
+      cache.set(key, q);
+    }
+    return q;
+  };
   const run = (q: PreparedQuery, input: RegoValue, timeoutMs: number | undefined): unknown => {
     const value = q.evalValue({ inputValue: input, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
     return value === undefined ? undefined : toJS(value);
@@ -114,25 +124,8 @@ export function createRegoBackend(modules: BackendModule[], options: RegoBackend
       if (anyOptional) preparedRefs = new Map();
     },
     toInput: (input) => fromJSLazy(input),
-    query(query, input, timeoutMs) {
-      let q = prepared.get(query);
-      if (!q) {
-        engine ??= rebuild();
-        q = engine.prepare(query);
-        prepared.set(query, q);
-      }
-      return run(q, input, timeoutMs);
-    },
-    queryRefs(entries, input, timeoutMs) {
-      const key = JSON.stringify(entries);
-      let q = preparedRefs.get(key);
-      if (!q) {
-        engine ??= rebuild();
-        q = engine.prepareRefs(entries);
-        preparedRefs.set(key, q);
-      }
-      return run(q, input, timeoutMs);
-    },
+    query: (query, input, timeoutMs) => run(preparedIn(prepared, query, (e) => e.prepare(query)), input, timeoutMs),
+    queryRefs: (entries, input, timeoutMs) => run(preparedIn(preparedRefs, JSON.stringify(entries), (e) => e.prepareRefs(entries)), input, timeoutMs),
   };
 }
 
