@@ -5,6 +5,9 @@ import { InputError } from '../core/errors.ts';
 
 export { CONFIG_FILE_NAME, CONFIG_FILE_NAMES, LEGACY_CONFIG_FILE_NAME, findConfigFile } from '../core/config-file.ts';
 import { SEVERITIES } from './finding.ts';
+import { OUTPUT_FORMATS } from './output-formats.ts';
+
+export { OUTPUT_FORMATS } from './output-formats.ts';
 
 const idList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const severityList = z
@@ -13,7 +16,6 @@ const severityList = z
   .refine((v) => v.split(',').every((s) => (SEVERITIES as readonly string[]).includes(s.trim().toLowerCase())), {
     message: `use one of ${SEVERITIES.join(', ')} (a level, or a list of levels)`,
   });
-export const OUTPUT_FORMATS = ['text', 'json', 'jsonl', 'sarif', 'junit'] as const;
 
 /**
  * The settings of `.iacpac.yaml` that `check`, `scan` and `validate` read (command-line options win over them).

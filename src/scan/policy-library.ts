@@ -1,9 +1,9 @@
 import { hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { z } from 'zod';
 import { InputError, UsageError } from '../core/errors.ts';
 import { packageRoot } from '../core/package-root.ts';
+import { zodLib } from '../core/zod-lib.ts';
 import { seedYamlMemoLazily } from '../core/yaml-memo.ts';
 import { severityRank, type Severity } from './finding.ts';
 import { matchesAny } from './id-glob.ts';
@@ -32,10 +32,29 @@ export interface SelectedPolicies extends PolicySet {
   knownIds: string[];
 }
 
-const indexSchema = z.object({
-  version: z.literal(1),
-  policies: z.array(z.object({ id: z.string(), file: z.string() })),
-});
+/** The schema of `policies/index.json`, built only to explain an index that {@link indexEntries} rejects. */
+function indexSchema() {
+  const { z } = zodLib();
+  return z.object({
+    version: z.literal(1),
+    policies: z.array(z.object({ id: z.string(), file: z.string() })),
+  });
+}
+
+/** The entries of a well-formed index (what `indexSchema` accepts, unknown keys dropped), else undefined. */
+function indexEntries(raw: unknown): Array<{ id: string; file: string }> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const { version, policies } = raw as { version?: unknown; policies?: unknown };
+  if (version !== 1 || !Array.isArray(policies)) return undefined;
+  const entries: Array<{ id: string; file: string }> = [];
+  for (const entry of policies as unknown[]) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
+    const { id, file } = entry as { id?: unknown; file?: unknown };
+    if (typeof id !== 'string' || typeof file !== 'string') return undefined;
+    entries.push({ id, file });
+  }
+  return entries;
+}
 
 /** The bundled library directory (`<package>/policies`). */
 export function libraryDir(): string {
@@ -45,9 +64,11 @@ export function libraryDir(): string {
 /** The explicit policy list `policies/index.json`. */
 export function readLibraryIndex(dir = libraryDir()): Array<{ id: string; file: string }> {
   const file = join(dir, 'index.json');
-  const parsed = indexSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new InputError(`${file}: invalid policy index: ${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data.policies;
+  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const entries = indexEntries(raw);
+  if (entries) return entries;
+  const parsed = indexSchema().safeParse(raw);
+  throw new InputError(`${file}: invalid policy index: ${parsed.success ? 'unreadable' : (parsed.error.issues[0]?.message ?? '')}`);
 }
 
 let cachedLibrary: PolicySet | undefined;

@@ -1,6 +1,7 @@
 import { yamlLib } from '../core/yaml-lib.ts';
 import { parseYamlMemo } from '../core/yaml-memo.ts';
-import { z } from 'zod';
+import type { ZodError } from 'zod';
+import { zodLib } from '../core/zod-lib.ts';
 import { InputError } from '../core/errors.ts';
 import { SEVERITIES, type Severity } from './finding.ts';
 
@@ -27,30 +28,38 @@ export interface PolicyInfo {
   builtin: boolean;
 }
 
-const stringList = z.array(z.string().min(1));
+/** The METADATA schemas, built on first use (only a policy without a precompiled entry is validated). */
+function metadataSchemas() {
+  return (schemas ??= buildSchemas());
+}
 
-const customSchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'must be letters, digits, _ . or -'),
-    severity: z.enum(SEVERITIES),
-    resource_types: stringList.optional(),
-    remediation: z.string().optional(),
-  })
-  .catchall(z.unknown());
+let schemas: ReturnType<typeof buildSchemas> | undefined;
 
-const metadataSchema = z.object({
-  title: z.string().min(1),
-  description: z.string().optional(),
-  custom: customSchema,
-});
-
-/** Stricter rules for the bundled library: every field present. */
-const libraryCustomSchema = customSchema.extend({
-  // AWS policies, and Terraform-wide ones (any provider: provisioners, external programs).
-  id: z.string().regex(/^IACPAC_(AWS|TF)_[A-Z0-9]+_\d{3}$/),
-  resource_types: stringList.min(1),
-  remediation: z.string().min(1),
-});
+function buildSchemas() {
+  const { z } = zodLib();
+  const stringList = z.array(z.string().min(1));
+  const customSchema = z
+    .object({
+      id: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'must be letters, digits, _ . or -'),
+      severity: z.enum(SEVERITIES),
+      resource_types: stringList.optional(),
+      remediation: z.string().optional(),
+    })
+    .catchall(z.unknown());
+  const metadata = z.object({
+    title: z.string().min(1),
+    description: z.string().optional(),
+    custom: customSchema,
+  });
+  /** Stricter rules for the bundled library: every field present. */
+  const libraryCustom = customSchema.extend({
+    // AWS policies, and Terraform-wide ones (any provider: provisioners, external programs).
+    id: z.string().regex(/^IACPAC_(AWS|TF)_[A-Z0-9]+_\d{3}$/),
+    resource_types: stringList.min(1),
+    remediation: z.string().min(1),
+  });
+  return { stringList, metadata, libraryCustom };
+}
 
 /** Parses and validates the package-level `# METADATA` block of a policy. Throws InputError with file:line:col. */
 export function readPolicyMetadata(file: string, displayName: string, source: string, builtin: boolean): PolicyInfo {
@@ -90,6 +99,7 @@ export function readPolicyMetadata(file: string, displayName: string, source: st
     }
     throw error;
   }
+  const { metadata: metadataSchema, libraryCustom: libraryCustomSchema, stringList } = metadataSchemas();
   const parsed = metadataSchema.safeParse(raw);
   if (!parsed.success) throw metadataError(displayName, markerLine, comment.slice(marker + 1), parsed.error);
   if (builtin) {
@@ -124,7 +134,7 @@ function metadataError(
   displayName: string,
   markerLine: number,
   yamlLines: string[],
-  error: z.ZodError,
+  error: ZodError,
   prefix: string[] = [],
 ): InputError {
   const issue = error.issues[0];

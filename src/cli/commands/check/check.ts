@@ -8,6 +8,6 @@ import { reportScan, runScan } from '../scan/scan.ts';
  * --soft-fail), 2 on usage/input errors.
  */
 export async function checkCommand(paths: string[], options: ScanCommandOptions): Promise<void> {
-  const resolved = resolveScanOptions(paths, options);
+  const resolved = await resolveScanOptions(paths, options);
   await reportScan(await runScan(resolved, true), resolved, options.color);
 }

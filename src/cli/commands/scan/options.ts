@@ -1,7 +1,9 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../../core/errors.ts';
 import { parseSeverities, type Severity } from '../../../core/severity.ts';
-import { loadScanConfig, OUTPUT_FORMATS } from '../../../scan/config-file.ts';
+import { findConfigFile } from '../../../core/config-file.ts';
+import type { ScanConfig } from '../../../scan/config-file.ts';
+import { OUTPUT_FORMATS } from '../../../scan/output-formats.ts';
 import { splitList } from '../../../scan/id-glob.ts';
 import type { ScanOptions } from '../../../scan/scanner.ts';
 import { collect } from '../../options.ts';
@@ -104,9 +106,13 @@ export function inputPaths(paths: string[], options: Pick<ScanCommandOptions, 'd
 export const DEFAULT_BASELINE_FILE = '.iacpac.baseline.json';
 
 /** Merges command-line options over `.iacpac.yaml` and validates them (UsageError: one line, exit 2). */
-export function resolveScanOptions(paths: string[], options: ScanCommandOptions): ResolvedScan {
+export async function resolveScanOptions(paths: string[], options: ScanCommandOptions): Promise<ResolvedScan> {
   const inputs = inputPaths(paths, options);
-  const config = loadScanConfig(options.config, inputs.filter((p) => p !== '-' && !p.endsWith('.json')));
+  const searchDirs = inputs.filter((p) => p !== '-' && !p.endsWith('.json'));
+  // The config file's schema (and zod) is loaded only when there is a file to read.
+  const config: ScanConfig = findConfigFile(options.config, searchDirs).file
+    ? (await import('../../../scan/config-file.ts')).loadScanConfig(options.config, searchDirs)
+    : {};
   const severityText = options.severity ?? config.severity ?? 'info';
   const parsedSeverity = parseSeverities(severityText);
   if ('invalid' in parsedSeverity) {

@@ -4,7 +4,6 @@ import { runInputs } from '../../../analysis/run-inputs.ts';
 import { ExitError, InputError, UsageError } from '../../../core/errors.ts';
 import { logger } from '../../../core/logger.ts';
 import { docUrl, packageVersion, repositoryUrl } from '../../../core/package-root.ts';
-import { applyBaseline, createBaseline, readBaseline } from '../../../scan/baseline.ts';
 import { checkovAvailable, mapCheckovReport, runCheckov } from '../../../scan/checkov.ts';
 import { isBlockingIn, type ScanResult } from '../../../scan/finding.ts';
 import { renderJson, renderJsonl } from '../../../scan/outputs/json.ts';
@@ -98,7 +97,11 @@ export function renderResults(
  */
 export async function reportScan(run: ScanRun, resolved: ResolvedScan, colorOption: boolean | undefined): Promise<void> {
   let results = run.results;
-  if (resolved.baseline) results = applyBaseline(results, readBaseline(resolved.baseline), resolved.baseline);
+  // The baseline module (and zod, which reads the file) is loaded only by runs that use one.
+  if (resolved.baseline) {
+    const { applyBaseline, readBaseline } = await import('../../../scan/baseline.ts');
+    results = applyBaseline(results, readBaseline(resolved.baseline), resolved.baseline);
+  }
   for (const target of resolved.outputs) {
     const text = renderResults(results, run.policies, target.format, {
       color: target.file ? false : stdoutColor(colorOption),
@@ -113,6 +116,7 @@ export async function reportScan(run: ScanRun, resolved: ResolvedScan, colorOpti
     }
   }
   if (resolved.createBaseline) {
+    const { createBaseline } = await import('../../../scan/baseline.ts');
     const baseline = createBaseline(results, resolved.createBaseline, `iacpac ${packageVersion()}`);
     writeFileSync(resolved.createBaseline, `${JSON.stringify(baseline, null, 2)}\n`);
     const count = baseline.findings.reduce((n, f) => n + f.policies.length, 0);
@@ -133,6 +137,6 @@ export async function reportScan(run: ScanRun, resolved: ResolvedScan, colorOpti
 
 /** `iacpac scan [paths...]`: exit 0 without findings at the selected severities, 1 with, 2 on usage/input errors. */
 export async function scanCommand(paths: string[], options: ScanCommandOptions): Promise<void> {
-  const resolved = resolveScanOptions(paths, options);
+  const resolved = await resolveScanOptions(paths, options);
   await reportScan(await runScan(resolved, false), resolved, options.color);
 }

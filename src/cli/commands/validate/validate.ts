@@ -3,7 +3,7 @@ import { runInputs } from '../../../analysis/run-inputs.ts';
 import { terraformDocument, type ValidateResult } from '../../../core/diagnostics.ts';
 import { ExitError, InputError, UsageError } from '../../../core/errors.ts';
 import { logger } from '../../../core/logger.ts';
-import { findConfigFile } from '../../../scan/config-file.ts';
+import { findConfigFile } from '../../../core/config-file.ts';
 import { renderValidateText } from '../../../validate/render-text.ts';
 import { stdoutColor } from '../../color.ts';
 import { inputPaths } from '../scan/options.ts';
