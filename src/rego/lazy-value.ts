@@ -1,4 +1,4 @@
-import { fromJS, RegoObject, valueKey, type RegoValue } from './value.ts';
+import { compare, fromJS, NO_ENTRIES, RegoObject, valueKey, type RegoValue } from './value.ts';
 
 /**
  * A JS JSON-ish value as a Rego value without copying it up front (`fromJS` copies the whole document): an object
@@ -22,13 +22,17 @@ function isPlainScalar(x: unknown): boolean {
 }
 
 const enumerable = Object.prototype.propertyIsEnumerable;
+type Entries = Map<unknown, [RegoValue, RegoValue]>;
 
 /**
  * A Rego object over a JS record. Lookups by string key read the record; a composite member is converted once, when it
- * is first read, and kept in the object's own entries (so reading it again gives the same value). Anything that needs
- * every entry (iteration, size changes, sorting, mutation) first puts all entries into the object, in the record's
- * order, and from then on it is an ordinary `RegoObject`. The canonical key is computed from the record without
- * keeping the members' own keys.
+ * is first read, and kept in the object's own entries (so reading it again gives the same value); until then the
+ * object has no entries Map at all (it shares the empty `NO_ENTRIES`). Reading every entry (iteration, hashing,
+ * sorting, `walk`) builds the pairs from the record each time instead of keeping them: an ordinary `RegoObject` keeps
+ * a Map slot and a `[key, value]` pair per member (~100 bytes), and a scan's input reads most objects whole once or
+ * twice (the library's index sets hash every resource change and configuration entry, `walk` visits every
+ * expression). Only a change (set, delete) puts all entries into the object, in the record's order, and from then on
+ * it is an ordinary `RegoObject`. The canonical key is computed from the record without keeping the members' own keys.
  */
 class LazyObject extends RegoObject {
   private record: Record<string, unknown> | undefined;
@@ -37,7 +41,7 @@ class LazyObject extends RegoObject {
   private lazyKey: string | undefined;
 
   constructor(record: Record<string, unknown>) {
-    super();
+    super(undefined, NO_ENTRIES as Entries);
     this.record = record;
   }
 
@@ -48,20 +52,25 @@ class LazyObject extends RegoObject {
     }
     const value = fromJSLazy(this.record![k]);
     if (value !== null && typeof value === 'object') {
+      if (this.entriesMap === NO_ENTRIES) this.entriesMap = new Map();
       super.set(k, value);
       this.converted++;
     }
     return value;
   }
 
+  /** The entries in the record's order, members converted as `get` converts them (fresh pairs: not kept). */
+  private pairs(record: Record<string, unknown>): Array<[RegoValue, RegoValue]> {
+    return Object.keys(record).map((k) => [k, this.member(k)]);
+  }
+
   /** Puts every entry into the object (record order); afterwards the base class does everything. */
   private materialize(): void {
     const record = this.record;
     if (!record) return;
-    const members = Object.keys(record).map((k) => [k, this.member(k)] as const);
+    const members = this.pairs(record);
     this.record = undefined;
-    // Members converted earlier were added out of order: re-add all in the record's order.
-    if (this.converted > 0) for (const [k] of members) super.delete(k);
+    this.entriesMap = new Map();
     for (const [k, v] of members) super.set(k, v);
   }
 
@@ -87,20 +96,16 @@ class LazyObject extends RegoObject {
     return super.delete(k);
   }
   override keys(): IterableIterator<RegoValue> {
-    this.materialize();
-    return super.keys();
+    return this.record ? Object.keys(this.record)[Symbol.iterator]() : super.keys();
   }
   override entries(): IterableIterator<[RegoValue, RegoValue]> {
-    this.materialize();
-    return super.entries();
+    return this.record ? this.pairs(this.record)[Symbol.iterator]() : super.entries();
   }
   override [Symbol.iterator](): IterableIterator<[RegoValue, RegoValue]> {
-    this.materialize();
-    return super[Symbol.iterator]();
+    return this.entries();
   }
   override sortedEntries(): Array<[RegoValue, RegoValue]> {
-    this.materialize();
-    return super.sortedEntries();
+    return this.record ? this.pairs(this.record).sort((x, y) => compare(x[0], y[0])) : super.sortedEntries();
   }
   override key(): string {
     if (!this.record) return super.key();

@@ -365,14 +365,23 @@ export class RegoSet {
   }
 }
 
+/**
+ * @internal An empty entries map that is never written: a subclass holding its entries elsewhere (a lazy object over a
+ * JSON record) starts with it and replaces it before its first write, so it allocates no Map of its own until then.
+ */
+export const NO_ENTRIES: ReadonlyMap<unknown, [RegoValue, RegoValue]> = new Map();
+
 export class RegoObject {
-  private readonly entriesMap = new Map<unknown, [RegoValue, RegoValue]>();
+  /** The entries by `mapKey`; a subclass may share {@link NO_ENTRIES} here until its first write (see lazy-value.ts). */
+  protected entriesMap: Map<unknown, [RegoValue, RegoValue]>;
   private cachedKey: string | undefined;
   private cachedSorted: Array<[RegoValue, RegoValue]> | undefined;
   /** @internal cached `hashValue` */
   cachedHash: number | undefined;
 
-  constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>) {
+  /** `entriesMap` is for subclasses only (@internal). */
+  constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>, entriesMap?: Map<unknown, [RegoValue, RegoValue]>) {
+    this.entriesMap = entriesMap ?? new Map();
     if (entries) for (const [k, v] of entries) this.entriesMap.set(mapKey(k), [k, v]);
   }
   static fromRecord(record: Record<string, RegoValue>): RegoObject {
