@@ -133,6 +133,8 @@ export const MAX_WIDTH = 1_000_000;
 function pad(s: string, spec: Spec, numeric: boolean): string {
   const width = spec.width ?? 0;
   if (width > MAX_WIDTH) throw new RangeError(`fmt width ${width} exceeds ${MAX_WIDTH}`);
+  // no width: nothing to pad, so no code points to count
+  if (width <= 0) return s;
   const length = [...s].length;
   if (length >= width) return s;
   if (spec.minus) return s + ' '.repeat(width - length);
@@ -261,6 +263,17 @@ export function goSprintf(format: string, args: readonly GoArg[]): string {
     }
     out += format.slice(i, pct);
     i = pct + 1;
+    // The common verb: `%s` or `%v` of a string, with no flags, width or precision, is the string itself.
+    const c = format.charCodeAt(i);
+    if (c === 0x73 || c === 0x76) {
+      const arg = args[argIndex];
+      if (arg !== undefined && arg.kind === 'string') {
+        out += arg.value;
+        argIndex++;
+        i++;
+        continue;
+      }
+    }
     const spec: Spec = { plus: false, minus: false, sharp: false, space: false, zero: false };
     for (; i < n; i++) {
       const c = format[i];

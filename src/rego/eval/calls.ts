@@ -7,7 +7,7 @@ import type { TermOf } from '../syntax/ast.ts';
 import type { Program } from '../compiler/compile.ts';
 import type { RuleNode } from '../compiler/rule-tree.ts';
 import { RegoError } from '../syntax/errors.ts';
-import { BuiltinError, type BuiltinContext } from '../builtins/define-builtin.ts';
+import { BuiltinError, type BuiltinContext, type BuiltinDefinition } from '../builtins/define-builtin.ts';
 import type { RegoValue } from '../value.ts';
 import { EvalContext } from './context.ts';
 import type { Env, EvalMachine, Stop, ValueCont } from './types.ts';
@@ -29,7 +29,7 @@ export function callTerm(ev: EvalMachine, ctx: EvalContext, t: TermOf<'call'>, e
 
 const orders = new WeakMap<TermOf<'call'>, number[] | null>();
 
-function argOrder(t: TermOf<'call'>): number[] | undefined {
+export function argOrder(t: TermOf<'call'>): number[] | undefined {
   let o = orders.get(t);
   if (o === undefined) {
     const refs = t.args.map((a, i) => (a.type === 'ref' ? i : -1)).filter((i) => i >= 0);
@@ -56,25 +56,29 @@ export function invoke(ev: EvalMachine, ctx: EvalContext, name: string, args: Re
   if (special?.call) return special.call(ev, ctx, args, k, t);
   const builtin = ev.options.builtins.pure(name);
   if (!builtin) throw new RegoError('eval_internal_error', `unsupported builtin ${name}`, t.loc);
-  let result: RegoValue | undefined;
+  const result = pureValue(ev, name, builtin, args, t);
+  return result === undefined ? undefined : k(result);
+}
+
+/** The value of a call of a pure builtin, or undefined (its errors as `invoke` describes). */
+export function pureValue(ev: EvalMachine, name: string, builtin: BuiltinDefinition, args: RegoValue[], t: TermOf<'call'>): RegoValue | undefined {
   try {
-    result = builtin.impl(args, builtinContext(ev));
+    return builtin.impl(args, builtinContext(ev));
   } catch (error) {
     if (error instanceof BuiltinError) {
       if (error.code === 'eval_conflict_error' || ev.strict) throw new RegoError(error.code, error.message, t.loc);
-      return;
+      return undefined;
     }
     if (error instanceof RegoError) throw error;
     if (ev.strict) throw new RegoError('eval_builtin_error', `${name}: ${(error as Error).message}`, t.loc);
-    return;
+    return undefined;
   }
-  return result === undefined ? undefined : k(result);
 }
 
 /** The rule-tree node of each called `data.` function name, per program (a call site names it on every call). */
 const functionNodes = new WeakMap<Program, Map<string, RuleNode | null>>();
 
-function functionNode(program: Program, name: string): RuleNode | undefined {
+export function functionNode(program: Program, name: string): RuleNode | undefined {
   let nodes = functionNodes.get(program);
   if (!nodes) {
     nodes = new Map();

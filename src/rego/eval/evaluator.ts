@@ -11,8 +11,9 @@ import type { CompiledRule, RuleNode } from '../compiler/rule-tree.ts';
 import { equals, equalValues, lookup, lookupPath, RegoObject, RegoSet, setPath, valueKey, type RegoValue } from '../value.ts';
 import { EvalContext, type DataOverride, type FunctionOverride } from './context.ts';
 import { printText } from './rego-text.ts';
-import { callTerm } from './calls.ts';
-import { materialize } from './rules.ts';
+import { argOrder, callTerm, functionNode, pureValue } from './calls.ts';
+import { functionValue, materialize } from './rules.ts';
+import type { BuiltinDefinition } from '../builtins/define-builtin.ts';
 import type { Cont, Env, EvalMachine, EvaluatorOptions, Stop, ValueCont } from './types.ts';
 
 export type { Cont, Env, EvalLimits, EvaluatorOptions, Stop, ValueCont } from './types.ts';
@@ -28,6 +29,7 @@ export class Evaluator implements EvalMachine {
   readonly nowNs: bigint;
   /** Stack of rules being evaluated (rego.metadata.rule/chain). */
   readonly ruleStack: CompiledRule[] = [];
+  private readonly callTargets = new Map<TermOf<'call'>, CallTarget>();
 
   constructor(
     readonly program: Program,
@@ -55,11 +57,83 @@ export class Evaluator implements EvalMachine {
   // ------------------------------------------------------------------ bodies and expressions
 
   evalBody(ctx: EvalContext, body: Body, i: number, env: Env, k: Cont): Stop {
-    if (i >= body.length) {
-      this.step(undefined);
-      return k();
+    if (this.options.tracer) {
+      if (i >= body.length) {
+        this.step(undefined);
+        return k();
+      }
+      return this.evalExpr(ctx, body[i]!, env, () => this.evalBody(ctx, body, i + 1, env, k));
     }
-    return this.evalExpr(ctx, body[i]!, env, () => this.evalBody(ctx, body, i + 1, env, k));
+    // Untraced: expressions with at most one solution (tests, comparisons, `x := <term with one value>`) are decided in
+    // this loop; the first that may enumerate continues by continuation. The variables bound here are unbound when the
+    // rest of the body (and `k`) is done, as unification does.
+    let bound: string[] | undefined;
+    let r: Stop;
+    for (;; i++) {
+      if (i >= body.length) {
+        this.step(undefined);
+        r = k();
+        break;
+      }
+      const e = body[i]!;
+      this.step(e.loc);
+      const d = this.directExpr(ctx, e, env);
+      if (d === NOT_DIRECT) {
+        const next = i + 1;
+        r = this.evalExprStepped(ctx, e, env, () => this.evalBody(ctx, body, next, env, k));
+        break;
+      }
+      if (d === false) {
+        r = undefined;
+        break;
+      }
+      if (d !== true) (bound ??= []).push(d);
+    }
+    if (bound) for (const name of bound) env.set(name, undefined);
+    return r;
+  }
+
+  /**
+   * Decide an expression that has at most one solution without a continuation: true if it holds, false if not, the
+   * name of the variable it bound (it holds), or NOT_DIRECT for any other expression (evaluate it by continuation).
+   */
+  private directExpr(ctx: EvalContext, e: Expr, env: Env): boolean | string | typeof NOT_DIRECT {
+    if (e.withs.length) return NOT_DIRECT;
+    switch (e.kind) {
+      case 'term': {
+        const v = this.direct(ctx, e.term, env);
+        if (v === NOT_DIRECT) return v;
+        const holds = v !== undefined && v !== false;
+        return e.negated ? !holds : holds;
+      }
+      case 'unify': {
+        const { left, right } = e;
+        const nl = this.needsUnify(left, env);
+        const nr = this.needsUnify(right, env);
+        if (!nl && !nr) {
+          const a = this.direct(ctx, left, env);
+          if (a === NOT_DIRECT) return a;
+          if (a === undefined) return e.negated;
+          const b = this.direct(ctx, right, env);
+          if (b === NOT_DIRECT) return b;
+          const holds = b !== undefined && equalValues(a, b);
+          return e.negated ? !holds : holds;
+        }
+        if (e.negated) return NOT_DIRECT;
+        // `x := <term>` / `<term> = x` with x unbound: bind it
+        const [pattern, term] = nl && !nr && left.type === 'var' ? [left, right] : nr && !nl && right.type === 'var' ? [right, left] : [undefined, undefined];
+        if (!pattern) return NOT_DIRECT;
+        const v = this.direct(ctx, term, env);
+        if (v === NOT_DIRECT) return v;
+        if (v === undefined) return false;
+        env.set(pattern.name, v);
+        return pattern.name;
+      }
+      case 'some':
+        return e.negated ? NOT_DIRECT : true;
+      default:
+        return NOT_DIRECT;
+    }
   }
 
   evalExpr(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
@@ -78,6 +152,11 @@ export class Evaluator implements EvalMachine {
 
   private evalExprUntraced(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
     this.step(e.loc);
+    return this.evalExprStepped(ctx, e, env, k, record);
+  }
+
+  /** `evalExprUntraced` after its step was counted. */
+  private evalExprStepped(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
     const inner = e.withs.length ? this.withContext(ctx, e, env) : ctx;
     if (inner === undefined) return;
     if (e.negated) {
@@ -107,12 +186,24 @@ export class Evaluator implements EvalMachine {
       case 'some':
         record?.(true);
         return k();
-      case 'somein':
-        return this.evalTerm(ctx, e.collection, env, (coll) =>
-          this.iterate(coll, (key, val) =>
-            this.unifyValue(ctx, e.value, val, env, () => (e.key ? this.unifyValue(ctx, e.key, key, env, () => (record?.(true), k())) : (record?.(true), k()))),
-          ),
-        );
+      case 'somein': {
+        const done: Cont = record ? () => (record(true), k()) : k;
+        return this.evalTerm(ctx, e.collection, env, (coll) => {
+          const { key, value } = e;
+          // `some v in xs` / `some k, v in xs` with fresh variables: bound in place (no continuation per element)
+          if (value.type === 'var' && isFree(value, env) && (!key || (key.type === 'var' && isFree(key, env) && key.name !== value.name))) {
+            const r = this.iterate(coll, (kv, v) => {
+              env.set(value.name, v);
+              if (key) env.set(key.name, kv);
+              return done();
+            });
+            env.set(value.name, undefined);
+            if (key) env.set(key.name, undefined);
+            return r;
+          }
+          return this.iterate(coll, (kv, v) => this.unifyValue(ctx, value, v, env, () => (key ? this.unifyValue(ctx, key, kv, env, done) : done())));
+        });
+      }
       case 'every':
         return this.evalTerm(ctx, e.domain, env, (coll) => {
           if (!Array.isArray(coll) && !(coll instanceof RegoSet) && !(coll instanceof RegoObject)) return;
@@ -189,7 +280,7 @@ export class Evaluator implements EvalMachine {
   /** If the term names a function (user function or builtin), its dotted name. */
   private functionName(t: Term, env: Env): string | undefined {
     let name: string | undefined;
-    if (t.type === 'var' && !env.has(t.name)) name = t.name;
+    if (t.type === 'var' && env.get(t.name) === undefined) name = t.name;
     else if (t.type === 'ref' && t.head.type === 'var' && t.path.every((p) => p.type === 'scalar' && typeof p.value === 'string'))
       name = [t.head.name, ...t.path.map((p) => String((p as TermOf<'scalar'>).value))].join('.');
     if (name === undefined) return undefined;
@@ -240,16 +331,19 @@ export class Evaluator implements EvalMachine {
         if (c !== undefined) return k(c);
         return this.evalObject(ctx, t.items, 0, new RegoObject(), env, k);
       }
-      case 'call':
-        return callTerm(this, ctx, t, env, k);
+      case 'call': {
+        const v = this.directCall(ctx, t, env);
+        if (v === NOT_DIRECT) return callTerm(this, ctx, t, env, k);
+        return v === undefined ? undefined : k(v);
+      }
       case 'arraycomp': {
         const out: RegoValue[] = [];
-        this.evalBody(ctx, t.body, 0, env, () => this.evalTerm(ctx, t.term, env, (v) => void out.push(v)));
+        this.evalBody(ctx, t.body, 0, env, this.eachValue(ctx, t.term, env, (v) => void out.push(v)));
         return k(out);
       }
       case 'setcomp': {
         const out = new RegoSet();
-        this.evalBody(ctx, t.body, 0, env, () => this.evalTerm(ctx, t.term, env, (v) => void out.add(v)));
+        this.evalBody(ctx, t.body, 0, env, this.eachValue(ctx, t.term, env, (v) => void out.add(v)));
         return k(out);
       }
       case 'objectcomp': {
@@ -269,6 +363,15 @@ export class Evaluator implements EvalMachine {
       case 'template':
         return this.evalTemplate(ctx, t, 0, '', env, k);
     }
+  }
+
+  /** A continuation that passes every value of `t` (at the time it is called) to `f`. */
+  eachValue(ctx: EvalContext, t: Term, env: Env, f: ValueCont): Cont {
+    return () => {
+      const v = this.direct(ctx, t, env);
+      if (v === NOT_DIRECT) return this.evalTerm(ctx, t, env, f);
+      return v === undefined ? undefined : f(v);
+    };
   }
 
   private evalTemplate(ctx: EvalContext, t: TermOf<'template'>, i: number, acc: string, env: Env, k: ValueCont): Stop {
@@ -296,12 +399,12 @@ export class Evaluator implements EvalMachine {
   /** The values of `items`, one combination per solution (an item may enumerate). */
   evalList(ctx: EvalContext, items: Term[], env: Env, k: (items: RegoValue[]) => Stop): Stop {
     // Items with one value (see `direct`) are taken in a loop; from the first that may enumerate on, by continuation.
-    const values: RegoValue[] = [];
+    const values = new Array<RegoValue>(items.length);
     for (let j = 0; j < items.length; j++) {
       const v = this.direct(ctx, items[j]!, env);
-      if (v === NOT_DIRECT) return this.evalListFrom(ctx, items, j, values, env, k);
+      if (v === NOT_DIRECT) return this.evalListFrom(ctx, items, j, values.slice(0, j), env, k);
       if (v === undefined) return;
-      values.push(v);
+      values[j] = v;
     }
     return k(values);
   }
@@ -356,15 +459,73 @@ export class Evaluator implements EvalMachine {
         const c = constantOf(t);
         return c === undefined ? NOT_DIRECT : c;
       }
+      case 'call':
+        return this.directCall(ctx, t, env);
       default:
         return NOT_DIRECT;
     }
   }
 
+  /**
+   * A call with one value at most: a user function (its value is computed whole and memoised), a pure builtin or an
+   * internal one that has a `value` form, whose arguments each have one value (evaluated in `callTerm`'s order).
+   * Calls under `with` function mocks, traced calls and any other builtin go by continuation.
+   */
+  private directCall(ctx: EvalContext, t: TermOf<'call'>, env: Env): RegoValue | undefined | typeof NOT_DIRECT {
+    if (ctx.functionOverrides.size !== 0 || this.options.tracer) return NOT_DIRECT;
+    const target = this.callTarget(t);
+    if (target === null) return NOT_DIRECT;
+    const args = this.directItems(ctx, t.args, argOrder(t), env);
+    if (args === NOT_DIRECT || args === undefined) return args;
+    switch (target.kind) {
+      case 'function':
+        return target.node ? functionValue(this, ctx, target.node, args, t.loc) : undefined;
+      case 'internal':
+        return target.value(args);
+      case 'pure':
+        return pureValue(this, t.name, target.builtin, args, t);
+    }
+  }
+
+  /**
+   * The values of `items` when each has one (evaluated in `order` when given), as an array of their exact length (an
+   * array filled by `push` keeps room for 16 more elements: most of what a call allocated); `undefined` if one is
+   * undefined, NOT_DIRECT if one may enumerate.
+   */
+  private directItems(ctx: EvalContext, items: Term[], order: number[] | undefined, env: Env): RegoValue[] | undefined | typeof NOT_DIRECT {
+    const n = items.length;
+    const values = new Array<RegoValue>(n);
+    for (let j = 0; j < n; j++) {
+      const index = order ? order[j]! : j;
+      const v = this.direct(ctx, items[index]!, env);
+      if (v === NOT_DIRECT || v === undefined) return v;
+      values[index] = v;
+    }
+    return values;
+  }
+
+  /** What a call term calls when no `with` mocks a function (see `callTerm` and `invoke`), resolved once per term. */
+  private callTarget(t: TermOf<'call'>): CallTarget {
+    let target = this.callTargets.get(t);
+    if (target === undefined) {
+      const builtins = this.options.builtins;
+      const special = builtins.internal(t.name);
+      if (special?.raw) target = null;
+      else if (t.name.startsWith('data.')) target = { kind: 'function', node: functionNode(this.program, t.name) };
+      else if (special?.call) target = special.value ? { kind: 'internal', value: special.value } : null;
+      else {
+        const builtin = builtins.pure(t.name);
+        target = builtin ? { kind: 'pure', builtin } : null;
+      }
+      this.callTargets.set(t, target);
+    }
+    return target;
+  }
+
   private directRef(ctx: EvalContext, t: TermOf<'ref'>, env: Env): RegoValue | undefined | typeof NOT_DIRECT {
     const head = t.head;
     let v: RegoValue | undefined | typeof NOT_DIRECT;
-    if (head.type === 'var' && !env.has(head.name)) {
+    if (head.type === 'var' && env.get(head.name) === undefined) {
       if (head.name === 'data') return this.directData(ctx, t.path, env);
       if (head.name !== 'input') return NOT_DIRECT;
       v = ctx.input;
@@ -429,7 +590,7 @@ export class Evaluator implements EvalMachine {
 
   evalRef(ctx: EvalContext, t: TermOf<'ref'>, env: Env, k: ValueCont): Stop {
     const head = t.head;
-    if (head.type === 'var' && !env.has(head.name)) {
+    if (head.type === 'var' && env.get(head.name) === undefined) {
       if (head.name === 'data') return this.evalDataRef(ctx, t.path, env, k);
       if (head.name === 'input') return ctx.input === undefined ? undefined : this.walk(ctx, ctx.input, t.path, 0, env, k);
     }
@@ -440,7 +601,7 @@ export class Evaluator implements EvalMachine {
   private needsIteration(key: Term, env: Env): boolean {
     switch (key.type) {
       case 'var':
-        return !env.has(key.name) && key.name !== 'input' && key.name !== 'data';
+        return env.get(key.name) === undefined && key.name !== 'input' && key.name !== 'data';
       case 'array':
         return key.items.some((x) => this.needsIteration(x, env));
       case 'object':
@@ -455,7 +616,24 @@ export class Evaluator implements EvalMachine {
     if (i >= path.length) return k(value);
     const key = path[i]!;
     if (this.needsIteration(key, env)) {
+      if (key.type === 'var') {
+        // a fresh variable (`xs[i]`, `xs[_]`): bound in place (no continuation per element)
+        const name = key.name;
+        const r = this.iterate(value, (kv, v) => {
+          env.set(name, kv);
+          return this.walk(ctx, v, path, i + 1, env, k, baseData);
+        });
+        env.set(name, undefined);
+        return r;
+      }
       return this.iterate(value, (kv, v) => this.unifyValue(ctx, key, kv, env, () => this.walk(ctx, v, path, i + 1, env, k, baseData)));
+    }
+    const kd = this.direct(ctx, key, env);
+    if (kd !== NOT_DIRECT) {
+      if (kd === undefined) return;
+      let v = lookup(value, kd);
+      if (v === undefined && baseData && (typeof kd === 'number' || typeof kd === 'bigint') && value instanceof RegoObject) v = value.get(String(kd));
+      return v === undefined ? undefined : this.walk(ctx, v, path, i + 1, env, k, baseData);
     }
     return this.evalTerm(ctx, key, env, (kv) => {
       let v = lookup(value, kv);
@@ -510,7 +688,7 @@ export class Evaluator implements EvalMachine {
   private needsUnify(t: Term, env: Env): boolean {
     switch (t.type) {
       case 'var':
-        return !env.has(t.name) && t.name !== 'input' && t.name !== 'data';
+        return env.get(t.name) === undefined && t.name !== 'input' && t.name !== 'data';
       case 'array':
         return t.items.some((x) => this.needsUnify(x, env));
       case 'object':
@@ -570,7 +748,7 @@ export class Evaluator implements EvalMachine {
         if (t.name === 'input' || t.name === 'data') return this.evalTerm(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
         env.set(t.name, v);
         const r = k();
-        env.delete(t.name);
+        env.set(t.name, undefined);
         return r;
       }
       case 'array': {
@@ -600,6 +778,18 @@ export class Evaluator implements EvalMachine {
     return this.evalTerm(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
   }
 }
+
+/** A variable that unification would bind (not bound, not a root document). */
+function isFree(t: TermOf<'var'>, env: Env): boolean {
+  return env.get(t.name) === undefined && t.name !== 'input' && t.name !== 'data';
+}
+
+/** What a call term calls (`null`: it is evaluated by continuation only). */
+type CallTarget =
+  | { kind: 'function'; node: RuleNode | undefined }
+  | { kind: 'internal'; value: (args: RegoValue[]) => RegoValue | undefined }
+  | { kind: 'pure'; builtin: BuiltinDefinition }
+  | null;
 
 /** What `direct` returns for a term it cannot evaluate without a continuation. */
 const NOT_DIRECT: unique symbol = Symbol('not direct');

@@ -31,9 +31,18 @@ function networkBuiltin(name: string, f: (arg: RegoValue) => RegoValue): Interna
   };
 }
 
-const cmp = (f: (c: number) => boolean): InternalBuiltin => ({
-  call: (_ev, _ctx, [a, b], k) => k(f(compare(a!, b!))),
-});
+/** An internal builtin with at most one value and no effect: `value` computes it, `call` passes it on. */
+function single(value: (args: RegoValue[]) => RegoValue | undefined): InternalBuiltin {
+  return {
+    value,
+    call: (_ev, _ctx, args, k) => {
+      const v = value(args);
+      return v === undefined ? undefined : k(v);
+    },
+  };
+}
+
+const cmp = (f: (c: number) => boolean): InternalBuiltin => single(([a, b]) => f(compare(a!, b!)));
 
 function walkValue(v: RegoValue, path: RegoValue[], f: (path: RegoValue[], v: RegoValue) => Stop): Stop {
   if (f(path.slice(), v)) return true;
@@ -62,6 +71,17 @@ function walkValue(v: RegoValue, path: RegoValue[], f: (path: RegoValue[], v: Re
   return;
 }
 
+/** `x in coll`: an element of a set, a value of an array or object (false for anything else). */
+function member(x: RegoValue, coll: RegoValue): boolean {
+  if (coll instanceof RegoSet) return coll.has(x);
+  if (Array.isArray(coll)) {
+    for (let i = 0; i < coll.length; i++) if (equalValues(coll[i]!, x)) return true;
+  } else if (coll instanceof RegoObject) {
+    for (const [, v] of coll) if (equalValues(v, x)) return true;
+  }
+  return false;
+}
+
 /** Annotations as OPA returns them: `authors` entries become `{name, email}` objects. */
 function annotationsValue(a: Record<string, unknown>): RegoValue {
   const { loc: _loc, ...rest } = a;
@@ -76,32 +96,20 @@ function annotationsValue(a: Record<string, unknown>): RegoValue {
 }
 
 export const INTERNAL_BUILTINS: ReadonlyMap<string, InternalBuiltin> = new Map<string, InternalBuiltin>([
-  ['equal', { call: (_ev, _ctx, [a, b], k) => k(equalValues(a!, b!)) }],
-  ['neq', { call: (_ev, _ctx, [a, b], k) => k(!equalValues(a!, b!)) }],
+  ['equal', single(([a, b]) => equalValues(a!, b!))],
+  ['neq', single(([a, b]) => !equalValues(a!, b!))],
   ['lt', cmp((c) => c < 0)],
   ['lte', cmp((c) => c <= 0)],
   ['gt', cmp((c) => c > 0)],
   ['gte', cmp((c) => c >= 0)],
-  ['eq', { call: (_ev, _ctx, [a, b], k) => (equalValues(a!, b!) ? k(true) : undefined) }],
-  [
-    'internal.member_2',
-    {
-      call: (ev, _ctx, [x, coll], k) => {
-        let found = false;
-        if (coll instanceof RegoSet) found = coll.has(x!);
-        else ev.iterate(coll!, (_key, v) => (equalValues(v, x!) ? (found = true) : undefined));
-        return k(found);
-      },
-    },
-  ],
+  ['eq', single(([a, b]) => (equalValues(a!, b!) ? true : undefined))],
+  ['internal.member_2', single(([x, coll]) => member(x!, coll!))],
   [
     'internal.member_3',
-    {
-      call: (_ev, _ctx, [key, x, coll], k) => {
-        const v = coll instanceof RegoSet ? undefined : lookup(coll!, key!);
-        return k(v !== undefined && equalValues(v, x!));
-      },
-    },
+    single(([key, x, coll]) => {
+      const v = coll instanceof RegoSet ? undefined : lookup(coll!, key!);
+      return v !== undefined && equalValues(v, x!);
+    }),
   ],
   [
     'print',

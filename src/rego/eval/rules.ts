@@ -3,6 +3,7 @@
  * rules and functions, merged with base data into the document at a rule-tree node. Cached per EvalContext.
  */
 import type { CompiledRule, RuleNode } from '../compiler/rule-tree.ts';
+import type { Term } from '../syntax/ast.ts';
 import { RegoError } from '../syntax/errors.ts';
 import { equals, RegoObject, RegoSet, setPath, type RegoValue } from '../value.ts';
 import type { EvalContext } from './context.ts';
@@ -108,8 +109,10 @@ function evalRules(ev: EvalMachine, ctx: EvalContext, node: RuleNode): RegoValue
   }
   if (first.keyTerms.length === 0 && first.kind === 'set') {
     const out = new RegoSet();
+    const add = (v: RegoValue): Stop => void out.add(v);
     for (const r of rules) {
-      runBody(ev, ctx, r, new Map(), (env) => ev.evalTerm(ctx, r.element!, env, (v) => void out.add(v)));
+      const env: Env = new Map();
+      runBody(ev, ctx, r, env, ev.eachValue(ctx, r.element!, env, add));
     }
     return out;
   }
@@ -117,10 +120,11 @@ function evalRules(ev: EvalMachine, ctx: EvalContext, node: RuleNode): RegoValue
   const out = new RegoObject();
   structural.add(out);
   for (const r of rules) {
-    runBody(ev, ctx, r, new Map(), (env) =>
+    const env: Env = new Map();
+    runBody(ev, ctx, r, env, () =>
       ev.evalList(ctx, r.keyTerms, env, (keys) => {
-        if (r.kind === 'set') return ev.evalTerm(ctx, r.element!, env, (v) => void insert(out, keys, v, true, r));
-        return ev.evalTerm(ctx, r.value!, env, (v) => void insert(out, keys, v, false, r));
+        if (r.kind === 'set') return ev.eachValue(ctx, r.element!, env, (v) => void insert(out, keys, v, true, r))();
+        return ev.eachValue(ctx, r.value!, env, (v) => void insert(out, keys, v, false, r))();
       }),
     );
   }
@@ -166,11 +170,11 @@ function traced(ev: EvalMachine, r: CompiledRule, k: Cont): Cont {
   };
 }
 
-function runBody(ev: EvalMachine, ctx: EvalContext, r: CompiledRule, env: Env, k: (env: Env) => Stop): Stop {
+function runBody(ev: EvalMachine, ctx: EvalContext, r: CompiledRule, env: Env, k: Cont): Stop {
   enter(ev, r);
   ev.ruleStack.push(r);
   try {
-    return ev.evalBody(ctx, r.body, 0, env, traced(ev, r, () => k(env)));
+    return ev.evalBody(ctx, r.body, 0, env, traced(ev, r, k));
   } finally {
     ev.ruleStack.pop();
     ev.depth--;
@@ -182,13 +186,12 @@ function evalChain(ev: EvalMachine, ctx: EvalContext, rule: CompiledRule): RegoV
   for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) {
     let result: RegoValue | undefined;
     const cur = r;
-    runBody(ev, ctx, cur, new Map(), (env) =>
-      ev.evalTerm(ctx, cur.value!, env, (v) => {
-        if (result !== undefined && !equals(result, v))
-          throw new RegoError('eval_conflict_error', 'complete rules must not produce multiple outputs', cur.source.loc);
-        result = v;
-      }),
-    );
+    const env: Env = new Map();
+    runBody(ev, ctx, cur, env, ev.eachValue(ctx, cur.value!, env, (v) => {
+      if (result !== undefined && !equals(result, v))
+        throw new RegoError('eval_conflict_error', 'complete rules must not produce multiple outputs', cur.source.loc);
+      result = v;
+    }));
     if (result !== undefined) return result;
   }
   return undefined;
@@ -196,13 +199,16 @@ function evalChain(ev: EvalMachine, ctx: EvalContext, rule: CompiledRule): RegoV
 
 /** Call the user function at `node` with argument values. */
 export function callFunction(ev: EvalMachine, ctx: EvalContext, node: RuleNode, args: RegoValue[], k: ValueCont, loc: CompiledRule['source']['loc']): Stop {
+  const value = functionValue(ev, ctx, node, args, loc);
+  return value === undefined ? undefined : k(value);
+}
+
+/** The value of a call of the user function at `node` with argument values (a function has at most one), or undefined. */
+export function functionValue(ev: EvalMachine, ctx: EvalContext, node: RuleNode, args: RegoValue[], loc: CompiledRule['source']['loc']): RegoValue | undefined {
   // A traced evaluation (explain, coverage) sees every call; otherwise a call already made in this scope is answered
   // from the cache (OPA memoises function results per query too, so a `print` in a function body runs once per
   // distinct call there as well).
-  if (ev.options.tracer) {
-    const value = evalCall(ev, ctx, node, args, loc);
-    return value === undefined ? undefined : k(value);
-  }
+  if (ev.options.tracer) return evalCall(ev, ctx, node, args, loc);
   let level = ctx.calls.get(node.id);
   if (!level) {
     level = new Map();
@@ -218,10 +224,10 @@ export function callFunction(ev: EvalMachine, ctx: EvalContext, node: RuleNode, 
   }
   const last = args.length === 0 ? NO_ARGS : args[args.length - 1];
   const cached = level.get(last) as RegoValue | typeof UNDEFINED | undefined;
-  if (cached !== undefined) return cached === UNDEFINED ? undefined : k(cached as RegoValue);
+  if (cached !== undefined) return cached === UNDEFINED ? undefined : (cached as RegoValue);
   const value = evalCall(ev, ctx, node, args, loc);
   level.set(last, value === undefined ? UNDEFINED : value);
-  return value === undefined ? undefined : k(value);
+  return value;
 }
 
 /** Cache keys: the key of a call without arguments, and the cached result of a call that was undefined. */
@@ -230,39 +236,56 @@ const UNDEFINED = Symbol('undefined');
 
 /** The value of one call of the function at `node` (its rules, else chains and default), or undefined. */
 function evalCall(ev: EvalMachine, ctx: EvalContext, node: RuleNode, args: RegoValue[], loc: CompiledRule['source']['loc']): RegoValue | undefined {
-  let result: RegoValue | undefined;
-  const consider = (v: RegoValue, r: CompiledRule): void => {
-    if (result !== undefined && !equals(result, v))
-      throw new RegoError('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', r.source.loc ?? loc);
-    result = v;
-  };
-  const tryRule = (r: CompiledRule): boolean => {
-    let found = false;
-    const fargs = r.args ?? [];
-    if (fargs.length !== args.length) return false;
-    const env: Env = new Map();
-    const bindArgs = (i: number, kk: () => Stop): Stop =>
-      i >= fargs.length ? kk() : ev.unifyValue(ctx, fargs[i]!, args[i]!, env, () => bindArgs(i + 1, kk));
-    enter(ev, r);
-    ev.ruleStack.push(r);
-    try {
-      bindArgs(0, () =>
-        ev.evalBody(ctx, r.body, 0, env, traced(ev, r, () =>
-          ev.evalTerm(ctx, r.value!, env, (v) => {
-            found = true;
-            consider(v, r);
-          }),
-        )),
-      );
-    } finally {
-      ev.ruleStack.pop();
-      ev.depth--;
-    }
-    return found;
-  };
+  const call: CallState = { result: undefined };
   for (const rule of node.rules) {
-    for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) if (tryRule(r)) break;
+    for (let r: CompiledRule | undefined = rule; r; r = r.elseRule) if (tryRule(ev, ctx, r, args, call, loc)) break;
   }
-  if (result === undefined && node.defaults[0]) tryRule(node.defaults[0]);
-  return result;
+  if (call.result === undefined && node.defaults[0]) tryRule(ev, ctx, node.defaults[0], args, call, loc);
+  return call.result;
+}
+
+/** The value one function call has found so far (its rules must agree). */
+interface CallState {
+  result: RegoValue | undefined;
+}
+
+/** Evaluate one rule of a function with the call's arguments; true if it gave a value. */
+function tryRule(ev: EvalMachine, ctx: EvalContext, r: CompiledRule, args: RegoValue[], call: CallState, loc: CompiledRule['source']['loc']): boolean {
+  const fargs = r.args ?? [];
+  if (fargs.length !== args.length) return false;
+  let found = false;
+  const env: Env = new Map();
+  const onValue = (v: RegoValue): Stop => {
+    found = true;
+    if (call.result !== undefined && !equals(call.result, v))
+      throw new RegoError('eval_conflict_error', 'functions must not produce multiple outputs for same inputs', r.source.loc ?? loc);
+    call.result = v;
+  };
+  const body = (): Stop => ev.evalBody(ctx, r.body, 0, env, traced(ev, r, ev.eachValue(ctx, r.value!, env, onValue)));
+  enter(ev, r);
+  ev.ruleStack.push(r);
+  try {
+    bindArgs(ev, ctx, fargs, args, 0, env, body);
+  } finally {
+    ev.ruleStack.pop();
+    ev.depth--;
+  }
+  return found;
+}
+
+/**
+ * Unify the rule's parameters with the argument values from `i` on, then continue. A parameter that is a fresh variable
+ * (the common case) is bound in place: the environment is the call's own, so the binding needs no undoing.
+ */
+function bindArgs(ev: EvalMachine, ctx: EvalContext, fargs: readonly Term[], args: RegoValue[], i: number, env: Env, k: Cont): Stop {
+  for (; i < fargs.length; i++) {
+    const f = fargs[i]!;
+    if (f.type === 'var' && f.name !== 'input' && f.name !== 'data' && env.get(f.name) === undefined) {
+      env.set(f.name, args[i]!);
+      continue;
+    }
+    const next = i + 1;
+    return ev.unifyValue(ctx, f, args[i]!, env, () => bindArgs(ev, ctx, fargs, args, next, env, k));
+  }
+  return k();
 }

@@ -14,7 +14,11 @@ import type { EvalContext } from './context.ts';
 export type Stop = boolean | void;
 export type Cont = () => Stop;
 export type ValueCont = (v: RegoValue) => Stop;
-export type Env = Map<string, RegoValue>;
+/**
+ * Variable bindings of a body. A variable is unbound when absent or mapped to `undefined`: unbinding sets `undefined`
+ * rather than deleting (a small Map that shrinks on delete reallocates its table, once per enumerated value).
+ */
+export type Env = Map<string, RegoValue | undefined>;
 
 export interface EvalLimits {
   /** Maximum evaluation steps (expressions evaluated). */
@@ -29,6 +33,11 @@ export interface EvalLimits {
 export interface InternalBuiltin {
   /** Called with evaluated arguments. */
   call?: (ev: EvalMachine, ctx: EvalContext, args: RegoValue[], k: ValueCont, t: TermOf<'call'>) => Stop;
+  /**
+   * For a builtin with at most one value and no effect (comparisons, membership): that value from evaluated arguments,
+   * or undefined. `call` does the same through a continuation; the evaluator reads this one where it can.
+   */
+  value?: (args: RegoValue[]) => RegoValue | undefined;
   /** Called with unevaluated argument terms (print needs to see undefined arguments). */
   raw?: (ev: EvalMachine, ctx: EvalContext, t: TermOf<'call'>, env: Env, k: ValueCont) => Stop;
 }
@@ -89,6 +98,8 @@ export interface EvalMachine {
   step(loc: Loc | undefined): void;
   evalBody(ctx: EvalContext, body: Body, i: number, env: Env, k: Cont): Stop;
   evalTerm(ctx: EvalContext, t: Term, env: Env, k: ValueCont): Stop;
+  /** A continuation that passes every value of `t` (at the time it is called) to `f`. */
+  eachValue(ctx: EvalContext, t: Term, env: Env, f: ValueCont): Cont;
   evalList(ctx: EvalContext, items: Term[], env: Env, k: (items: RegoValue[]) => Stop): Stop;
   unifyValue(ctx: EvalContext, t: Term, v: RegoValue, env: Env, k: Cont): Stop;
   iterate(coll: RegoValue, f: (key: RegoValue, value: RegoValue) => Stop): Stop;
