@@ -108,7 +108,7 @@ export class ResourceNode {
         node: this,
         address,
         key,
-        evaluate: (expr, extra) => this.owner.evaluate(expr, bindings, extra),
+        evaluate: this.owner.evaluator(bindings),
       });
       this.instances.push(planned);
       run.instances.push(planned);
@@ -241,6 +241,11 @@ export class ModuleInstance {
   }
 
   evaluate(expr: Expression, bindings: InstanceBindings, extra?: ReadonlyMap<string, TfValue>): TfValue {
+    return this.evaluator(bindings)(expr, extra);
+  }
+
+  /** Evaluates expressions with one instance's bindings (the evaluation context is made once for all of them). */
+  evaluator(bindings: InstanceBindings): (expr: Expression, extra?: ReadonlyMap<string, TfValue>) => TfValue {
     const ctx: EvalContext = {
       resolver: { resolve: (root, steps, range) => this.resolve(root, steps, range, bindings) },
       baseDir: this.module.dir,
@@ -249,20 +254,21 @@ export class ModuleInstance {
       depth: this.run.depth,
     };
     if (this.run.lenient) ctx.lenient = this.run.lenient;
-    if (extra && extra.size > 0) ctx.variables = Object.fromEntries(extra);
-    return evaluateExpression(expr, ctx, this.run.diagnostics);
+    return (expr, extra) => evaluateExpression(expr, extra && extra.size > 0 ? { ...ctx, variables: Object.fromEntries(extra) } : ctx, this.run.diagnostics);
   }
 
   /** count/for_each of a resource or module call; undefined (with an error recorded) when invalid. */
   expand(count: Expression | undefined, forEach: Expression | undefined, bindings: InstanceBindings): Expansion | undefined {
-    let result: Expansion | Diagnostic = { kind: 'single' };
-    const errorsBefore = this.run.diagnostics.filter((d) => d.severity === 'error').length;
+    if (!count && !forEach) return { kind: 'single' };
+    let result: Expansion | Diagnostic;
+    // Diagnostics are only appended (an evaluation takes back only what it added itself): the errors of this
+    // evaluation are those after this point.
+    const before = this.run.diagnostics.length;
     if (count) result = countExpansion(this.evaluate(count, bindings), count);
-    else if (forEach) result = forEachExpansion(this.evaluate(forEach, bindings), forEach, this.run.lenient);
+    else result = forEachExpansion(this.evaluate(forEach!, bindings), forEach!, this.run.lenient);
     if ('severity' in result) {
       // An unknown value caused by an error already reported is not a second problem.
-      const errorsAfter = this.run.diagnostics.filter((d) => d.severity === 'error').length;
-      if (errorsAfter === errorsBefore) this.run.diagnostics.push(result);
+      if (!this.run.diagnostics.slice(before).some((d) => d.severity === 'error')) this.run.diagnostics.push(result);
       return undefined;
     }
     return result;

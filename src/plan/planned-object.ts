@@ -81,16 +81,27 @@ function planBlock(
   scope: ReadonlyMap<string, TfValue>,
   depth: number,
 ): TfObject {
+  // The object's keys in sorted order (placeholders, each set below), as every consumer reads them sorted.
   const out: TfObject = {};
+  for (const name of sortedNames(schema)) out[name] = null;
   const attributes = schema.attributes ?? {};
+  // Names of the blocks written in this body (a `dynamic` block by its label), for attributes written as blocks.
+  let blockNames: Set<string> | undefined;
+  if (body.blocks.length > 0) {
+    blockNames = new Set();
+    for (const b of body.blocks) {
+      blockNames.add(b.type);
+      if (b.type === 'dynamic' && b.labels[0] !== undefined) blockNames.add(b.labels[0]);
+    }
+  }
   for (const name of Object.keys(attributes)) {
     const attribute = attributes[name]!;
     const attrPath = path ? `${path}.${name}` : name;
-    const set = body.attributes.find((a) => a.name === name);
+    const set = findAttribute(body, name);
     let value: TfValue | undefined;
     if (set) {
       value = attributeValue(context.evaluate(set.expr, scope), attribute, context.legacyShim);
-      if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, attrPath.replace(/\.\*\./g, '.*.'), value);
+      if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, attrPath, value);
       // The legacy SDK treats an empty collection as unset: a computed argument becomes unknown, a
       // top-level one it does not compute null.
       if (context.legacyShim && isEmptyCollection(value) && !isObjectCollection(attribute)) {
@@ -98,7 +109,7 @@ function planBlock(
         else if (path === '') value = null;
       }
     }
-    else if (body.blocks.some((b) => b.type === name || (b.type === 'dynamic' && b.labels[0] === name))) {
+    else if (blockNames?.has(name)) {
       value = blocksAsAttribute(body, name, attribute, context, attrPath, scope, depth);
     }
     if (value === null || value === undefined) value = unsetValue(attribute, context, attrPath);
@@ -112,6 +123,24 @@ function planBlock(
   applyDerived(out, schema, path, context.defaultTags);
   if (context.lenient) addUndeclared(out, body, context, scope, depth);
   return out;
+}
+
+/** The attribute and nested block type names of a schema block, sorted (made once per schema block). */
+function sortedNames(schema: SchemaBlock): string[] {
+  let names = schemaNames.get(schema);
+  if (!names) {
+    names = sortedKeys({ ...schema.attributes, ...schema.block_types } as TfObject);
+    schemaNames.set(schema, names);
+  }
+  return names;
+}
+
+const schemaNames = new WeakMap<SchemaBlock, string[]>();
+
+/** The first argument of a body with this name (a plain loop: asked for every attribute of the schema). */
+function findAttribute(body: Body, name: string): Body['attributes'][number] | undefined {
+  for (const attribute of body.attributes) if (attribute.name === name) return attribute;
+  return undefined;
 }
 
 /**
@@ -153,12 +182,19 @@ function attributeType(attribute: SchemaAttribute): TfType {
   if (attribute.type !== undefined) return typeFromJson(attribute.type);
   const nested = attribute.nested_type;
   if (!nested) return T_DYNAMIC;
-  const attributes: Record<string, TfType> = {};
-  for (const [k, a] of Object.entries(nested.attributes)) attributes[k] = attributeType(a);
-  const object: TfType = { kind: 'object', attributes };
-  if (nested.nesting_mode === 'single') return object;
-  return { kind: nested.nesting_mode, element: object };
+  // Asked for per planned instance: made once per schema attribute (types are never changed once made).
+  let made = nestedTypes.get(attribute);
+  if (!made) {
+    const attributes: Record<string, TfType> = {};
+    for (const [k, a] of Object.entries(nested.attributes)) attributes[k] = attributeType(a);
+    const object: TfType = { kind: 'object', attributes };
+    made = nested.nesting_mode === 'single' ? object : { kind: nested.nesting_mode, element: object };
+    nestedTypes.set(attribute, made);
+  }
+  return made;
 }
+
+const nestedTypes = new WeakMap<SchemaAttribute, TfType>();
 
 /** A configured value converted to the attribute type; a collection with unknowns inside is wholly unknown. */
 function attributeValue(raw: TfValue, attribute: SchemaAttribute, legacyShim: boolean): TfValue {
@@ -202,15 +238,18 @@ function blocksAsAttribute(
   const instances = expandBlocks(body, blockName, context, scope);
   if (instances instanceof Unknown) return unknownOf(type);
   const items: TfValue[] = [];
+  const names = Object.keys(element.attributes);
+  const paths = names.map((name) => `${path}.*.${name}`);
   for (const instance of instances) {
     const item: TfObject = {};
-    for (const name of Object.keys(element.attributes)) {
-      const set = instance.body.attributes.find((a) => a.name === name);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const set = findAttribute(instance.body, name);
       const raw = set ? context.evaluate(set.expr, instance.scope) : null;
       const converted = convert(raw, element.attributes[name]!);
       let value: TfValue = converted.ok ? converted.value : raw;
-      if (value === null) value = context.defaults.lookup(context.type, `${path}.*.${name}`, context.argument) ?? null;
-      if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, `${path}.*.${name}`, value);
+      if (value === null) value = context.defaults.lookup(context.type, paths[i]!, context.argument) ?? null;
+      if (typeof value === 'string' && context.legacyShim) value = normalizeAttribute(context.type, paths[i]!, value);
       if (context.legacyShim && value !== null && typeof value === 'object' && !(value instanceof Unknown) && !isWhollyKnown(value)) {
         value = unknownOf(element.attributes[name]!);
       }

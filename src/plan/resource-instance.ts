@@ -54,11 +54,8 @@ export function planResourceInstance(input: PlanInstanceInput): PlannedInstance 
   const resource = node.resource;
   const schema = run.schemas?.resourceSchema(node.providerAddress, resource.type, resource.mode);
   const managed = resource.mode === 'managed';
-  const base = { address: input.address, node, key: input.key, schema };
-  if (!schema) {
-    const value = untypedObject(input);
-    return { ...base, value, action: managed ? 'create' : 'read' };
-  }
+  const made = (value: TfValue, action: PlannedInstance['action']): PlannedInstance => ({ address: input.address, node, key: input.key, schema, value, action });
+  if (!schema) return made(untypedObject(input), managed ? 'create' : 'read');
   const value = planObject(resource.config, schema.block, {
     evaluate: input.evaluate,
     defaults: managed ? run.defaults : NO_DEFAULTS,
@@ -68,14 +65,14 @@ export function planResourceInstance(input: PlanInstanceInput): PlannedInstance 
     ...(managed ? { defaultTags: providerDefaultTags(input) } : {}),
     warn: (message, expr) => run.diagnostics.push({ severity: 'warning', summary: 'Cannot expand dynamic block', detail: message, range: expr.range, source: 'plan' }),
   });
-  if (managed) return { ...base, value, action: 'create' };
+  if (managed) return made(value, 'create');
   const dependsOnPending = resource.dependsOn.length > 0;
   const read = LOCAL_DATA_SOURCES[resource.type];
   if (read && !dependsOnPending && configWhollyKnown(value)) {
     const result = read(stripMarks(value) as TfObject, input);
-    if (result) return { ...base, value: result, action: 'read-now' };
+    if (result) return made(result, 'read-now');
   }
-  const instance: PlannedInstance = { ...base, value, action: 'read' };
+  const instance = made(value, 'read');
   instance.actionReason = configWhollyKnown(value) && dependsOnPending ? 'read_because_dependency_pending' : 'read_because_config_unknown';
   return instance;
 }

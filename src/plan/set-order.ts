@@ -10,6 +10,8 @@ export { setHashText };
  * removed. This is the order Terraform writes sets in plan JSON.
  */
 export function orderSet(items: TfValue[]): TfValue[] {
+  // Nothing to order or deduplicate (most sets written in a configuration hold one element).
+  if (items.length < 2) return items.slice();
   const unique: TfValue[] = [];
   for (const item of items) {
     if (isWhollyKnown(item) && unique.some((u) => valuesIdentical(u, item))) continue;

@@ -83,6 +83,8 @@ function bundleSource(lines: BundleLines): ProviderSource {
 export class ProviderSchemas {
   private readonly providers = new Map<string, ProviderSource>();
   private readonly origins = new Map<string, string>();
+  /** `resolve` answers by the address as written (planning and validation ask once per resource instance). */
+  private readonly resolved = new Map<string, string | undefined>();
 
   /** Adds every provider of a `terraform providers schema -json` document (later additions win). */
   addDocument(doc: ProviderSchemasDocument, origin = 'document'): this {
@@ -93,6 +95,7 @@ export class ProviderSchemas {
       this.providers.set(normalizeProviderAddress(address), documentSource(provider));
       this.origins.set(normalizeProviderAddress(address), origin);
     }
+    this.resolved.clear();
     return this;
   }
 
@@ -103,6 +106,7 @@ export class ProviderSchemas {
   addBundle(address: string, load: (() => string) | IndexedGzipLines, origin = address): this {
     this.providers.set(normalizeProviderAddress(address), bundleSource(typeof load === 'function' ? textLines(load) : indexedLines(load)));
     this.origins.set(normalizeProviderAddress(address), origin);
+    this.resolved.clear();
     return this;
   }
 
@@ -118,6 +122,7 @@ export class ProviderSchemas {
     };
     this.providers.set(normalized, { lookup: (kind, name) => get().lookup(kind, name), names: (kind) => get().names(kind) });
     this.origins.set(normalized, origin);
+    this.resolved.clear();
     return this;
   }
 
@@ -149,10 +154,12 @@ export class ProviderSchemas {
 
   /** The full address under which a provider's schema is known, or undefined. */
   resolve(provider: string): string | undefined {
+    if (this.resolved.has(provider)) return this.resolved.get(provider);
     const address = normalizeProviderAddress(provider);
-    if (this.providers.has(address)) return address;
     const namespaceType = providerNamespaceType(address);
-    return [...this.providers.keys()].find((known) => providerNamespaceType(known) === namespaceType);
+    const found = this.providers.has(address) ? address : [...this.providers.keys()].find((known) => providerNamespaceType(known) === namespaceType);
+    this.resolved.set(provider, found);
+    return found;
   }
 
   has(provider: string): boolean {

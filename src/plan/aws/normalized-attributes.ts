@@ -53,8 +53,12 @@ const CASE_FOLDED: Record<string, 'lower' | 'protocol'> = {
 
 const PROTOCOL_NUMBERS: Record<string, string> = { '1': 'icmp', '6': 'tcp', '17': 'udp', '58': 'icmpv6', all: '-1' };
 
+/** Resource types with a normalised argument (most have none: their strings are planned as written). */
+const NORMALIZED_TYPES = new Set([...Object.keys(NORMALIZED), ...Object.keys(CASE_FOLDED)].map((key) => key.slice(0, key.indexOf('.'))));
+
 /** The planned value of a normalised argument (path `attr` or `block.*.attr`), or the text unchanged. */
 export function normalizeAttribute(type: string, name: string, text: string): string {
+  if (!NORMALIZED_TYPES.has(type)) return text;
   const folded = CASE_FOLDED[`${type}.${name}`];
   if (folded === 'lower') return text.toLowerCase();
   if (folded === 'protocol') return PROTOCOL_NUMBERS[text.toLowerCase()] ?? text.toLowerCase();

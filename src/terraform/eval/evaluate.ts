@@ -60,6 +60,7 @@ export function evaluate(expr: Expression, ctx: EvalContext = {}): { value: TfVa
 }
 
 type Bindings = ReadonlyMap<string, TfValue>;
+const NO_BINDINGS: Bindings = new Map();
 
 export class Evaluator {
   readonly limits: EvalLimits;
@@ -72,12 +73,12 @@ export class Evaluator {
     readonly ctx: EvalContext,
     readonly diagnostics: Diagnostic[],
   ) {
-    this.limits = { ...DEFAULT_LIMITS, ...ctx.limits };
+    this.limits = ctx.limits ? { ...DEFAULT_LIMITS, ...ctx.limits } : DEFAULT_LIMITS;
     this.depth = ctx.depth ?? { current: 0 };
   }
 
   top(expr: Expression): TfValue {
-    const initial = new Map<string, TfValue>(Object.entries(this.ctx.variables ?? {}));
+    const initial: Bindings = this.ctx.variables ? new Map<string, TfValue>(Object.entries(this.ctx.variables)) : NO_BINDINGS;
     try {
       return this.eval(expr, initial);
     } catch (error) {

@@ -108,15 +108,29 @@ export function typeFromJson(j: TypeJson | unknown): TfType {
   if (j === 'bool') return T_BOOL;
   if (j === 'dynamic') return T_DYNAMIC;
   if (Array.isArray(j)) {
-    const [kind, arg] = j as [string, unknown];
-    if (kind === 'list' || kind === 'set' || kind === 'map') return { kind, element: typeFromJson(arg) };
-    if (kind === 'tuple' && Array.isArray(arg)) return { kind: 'tuple', elements: arg.map(typeFromJson) };
-    if (kind === 'object' && arg && typeof arg === 'object') {
-      const attributes: Record<string, TfType> = {};
-      for (const [k, v] of Object.entries(arg as Record<string, unknown>)) attributes[k] = typeFromJson(v);
-      const opt = (j as unknown[])[2];
-      return Array.isArray(opt) ? { kind: 'object', attributes, optional: new Set(opt as string[]) } : { kind: 'object', attributes };
+    // Schema and function signature types are read once and asked for per resource instance or call: the type of
+    // one JSON array is made once (types are never changed once made, like the primitive constants above).
+    let made = typesFromJson.get(j);
+    if (!made) {
+      made = typeFromJsonArray(j);
+      typesFromJson.set(j, made);
     }
+    return made;
+  }
+  return T_DYNAMIC;
+}
+
+const typesFromJson = new WeakMap<unknown[], TfType>();
+
+function typeFromJsonArray(j: unknown[]): TfType {
+  const [kind, arg] = j as [string, unknown];
+  if (kind === 'list' || kind === 'set' || kind === 'map') return { kind, element: typeFromJson(arg) };
+  if (kind === 'tuple' && Array.isArray(arg)) return { kind: 'tuple', elements: arg.map(typeFromJson) };
+  if (kind === 'object' && arg && typeof arg === 'object') {
+    const attributes: Record<string, TfType> = {};
+    for (const [k, v] of Object.entries(arg as Record<string, unknown>)) attributes[k] = typeFromJson(v);
+    const opt = j[2];
+    return Array.isArray(opt) ? { kind: 'object', attributes, optional: new Set(opt as string[]) } : { kind: 'object', attributes };
   }
   return T_DYNAMIC;
 }

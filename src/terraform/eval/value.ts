@@ -89,7 +89,10 @@ export function isMap(v: TfValue): boolean {
 }
 
 export function sortedKeys(obj: TfObject): string[] {
-  return Object.keys(obj).sort(compareStrings);
+  const keys = Object.keys(obj);
+  // Objects are mostly built in key order already (schema attributes, sorted copies): check before sorting.
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort(compareStrings);
+  return keys;
 }
 
 /** Byte-wise (Go) string order for BMP text; cty sorts object keys and string sets this way. */
