@@ -27,7 +27,7 @@ modules=(
   "golang.org/x/text v0.21.0 golang/text d42948e5579eb996bedb7df76c7ad57fae4e83c7 go.mod LICENSE PATENTS transform unicode/norm"
 )
 
-cp "$root/scripts/hcl-syntax/main.go" "$root/scripts/hcl-syntax/go.mod" "$work/"
+cp "$root/scripts/hcl-syntax/"*.go "$root/scripts/hcl-syntax/go.mod" "$work/"
 for entry in "${modules[@]}"; do
   read -r module version repo commit paths <<<"$entry"
   dir="$work/src/$repo"

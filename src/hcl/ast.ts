@@ -1,8 +1,9 @@
 import type { SourceRange } from '../core/source-range.ts';
 
 /**
- * HCL native-syntax AST with a source range on every node. Produced by `hcl/parse.ts` (positions from
- * tree-sitter; syntax verdict and error text from HashiCorp's HCL 2.23.0, assets/hcl-syntax/) and by the JSON
+ * HCL native-syntax AST with a source range on every node. Produced by `hcl/parse.ts` (a valid file decoded from
+ * HashiCorp's HCL 2.23.0 parse, assets/hcl-syntax/, by `go-model.ts`; a broken one converted from tree-sitter's
+ * tree, with HCL's verdict and error text; both paths give the same AST for a valid file) and by the JSON
  * syntax reader for `*.tf.json`. Shared contract for the validator, the plan synthesizer and the scanner.
  */
 export type Expression =

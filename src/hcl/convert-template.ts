@@ -10,20 +10,31 @@ import type { SyntaxNode } from './syntax-tree.ts';
  * literal, and `<<-` heredocs lose their common leading indentation.
  */
 
-type Token =
-  | { kind: 'lit'; value: string; start: number; end: number }
-  | { kind: 'interp'; node: SyntaxNode; stripLeft: boolean; stripRight: boolean }
-  | { kind: 'if'; node: SyntaxNode; stripLeft: boolean; stripRight: boolean }
-  | { kind: 'else'; node: SyntaxNode; stripLeft: boolean; stripRight: boolean }
-  | { kind: 'endif'; node: SyntaxNode; stripLeft: boolean; stripRight: boolean }
-  | { kind: 'for'; node: SyntaxNode; stripLeft: boolean; stripRight: boolean }
-  | { kind: 'endfor'; node: SyntaxNode; stripLeft: boolean; stripRight: boolean }
-  | { kind: 'end' };
+/** An interpolation or directive of a template, with the expression it holds converted on demand. */
+export interface TemplateMarker {
+  kind: 'interp' | 'if' | 'else' | 'endif' | 'for' | 'endfor';
+  /** UTF-16 indexes of the marker: `${ ... }` or `%{ ... }`. */
+  start: number;
+  end: number;
+  stripLeft: boolean;
+  stripRight: boolean;
+  /** The interpolated expression, or a directive's condition or collection. */
+  expr?: () => Expression;
+  /** The variable names of a `for` directive. */
+  idents?: string[];
+}
 
-type MarkerToken = Exclude<Token, { kind: 'lit' } | { kind: 'end' }>;
+/** Where a template's content lies ([start, end) between its delimiters), and its heredoc marker. */
+export interface TemplateBounds {
+  start: number;
+  end: number;
+  heredoc?: { marker: string; indented: boolean };
+}
+
+type Token = { kind: 'lit'; value: string; start: number; end: number } | TemplateMarker | { kind: 'end' };
 
 /** Content bounds of a template node: [start, end) of the text between the delimiters. */
-function contentBounds(ctx: ConvertContext, node: SyntaxNode): { start: number; end: number; heredoc?: { marker: string; indented: boolean } } {
+function contentBounds(ctx: ConvertContext, node: SyntaxNode): TemplateBounds {
   const children = node.children;
   if (node.type === 'heredoc_template') {
     const startNode = children.find((c) => c.type === 'heredoc_start');
@@ -34,18 +45,21 @@ function contentBounds(ctx: ConvertContext, node: SyntaxNode): { start: number; 
     let start = open ? open.endIndex : node.startIndex;
     const newline = ctx.source.indexOf('\n', start);
     start = newline === -1 ? ctx.source.length : newline + 1;
-    let end = close ? close.startIndex : node.endIndex;
-    // The closing marker may be indented: content ends at the start of its line.
-    const lineStart = ctx.source.lastIndexOf('\n', end - 1) + 1;
-    if (close && lineStart >= start) end = lineStart;
-    if (end < start) end = start;
-    return { start, end, heredoc: { marker, indented: startNode?.text === '<<-' } };
+    return { start, end: heredocContentEnd(ctx.source, start, close ? close.startIndex : node.endIndex, close !== undefined), heredoc: { marker, indented: startNode?.text === '<<-' } };
   }
   const first = children[0];
   const last = children[children.length - 1];
   const start = first && first.type === 'quoted_template_start' ? first.endIndex : node.startIndex;
   const end = last && last.type === 'quoted_template_end' && last !== first ? last.startIndex : node.endIndex;
   return { start, end: Math.max(start, end) };
+}
+
+/** Where a heredoc's content starting at `start` ends, given where its closing marker (if found) or the template ends. */
+export function heredocContentEnd(source: string, start: number, end: number, closed: boolean): number {
+  // The closing marker may be indented: content ends at the start of its line.
+  const lineStart = source.lastIndexOf('\n', end - 1) + 1;
+  if (closed && lineStart >= start) end = lineStart;
+  return end < start ? start : end;
 }
 
 function stripFlags(node: SyntaxNode): { stripLeft: boolean; stripRight: boolean } {
@@ -62,35 +76,35 @@ function stripFlags(node: SyntaxNode): { stripLeft: boolean; stripRight: boolean
   return { stripLeft, stripRight };
 }
 
-/** Flattens the interpolations/directives of a template node into marker tokens, in source order. */
-function collectMarkers(node: SyntaxNode, out: MarkerToken[]): void {
+const MARKER_KINDS: Record<string, TemplateMarker['kind']> = {
+  template_interpolation: 'interp',
+  template_if_intro: 'if',
+  template_else_intro: 'else',
+  template_if_end: 'endif',
+  template_for_start: 'for',
+  template_for_end: 'endfor',
+};
+
+/** Flattens the interpolations/directives of a template node into markers, in source order. */
+function collectMarkers(ctx: ConvertContext, node: SyntaxNode, out: TemplateMarker[]): void {
   for (const child of node.children) {
     switch (child.type) {
-      case 'template_interpolation':
-        out.push({ kind: 'interp', node: child, ...stripFlags(child) });
-        break;
       case 'template_directive':
       case 'template_if':
       case 'template_for':
-        collectMarkers(child, out);
+        collectMarkers(ctx, child, out);
         break;
-      case 'template_if_intro':
-        out.push({ kind: 'if', node: child, ...stripFlags(child) });
-        break;
-      case 'template_else_intro':
-        out.push({ kind: 'else', node: child, ...stripFlags(child) });
-        break;
-      case 'template_if_end':
-        out.push({ kind: 'endif', node: child, ...stripFlags(child) });
-        break;
-      case 'template_for_start':
-        out.push({ kind: 'for', node: child, ...stripFlags(child) });
-        break;
-      case 'template_for_end':
-        out.push({ kind: 'endfor', node: child, ...stripFlags(child) });
-        break;
-      default:
-        break;
+      default: {
+        const kind = MARKER_KINDS[child.type];
+        if (!kind) break;
+        const marker: TemplateMarker = { kind, start: child.startIndex, end: child.endIndex, ...stripFlags(child) };
+        if (kind === 'interp' || kind === 'if' || kind === 'for') {
+          const exprNode = child.namedChildren.find((c) => c.type === 'expression');
+          marker.expr = () => (exprNode ? ctx.expression(exprNode) : ctx.invalid(child));
+        }
+        if (kind === 'for') marker.idents = child.namedChildren.filter((c) => c.type === 'identifier').map((c) => c.text);
+        out.push(marker);
+      }
     }
   }
 }
@@ -150,9 +164,17 @@ const SPACE = new RegExp(`^[${GO_SPACE}]+`, 'u');
 const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`, 'u');
 
 export function convertTemplate(ctx: ConvertContext, node: SyntaxNode): Expression {
-  const { start, end, heredoc } = contentBounds(ctx, node);
-  const markers: MarkerToken[] = [];
-  collectMarkers(node, markers);
+  const markers: TemplateMarker[] = [];
+  collectMarkers(ctx, node, markers);
+  return buildTemplate(ctx, node.startIndex, node.endIndex, contentBounds(ctx, node), markers);
+}
+
+/**
+ * The template (or, for a quoted string without interpolations, the literal) spanning UTF-16 indexes
+ * [`nodeStart`, `nodeEnd`) with content `bounds` and `markers` in source order.
+ */
+export function buildTemplate(ctx: ConvertContext, nodeStart: number, nodeEnd: number, bounds: TemplateBounds, markers: readonly TemplateMarker[]): Expression {
+  const { start, end, heredoc } = bounds;
 
   // 1. Token list: literal chunks between markers (per line in heredocs, as HCL's scanner does).
   const tokens: Token[] = [];
@@ -171,9 +193,9 @@ export function convertTemplate(ctx: ConvertContext, node: SyntaxNode): Expressi
   };
   let cursor = start;
   for (const marker of markers) {
-    pushLiteral(cursor, marker.node.startIndex);
+    pushLiteral(cursor, marker.start);
     tokens.push(marker);
-    cursor = Math.max(cursor, marker.node.endIndex);
+    cursor = Math.max(cursor, marker.end);
   }
   pushLiteral(cursor, end);
   tokens.push({ kind: 'end' });
@@ -194,7 +216,7 @@ export function convertTemplate(ctx: ConvertContext, node: SyntaxNode): Expressi
 
   // 4. Nest directives.
   const parts = buildParts(ctx, tokens, literalStarts);
-  const range = ctx.range(node.startIndex, node.endIndex);
+  const range = ctx.range(nodeStart, nodeEnd);
   if (!heredoc && parts.every((p) => p.kind === 'text')) {
     const literal: LiteralExpr = { kind: 'literal', value: parts.map((p) => (p.kind === 'text' ? p.value : '')).join(''), range };
     return literal;
@@ -240,6 +262,11 @@ interface Frame {
   inElse?: boolean;
 }
 
+/** The expression a marker holds (an empty `invalid` one when it holds none). */
+function markerExpression(ctx: ConvertContext, marker: TemplateMarker): Expression {
+  return marker.expr ? marker.expr() : { kind: 'invalid', text: ctx.source.slice(marker.start, marker.end), range: ctx.range(marker.start, marker.end) };
+}
+
 function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Token, number>): TemplatePart[] {
   const root: Frame = { parts: [] };
   const stack: Frame[] = [root];
@@ -264,21 +291,19 @@ function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Tok
         break;
       }
       case 'interp': {
-        const exprNode = token.node.namedChildren.find((c) => c.type === 'expression');
-        const expr = exprNode ? ctx.expression(exprNode) : ctx.invalid(token.node);
-        const part: TemplatePart = { kind: 'interpolation', expr, range: ctx.range(token.node.startIndex, token.node.endIndex) };
+        const expr = markerExpression(ctx, token);
+        const part: TemplatePart = { kind: 'interpolation', expr, range: ctx.range(token.start, token.end) };
         if (token.stripLeft) part.stripLeft = true;
         if (token.stripRight) part.stripRight = true;
         current().push(part);
         break;
       }
       case 'if': {
-        const exprNode = token.node.namedChildren.find((c) => c.type === 'expression');
         const part: Extract<TemplatePart, { kind: 'if' }> = {
           kind: 'if',
-          cond: exprNode ? ctx.expression(exprNode) : ctx.invalid(token.node),
+          cond: markerExpression(ctx, token),
           then: [],
-          range: ctx.range(token.node.startIndex, token.node.endIndex),
+          range: ctx.range(token.start, token.end),
         };
         current().push(part);
         stack.push({ parts: part.then, part });
@@ -290,15 +315,13 @@ function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Tok
         break;
       }
       case 'for': {
-        const named = token.node.namedChildren;
-        const idents = named.filter((c) => c.type === 'identifier').map((c) => c.text);
-        const exprNode = named.find((c) => c.type === 'expression');
+        const idents = token.idents ?? [];
         const part: Extract<TemplatePart, { kind: 'for' }> = {
           kind: 'for',
           valueVar: idents.length > 1 ? (idents[1] ?? '') : (idents[0] ?? ''),
-          collection: exprNode ? ctx.expression(exprNode) : ctx.invalid(token.node),
+          collection: markerExpression(ctx, token),
           body: [],
-          range: ctx.range(token.node.startIndex, token.node.endIndex),
+          range: ctx.range(token.start, token.end),
         };
         if (idents.length > 1) part.keyVar = idents[0];
         current().push(part);
@@ -309,7 +332,7 @@ function buildParts(ctx: ConvertContext, tokens: Token[], literalStarts: Map<Tok
       case 'endfor': {
         const frame = top();
         if (frame.part && stack.length > 1) {
-          frame.part.range = spanRanges(frame.part.range, ctx.range(token.node.startIndex, token.node.endIndex));
+          frame.part.range = spanRanges(frame.part.range, ctx.range(token.start, token.end));
           stack.pop();
         }
         break;

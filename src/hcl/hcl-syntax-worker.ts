@@ -22,7 +22,8 @@ import { assetPath } from '../core/package-root.ts';
 
 /** What the worker answers for one parse. */
 export type ParseOutcome =
-  | { kind: 'ok' }
+  /** The file parsed; `model` is its AST as encoded by the module (`go-model.ts`), when asked for. */
+  | { kind: 'ok'; model?: Uint8Array }
   /** HCL's error text (`parse config: [...]`). */
   | { kind: 'error'; message: string }
   /** The parse did not finish within the deadline (the worker was stopped). */
@@ -47,8 +48,9 @@ export const BASELINE_MAX_BYTES = 256 * 1024;
 // The worker is plain JavaScript evaluated from a string, so it runs the same from the TypeScript sources (tsx,
 // vitest) and from the esbuild bundle. Go's runtime prints fatal errors (a goroutine dump) to fd 2 through
 // `globalThis.fs.writeSync` and then calls `go.exit`: both are intercepted and reported instead. The module is
-// inflated, compiled and started once per worker; each file is one synchronous call of the Go function, which
-// returns '' or HCL's diagnostics.
+// inflated, compiled and started once per worker; each file is one synchronous call of a Go function: `check`
+// returns '' or HCL's diagnostics, `parse` HCL's diagnostics or the parsed file's encoded AST (a Uint8Array whose
+// buffer is transferred to the main thread, not copied).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
@@ -91,18 +93,20 @@ const ready = new Promise((resolve) => {
   }));
 });
 ready.catch(() => undefined);
-parentPort.on('message', ({ id, filename, source }) => {
+parentPort.on('message', ({ id, filename, source, model }) => {
   ready.then((memory) => {
     if (crashed) return;
     let verdict;
     try {
-      verdict = api.check(filename, source);
+      verdict = model ? api.parse(filename, source) : api.check(filename, source);
     } catch (error) {
       if (!crashed) parentPort.postMessage({ id, error: String(error) });
       return;
     }
     if (crashed) return;
-    parentPort.postMessage({ id, verdict, memoryBytes: memory.buffer.byteLength });
+    if (typeof verdict === 'string') parentPort.postMessage({ id, verdict, memoryBytes: memory.buffer.byteLength });
+    // The encoded AST's memory is handed over, not copied.
+    else parentPort.postMessage({ id, verdict: '', model: verdict, memoryBytes: memory.buffer.byteLength }, [verdict.buffer]);
   }, (error) => parentPort.postMessage({ id, error: 'it could not start: ' + (error && error.message ? error.message : String(error)) }));
 });
 `;
@@ -161,6 +165,8 @@ interface WorkerMessage {
   id?: number;
   /** '' when the source parsed, else HCL's diagnostics. */
   verdict?: string;
+  /** The parsed file's encoded AST (asked for with `model`). */
+  model?: Uint8Array;
   /** The worker could not run the check (an exception in the JavaScript glue). */
   error?: string;
   /** Size of the Go program's linear memory after the parse. */
@@ -198,7 +204,8 @@ function startWorker(): Worker {
       // After this much HCL the optimising compiler pays: the next file starts a worker that uses it.
       if (workerBaseline && (baselineBytes += pending.chars) > BASELINE_MAX_BYTES) stopWorker();
       if (message.error !== undefined) settle({ kind: 'error', message: message.error });
-      else settle(message.verdict ? { kind: 'error', message: message.verdict } : { kind: 'ok' });
+      else if (message.verdict) settle({ kind: 'error', message: message.verdict });
+      else settle(message.model ? { kind: 'ok', model: message.model } : { kind: 'ok' });
     }
   });
   const died = (output: string): void => {
@@ -213,9 +220,9 @@ function startWorker(): Worker {
 
 /**
  * HCL's verdict on one native-syntax file, within `deadlineMs` (counted from when the worker takes the file, so
- * files queued behind a slow one are not penalised).
+ * files queued behind a slow one are not penalised); with `model`, a file that parses comes with its encoded AST.
  */
-export function parseInWorker(filename: string, source: string, deadlineMs: number): Promise<ParseOutcome> {
+export function parseInWorker(filename: string, source: string, deadlineMs: number, model = false): Promise<ParseOutcome> {
   // With no parse in flight the file is posted at once, so the worker checks it while the caller goes on.
   const idle = waiting === 0;
   waiting++;
@@ -231,7 +238,7 @@ export function parseInWorker(filename: string, source: string, deadlineMs: numb
       }, deadlineMs);
       pending = { id, chars: source.length, resolve, timer };
       worker.ref();
-      worker.postMessage({ id, filename, source });
+      worker.postMessage({ id, filename, source, model });
     }).finally(() => {
       waitingBytes -= source.length;
       worker?.unref();

@@ -6,7 +6,8 @@ import { ConvertContext } from './convert-context.ts';
 import { convertExpressionNode } from './convert-expression.ts';
 import { parseJsonFile } from './json-syntax.ts';
 import type { PositionMap } from './position-map.ts';
-import { hclSyntaxDiagnostics, startHclSyntaxCheck } from './syntax-check.ts';
+import { decodeGoModel, FALLBACK_REASONS, goModelStatus } from './go-model.ts';
+import { hclSyntaxDiagnostics, startHclParse, startHclSyntaxCheck } from './syntax-check.ts';
 import { recoverBySections } from './recover.ts';
 import { parseTree, readSyntaxTree, terraformParser } from './tree-sitter.ts';
 
@@ -21,16 +22,55 @@ export async function checkHclSyntax(filename: string, source: string, context?:
 /** Largest source (UTF-16 units) whose syntax check overlaps its tree-sitter parse and conversion. */
 const OVERLAP_MAX_CHARS = 256 * 1024;
 
+/** A lone surrogate, which the UTF-8 the module reads cannot hold (its byte offsets would not map back). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Files whose AST was decoded from HCL's parse, and those converted from tree-sitter instead, by reason. */
+const goModelCounts = { decoded: 0, fallbacks: {} as Record<string, number> };
+
+/** How many files took each path so far in this process (`decoded`: HCL's AST; `fallbacks`: tree-sitter, by reason). */
+export function goModelUse(): { decoded: number; fallbacks: Record<string, number> } {
+  return { decoded: goModelCounts.decoded, fallbacks: { ...goModelCounts.fallbacks } };
+}
+
 /**
  * Parses one Terraform file (`*.tf`, `*.tfvars` in native syntax, or `*.tf.json` / `*.tfvars.json`) into
  * the AST of `ast.ts`. Never throws for bad syntax: `syntaxErrors` holds HCL's diagnostics and `body`
  * the best tree recovered from the broken file. `filename` is used verbatim in every range.
+ *
+ * A file HashiCorp's parser accepts is parsed once, by it: its worker returns the parsed AST encoded
+ * (`go-model.ts`). tree-sitter parses the files it rejects (to recover what it can and place the errors), those whose
+ * verdict is known without it (checked before in this process), and the few the module does not encode.
  */
 export async function parseHclFile(filename: string, source: string): Promise<HclFile> {
   if (filename.endsWith('.json')) return parseJsonFile(filename, source);
   const ctx = convertContext(filename, source);
-  // HCL's check runs in its worker thread while this thread parses the file with tree-sitter and converts it.
-  const check = startHclSyntaxCheck(source, ctx.positions);
+  if (LONE_SURROGATE.test(source)) return parseWithTreeSitter(ctx, startHclSyntaxCheck(source, ctx.positions));
+  const parse = startHclParse(source, ctx.positions);
+  if (!('then' in parse)) return parseWithTreeSitter(ctx, parse.diagnostics);
+  const { diagnostics, model } = await parse;
+  if (model) {
+    const status = goModelStatus(model);
+    if (status === 0) {
+      goModelCounts.decoded++;
+      const { body, comments } = decodeGoModel(ctx, model);
+      return { filename, source, body, syntaxErrors: diagnostics, comments };
+    }
+    const reason = FALLBACK_REASONS[status] ?? `status ${status}`;
+    goModelCounts.fallbacks[reason] = (goModelCounts.fallbacks[reason] ?? 0) + 1;
+  }
+  return parseWithTreeSitter(ctx, diagnostics);
+}
+
+/** `parseHclFile` through tree-sitter whatever HCL's verdict (the equivalence test of `go-model.ts`). */
+export async function parseHclFileWithTreeSitter(filename: string, source: string): Promise<HclFile> {
+  const ctx = convertContext(filename, source);
+  return parseWithTreeSitter(ctx, startHclSyntaxCheck(source, ctx.positions));
+}
+
+/** The file of `ctx` parsed by tree-sitter and converted, given HCL's diagnostics (or the check that gives them). */
+async function parseWithTreeSitter(ctx: ConvertContext, check: Diagnostic[] | Promise<Diagnostic[]>): Promise<HclFile> {
+  const { filename, source } = { filename: ctx.positions.filename, source: ctx.source };
   // Awaited below; this only keeps a failure that arrives during the conversion from counting as unhandled.
   if (!Array.isArray(check)) check.catch(() => undefined);
   // A large file waits for the verdict first: HCL's heap for it (150–320 bytes per byte of source) is returned when

@@ -90,14 +90,32 @@ export async function hclSyntaxDiagnostics(source: string, positions: PositionMa
  * heredoc over its bound.
  */
 export function startHclSyntaxCheck(source: string, positions: PositionMap): Diagnostic[] | Promise<Diagnostic[]> {
+  const parse = startHclParse(source, positions, false);
+  return 'then' in parse ? parse.then((result) => result.diagnostics) : parse.diagnostics;
+}
+
+/** HCL's diagnostics on a source and, with `model` when it parsed, its AST as the module encodes it (`go-model.ts`). */
+export interface HclParse {
+  diagnostics: Diagnostic[];
+  model?: Uint8Array;
+}
+
+/**
+ * `startHclSyntaxCheck` that also asks for the parsed file's encoded AST (`model`). The answer has none when it is
+ * known without HCL (nesting too deep, a source checked before) or the source does not parse.
+ */
+export function startHclParse(source: string, positions: PositionMap, model = true): HclParse | Promise<HclParse> {
   takeAnnounced(source.length);
   const deep = excessiveNestingIndex(source);
-  if (deep !== -1) return [nestingDiagnostic(positions, deep)];
+  if (deep !== -1) return { diagnostics: [nestingDiagnostic(positions, deep)] };
   const known = verdicts.get(source);
-  if (known !== undefined) return known === '' ? [] : syntaxDiagnostics(known, positions);
+  if (known !== undefined) return { diagnostics: known === '' ? [] : syntaxDiagnostics(known, positions) };
   checkHeredocSizes(source, positions);
   const deadline = timeLimit(source);
-  return parseInWorker(HCL2JSON_FILENAME, source, deadline).then((outcome) => outcomeDiagnostics(outcome, source, positions, deadline));
+  return parseInWorker(HCL2JSON_FILENAME, source, deadline, model).then((outcome) => {
+    const diagnostics = outcomeDiagnostics(outcome, source, positions, deadline);
+    return outcome.kind === 'ok' && outcome.model ? { diagnostics, model: outcome.model } : { diagnostics };
+  });
 }
 
 function outcomeDiagnostics(outcome: ParseOutcome, source: string, positions: PositionMap, deadline: number): Diagnostic[] {
