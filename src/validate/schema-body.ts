@@ -67,8 +67,8 @@ function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>
       errorAt('unsupported-argument', 'Unsupported argument', `An argument named "${attribute.name}" is not expected here.${suggestion}`, attribute.nameRange),
     );
   }
-  for (const [name, attributeSchema] of Object.entries(attributes)) {
-    if (attributeSchema.required && !present.has(name)) {
+  for (const name of requiredNames(schema)) {
+    if (!present.has(name)) {
       out.content.push(
         errorAt('missing-required-argument', 'Missing required argument', `The argument "${name}" is required, but no definition was found.`, missingRange),
       );
@@ -121,6 +121,18 @@ function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>
   }
 }
 
+/** The required attributes of a schema block, in schema order (made once per schema block). */
+function requiredNames(schema: SchemaBlock): readonly string[] {
+  let names = required.get(schema);
+  if (!names) {
+    names = Object.entries(schema.attributes ?? {}).flatMap(([name, attribute]) => (attribute.required ? [name] : []));
+    required.set(schema, names);
+  }
+  return names;
+}
+
+const required = new WeakMap<SchemaBlock, string[]>();
+
 /**
  * The block types of `schema` plus, as Terraform's `blocktoattr` does, attributes of list/set-of-object type
  * (these may be written as blocks; each object attribute becomes an optional block argument).
@@ -128,16 +140,32 @@ function decodeInto(body: Body, schema: SchemaBlock, locals: ReadonlySet<string>
 function withBlockLikeAttributes(schema: SchemaBlock, body: Body): Record<string, SchemaBlockType> {
   const blockTypes = schema.block_types ?? {};
   let out: Record<string, SchemaBlockType> | undefined;
-  for (const [name, attribute] of Object.entries(schema.attributes ?? {})) {
-    const element = blockLikeAttributeElement(attribute);
-    if (!element || body.attributes.some((a) => a.name === name)) continue;
+  for (const [name, blockType] of blockLikeAttributes(schema)) {
+    if (body.attributes.some((a) => a.name === name)) continue;
     out ??= { ...blockTypes };
-    const synthesized: SchemaBlock = { attributes: {} };
-    for (const [key, type] of Object.entries(element)) (synthesized.attributes as Record<string, SchemaAttribute>)[key] = { type, optional: true };
-    out[name] = { nesting_mode: 'list', block: synthesized };
+    out[name] = blockType;
   }
   return out ?? blockTypes;
 }
+
+/** A schema's attributes that may be written as blocks, each as the block type it stands for (made once per schema). */
+function blockLikeAttributes(schema: SchemaBlock): ReadonlyArray<readonly [string, SchemaBlockType]> {
+  let made = blockLike.get(schema);
+  if (!made) {
+    made = [];
+    for (const [name, attribute] of Object.entries(schema.attributes ?? {})) {
+      const element = blockLikeAttributeElement(attribute);
+      if (!element) continue;
+      const synthesized: SchemaBlock = { attributes: {} };
+      for (const [key, type] of Object.entries(element)) (synthesized.attributes as Record<string, SchemaAttribute>)[key] = { type, optional: true };
+      made.push([name, { nesting_mode: 'list', block: synthesized }]);
+    }
+    blockLike.set(schema, made);
+  }
+  return made;
+}
+
+const blockLike = new WeakMap<SchemaBlock, Array<readonly [string, SchemaBlockType]>>();
 
 function checkBlockCount(
   name: string,

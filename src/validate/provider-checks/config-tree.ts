@@ -56,9 +56,16 @@ function unmark(value: TfValue): TfValue {
   return value;
 }
 
+/** The parts of each flat key looked up (the keys of the provider checks: a fixed set, asked per resource). */
+const flatKeyParts = new Map<string, readonly string[]>();
+
 /** What the SDK's `ResourceConfig.Get` sees at a flat key (`a.0.b`): whether it is set, and unknown. */
 export function lookupFlatKey(root: ConfigBody, key: string): { set: boolean; unknown: boolean; value?: TfValue } {
-  const parts = key.split('.');
+  let parts = flatKeyParts.get(key);
+  if (!parts) {
+    parts = key.split('.');
+    flatKeyParts.set(key, parts);
+  }
   let node: ConfigBody | undefined = root;
   let value: TfValue | undefined;
   for (let i = 0; i < parts.length; i++) {

@@ -93,13 +93,15 @@ export function runProviderChecks(checks: TypeChecks, root: ConfigBody, address:
   for (const argument of checks.arguments) {
     for (const { holder, indexes } of occurrences(root, argument.path)) {
       const name = argument.path[argument.path.length - 1] as string;
-      const key = flatKey(argument.path, indexes);
-      const path = reportPath(argument, indexes);
       const self = lookupFlatKey(holder, name);
       if (checks.framework) {
-        if (self.set && !self.unknown) runValues(argument, self.value, { name, flat: key, path: frameworkPath(argument.path, indexes) }, indexes, emit);
+        if (self.set && !self.unknown) runValues(argument, self.value, { name, flat: flatKey(argument.path, indexes), path: frameworkPath(argument.path, indexes) }, indexes, emit);
         continue;
       }
+      // Most arguments are unset or pass: their keys and paths are made only for what is reported or checked.
+      if (!self.set && !argument.exactlyOneOf && !argument.atLeastOneOf) continue;
+      const key = flatKey(argument.path, indexes);
+      const path = reportPath(argument, indexes);
       if (argument.exactlyOneOf) {
         let specified: string[] = [];
         let unknown = 0;
