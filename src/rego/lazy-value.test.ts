@@ -62,6 +62,19 @@ describe('fromJSLazy', () => {
     expect([...lazy.keys()]).toEqual(['a', 'c']);
   });
 
+  it('keeps each converted member, however many, through reads, iteration and sorting, in the record order', () => {
+    const record = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${19 - i}`, i % 3 ? { i } : i]));
+    const lazy = fromJSLazy(record) as RegoObject;
+    const first = Array.from({ length: 20 }, (_, i) => lazy.get(`k${i}`));
+    expect(Array.from({ length: 20 }, (_, i) => lazy.get(`k${i}`))).toEqual(first);
+    for (let i = 0; i < 20; i++) if (typeof first[i] === 'object') expect(lazy.get(`k${i}`)).toBe(first[i]);
+    expect([...lazy].map(([k]) => k)).toEqual(Object.keys(record));
+    for (const [k, v] of lazy) expect(v).toBe(lazy.get(k));
+    expect(lazy.sortedEntries().map(([k]) => k)).toEqual((fromJS(record) as RegoObject).sortedEntries().map(([k]) => k));
+    expect(valueKey(lazy)).toBe(valueKey(fromJS(record)));
+    expect(lazy.get('k1')).toBe(first[1]);
+  });
+
   it('gives the same query results as an eager input', () => {
     const engine = new RegoEngine();
     engine.addModule(

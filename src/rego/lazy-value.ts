@@ -24,20 +24,25 @@ function isPlainScalar(x: unknown): boolean {
 const enumerable = Object.prototype.propertyIsEnumerable;
 type Entries = Map<unknown, [RegoValue, RegoValue]>;
 
+/** Converted composite members a lazy object keeps in a flat list before it moves them into a Map. */
+const LIST_MAX = 8;
+
 /**
  * A Rego object over a JS record. Lookups by string key read the record; a composite member is converted once, when it
- * is first read, and kept in the object's own entries (so reading it again gives the same value); until then the
- * object has no entries Map at all (it shares the empty `NO_ENTRIES`). Reading every entry (iteration, hashing,
- * sorting, `walk`) builds the pairs from the record each time instead of keeping them: an ordinary `RegoObject` keeps
- * a Map slot and a `[key, value]` pair per member (~100 bytes), and a scan's input reads most objects whole once or
- * twice (the library's index sets hash every resource change and configuration entry, `walk` visits every
- * expression). Only a change (set, delete) puts all entries into the object, in the record's order, and from then on
- * it is an ordinary `RegoObject`. The canonical key is computed from the record without keeping the members' own keys.
+ * is first read, and kept (so reading it again gives the same value): the first few in a flat `[key, value, ...]` list
+ * (most plan objects have one to four composite members; a Map with its `[key, value]` pairs costs ~250 bytes for
+ * one), more in the object's own entries Map. Until then the object has no entries Map at all (it shares the empty
+ * `NO_ENTRIES`). Reading every entry (iteration, hashing, sorting, `walk`) builds the pairs from the record each time
+ * instead of keeping them: an ordinary `RegoObject` keeps a Map slot and a `[key, value]` pair per member (~100
+ * bytes), and a scan's input reads most objects whole once or twice (the library's index sets hash every resource
+ * change and configuration entry, `walk` visits every expression). Only a change (set, delete) puts all entries into
+ * the object, in the record's order, and from then on it is an ordinary `RegoObject`. The canonical key is computed
+ * from the record without keeping the members' own keys.
  */
 class LazyObject extends RegoObject {
   private record: Record<string, unknown> | undefined;
-  /** Composite members already converted (they are in the base entries, ahead of the record's order). */
-  private converted = 0;
+  /** The first composite members converted, as key, value, key, value; undefined when none or once in the Map. */
+  private converted: RegoValue[] | undefined;
   private lazyKey: string | undefined;
 
   constructor(record: Record<string, unknown>) {
@@ -46,17 +51,32 @@ class LazyObject extends RegoObject {
   }
 
   private member(k: string): RegoValue {
-    if (this.converted > 0) {
+    const list = this.converted;
+    if (list) {
+      for (let i = 0; i < list.length; i += 2) if (list[i] === k) return list[i + 1]!;
+    } else if (this.entriesMap !== NO_ENTRIES) {
       const known = super.get(k);
       if (known !== undefined) return known;
     }
     const value = fromJSLazy(this.record![k]);
-    if (value !== null && typeof value === 'object') {
-      if (this.entriesMap === NO_ENTRIES) this.entriesMap = new Map();
-      super.set(k, value);
-      this.converted++;
-    }
+    if (value !== null && typeof value === 'object') this.keep(k, value);
     return value;
+  }
+
+  private keep(k: string, value: RegoValue): void {
+    const list = this.converted;
+    if (this.entriesMap !== NO_ENTRIES) {
+      super.set(k, value);
+    } else if (!list) {
+      this.converted = [k, value];
+    } else if (list.length < 2 * LIST_MAX) {
+      list.push(k, value);
+    } else {
+      this.entriesMap = new Map();
+      for (let i = 0; i < list.length; i += 2) super.set(list[i]!, list[i + 1]!);
+      this.converted = undefined;
+      super.set(k, value);
+    }
   }
 
   /** The entries in the record's order, members converted as `get` converts them (fresh pairs: not kept). */
@@ -70,6 +90,7 @@ class LazyObject extends RegoObject {
     if (!record) return;
     const members = this.pairs(record);
     this.record = undefined;
+    this.converted = undefined;
     this.entriesMap = new Map();
     for (const [k, v] of members) super.set(k, v);
   }
