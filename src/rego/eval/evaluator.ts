@@ -30,6 +30,8 @@ export class Evaluator implements EvalMachine {
   /** Stack of rules being evaluated (rego.metadata.rule/chain). */
   readonly ruleStack: CompiledRule[] = [];
   private readonly callTargets = new Map<TermOf<'call'>, CallTarget>();
+  /** Released environments by rule (see `ruleEnv`). */
+  private readonly envs = new Map<CompiledRule, Env[]>();
 
   constructor(
     readonly program: Program,
@@ -42,6 +44,18 @@ export class Evaluator implements EvalMachine {
     this.maxDepth = limits.maxDepth ?? 400;
     this.strict = options.strictBuiltinErrors ?? false;
     this.nowNs = options.nowNs ?? BigInt(Date.now()) * 1_000_000n;
+  }
+
+  ruleEnv(rule: CompiledRule): Env {
+    return this.envs.get(rule)?.pop() ?? new Map();
+  }
+
+  releaseEnv(rule: CompiledRule, env: Env): void {
+    // Unbind every variable (keeping the keys: the same rule binds the same names next time).
+    for (const name of env.keys()) env.set(name, undefined);
+    const free = this.envs.get(rule);
+    if (free) free.push(env);
+    else this.envs.set(rule, [env]);
   }
 
   print(line: string): void {
@@ -754,6 +768,14 @@ export class Evaluator implements EvalMachine {
       case 'array': {
         if (!Array.isArray(v) || v.length !== t.items.length) return;
         if (!this.needsUnify(t, env)) break;
+        if (freeVars(t.items, env)) {
+          // `[path, value] := ...` with fresh, distinct variables: bound in place
+          const items = t.items as Array<TermOf<'var'>>;
+          for (let i = 0; i < items.length; i++) env.set(items[i]!.name, v[i]!);
+          const r = k();
+          for (let i = 0; i < items.length; i++) env.set(items[i]!.name, undefined);
+          return r;
+        }
         const rec = (i: number): Stop => (i >= t.items.length ? k() : this.unifyValue(ctx, t.items[i]!, v[i]!, env, () => rec(i + 1)));
         return rec(0);
       }
@@ -782,6 +804,16 @@ export class Evaluator implements EvalMachine {
 /** A variable that unification would bind (not bound, not a root document). */
 function isFree(t: TermOf<'var'>, env: Env): boolean {
   return env.get(t.name) === undefined && t.name !== 'input' && t.name !== 'data';
+}
+
+/** Are all `items` fresh variables (see `isFree`), no two the same? */
+function freeVars(items: Term[], env: Env): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    if (x.type !== 'var' || !isFree(x, env)) return false;
+    for (let j = 0; j < i; j++) if ((items[j] as TermOf<'var'>).name === x.name) return false;
+  }
+  return true;
 }
 
 /** What a call term calls (`null`: it is evaluated by continuation only). */

@@ -254,7 +254,7 @@ function tryRule(ev: EvalMachine, ctx: EvalContext, r: CompiledRule, args: RegoV
   const fargs = r.args ?? [];
   if (fargs.length !== args.length) return false;
   let found = false;
-  const env: Env = new Map();
+  const env = ev.ruleEnv(r);
   const onValue = (v: RegoValue): Stop => {
     found = true;
     if (call.result !== undefined && !equals(call.result, v))
@@ -269,6 +269,7 @@ function tryRule(ev: EvalMachine, ctx: EvalContext, r: CompiledRule, args: RegoV
   } finally {
     ev.ruleStack.pop();
     ev.depth--;
+    ev.releaseEnv(r, env);
   }
   return found;
 }

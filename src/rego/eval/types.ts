@@ -98,6 +98,12 @@ export interface EvalMachine {
   step(loc: Loc | undefined): void;
   evalBody(ctx: EvalContext, body: Body, i: number, env: Env, k: Cont): Stop;
   evalTerm(ctx: EvalContext, t: Term, env: Env, k: ValueCont): Stop;
+  /**
+   * An empty environment for one evaluation of `rule` (a function's rule is evaluated once per distinct call), to be
+   * handed back with `releaseEnv` when that evaluation is over: environments are reused rather than allocated.
+   */
+  ruleEnv(rule: CompiledRule): Env;
+  releaseEnv(rule: CompiledRule, env: Env): void;
   /** A continuation that passes every value of `t` (at the time it is called) to `f`. */
   eachValue(ctx: EvalContext, t: Term, env: Env, f: ValueCont): Cont;
   evalList(ctx: EvalContext, items: Term[], env: Env, k: (items: RegoValue[]) => Stop): Stop;
