@@ -66,8 +66,9 @@ function schemasFor(files: string[]): ProviderSchemas {
 /**
  * Loads, validates and/or scans one configuration directory, from one analysis. Bad input (InputError and other
  * IacpacErrors) becomes `failure` instead of stopping the run, so one broken root does not hide the others.
+ * `lastLoad`: this thread loads no configuration after this one (see `LoadOptions.lastLoad`).
  */
-export async function analyzeRoot(task: RootTask): Promise<RootOutcome> {
+export async function analyzeRoot(task: RootTask, lastLoad = false): Promise<RootOutcome> {
   const { options } = task;
   let called: string[] = [];
   try {
@@ -75,6 +76,7 @@ export async function analyzeRoot(task: RootTask): Promise<RootOutcome> {
       vars: options.vars ?? [],
       varFiles: options.varFiles ?? [],
       ...(task.files ? { files: task.files } : {}),
+      ...(lastLoad ? { lastLoad } : {}),
       // Validation alone uses no input values (as terraform validate): the automatic tfvars files are not read.
       ...(task.scan ? {} : { inputValues: 'explicit' as const }),
       ...(options.schemaFiles?.length ? { schemas: schemasFor(options.schemaFiles) } : {}),

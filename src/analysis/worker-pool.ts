@@ -46,7 +46,8 @@ export async function analyzeRoots(tasks: RootTask[], jobs = defaultJobs(tasks.l
   runners.push(
     (async () => {
       for (let index = take(); index !== undefined; index = take()) {
-        results[index] = await analyzeRoot(tasks[index] as RootTask);
+        // No task left to take: this thread loads nothing after this root (its parser worker can stop at once).
+        results[index] = await analyzeRoot(tasks[index] as RootTask, next >= tasks.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
     })(),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { describe, expect, it } from 'vitest';
 import type { Expression } from '../hcl/ast.ts';
+import { hclWorkerRunning } from '../hcl/hcl-syntax-worker.ts';
 import { loadConfiguration } from './load-module.ts';
 import { literalString } from './load-model.ts';
 
@@ -17,6 +18,14 @@ const text = (expr: Expression | undefined): string | undefined => {
 };
 
 describe('loadConfiguration', () => {
+  it('stops HashiCorp\'s parser worker when the load ends only for the last load of a run (lastLoad)', async () => {
+    await loadConfiguration(fixture('basic'), { env: {} });
+    expect(hclWorkerRunning()).toBe(true);
+    const config = await loadConfiguration(fixture('basic'), { env: {}, lastLoad: true });
+    expect(hclWorkerRunning()).toBe(false);
+    expect(config.root.providers).toHaveLength(2);
+  });
+
   it('builds the typed model of a module with all top-level block kinds', async () => {
     const config = await loadConfiguration(fixture('basic'), { env: {} });
     const root = config.root;
