@@ -289,14 +289,23 @@ function moduleValues(instance: ModuleInstance, included: PlannedInstance[], roo
 function relevantAttributes(root: ModuleInstance): Array<{ resource: string; attribute: Array<string | number> }> {
   const out: Array<{ resource: string; attribute: Array<string | number> }> = [];
   const seen = new Set<string>();
-  const visit = (instance: ModuleInstance, expr: Expression, bound: ReadonlySet<string> = new Set()) => {
+  const noNames: ReadonlySet<string> = new Set();
+  // Terraform lists a reference under the module instance and, for expanded modules, under the module path
+  // without instance keys too.
+  const prefixes = new Map<ModuleInstance, string[]>();
+  const prefixesOf = (instance: ModuleInstance): string[] => {
+    let made = prefixes.get(instance);
+    if (!made) {
+      made = [...new Set([instance.prefix, instance.steps.map((step) => `module.${step.name}.`).join('')])];
+      prefixes.set(instance, made);
+    }
+    return made;
+  };
+  const visit = (instance: ModuleInstance, expr: Expression, bound: ReadonlySet<string> = noNames) => {
     for (const ref of parsedReferences(expr, bound)) {
       if ((ref.kind !== 'resource' && ref.kind !== 'data') || ref.remaining.length === 0) continue;
       const attribute = ref.remaining.map((s) => (s.kind === 'attr' ? s.name : typeof s.key === 'boolean' ? String(s.key) : s.key));
-      // Terraform lists the reference under the module instance and, for expanded modules, under the
-      // module path without instance keys too.
-      const staticPrefix = instance.steps.map((step) => `module.${step.name}.`).join('');
-      for (const prefix of new Set([instance.prefix, staticPrefix])) {
+      for (const prefix of prefixesOf(instance)) {
         const entry = { resource: prefix + ref.subject, attribute };
         const key = JSON.stringify(entry);
         if (seen.has(key)) continue;
@@ -323,7 +332,7 @@ function relevantAttributes(root: ModuleInstance): Array<{ resource: string; att
       // Data sources read while planning are not changes; what they refer to is not relevant.
       const node = instance.resources.get(resource.address);
       if (node && node.instances.length > 0 && node.instances.every((i) => i.action === 'read-now')) continue;
-      walkBody(instance, resource.config, 0, new Set());
+      walkBody(instance, resource.config, 0, noNames);
     }
     for (const output of instance.module.outputs) if (output.value) visit(instance, output.value);
     for (const call of instance.module.moduleCalls) for (const input of call.inputs) visit(instance, input.expr);

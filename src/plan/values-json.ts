@@ -20,7 +20,13 @@ export function knownJson(value: TfValue): JsonValue | undefined {
   const obj = v as TfObject;
   const out: JsonObject = {};
   for (const key of sortedKeys(obj)) {
-    const item = knownJson(obj[key]!);
+    const x = obj[key]!;
+    // Most members are null or primitives: written as they are, without a call.
+    if (x === null || (typeof x !== 'object' && x !== undefined)) {
+      out[key] = x;
+      continue;
+    }
+    const item = knownJson(x);
     if (item !== undefined) out[key] = item;
   }
   return out;
@@ -35,7 +41,9 @@ export function unknownJson(value: TfValue): JsonValue {
   const obj = v as TfObject;
   const out: JsonObject = {};
   for (const key of sortedKeys(obj)) {
-    const item = unknownJson(obj[key]!);
+    const x = obj[key]!;
+    if (x === null || typeof x !== 'object') continue; // known: false, left out
+    const item = unknownJson(x);
     if (item !== false) out[key] = item;
   }
   return out;
@@ -56,7 +64,9 @@ export function sensitiveJson(value: TfValue, shape?: ShapeHint): JsonValue {
   if (Array.isArray(value)) return value.map((item) => sensitiveJson(item, shape?.element));
   const out: JsonObject = {};
   for (const key of sortedKeys(value)) {
-    const item = sensitiveJson(value[key]!, shape?.attributes?.[key] ?? shape?.element);
+    const x = value[key]!;
+    if (x === null || typeof x !== 'object') continue; // not sensitive: false, left out
+    const item = sensitiveJson(x, shape?.attributes?.[key] ?? shape?.element);
     if (item !== false) out[key] = item;
   }
   return out;
