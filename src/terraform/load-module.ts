@@ -168,14 +168,22 @@ async function parseFiles(state: LoadState, dir: string, names: string[]): Promi
   }
   // HCL's syntax check starts its worker with the first file: it is told how much HCL follows (compiler tier).
   announceHclSyntaxChecks(nativeBytes);
-  const files: HclFile[] = [];
-  for (const name of names) {
+  // Every file is read and handed to the parser before the first result is awaited: HCL's worker thread parses the
+  // next file while this thread builds the AST of the one before. Results (and errors) are taken in name order.
+  const parses = names.map((name) => {
     const full = join(dir, name);
     const display = displayPath(state.rootDir, full);
-    const source = state.sources?.get(full) ?? (await readSourceFile(full, display));
-    const file = await parseHclFile(display, source);
+    const cached = state.sources?.get(full);
+    const parse = (async () => parseHclFile(display, cached ?? (await readSourceFile(full, display))))();
+    // Awaited below, in order; this only keeps a failure of a file after an earlier failure from counting as unhandled.
+    parse.catch(() => undefined);
+    return parse;
+  });
+  const files: HclFile[] = [];
+  for (const parse of parses) {
+    const file = await parse;
     const tooDeep = file.syntaxErrors.find((d) => d.code === 'nesting-too-deep');
-    if (tooDeep) throw new InputError(`${formatRange(tooDeep.range) || display}: ${tooDeep.summary}: ${tooDeep.detail}`);
+    if (tooDeep) throw new InputError(`${formatRange(tooDeep.range) || file.filename}: ${tooDeep.summary}: ${tooDeep.detail}`);
     files.push(file);
   }
   return files;
