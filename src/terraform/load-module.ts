@@ -13,6 +13,7 @@ import type { Configuration, ModuleCall, TerraformModule } from './model.ts';
 import { loadVariableValues, type VariableOptions } from './variables.ts';
 import { appendAll } from '../core/arrays.ts';
 import { moduleAddress } from './module-address.ts';
+import { templateParserReady } from './eval/template-parser.ts';
 
 export interface LoadOptions extends VariableOptions {
   /**
@@ -41,6 +42,14 @@ export interface LoadOptions extends VariableOptions {
 }
 
 /**
+ * A source that may call `templatefile`/`templatestring`: their templates are parsed by the tree-sitter parser, whose
+ * start-up is asynchronous while evaluation is not, so a configuration that names them gets the parser ready before
+ * `loadConfiguration` returns. Matched on the raw text (also inside `.tf.json` strings); a false match only costs that
+ * start-up (~25 ms CPU), which every other configuration no longer pays.
+ */
+const TEMPLATE_FUNCTION = /template(?:file|string)/;
+
+/**
  * Deepest chain of local module calls followed (a guard in addition to cycle detection). Terraform itself has
  * no limit, so the guard sits far beyond real configurations: 50 levels load and validate as in Terraform.
  */
@@ -54,6 +63,8 @@ interface LoadState {
   /** Bytes read so far, against the configuration's bound. */
   budget: ByteBudget;
   sources?: ReadonlyMap<string, string>;
+  /** A loaded file names templatefile or templatestring (see {@link TEMPLATE_FUNCTION}). */
+  usesTemplates?: boolean;
 }
 
 /** Reads `terraform init`'s module manifest, if any: key (`net.sub`) → absolute directory. */
@@ -113,6 +124,7 @@ export async function loadConfiguration(dir: string, options: LoadOptions = {}):
   const root = await loadModule(state, rootDir, [], [rootReal], names);
   const variableDiagnostics: Diagnostic[] = [];
   const variableValues = await loadVariableValues(rootDir, root.variables, options, variableDiagnostics, { budget: state.budget, automatic: options.inputValues !== 'explicit' });
+  if (state.usesTemplates) await templateParserReady();
   if (options.lastLoad) stopHclWorker();
   return { root, variableValues, diagnostics: state.diagnostics, variableDiagnostics };
 }
@@ -129,6 +141,7 @@ async function loadModule(
   const overrideFiles = await parseFiles(state, dir, listed.override);
   const files = [...primaryFiles, ...overrideFiles];
   for (const file of files) appendAll(state.diagnostics, file.syntaxErrors);
+  state.usesTemplates ||= files.some((file) => TEMPLATE_FUNCTION.test(file.source));
   const primaryBlocks: Block[] = primaryFiles.flatMap((f) => f.body.blocks);
   const overrideBlocks: Block[] = overrideFiles.flatMap((f) => f.body.blocks);
   const blocks = overrideBlocks.length > 0 ? mergeOverrides(primaryBlocks, overrideBlocks, state.diagnostics) : primaryBlocks;

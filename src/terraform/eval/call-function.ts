@@ -131,7 +131,10 @@ export function callFunction(ev: Evaluator, expr: FunctionCallExpr, scope: Bindi
     cwd: ev.ctx.cwd,
     range: expr.range,
     warn: (summary, detail) => ev.warn(summary, detail, expr.range),
-    parseTemplate: ev.ctx.parseTemplate ?? defaultTemplateParser(),
+    // Read only by templatefile/templatestring: the shared parser starts loading when a template is first parsed.
+    get parseTemplate() {
+      return ev.ctx.parseTemplate ?? defaultTemplateParser();
+    },
     evaluateTemplate: (template: Expression, vars: Record<string, TfValue>) => ev.evalIsolated(template, vars),
   };
   let result: TfValue;

@@ -233,14 +233,12 @@ describe('file functions', () => {
 });
 
 describe('templatefile without an explicit parser', () => {
-  it('uses the shared parser once the HCL parser is loaded', async () => {
+  it('uses the shared parser once it is ready (loadConfiguration readies it for configurations that name templates)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iacpac-tpl-'));
     writeFileSync(join(dir, 't.tpl'), 'hi ${name}');
-    const { loadTemplateParser } = await import('./template-parser.ts');
-    await loadTemplateParser();
+    const { templateParserReady } = await import('./template-parser.ts');
+    await templateParserReady();
     const ctx: EvalContext = { resolver, baseDir: dir, rootDir: dir, cwd: dir };
-    evaluate(await expr('1'), ctx); // first evaluation starts the shared parser
-    await new Promise((r) => setTimeout(r, 50));
     const r = await run('templatefile("t.tpl", { name = "x" })', ctx);
     expect(r.diagnostics).toEqual([]);
     expect(r.value).toBe('hi x');

@@ -17,7 +17,6 @@ import { DEFAULT_LIMITS, type EvalContext, type EvalLimits } from './context.ts'
 import { convert } from './convert.ts';
 import { EvalAbort, evalError } from './eval-error.ts';
 import { decimalArithmetic } from './numbers.ts';
-import { defaultTemplateParser } from './template-parser.ts';
 import { applyAttr, applyIndex } from './traverse.ts';
 import { friendlyTypeName, T_BOOL, T_DYNAMIC, T_NUMBER, T_STRING, type TfType } from './types.ts';
 import {
@@ -47,7 +46,6 @@ export type { EvalContext, ReferenceResolver, ResolvedReference } from './contex
  * failing expression's range). On error the result is UNKNOWN, so callers can carry on. Never throws.
  */
 export function evaluateExpression(expr: Expression, ctx: EvalContext, diagnostics: Diagnostic[]): TfValue {
-  if (!ctx.parseTemplate) defaultTemplateParser();
   const ev = new Evaluator(ctx, diagnostics);
   return ev.top(expr);
 }
