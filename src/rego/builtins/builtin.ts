@@ -25,14 +25,24 @@ const SIMPLE_TYPES = new Set(['null', 'boolean', 'number', 'string', 'array', 'o
  * error messages get the `name: ` prefix, stray JS exceptions become BuiltinErrors.
  */
 export function wrapBuiltinImpl(name: string, args: readonly RegoType[], impl: BuiltinImpl, options: BuiltinOptions = {}): BuiltinImpl {
-  const checks = args.map((t: RegoType, i) => (options.checkOperands !== false && SIMPLE_TYPES.has(t.type) ? [i, t.type] as const : undefined));
+  // the checked operands' positions and types (a builtin call runs this loop on every call)
+  const positions: number[] = [];
+  const types: string[] = [];
+  if (options.checkOperands !== false) {
+    args.forEach((t: RegoType, i) => {
+      if (SIMPLE_TYPES.has(t.type)) {
+        positions.push(i);
+        types.push(t.type);
+      }
+    });
+  }
   return (values, context) => {
     try {
-      for (const check of checks) {
-        if (!check) continue;
-        const value = values[check[0]];
-        if (value !== undefined && typeName(value) !== check[1]) {
-          throw new BuiltinError(`operand ${check[0] + 1} must be ${check[1]} but got ${typeName(value)}`, 'eval_type_error');
+      for (let j = 0; j < positions.length; j++) {
+        const i = positions[j]!;
+        const value = values[i];
+        if (value !== undefined && typeName(value) !== types[j]) {
+          throw new BuiltinError(`operand ${i + 1} must be ${types[j]} but got ${typeName(value)}`, 'eval_type_error');
         }
       }
       return impl(values, context);

@@ -93,15 +93,8 @@ export function functionNode(program: Program, name: string): RuleNode | undefin
 }
 
 /** One builtin context per evaluation (its fields do not change during it), not one per builtin call. */
-const contexts = new WeakMap<EvalMachine, BuiltinContext>();
-
 export function builtinContext(ev: EvalMachine): BuiltinContext {
-  let context = contexts.get(ev);
-  if (!context) {
-    context = newBuiltinContext(ev);
-    contexts.set(ev, context);
-  }
-  return context;
+  return (ev.builtinContext ??= newBuiltinContext(ev));
 }
 
 function newBuiltinContext(ev: EvalMachine): BuiltinContext {

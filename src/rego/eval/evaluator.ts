@@ -13,7 +13,7 @@ import { EvalContext, type DataOverride, type FunctionOverride } from './context
 import { printText } from './rego-text.ts';
 import { argOrder, callTerm, functionNode, pureValue } from './calls.ts';
 import { functionValue, materialize } from './rules.ts';
-import type { BuiltinDefinition } from '../builtins/define-builtin.ts';
+import type { BuiltinContext, BuiltinDefinition } from '../builtins/define-builtin.ts';
 import type { Cont, Env, EvalMachine, EvaluatorOptions, Stop, ValueCont } from './types.ts';
 
 export type { Cont, Env, EvalLimits, EvaluatorOptions, Stop, ValueCont } from './types.ts';
@@ -26,6 +26,7 @@ export class Evaluator implements EvalMachine {
   readonly maxDepth: number;
   readonly strict: boolean;
   readonly builtinCache = new Map<string, unknown>();
+  builtinContext: BuiltinContext | undefined = undefined;
   readonly nowNs: bigint;
   /** Stack of rules being evaluated (rego.metadata.rule/chain). */
   readonly ruleStack: CompiledRule[] = [];

@@ -6,7 +6,7 @@
 import type { Body, Expr, Loc, Term, TermOf } from '../syntax/ast.ts';
 import type { Program } from '../compiler/compile.ts';
 import type { CompiledRule } from '../compiler/rule-tree.ts';
-import type { BuiltinDefinition } from '../builtins/define-builtin.ts';
+import type { BuiltinContext, BuiltinDefinition } from '../builtins/define-builtin.ts';
 import type { RegoValue } from '../value.ts';
 import type { EvalContext } from './context.ts';
 
@@ -90,6 +90,8 @@ export interface EvalMachine {
   readonly strict: boolean;
   readonly nowNs: bigint;
   readonly builtinCache: Map<string, unknown>;
+  /** What pure builtins are called with (see `builtinContext` in calls.ts), made on the first call. */
+  builtinContext: BuiltinContext | undefined;
   /** Stack of rules being evaluated (rego.metadata.rule/chain). */
   readonly ruleStack: CompiledRule[];
   readonly maxDepth: number;
