@@ -798,6 +798,8 @@ export class Evaluator implements EvalMachine {
       default:
         break;
     }
+    const d = this.direct(ctx, t, env);
+    if (d !== NOT_DIRECT) return d !== undefined && equalValues(d, v) ? k() : undefined;
     return this.evalTerm(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
   }
 }
