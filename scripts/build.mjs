@@ -9,9 +9,10 @@
 // loads to start (the CLI, commander, each command's options) into one chunk, and what `check` loads beyond that
 // (load, validate, plan, scan: `scan`, `validate` and `plan` use the same code) into another, so a check reads three
 // files; the rest stay as esbuild split them. Rollup only moves whole chunks (no tree shaking, no re-transpiling).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
 
@@ -103,6 +104,10 @@ try {
     banner: "import { createRequire as __iacpacCreateRequire } from 'node:module'; const require = __iacpacCreateRequire(import.meta.url);",
   });
   await bundle.close();
+  // HashiCorp's parser ships gzipped (assets/hcl-syntax/, 1.7 MB instead of 6.3 MB in git); inflating it cost every
+  // process that starts the parser's worker ~14 ms of CPU plus loading zlib there. The build inflates it once; the
+  // worker reads this copy when it matches the packed one (hcl/hcl-syntax-worker.ts: wasmPath) and the .gz otherwise.
+  writeFileSync(join(dist, 'hcl-syntax.wasm'), gunzipSync(readFileSync(resolve('assets/hcl-syntax/hcl-syntax.wasm.gz'))));
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }

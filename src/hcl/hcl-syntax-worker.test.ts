@@ -1,6 +1,10 @@
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BASELINE_MAX_BYTES, announceHclSyntaxChecks, hclWorkerBaseline, hclWorkerRunning, parseInWorker, stopHclWorker, takeAnnounced } from './hcl-syntax-worker.ts';
+import { BASELINE_MAX_BYTES, announceHclSyntaxChecks, chooseWasm, hclWorkerBaseline, hclWorkerRunning, parseInWorker, stopHclWorker, takeAnnounced } from './hcl-syntax-worker.ts';
 
 describe('HCL syntax worker', () => {
   it("answers HCL's verdict and error text", async () => {
@@ -56,4 +60,24 @@ describe('HCL syntax worker', () => {
     expect(await parseInWorker('big.tf', big, 120_000)).toEqual({ kind: 'ok' });
     expect(hclWorkerRunning()).toBe(false);
   }, 130_000);
+
+  it("loads the build's inflated module only when it matches the packed one by size and is not older", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-wasm-'));
+    const packed = join(dir, 'm.wasm.gz');
+    const inflated = join(dir, 'm.wasm');
+    const bytes = Buffer.from('\0asm\u0001\0\0\0 module bytes');
+    writeFileSync(packed, gzipSync(bytes));
+    expect(chooseWasm(packed, inflated)).toBe(packed); // no build
+    writeFileSync(inflated, bytes);
+    utimesSync(packed, 1000, 1000);
+    utimesSync(inflated, 2000, 2000);
+    expect(chooseWasm(packed, inflated)).toBe(inflated);
+    utimesSync(inflated, 1000, 1000); // same time (npm sets one time on every file of a package)
+    expect(chooseWasm(packed, inflated)).toBe(inflated);
+    utimesSync(packed, 3000, 3000); // the asset changed after the build
+    expect(chooseWasm(packed, inflated)).toBe(packed);
+    writeFileSync(inflated, Buffer.concat([bytes, Buffer.from('x')]));
+    utimesSync(inflated, 4000, 4000); // newer but not the same module
+    expect(chooseWasm(packed, inflated)).toBe(packed);
+  });
 });

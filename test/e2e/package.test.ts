@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 describe.skipIf(inner)('the npm package', () => {
   it('holds the bundle, the worker, the type declarations and the run-time data, and no source maps or tests', () => {
-    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/root-worker.js', 'dist/types/index.d.ts', 'bin/iacpac.js', 'policies/index.json', 'assets/policies/metadata-yaml.json', 'assets/policies/library.json', 'LICENSE', 'README.md']) {
+    for (const file of ['dist/index.js', 'dist/cli.js', 'dist/root-worker.js', 'dist/hcl-syntax.wasm', 'dist/types/index.d.ts', 'bin/iacpac.js', 'policies/index.json', 'assets/policies/metadata-yaml.json', 'assets/policies/library.json', 'LICENSE', 'README.md']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
