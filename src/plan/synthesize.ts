@@ -5,6 +5,7 @@ import { loadBundledSchemas, type ProviderSchemas } from '../schema/index.ts';
 import { typeToJson } from '../terraform/eval/types.ts';
 import { containsSensitive, fromJson, isWhollyKnown, Sensitive, typeOf, Unknown, type TfObject, type TfValue } from '../terraform/eval/value.ts';
 import type { Configuration } from '../terraform/model.ts';
+import { modulePrefix } from '../terraform/module-address.ts';
 import { configurationJson } from './configuration-json.ts';
 import { ModuleInstance, type PlanRun } from './module-instance.ts';
 import type {
@@ -296,7 +297,7 @@ function relevantAttributes(root: ModuleInstance): Array<{ resource: string; att
   const prefixesOf = (instance: ModuleInstance): string[] => {
     let made = prefixes.get(instance);
     if (!made) {
-      made = [...new Set([instance.prefix, instance.steps.map((step) => `module.${step.name}.`).join('')])];
+      made = [...new Set([instance.prefix, modulePrefix(instance.steps.map((step) => step.name))])];
       prefixes.set(instance, made);
     }
     return made;

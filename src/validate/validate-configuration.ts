@@ -1,10 +1,9 @@
 import { relative, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Attribute, Block, Body, Expression, HclFile } from '../hcl/ast.ts';
-import { providerDisplayName } from '../schema/provider-address.ts';
+import { normalizeProviderAddress, providerDisplayName } from '../schema/provider-address.ts';
 import type { ProviderSchemas } from '../schema/provider-schemas.ts';
 import { resolveResourceProvider, requiredProvidersOf } from '../schema/resolve-provider.ts';
-import { normalizeProviderAddress } from '../schema/provider-address.ts';
 import { MAX_MODULE_DEPTH } from '../terraform/load-module.ts';
 import { moduleAddress, modulePrefix } from '../terraform/module-address.ts';
 import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
