@@ -210,14 +210,14 @@ interface WorkerMessage {
 
 /**
  * A loader is about to check `chars` characters of native HCL (a module's files, announced before the first is parsed),
- * so a worker started now knows how much it will check. Each checked file takes its length off again
- * (`takeAnnounced`), whether or not it reaches the worker.
+ * so a worker started now knows how much it will check. The loader takes each file's share off again
+ * (`takeAnnounced`) as the file goes to the parser, whether or not it reaches the worker.
  */
 export function announceHclSyntaxChecks(chars: number): void {
   announcedBytes += chars;
 }
 
-/** A file of `chars` characters that was announced is being checked. */
+/** A file announced with `chars` is going to the parser (or could not be read): its share is no longer ahead. */
 export function takeAnnounced(chars: number): void {
   announcedBytes = Math.max(0, announcedBytes - chars);
 }

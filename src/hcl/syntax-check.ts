@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.ts';
 import { LimitError, limitValue } from '../core/limits.ts';
 import { MAX_EXPRESSION_DEPTH } from './convert-context.ts';
 import type { PositionMap } from './position-map.ts';
-import { parseInWorker, takeAnnounced, type ParseOutcome } from './hcl-syntax-worker.ts';
+import { parseInWorker, type ParseOutcome } from './hcl-syntax-worker.ts';
 import { heredocSpans } from './heredocs.ts';
 import { HCL2JSON_FILENAME, syntaxDiagnostics } from './syntax-errors.ts';
 
@@ -105,7 +105,6 @@ export interface HclParse {
  * known without HCL (nesting too deep, a source checked before) or the source does not parse.
  */
 export function startHclParse(source: string, positions: PositionMap, model = true): HclParse | Promise<HclParse> {
-  takeAnnounced(source.length);
   const deep = excessiveNestingIndex(source);
   if (deep !== -1) return { diagnostics: [nestingDiagnostic(positions, deep)] };
   const known = verdicts.get(source);

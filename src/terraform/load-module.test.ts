@@ -1,8 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { describe, expect, it } from 'vitest';
 import type { Expression } from '../hcl/ast.ts';
-import { hclWorkerRunning } from '../hcl/hcl-syntax-worker.ts';
+import { BASELINE_MAX_BYTES, hclWorkerBaseline, hclWorkerRunning, stopHclWorker } from '../hcl/hcl-syntax-worker.ts';
 import { loadConfiguration } from './load-module.ts';
 import { literalString } from './load-model.ts';
 
@@ -24,6 +26,22 @@ describe('loadConfiguration', () => {
     const config = await loadConfiguration(fixture('basic'), { env: {}, lastLoad: true });
     expect(hclWorkerRunning()).toBe(false);
     expect(config.root.providers).toHaveLength(2);
+  });
+
+  it('takes back exactly the HCL it announced to the parser worker, so later loads are not counted as larger', async () => {
+    // Announced by size on disk: a file of 3-byte characters is 3x its length in UTF-16 (what was taken back before).
+    const text = (seed: number) => `locals {\n  s${seed} = "${'€'.repeat(Math.floor(BASELINE_MAX_BYTES / 3 / 2))}"\n}\n`;
+    const dir = (seed: number) => {
+      const made = mkdtempSync(join(tmpdir(), 'iacpac-announce-'));
+      writeFileSync(join(made, 'main.tf'), text(seed));
+      return made;
+    };
+    stopHclWorker();
+    for (const seed of [1, 2]) await loadConfiguration(dir(seed), { env: {}, lastLoad: true });
+    // A third load of half the baseline bound starts its worker for the baseline compiler, as the first one did.
+    await loadConfiguration(dir(3), { env: {} });
+    expect(hclWorkerBaseline()).toBe(true);
+    stopHclWorker();
   });
 
   it('builds the typed model of a module with all top-level block kinds', async () => {

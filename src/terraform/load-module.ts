@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.ts';
 import { formatRange } from '../core/source-range.ts';
 import type { Block, HclFile } from '../hcl/ast.ts';
 import { parseHclFile } from '../hcl/parse.ts';
-import { announceHclSyntaxChecks, stopHclWorker } from '../hcl/hcl-syntax-worker.ts';
+import { announceHclSyntaxChecks, stopHclWorker, takeAnnounced } from '../hcl/hcl-syntax-worker.ts';
 import { ByteBudget, fileError, listModuleFiles, readSourceFile } from './load-files.ts';
 import { addTopLevelBlocks, emptyModule } from './load-model.ts';
 import { mergeOverrides } from './load-override.ts';
@@ -170,6 +170,8 @@ async function loadModule(
 async function parseFiles(state: LoadState, dir: string, names: string[]): Promise<HclFile[]> {
   // The whole module is charged before any file is parsed, so a configuration over the bound stops at once.
   let nativeBytes = 0;
+  /** What each file adds to the announcement below (JSON files are not HCL's to check). */
+  const announced: number[] = [];
   for (const name of names) {
     const full = join(dir, name);
     const size = await stat(full).then(
@@ -177,17 +179,27 @@ async function parseFiles(state: LoadState, dir: string, names: string[]): Promi
       () => 0,
     );
     state.budget.charge(displayPath(state.rootDir, full), size);
+    announced.push(name.endsWith('.json') ? 0 : size);
     if (!name.endsWith('.json')) nativeBytes += size;
   }
-  // HCL's syntax check starts its worker with the first file: it is told how much HCL follows (compiler tier).
+  // HCL's syntax check starts its worker with the first file: it is told how much HCL follows (compiler tier). Each
+  // file takes back exactly what it added, read or not, as it goes to the parser.
   announceHclSyntaxChecks(nativeBytes);
   // Every file is read and handed to the parser before the first result is awaited: HCL's worker thread parses the
   // next file while this thread builds the AST of the one before. Results (and errors) are taken in name order.
-  const parses = names.map((name) => {
+  const parses = names.map((name, i) => {
     const full = join(dir, name);
     const display = displayPath(state.rootDir, full);
     const cached = state.sources?.get(full);
-    const parse = (async () => parseHclFile(display, cached ?? (await readSourceFile(full, display))))();
+    const parse = (async () => {
+      let source: string;
+      try {
+        source = cached ?? (await readSourceFile(full, display));
+      } finally {
+        takeAnnounced(announced[i]!);
+      }
+      return parseHclFile(display, source);
+    })();
     // Awaited below, in order; this only keeps a failure of a file after an earlier failure from counting as unhandled.
     parse.catch(() => undefined);
     return parse;
