@@ -93,7 +93,7 @@ try {
   const dist = resolve('dist');
   mkdirSync(dist, { recursive: true });
   // Only the bundle's own files: dist/types (scripts/build-types.mjs) stays.
-  for (const file of readdirSync(dist, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.js'))) rmSync(join(dist, file.name));
+  for (const file of readdirSync(dist, { withFileTypes: true }).filter((e) => e.isFile() && /\.js(\.map)?$/.test(e.name))) rmSync(join(dist, file.name));
   await bundle.write({
     dir: dist,
     format: 'es',

@@ -1,7 +1,7 @@
 import type { Attribute, Block, Body, Expression } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
 import { children } from './convert-expression.ts';
-import { decodeQuoted } from './convert-template.ts';
+import { labelValue } from './convert-template.ts';
 import { spanRanges } from './position-map.ts';
 import type { SyntaxNode, SyntaxTreeReader } from './syntax-tree.ts';
 
@@ -144,7 +144,7 @@ function buildBlock(
   const labels = labelNodes.map((child) => {
     if (child.type !== 'string_lit') return child.text;
     const raw = ctx.source.slice(child.startIndex, child.endIndex);
-    return decodeQuoted(raw.replace(/^"/, '').replace(/"$/, ''));
+    return labelValue(raw);
   });
   const labelRanges = labelNodes.map((child) => ctx.nodeRange(child));
   const typeRange = ctx.nodeRange(typeNode);

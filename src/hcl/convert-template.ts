@@ -109,6 +109,11 @@ function collectMarkers(ctx: ConvertContext, node: SyntaxNode, out: TemplateMark
   }
 }
 
+/** The value of a block label written quoted (`"name"`, quotes included): its text between the quotes, decoded. */
+export function labelValue(raw: string): string {
+  return decodeQuoted(raw.replace(/^"/, '').replace(/"$/, ''));
+}
+
 /** Decodes a quoted-template literal chunk: `\n \r \t \" \\ \uNNNN \UNNNNNNNN`, `$${` and `%%{`. */
 export function decodeQuoted(raw: string): string {
   if (!raw.includes('\\') && !raw.includes('$${') && !raw.includes('%%{')) return raw;

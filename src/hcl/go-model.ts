@@ -1,7 +1,7 @@
 import type { SourceRange } from '../core/source-range.ts';
 import type { Attribute, BinaryOperator, Block, Body, Expression, ForExpr, HclFile, LiteralExpr, ObjectItem, TraversalStep } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
-import { buildTemplate, decodeQuoted, heredocContentEnd, type TemplateMarker } from './convert-template.ts';
+import { buildTemplate, heredocContentEnd, labelValue, type TemplateMarker } from './convert-template.ts';
 import { spanRanges } from './position-map.ts';
 
 /**
@@ -123,7 +123,7 @@ class Decoder {
       const labelStart = this.index();
       const labelEnd = this.index();
       const raw = this.source.slice(labelStart, labelEnd);
-      labels[i] = raw.startsWith('"') ? decodeQuoted(raw.replace(/^"/, '').replace(/"$/, '')) : raw;
+      labels[i] = raw.startsWith('"') ? labelValue(raw) : raw;
       labelRanges[i] = this.ctx.range(labelStart, labelEnd);
     }
     const open = this.index();

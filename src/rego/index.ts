@@ -2,7 +2,7 @@
  * The embedded Rego engine: `new RegoEngine(options)`, `addModule`, `addData`, `prepare(query).eval({ input })`
  * returning OPA's result-set shape, plus helpers to evaluate a rule path and list rules with annotations.
  */
-import type { Annotations, Body, Module, Term } from './syntax/ast.ts';
+import { loc0, type Annotations, type Body, type Module, type Term } from './syntax/ast.ts';
 import { refString } from './syntax/ref-string.ts';
 import { MAX_DEPTH, parseModule, parseQuery } from './syntax/parser.ts';
 import { RegoCompileErrors, RegoError } from './syntax/errors.ts';
@@ -84,6 +84,12 @@ export interface RuleInfo {
   col: number;
   annotations?: Record<string, unknown>;
   packageAnnotations?: Array<Record<string, unknown>>;
+}
+
+/** The term `data.<path>` of a built query (at `loc0`, no file: it is not part of any module, so coverage and traces
+ * leave it out / call it `query`). */
+function dataRefTerm(path: readonly string[]): Term {
+  return { type: 'ref', head: { type: 'var', name: 'data', loc: loc0 }, path: path.map((p) => ({ type: 'scalar', value: p, loc: loc0 })), loc: loc0 };
 }
 
 export class RegoEngine {
@@ -232,13 +238,7 @@ export class RegoEngine {
 
   /** A query for the document at `data.<path>` (keys need not be identifiers: `["p", "a-b_test", "test_x"]`). */
   prepareRef(path: readonly string[]): PreparedQuery {
-    const program = this.compile();
-    const text = refString(['data', ...path]);
-    // no file: the query is not part of any module (coverage and traces leave it out / call it `query`)
-    const loc = { file: '', row: 1, col: 1 };
-    const ref: Term = { type: 'ref', head: { type: 'var', name: 'data', loc }, path: path.map((p) => ({ type: 'scalar', value: p, loc })), loc };
-    const body: Body = [{ kind: 'term', term: ref, negated: false, withs: [], loc: { ...loc, text }, index: 0 }];
-    return new PreparedQuery(this, program, compileQuery(body, program), text);
+    return this.prepareTerm(dataRefTerm(path), refString(['data', ...path]));
   }
 
   /**
@@ -246,17 +246,15 @@ export class RegoEngine {
    * that reads several documents, e.g. the results of several policies.
    */
   prepareRefs(entries: ReadonlyArray<readonly [key: string, path: readonly string[]]>): PreparedQuery {
-    const program = this.compile();
     const text = `{${entries.map(([key, path]) => `${JSON.stringify(key)}: ${refString(['data', ...path])}`).join(', ')}}`;
-    const loc = { file: '', row: 1, col: 1 };
-    const ref = (path: readonly string[]): Term => ({
-      type: 'ref',
-      head: { type: 'var', name: 'data', loc },
-      path: path.map((p) => ({ type: 'scalar', value: p, loc })),
-      loc,
-    });
-    const object: Term = { type: 'object', items: entries.map(([key, path]) => [{ type: 'scalar', value: key, loc }, ref(path)]), loc };
-    const body: Body = [{ kind: 'term', term: object, negated: false, withs: [], loc: { ...loc, text }, index: 0 }];
+    const object: Term = { type: 'object', items: entries.map(([key, path]) => [{ type: 'scalar', value: key, loc: loc0 }, dataRefTerm(path)]), loc: loc0 };
+    return this.prepareTerm(object, text);
+  }
+
+  /** A query of the one term `term`, built without parsing (`text` is how it reads). */
+  private prepareTerm(term: Term, text: string): PreparedQuery {
+    const program = this.compile();
+    const body: Body = [{ kind: 'term', term, negated: false, withs: [], loc: { ...loc0, text }, index: 0 }];
     return new PreparedQuery(this, program, compileQuery(body, program), text);
   }
 

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { toValidateResult, type ValidateResult } from '../core/diagnostics.ts';
 import { loadSchemas } from '../schema/bundled.ts';
 import type { ProviderSchemas } from '../schema/provider-schemas.ts';
-import { templateParserReady } from '../terraform/eval/template-parser.ts';
 import { loadConfiguration } from '../terraform/load-module.ts';
 import { validateConfiguration } from './validate-configuration.ts';
 
@@ -24,7 +23,5 @@ export async function validateDirectory(dir: string, options: ValidateDirectoryO
     ...(options.varFiles ? { varFiles: options.varFiles } : {}),
     ...(options.vars ? { vars: options.vars } : {}),
   });
-  // templatefile() is evaluated at validate time like any function of known values.
-  await templateParserReady();
   return toValidateResult(validateConfiguration(config, schemas, { rootDir: resolve(dir) }));
 }

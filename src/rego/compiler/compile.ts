@@ -3,7 +3,7 @@
  * local variable scoping, output-argument rewriting (`count(x, n)` -> `n = count(x)`), safety reordering,
  * arity/undefined-function checks, rule-kind conflict checks and recursion checks, collecting OPA-style errors.
  */
-import type { Body, Expr, Import, Module, Rule, Term, TermOf } from '../syntax/ast.ts';
+import type { Body, Expr, Import, Loc, Module, Rule, Term, TermOf } from '../syntax/ast.ts';
 import { refString } from '../syntax/ref-string.ts';
 import { RegoCompileErrors, RegoError } from '../syntax/errors.ts';
 import { importPath } from '../syntax/parser.ts';
@@ -65,6 +65,12 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
   // pass 1: package rule names, function arities
   const pkgRules = new Map<string, Set<string>>();
   const functions = new Map<string, number>();
+  /** A function rule's arity: every rule of one function takes the same number of arguments. */
+  const noteArity = (path: string, arity: number, loc: Loc): void => {
+    const prev = functions.get(path);
+    if (prev !== undefined && prev !== arity) errors.push(new RegoError('rego_type_error', `conflicting rules ${path} found`, loc));
+    functions.set(path, arity);
+  };
   for (const m of modules) {
     const key = ['data', ...m.package.path].join('.');
     const names = pkgRules.get(key) ?? new Set<string>();
@@ -75,24 +81,14 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
       for (const r of ready.rules) {
         const ground = r.path.slice(1 + m.package.path.length);
         if (ground.length > 0) names.add(ground[0]!);
-        if (!r.args) continue;
-        const path = r.path.join('.');
-        const prev = functions.get(path);
-        if (prev !== undefined && prev !== r.args.length) errors.push(new RegoError('rego_type_error', `conflicting rules ${path} found`, r.source.loc));
-        functions.set(path, r.args.length);
+        if (r.args) noteArity(r.path.join('.'), r.args.length, r.source.loc);
       }
       continue;
     }
     for (const r of m.rules) {
       const first = r.head.ref[0]!;
       if (first.type === 'var') names.add(first.name);
-      if (r.head.args) {
-        const path = ['data', ...m.package.path, ...groundHeadStrings(r.head.ref)].join('.');
-        const prev = functions.get(path);
-        if (prev !== undefined && prev !== r.head.args.length)
-          errors.push(new RegoError('rego_type_error', `conflicting rules ${path} found`, r.loc));
-        functions.set(path, r.head.args.length);
-      }
+      if (r.head.args) noteArity(['data', ...m.package.path, ...groundHeadStrings(r.head.ref)].join('.'), r.head.args.length, r.loc);
     }
   }
   /** The rules compiled now; `all` also has the precompiled ones, in module order. */
@@ -296,7 +292,7 @@ function compileRule(
 
 /** A precompiled rule (and its else chain) placed in the rule tree, as compileRule places the rules it compiles. */
 function attachRule(rule: DetachedRule, root: RuleNode, node?: RuleNode): CompiledRule {
-  const target = node ?? root.find(rule.path.slice(1)) ?? rule.path.slice(1).reduce((n, k) => n.child(k), root);
+  const target = node ?? rule.path.slice(1).reduce((n, k) => n.child(k), root);
   const { elseRule: detachedElse, ...parts } = rule;
   const elseRule = detachedElse ? attachRule(detachedElse, root, target) : undefined;
   const c: CompiledRule = { ...parts, ...(elseRule ? { elseRule } : {}), node: target, id: ++ruleIds };
