@@ -93,9 +93,9 @@ export class Evaluator implements EvalMachine {
       const e = body[i]!;
       this.step(e.loc);
       const d = this.directExpr(ctx, e, env);
-      if (d === NOT_DIRECT) {
+      if (d === NOT_DIRECT || typeof d === 'object') {
         const next = i + 1;
-        r = this.evalExprStepped(ctx, e, env, () => this.evalBody(ctx, body, next, env, k));
+        r = this.evalExprStepped(ctx, e, env, () => this.evalBody(ctx, body, next, env, k), undefined, d === NOT_DIRECT ? undefined : d);
         break;
       }
       if (d === false) {
@@ -110,14 +110,15 @@ export class Evaluator implements EvalMachine {
 
   /**
    * Decide an expression that has at most one solution without a continuation: true if it holds, false if not, the
-   * name of the variable it bound (it holds), or NOT_DIRECT for any other expression (evaluate it by continuation).
+   * name of the variable it bound (it holds). For any other expression (evaluate it by continuation): the term of it
+   * whose `direct` gave up (the continuation need not try that again), or NOT_DIRECT.
    */
-  private directExpr(ctx: EvalContext, e: Expr, env: Env): boolean | string | typeof NOT_DIRECT {
+  private directExpr(ctx: EvalContext, e: Expr, env: Env): boolean | string | Term | typeof NOT_DIRECT {
     if (e.withs.length) return NOT_DIRECT;
     switch (e.kind) {
       case 'term': {
         const v = this.direct(ctx, e.term, env);
-        if (v === NOT_DIRECT) return v;
+        if (v === NOT_DIRECT) return e.term;
         const holds = v !== undefined && v !== false;
         return e.negated ? !holds : holds;
       }
@@ -127,10 +128,10 @@ export class Evaluator implements EvalMachine {
         const nr = this.needsUnify(right, env);
         if (!nl && !nr) {
           const a = this.direct(ctx, left, env);
-          if (a === NOT_DIRECT) return a;
+          if (a === NOT_DIRECT) return left;
           if (a === undefined) return e.negated;
           const b = this.direct(ctx, right, env);
-          if (b === NOT_DIRECT) return b;
+          if (b === NOT_DIRECT) return right;
           const holds = b !== undefined && equalValues(a, b);
           return e.negated ? !holds : holds;
         }
@@ -139,7 +140,7 @@ export class Evaluator implements EvalMachine {
         const [pattern, term] = nl && !nr && left.type === 'var' ? [left, right] : nr && !nl && right.type === 'var' ? [right, left] : [undefined, undefined];
         if (!pattern) return NOT_DIRECT;
         const v = this.direct(ctx, term, env);
-        if (v === NOT_DIRECT) return v;
+        if (v === NOT_DIRECT) return term;
         if (v === undefined) return false;
         env.set(pattern.name, v);
         return pattern.name;
@@ -170,8 +171,11 @@ export class Evaluator implements EvalMachine {
     return this.evalExprStepped(ctx, e, env, k, record);
   }
 
-  /** `evalExprUntraced` after its step was counted. */
-  private evalExprStepped(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
+  /**
+   * `evalExprUntraced` after its step was counted. `tried`: a term of `e` whose `direct` gave up (with the bindings
+   * of `env`), evaluated by continuation straight away.
+   */
+  private evalExprStepped(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void, tried?: Term): Stop {
     const inner = e.withs.length ? this.withContext(ctx, e, env) : ctx;
     if (inner === undefined) return;
     if (e.negated) {
@@ -179,25 +183,27 @@ export class Evaluator implements EvalMachine {
       this.evalExprCore(inner, e, env, () => {
         found = true;
         return true;
-      });
+      }, undefined, tried);
       return found ? undefined : k();
     }
-    return this.evalExprCore(inner, e, env, k, record);
+    return this.evalExprCore(inner, e, env, k, record, tried);
   }
 
-  private evalExprCore(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void): Stop {
+  private evalExprCore(ctx: EvalContext, e: Expr, env: Env, k: Cont, record?: (v: RegoValue) => void, tried?: Term): Stop {
     switch (e.kind) {
-      case 'term':
-        return this.evalTerm(ctx, e.term, env, (v) => {
+      case 'term': {
+        const f: ValueCont = (v) => {
           if (v === false) return;
           record?.(v);
           return k();
-        });
+        };
+        return tried === e.term ? this.evalTermIndirect(ctx, e.term, env, f) : this.evalTerm(ctx, e.term, env, f);
+      }
       case 'unify':
         return this.unify(ctx, e.left, e.right, env, () => {
           record?.(true);
           return k();
-        });
+        }, tried);
       case 'some':
         record?.(true);
         return k();
@@ -380,11 +386,30 @@ export class Evaluator implements EvalMachine {
     }
   }
 
+  /**
+   * `evalTerm` for a term whose `direct` gave up with the bindings of `env`: by continuation, without trying the
+   * one-value path of the term again (nested terms still try theirs).
+   */
+  private evalTermIndirect(ctx: EvalContext, t: Term, env: Env, k: ValueCont): Stop {
+    switch (t.type) {
+      case 'ref':
+        return this.evalRef(ctx, t, env, k);
+      case 'call':
+        return callTerm(this, ctx, t, env, k);
+      case 'array':
+        return this.evalList(ctx, t.items, env, k);
+      case 'set':
+        return this.evalList(ctx, t.items, env, (items) => k(new RegoSet(items)));
+      default:
+        return this.evalTerm(ctx, t, env, k);
+    }
+  }
+
   /** A continuation that passes every value of `t` (at the time it is called) to `f`. */
   eachValue(ctx: EvalContext, t: Term, env: Env, f: ValueCont): Cont {
     return () => {
       const v = this.direct(ctx, t, env);
-      if (v === NOT_DIRECT) return this.evalTerm(ctx, t, env, f);
+      if (v === NOT_DIRECT) return this.evalTermIndirect(ctx, t, env, f);
       return v === undefined ? undefined : f(v);
     };
   }
@@ -424,9 +449,9 @@ export class Evaluator implements EvalMachine {
     return k(values);
   }
 
-  /** `evalList` from item `i` (which may enumerate) on; `acc` holds the values of the items before it. */
+  /** `evalList` from item `i` (its `direct` gave up) on; `acc` holds the values of the items before it. */
   private evalListFrom(ctx: EvalContext, items: Term[], i: number, acc: RegoValue[], env: Env, k: (items: RegoValue[]) => Stop): Stop {
-    return this.evalTerm(ctx, items[i]!, env, (v) => {
+    return this.evalTermIndirect(ctx, items[i]!, env, (v) => {
       acc.push(v);
       let pushed = 1;
       let r: Stop = undefined;
@@ -452,10 +477,11 @@ export class Evaluator implements EvalMachine {
   // ------------------------------------------------------------------ terms with one value, without continuations
 
   /**
-   * The value of a term that has at most one (a scalar, a bound variable, `input`, a ground literal, a reference whose
-   * keys are all such terms), `undefined` when that term is undefined, or NOT_DIRECT for any other term (it may
-   * enumerate, call, or bind): the caller then evaluates it by continuation. Reading a value has no effect beyond the
-   * caches the continuation path fills too (rule documents, converted input members), in the same order.
+   * The value of a term that has at most one (a scalar, a bound variable, `input`, a ground literal, an array or set
+   * literal of such terms, a reference whose keys are all such terms, a call `directCall` takes), `undefined` when that
+   * term is undefined, or NOT_DIRECT for any other term (it may enumerate, call, or bind): the caller then evaluates it
+   * by continuation (`evalTermIndirect`). Reading a value has no effect beyond the caches the continuation path fills
+   * too (rule documents, converted input members), in the same order.
    */
   direct(ctx: EvalContext, t: Term, env: Env): RegoValue | undefined | typeof NOT_DIRECT {
     switch (t.type) {
@@ -469,7 +495,14 @@ export class Evaluator implements EvalMachine {
       case 'ref':
         return this.directRef(ctx, t, env);
       case 'array':
-      case 'set':
+      case 'set': {
+        const c = constantOf(t);
+        if (c !== undefined) return c;
+        // the items in `evalList`'s order
+        const items = this.directItems(ctx, t.items, undefined, env);
+        if (items === NOT_DIRECT || items === undefined || t.type === 'array') return items;
+        return new RegoSet(items);
+      }
       case 'object': {
         const c = constantOf(t);
         return c === undefined ? NOT_DIRECT : c;
@@ -650,7 +683,7 @@ export class Evaluator implements EvalMachine {
       if (v === undefined && baseData && (typeof kd === 'number' || typeof kd === 'bigint') && value instanceof RegoObject) v = value.get(String(kd));
       return v === undefined ? undefined : this.walk(ctx, v, path, i + 1, env, k, baseData);
     }
-    return this.evalTerm(ctx, key, env, (kv) => {
+    return this.evalTermIndirect(ctx, key, env, (kv) => {
       let v = lookup(value, kv);
       if (v === undefined && baseData && (typeof kv === 'number' || typeof kv === 'bigint') && value instanceof RegoObject) v = value.get(String(kv));
       return v === undefined ? undefined : this.walk(ctx, v, path, i + 1, env, k, baseData);
@@ -713,18 +746,19 @@ export class Evaluator implements EvalMachine {
     }
   }
 
-  unify(ctx: EvalContext, a: Term, b: Term, env: Env, k: Cont): Stop {
+  /** Unify two terms. `tried`: one of them whose `direct` already gave up with the bindings of `env`. */
+  unify(ctx: EvalContext, a: Term, b: Term, env: Env, k: Cont, tried?: Term): Stop {
     const na = this.needsUnify(a, env);
     const nb = this.needsUnify(b, env);
     if (!na) {
-      const va = this.direct(ctx, a, env);
-      if (va !== NOT_DIRECT) return va === undefined ? undefined : this.unifyValue(ctx, b, va, env, k);
-      return this.evalTerm(ctx, a, env, (x) => this.unifyValue(ctx, b, x, env, k));
+      const va = a === tried ? NOT_DIRECT : this.direct(ctx, a, env);
+      if (va !== NOT_DIRECT) return va === undefined ? undefined : this.unifyValue(ctx, b, va, env, k, tried);
+      return this.evalTermIndirect(ctx, a, env, (x) => this.unifyValue(ctx, b, x, env, k));
     }
     if (!nb) {
-      const vb = this.direct(ctx, b, env);
-      if (vb !== NOT_DIRECT) return vb === undefined ? undefined : this.unifyValue(ctx, a, vb, env, k);
-      return this.evalTerm(ctx, b, env, (x) => this.unifyValue(ctx, a, x, env, k));
+      const vb = b === tried ? NOT_DIRECT : this.direct(ctx, b, env);
+      if (vb !== NOT_DIRECT) return vb === undefined ? undefined : this.unifyValue(ctx, a, vb, env, k, tried);
+      return this.evalTermIndirect(ctx, b, env, (x) => this.unifyValue(ctx, a, x, env, k));
     }
     if (a.type === 'array' && b.type === 'array') {
       if (a.items.length !== b.items.length) return;
@@ -754,8 +788,8 @@ export class Evaluator implements EvalMachine {
     return;
   }
 
-  /** Unify a term (pattern) with a value. */
-  unifyValue(ctx: EvalContext, t: Term, v: RegoValue, env: Env, k: Cont): Stop {
+  /** Unify a term (pattern) with a value. `tried`: as for `unify`. */
+  unifyValue(ctx: EvalContext, t: Term, v: RegoValue, env: Env, k: Cont, tried?: Term): Stop {
     switch (t.type) {
       case 'var': {
         const bound = env.get(t.name);
@@ -798,9 +832,9 @@ export class Evaluator implements EvalMachine {
       default:
         break;
     }
-    const d = this.direct(ctx, t, env);
+    const d = t === tried ? NOT_DIRECT : this.direct(ctx, t, env);
     if (d !== NOT_DIRECT) return d !== undefined && equalValues(d, v) ? k() : undefined;
-    return this.evalTerm(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
+    return this.evalTermIndirect(ctx, t, env, (x) => (equalValues(x, v) ? k() : undefined));
   }
 }
 
