@@ -12,14 +12,16 @@ const builtin = defineCategory('regex');
 
 /** Compiles (cached for the process, see pattern-cache.ts) or throws OPA's `error parsing regexp: ...`. */
 export function compileRegex(pattern: string): RE2JS {
-  return cachedPattern(`regex:${pattern}`, () => {
-    try {
-      return RE2JS.compile(pattern);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new BuiltinError(message.startsWith('error parsing regexp') ? message : `error parsing regexp: ${message}`);
-    }
-  });
+  return cachedPattern(`regex:${pattern}`, () => compileUncached(pattern));
+}
+
+function compileUncached(pattern: string): RE2JS {
+  try {
+    return RE2JS.compile(pattern);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BuiltinError(message.startsWith('error parsing regexp') ? message : `error parsing regexp: ${message}`);
+  }
 }
 
 interface Match {
@@ -148,7 +150,7 @@ export const regexBuiltins = [
     const close = stringOperand(c, 4);
     if (Buffer.byteLength(open) !== 1) throw new BuiltinError(`start delimiter has to be exactly one character long but is ${Buffer.byteLength(open)} long`);
     if (Buffer.byteLength(close) !== 1) throw new BuiltinError(`end delimiter has to be exactly one character long but is ${Buffer.byteLength(open)} long`);
-    const re = cachedPattern(`regex.template:${open}:${close}:${template}`, () => compileRegex(templateRegex(template, open, close)));
+    const re = cachedPattern(`regex.template:${open}:${close}:${template}`, () => compileUncached(templateRegex(template, open, close)));
     return re.test(value);
   }),
   builtin('regex.globs_match', ([a, b]) => globsIntersect(stringOperand(a, 1), stringOperand(b, 2))),
