@@ -144,9 +144,12 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
     if (hasComplete && [...node.children.values()].some((c) => c.hasRules))
       errors.push(new RegoError('rego_type_error', `rule ${node.dottedPath} conflicts with rules under it`, (node.rules[0] ?? node.defaults[0])!.source.loc));
   }
-  // the rules the checks below look at: those compiled now, and the precompiled ones if one refers to those
+  // the rules the checks below look at: those compiled now, and the precompiled ones if one may refer to those: by a
+  // `data.` reference, or by a bare rule name of its package, which rules of a fresh module of that package or of a
+  // package above it (`util.x` in package `lib`) may define too
   const fresh = modules.filter((m) => !precompiled?.has(m)).map((m) => m.package.path);
-  const refersToFresh = (m: Module): boolean => fresh.some((pkg) => packageMatches(pkg, precompiled!.get(m)!.dataRefs));
+  const refersToFresh = (m: Module): boolean =>
+    fresh.some((pkg) => packageMatches(pkg, precompiled!.get(m)!.dataRefs) || isPrefix(pkg, m.package.path));
   const checked = all.length === compiled.length || modules.some((m) => precompiled?.has(m) && refersToFresh(m)) ? all : compiled;
   checkRecursion(root, checked, errors);
   // types need every rule (rule values type refs to them); recursion is excluded by now
@@ -159,6 +162,11 @@ export function compileModules(modules: readonly Module[], builtins: BuiltinSign
       checker.checkBody(r.body, [...r.keyTerms, ...(r.element ? [r.element] : []), ...(r.value ? [r.value] : [])]);
   throwStageErrors(errors, typeErrors);
   return { root, modules, rules: all, functions, builtins, types };
+}
+
+/** Is `prefix` the start of `path` (or all of it)? */
+function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
 }
 
 /**

@@ -102,6 +102,39 @@ describe('precompiled modules', () => {
     expect(parses).toEqual(['lib/util.rego']);
   });
 
+  it('are checked with a module compiled beside them that adds rules to their package', () => {
+    // The library's rules refer to each other by bare name (no `data.` reference to the package): a module of the
+    // same package (or of a package above it) that closes a cycle through them must be reported as compiling every
+    // module from its text reports it.
+    const lib = 'package lib.util\n\nimport rego.v1\n\nallowed if not blocked\n\nblocked if input.bad\n';
+    const precompiledLib = (): PrecompiledModule => {
+      const engine = new RegoEngine();
+      engine.addModule('lib/util.rego', lib);
+      const text = encodePrecompiled(precompiledModules(engine.compile()).get('lib/util.rego')!, () => parseModule('lib/util.rego', lib));
+      return decodePrecompiled(text, lib, () => parseModule('lib/util.rego', lib));
+    };
+    const compileError = (add: (engine: RegoEngine) => void, file: string, user: string): string => {
+      const engine = new RegoEngine();
+      add(engine);
+      engine.addModule(file, user);
+      try {
+        engine.compile();
+      } catch (error) {
+        return String(error);
+      }
+      return 'no error';
+    };
+    const cases: Array<[string, string]> = [
+      ['user.rego', 'package lib.util\n\nimport rego.v1\n\nblocked if allowed\n'],
+      ['user.rego', 'package lib\n\nimport rego.v1\n\nutil.blocked if util.allowed\n'],
+    ];
+    for (const [file, user] of cases) {
+      const expected = compileError((e) => e.addModule('lib/util.rego', lib), file, user);
+      expect(expected, user).toMatch(/rego_recursion_error: rule data.lib.util.allowed is recursive/);
+      expect(compileError((e) => e.addPrecompiledModule(precompiledLib()), file, user), user).toBe(expected);
+    }
+  });
+
   it('a value JSON cannot carry exactly makes the module unfit to precompile', () => {
     const text = 'package big\n\nimport rego.v1\n\nn := 123456789012345678901234567890\n';
     const engine = new RegoEngine();
