@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { collectGarbage } from '../core/collect-garbage.ts';
+import { Scanner } from '../scan/scanner.ts';
 import { analysisCounters, analyze } from './analyze.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'iacpac-analysis-'));
@@ -29,5 +31,34 @@ describe('Analysis plans', () => {
     expect(analysis.scanPlan.lenientUsed).toBe(true);
     expect(after(analysis.scanPlan).acceleration).toBe('Enabled');
     expect(after(analysis.plan).acceleration).toBeUndefined();
+  });
+});
+
+describe('Analysis.prepareScan', () => {
+  it('gives the scan of the analysis without holding its configuration', { timeout: 30_000 }, async () => {
+    const dir = folder('prepared', [
+      'resource "aws_s3_bucket" "b" {',
+      '  bucket = "b"',
+      '}',
+      '',
+      '# iacpac:ignore=IACPAC_AWS_S3_001 test data',
+      'resource "aws_s3_bucket_acl" "a" {',
+      '  bucket = aws_s3_bucket.b.id',
+      '  acl    = "public-read"',
+      '}',
+      '',
+    ].join('\n'));
+    const scanner = new Scanner();
+    const expected = (await analyze(dir)).scan(scanner);
+    expect(expected.findings.length).toBeGreaterThan(0);
+    let analysis: Awaited<ReturnType<typeof analyze>> | undefined = await analyze(dir);
+    const model = new WeakRef(analysis.configuration);
+    const scan = analysis.prepareScan(scanner);
+    analysis = undefined;
+    // Only the prepared scan is left: the model (the configuration) can be collected before it runs.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(model.deref()).toBeUndefined();
+    expect(scan.run()).toEqual(expected);
   });
 });

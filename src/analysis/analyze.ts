@@ -4,7 +4,7 @@ import { synthesizePlan, type SynthesizeResult } from '../plan/synthesize.ts';
 import type { RegoEngine } from '../rego/index.ts';
 import type { RegoValue } from '../rego/value.ts';
 import type { ScanResult } from '../scan/finding.ts';
-import type { Scanner } from '../scan/scanner.ts';
+import type { PreparedScan, Scanner } from '../scan/scanner.ts';
 import { loadBundledSchemas } from '../schema/bundled.ts';
 import type { ProviderSchemas } from '../schema/provider-schemas.ts';
 import { loadConfiguration, type LoadOptions } from '../terraform/load-module.ts';
@@ -83,6 +83,17 @@ export class Analysis {
       this.scans.set(scanner, result);
     }
     return result;
+  }
+
+  /**
+   * `scan(scanner)` for a caller that needs nothing more of this analysis: the returned scan holds the plan and what
+   * findings need of the configuration, not this analysis, so the caller can let go of the analysis (and the loaded
+   * model with it) before `run()` evaluates the policies, the peak of a scan's memory. Its result is not kept here.
+   */
+  prepareScan(scanner: Scanner): PreparedScan {
+    const done = this.scans.get(scanner);
+    if (done) return { run: () => done };
+    return scanner.prepareConfiguration(this.configuration, this.dir, this.scanPlan);
   }
 
   /** Evaluates a Rego query (e.g. `data.intent`) of `engine`'s modules with the plan JSON as input. */

@@ -1,15 +1,26 @@
 import { isAbsolute, relative } from 'node:path';
 import type { SourceRange } from '../core/source-range.ts';
 import type { HclFile } from '../hcl/ast.ts';
-import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
+import type { Configuration, TerraformModule } from '../terraform/model.ts';
 
 /** Where a plan resource address is declared in the configuration. */
 export interface ResourceLocation {
-  resource: Resource;
-  file?: HclFile;
+  /** The declaration (one per resource or provider block: equal blocks give the same object). */
+  declaration: Declaration;
   /** Range of the whole resource block, filename relative to the scanned (root) directory. */
   range: SourceRange;
 }
+
+/** What a scan keeps of one resource (or provider) block: its range, and the comments of its file (suppressions). */
+export interface Declaration {
+  /** The block's range as loaded (filename as the loader names it). */
+  blockRange: SourceRange;
+  /** The comments of the file declaring the block (undefined when the file is not among the module's files). */
+  file?: CommentedFile;
+}
+
+/** The comments of one configuration file, for inline suppressions (`suppressionsIn`). */
+export type CommentedFile = Pick<HclFile, 'comments'>;
 
 /** Splits an instance address into module names and the resource part, dropping instance keys. */
 export function parseAddress(address: string): { modules: string[]; resource: string } | undefined {
@@ -43,74 +54,68 @@ export function parseAddress(address: string): { modules: string[]; resource: st
 }
 
 /**
- * Builds a lookup from plan addresses to resource blocks of a loaded configuration. Each module's resources, files and
- * module calls are indexed on first use (a scan locates every finding: a linear search per finding was quadratic in
- * the size of the configuration); the first declaration of a duplicated name wins, as before.
+ * Builds a lookup from plan addresses to resource blocks of a loaded configuration. It keeps only the blocks' ranges
+ * and their files' comments, not the configuration: a scan locates its findings after evaluating the policies, and
+ * the model (most of a loaded configuration's memory) can be released before that evaluation, the peak of a scan's
+ * memory. The first declaration of a duplicated name (resource, file, module call, provider) wins.
  */
 export function createResourceLocator(config: Configuration): (address: string) => ResourceLocation | undefined {
   const rootDir = config.root.dir;
-  const indexes = new Map<TerraformModule, ModuleIndex>();
-  const indexOf = (module: TerraformModule): ModuleIndex => {
-    let index = indexes.get(module);
-    if (!index) {
-      index = { resources: firstBy(module.resources, (r) => r.address), files: firstBy(module.files, (f) => f.filename), calls: firstBy(module.moduleCalls, (c) => c.name) };
-      indexes.set(module, index);
-    }
-    return index;
+  const root = indexModule(config.root);
+  const providers = new Map<string, Declaration>();
+  for (const provider of config.root.providers) {
+    const key = `${provider.name}.${provider.alias ?? ''}`;
+    if (!providers.has(key)) providers.set(key, declaration(provider.block.range, root.files));
+  }
+  const located = (found: Declaration | undefined): ResourceLocation | undefined => {
+    if (!found) return undefined;
+    const range = found.blockRange;
+    return { declaration: found, range: { filename: relativeFilename(rootDir, range.filename), start: range.start, end: range.end } };
   };
   return (address) => {
-    if (address.startsWith('provider.')) return locateProvider(config, address.slice('provider.'.length));
+    if (address.startsWith('provider.')) {
+      // `provider.aws` / `provider.aws.west` -> the root module's provider block (a pseudo resource for suppressions).
+      const [name, alias] = address.slice('provider.'.length).split('.');
+      return located(providers.get(`${name}.${alias ?? ''}`));
+    }
     const parsed = parseAddress(address);
     if (!parsed) return undefined;
-    let module: TerraformModule | undefined = config.root;
+    let index: ModuleIndex | undefined = root;
     for (const name of parsed.modules) {
-      module = indexOf(module).calls.get(name)?.module;
-      if (!module) return undefined;
+      index = index.calls.get(name);
+      if (!index) return undefined;
     }
-    const index = indexOf(module);
-    const resource = index.resources.get(parsed.resource);
-    if (!resource) return undefined;
-    const range = resource.block.range;
-    const file = index.files.get(range.filename);
-    return { resource, file, range: { filename: relativeFilename(rootDir, range.filename), start: range.start, end: range.end } };
+    return located(index.resources.get(parsed.resource));
   };
 }
 
 interface ModuleIndex {
-  resources: Map<string, Resource>;
-  files: Map<string, HclFile>;
-  calls: Map<string, TerraformModule['moduleCalls'][number]>;
+  /** Resource address (module-relative) -> its block. */
+  resources: Map<string, Declaration>;
+  /** Module call name -> the called module's index (calls whose module is not loaded are left out). */
+  calls: Map<string, ModuleIndex>;
+  /** Filename -> the file's comments. */
+  files: Map<string, CommentedFile>;
 }
 
-/** `items` by `key`, the first item of each key kept. */
-function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) {
-    const k = key(item);
-    if (!map.has(k)) map.set(k, item);
+function indexModule(module: TerraformModule): ModuleIndex {
+  const files = new Map<string, CommentedFile>();
+  for (const file of module.files) if (!files.has(file.filename)) files.set(file.filename, { comments: file.comments });
+  const resources = new Map<string, Declaration>();
+  for (const resource of module.resources) if (!resources.has(resource.address)) resources.set(resource.address, declaration(resource.block.range, files));
+  const calls = new Map<string, ModuleIndex>();
+  const seen = new Set<string>();
+  for (const call of module.moduleCalls) {
+    if (seen.has(call.name)) continue;
+    seen.add(call.name);
+    if (call.module) calls.set(call.name, indexModule(call.module));
   }
-  return map;
+  return { resources, calls, files };
 }
 
-/** `provider.aws` / `provider.aws.west` -> the root module's provider block (a pseudo resource for suppressions). */
-function locateProvider(config: Configuration, rest: string): ResourceLocation | undefined {
-  const [name, alias] = rest.split('.');
-  const provider = config.root.providers.find((p) => p.name === name && p.alias === alias);
-  if (!provider) return undefined;
-  const range = provider.block.range;
-  const file = config.root.files.find((f) => f.filename === range.filename);
-  const resource = {
-    mode: 'managed',
-    type: name ?? '',
-    name: alias ?? '',
-    address: `provider.${rest}`,
-    providerLocalName: name ?? '',
-    dependsOn: [],
-    provisioners: [],
-    config: provider.block.body,
-    block: provider.block,
-  } satisfies Resource;
-  return { resource, file, range: { filename: relativeFilename(config.root.dir, range.filename), start: range.start, end: range.end } };
+function declaration(blockRange: SourceRange, files: ReadonlyMap<string, CommentedFile>): Declaration {
+  const file = files.get(blockRange.filename);
+  return file ? { blockRange, file } : { blockRange };
 }
 
 function relativeFilename(rootDir: string, filename: string): string {

@@ -7,7 +7,7 @@ import { missingModuleNotices, uncheckedProviderNotices, unmatchedIgnoreNotices 
 import { loadLibrary, loadPolicyDir, selectPolicies, type PolicySet } from './policy-library.ts';
 import type { PolicyInfo } from './policy-metadata.ts';
 import { PolicyRunner } from './rego-runner.ts';
-import { createResourceLocator, type ResourceLocation } from './resource-locator.ts';
+import { createResourceLocator, type Declaration, type ResourceLocation } from './resource-locator.ts';
 import { applySuppressions, suppressionsIn, type Suppression } from './suppressions.ts';
 import { synthesizePlan, type SynthesizeResult } from '../plan/synthesize.ts';
 import { SCAN_EXTENSION_KEY, scanExtension } from '../plan/scan-extension.ts';
@@ -91,23 +91,46 @@ export class Scanner {
    * shares it between its consumers), else it is synthesised here.
    */
   scanConfiguration(config: Configuration, dir: string, planned: SynthesizeResult = synthesizePlan(config, { lenient: true })): ScanResult {
+    return this.prepareConfiguration(config, dir, planned).run();
+  }
+
+  /**
+   * `scanConfiguration` in two steps: this one reads the configuration, `run()` evaluates the policies and makes the
+   * findings. The prepared scan keeps the plan and what findings need of the configuration (resource blocks' ranges,
+   * comments), not the configuration, so a caller that needs nothing else of it can release the loaded model before
+   * `run()`: evaluation is the peak of a scan's memory, and the model is most of a loaded configuration's.
+   */
+  prepareConfiguration(config: Configuration, dir: string, planned: SynthesizeResult): PreparedScan {
     const { plan, diagnostics } = planned;
     const partialFiles = new Set<string>();
     for (const module of allModules(config)) {
       for (const file of module.files) if (file.syntaxErrors.length > 0) partialFiles.add(file.filename);
     }
-    const errors = [...config.diagnostics, ...diagnostics].filter((d) => d.severity === 'error').map(scanError);
-    const locate = createResourceLocator(config);
-    // The standard plan JSON plus the `iacpac` extension (what the plan format leaves out, e.g. `lifecycle`).
-    const input = { ...plan, [SCAN_EXTENSION_KEY]: scanExtension(config) };
     const missing = missingModuleNotices(config);
-    const result = this.evaluate(input, dir, errors, (address) => locate(address), [...missing, ...unmatchedIgnoreNotices(config, this.knownIds)]);
-    // Resources of a module that is not installed are missing from the plan: no finding of this root is complete.
-    result.findings = result.findings.map((f) =>
-      missing.length > 0 || (f.range && partialFiles.has(f.range.filename)) ? { ...f, partial: true } : f,
-    );
-    result.partial ||= result.findings.some((f) => f.partial);
-    return result;
+    return this.prepared({
+      // The standard plan JSON plus the `iacpac` extension (what the plan format leaves out, e.g. `lifecycle`).
+      input: { ...plan, [SCAN_EXTENSION_KEY]: scanExtension(config) },
+      dir,
+      errors: [...config.diagnostics, ...diagnostics].filter((d) => d.severity === 'error').map(scanError),
+      locate: createResourceLocator(config),
+      notices: [...missing, ...unmatchedIgnoreNotices(config, this.knownIds)],
+      // Resources of a module that is not installed are missing from the plan: no finding of this root is complete.
+      allPartial: missing.length > 0,
+      partialFiles,
+    });
+  }
+
+  /** A scan of `inputs` to run (made apart from `prepareConfiguration`, so it holds nothing but `inputs`). */
+  private prepared(inputs: ScanInputs): PreparedScan {
+    return {
+      run: () => {
+        const { input, dir, errors, locate, notices, allPartial, partialFiles } = inputs;
+        const result = this.evaluate(input, dir, errors, locate, notices);
+        result.findings = result.findings.map((f) => (allPartial || (f.range && partialFiles.has(f.range.filename)) ? { ...f, partial: true } : f));
+        result.partial ||= result.findings.some((f) => f.partial);
+        return result;
+      },
+    };
   }
 
   scanPlan(plan: unknown, label = 'plan'): ScanResult {
@@ -134,7 +157,7 @@ export class Scanner {
     const findings: Finding[] = [];
     const today = new Date().toISOString().slice(0, 10);
     // The suppression comments of each resource block, read once however many findings it has.
-    const suppressionsOf = new Map<ResourceLocation['resource'], Suppression[]>();
+    const suppressionsOf = new Map<Declaration, Suppression[]>();
     for (const [id, outcome] of outcomes) {
       const policy = this.byId.get(id) as PolicyInfo;
       if ('error' in outcome) {
@@ -167,12 +190,13 @@ export class Scanner {
           suppressed: false,
           partial: false,
         };
-        if (location?.file) {
-          let suppressions = suppressionsOf.get(location.resource);
+        const declared = location?.declaration;
+        if (declared?.file) {
+          let suppressions = suppressionsOf.get(declared);
           if (!suppressions) {
-            const { start, end } = location.resource.block.range;
-            suppressions = suppressionsIn(location.file, start.line, end.line);
-            suppressionsOf.set(location.resource, suppressions);
+            const { start, end } = declared.blockRange;
+            suppressions = suppressionsIn(declared.file, start.line, end.line);
+            suppressionsOf.set(declared, suppressions);
           }
           finding = applySuppressions(finding, suppressions, today);
         }
@@ -187,6 +211,26 @@ export class Scanner {
     const partial = errors.length > 0 || allNotices.some((n) => n.severity === 'warning') || findings.some((f) => f.severity === 'error');
     return { dir, findings, errors, partial, notices: allNotices, policies: this.policies.length, resources: resourceChanges?.length ?? 0 };
   }
+}
+
+/** A scan of a configuration whose configuration-reading part is done (see `Scanner.prepareConfiguration`). */
+export interface PreparedScan {
+  /** Evaluates the policies on the plan and makes the findings (each call evaluates again). */
+  run(): ScanResult;
+}
+
+/** What a configuration's scan needs once the configuration has been read. */
+interface ScanInputs {
+  /** The plan JSON with the scan extension. */
+  input: unknown;
+  dir: string;
+  errors: ScanError[];
+  locate: (address: string) => ResourceLocation | undefined;
+  notices: ScanNotice[];
+  /** Every finding is partial (a called module is not installed). */
+  allPartial: boolean;
+  /** Files with syntax errors: findings in them are partial. */
+  partialFiles: ReadonlySet<string>;
 }
 
 /** A loader or plan diagnostic as a scan error (its one-line text, file and range). */

@@ -40,7 +40,7 @@ export function trivyIgnores(text: string, line: number): Suppression[] {
  * Suppressions written in comments between `startLine` and `endLine` (inclusive) of a file, plus the trivy/tfsec
  * ignores in the run of comment lines right above `startLine` (where Trivy and tfsec expect them).
  */
-export function suppressionsIn(file: HclFile, startLine: number, endLine: number): Suppression[] {
+export function suppressionsIn(file: Pick<HclFile, 'comments'>, startLine: number, endLine: number): Suppression[] {
   if (file.comments.length === 0) return [];
   const { lines, sorted } = commentIndex(file);
   let firstAbove = startLine;
@@ -63,9 +63,9 @@ export function suppressionsIn(file: HclFile, startLine: number, endLine: number
 type Comment = HclFile['comments'][number];
 
 /** A file's comment lines and its comments ordered by line (stable), built once per file: a scan asks per finding. */
-const commentIndexes = new WeakMap<HclFile, { lines: Set<number>; sorted: Comment[] }>();
+const commentIndexes = new WeakMap<Pick<HclFile, 'comments'>, { lines: Set<number>; sorted: Comment[] }>();
 
-function commentIndex(file: HclFile): { lines: Set<number>; sorted: Comment[] } {
+function commentIndex(file: Pick<HclFile, 'comments'>): { lines: Set<number>; sorted: Comment[] } {
   let index = commentIndexes.get(file);
   if (!index) {
     index = { lines: new Set(file.comments.map((c) => c.line)), sorted: [...file.comments].sort((a, b) => a.line - b.line) };
