@@ -9,9 +9,12 @@
 // loads to start (the CLI, commander, each command's options) into one chunk, and what `check` loads beyond that
 // (load, validate, plan, scan: `scan`, `validate` and `plan` use the same code) into another, so a check reads three
 // files; the rest stay as esbuild split them. Rollup only moves whole chunks (no tree shaking, no re-transpiling).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Last, the scanning chunk becomes a script run with V8's code cache (`scriptWithCodeCache` below).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
@@ -31,6 +34,12 @@ const ENTRIES = { cli: 'src/cli/bin.ts', index: 'src/index.ts', 'root-worker': '
 const CHECK = 'src/cli/commands/check/check.ts';
 /** A command's registration module (options and help), loaded by every run of the CLI. */
 const COMMAND_INDEX = /^src\/cli\/commands\/[^/]+\/index\.ts$/;
+
+// commander is CommonJS: its require() of Node's modules needs a real require in an ES module bundle.
+const BANNER = "import { createRequire as __iacpacCreateRequire } from 'node:module'; const require = __iacpacCreateRequire(import.meta.url);";
+
+/** The names the ES module of a chunk run as a script (`scriptWithCodeCache`) declares besides the chunk's exports. */
+const WRAPPER_NAMES = ['crypto', 'fs', 'module', 'path', 'urlModule', 'vm'];
 
 const stage = mkdtempSync(join(tmpdir(), 'iacpac-build-'));
 try {
@@ -93,21 +102,154 @@ try {
   const dist = resolve('dist');
   mkdirSync(dist, { recursive: true });
   // Only the bundle's own files: dist/types (scripts/build-types.mjs) stays.
-  for (const file of readdirSync(dist, { withFileTypes: true }).filter((e) => e.isFile() && /\.js(\.map)?$/.test(e.name))) rmSync(join(dist, file.name));
+  for (const file of readdirSync(dist, { withFileTypes: true }).filter((e) => e.isFile() && /\.c?js(\.map|\.cache)?$/.test(e.name))) rmSync(join(dist, file.name));
   await bundle.write({
     dir: dist,
     format: 'es',
     manualChunks: (id) => group.get(basename(id)),
     entryFileNames: '[name].js',
     chunkFileNames: '[name].js',
-    // commander is CommonJS: its require() of Node's modules needs a real require in an ES module bundle.
-    banner: "import { createRequire as __iacpacCreateRequire } from 'node:module'; const require = __iacpacCreateRequire(import.meta.url);",
+    banner: BANNER,
   });
   await bundle.close();
+  await scriptWithCodeCache(dist, 'scanning');
   // HashiCorp's parser ships gzipped (assets/hcl-syntax/, 1.7 MB instead of 6.3 MB in git); inflating it cost every
   // process that starts the parser's worker ~14 ms of CPU plus loading zlib there. The build inflates it once; the
   // worker reads this copy when it matches the packed one (hcl/hcl-syntax-worker.ts: wasmPath) and the .gz otherwise.
   writeFileSync(join(dist, 'hcl-syntax.wasm'), gunzipSync(readFileSync(resolve('assets/hcl-syntax/hcl-syntax.wasm.gz'))));
 } finally {
   rmSync(stage, { recursive: true, force: true });
+}
+
+/**
+ * A V8 code cache for the scanning chunk (1.4 MB, what `check`/`scan`/`validate`/`plan` load beyond the start-up chunk).
+ * Node 20 compiles ES modules from source every time (no module compile cache before Node 22), which cost a one-folder
+ * `check` ~0.05 s CPU: the top-level parse of the chunk plus the functions V8 compiles lazily on first call. A script
+ * (vm.Script) can instead start from V8's cached data, which holds the functions compiled by the time it was made.
+ * So the chunk's code goes to `<name>.cjs` (the same code as a function body: imports become the wrapper's `require`,
+ * `import.meta.url` and `import()` its `__iacpacUrl` and `__iacpacImport`), `<name>.js` becomes a small ES module
+ * that runs it and re-exports its exports (the other chunks import it unchanged), and `<name>.cjs.cache` holds the
+ * cached data made by running `check examples/insecure-s3` once: its first 40 bytes are the SHA-1 of the wrapped
+ * source, so a cache is only offered for the exact source it was made from. V8 itself rejects data made by another
+ * V8 version or with other V8 flags (the scanning chunk is compiled after bin.ts set --wasm-tiering-budget and before
+ * the parser worker sets any flag); the script is then compiled from source, as an ES module was.
+ */
+async function scriptWithCodeCache(dist, name) {
+  const shimFile = join(dist, `${name}.js`);
+  const scriptFile = join(dist, `${name}.cjs`);
+  const chunk = readFileSync(shimFile, 'utf8');
+  if (!chunk.startsWith(`${BANNER}\n`)) throw new Error(`build: ${name}.js does not start with the bundle's banner`);
+  const body = chunk.slice(BANNER.length + 1);
+  const converted = await rollup({
+    input: shimFile,
+    external: (_id, importer) => importer !== undefined,
+    treeshake: false,
+    plugins: [
+      {
+        name: 'chunk-as-script',
+        load: (id) => (id === shimFile ? body : null),
+        resolveImportMeta(property) {
+          if (property === 'url') return '__iacpacUrl';
+          throw new Error(`build: ${name}.js uses import.meta.${property}, which its script form does not provide`);
+        },
+        renderDynamicImport: () => ({ left: '__iacpacImport(', right: ')' }),
+      },
+    ],
+    onwarn(warning) {
+      throw new Error(`build: converting ${name}.js to a script: ${warning.message}`);
+    },
+  });
+  const { output } = await converted.generate({ format: 'cjs', exports: 'named', esModule: false, strict: true, interop: 'esModule' });
+  await converted.close();
+  const [{ code, exports, imports }] = output;
+  // Node's modules are required; the other chunks are imported by the ES module (so they load, and are seen by loader
+  // hooks, as before) and handed over as their namespaces. A package imported statically would be required unseen.
+  const required = [...code.matchAll(/^(?:var \w+ = )?require\('([^']+)'\);$/gm)].map((match) => match[1]);
+  if (required.length !== imports.length) throw new Error(`build: ${name}.cjs requires ${required.length} modules, rollup lists ${imports.length} imports`);
+  const chunks = required.filter((id) => !id.startsWith('node:'));
+  const stray = chunks.filter((id) => !/^\.\/[\w-]+\.js$/.test(id));
+  if (stray.length > 0) throw new Error(`build: ${name}.js imports ${stray.join(', ')} statically; import it on use, or teach build.mjs to hand it over`);
+  // Re-exported as constants: an export the chunk reassigns later (a live binding) would not be seen.
+  for (const exported of exports) {
+    if (exported.startsWith('__iacpac') || WRAPPER_NAMES.includes(exported)) throw new Error(`build: ${name}.js exports ${exported}, a name its ES module uses`);
+    const assignments = code.split(`exports.${exported} = `).length - 1;
+    if (assignments !== 1) throw new Error(`build: ${name}.js assigns its export ${exported} ${assignments} times; only constant exports can be re-exported`);
+  }
+  writeFileSync(scriptFile, code);
+  writeFileSync(
+    shimFile,
+    [
+      `// ${name}.cjs run as a script with V8's code cache (scripts/build.mjs: scriptWithCodeCache).`,
+      "import * as crypto from 'node:crypto';",
+      "import * as fs from 'node:fs';",
+      "import * as module from 'node:module';",
+      "import * as path from 'node:path';",
+      "import * as urlModule from 'node:url';",
+      "import * as vm from 'node:vm';",
+      ...chunks.map((id, i) => `import * as __iacpacChunk${i} from ${JSON.stringify(id)};`),
+      `const __iacpacChunks = { ${chunks.map((id, i) => `${JSON.stringify(id)}: __iacpacChunk${i}`).join(', ')} };`,
+      `const __iacpacScript = (${runScript.toString()})(new URL(${JSON.stringify(`./${name}.cjs`)}, import.meta.url), __iacpacChunks, { crypto, fs, module, path, urlModule, vm });`,
+      `export const { ${exports.join(', ')} } = __iacpacScript.exports;`,
+      "/** The content of the script's cache file: its source's SHA-1 and V8's cached data as of now (the build's run). */",
+      'export const __iacpacCodeCache = __iacpacScript.codeCache;',
+      '',
+    ].join('\n'),
+  );
+  writeCodeCache(dist, name, scriptFile);
+}
+
+/** Runs `<name>.cjs` with `chunks` for its require() of the other chunks; inlined into `<name>.js`, so it imports nothing. */
+function runScript(url, chunks, { crypto, fs, module, path, urlModule, vm }) {
+  const file = urlModule.fileURLToPath(url);
+  const source = `(function (exports, require, module, __filename, __dirname, __iacpacUrl, __iacpacImport) {${fs.readFileSync(file, 'utf8')}\n})`;
+  const sourceHash = crypto.hash('sha1', source);
+  let cachedData;
+  try {
+    const cache = fs.readFileSync(`${file}.cache`);
+    if (cache.toString('latin1', 0, 40) === sourceHash) cachedData = cache.subarray(40);
+  } catch {
+    // no cache: compiled from source
+  }
+  const script = new vm.Script(source, { filename: file, cachedData });
+  const exports = {};
+  const required = module.createRequire(file);
+  script.runInThisContext()(
+    exports,
+    (id) => chunks[id] ?? required(id),
+    { exports },
+    file,
+    path.dirname(file),
+    url.href,
+    (specifier) => import(specifier.startsWith('.') ? new URL(specifier, url).href : specifier),
+  );
+  return { exports, codeCache: () => Buffer.concat([Buffer.from(sourceHash, 'latin1'), script.createCachedData()]) };
+}
+
+/**
+ * Makes `<script>.cache` by running `check examples/insecure-s3` once with the built CLI (a child process without
+ * NODE_OPTIONS, so only the flags the CLI sets itself are in the data), then setting back the flags HCL's parser
+ * worker changed, which V8 would otherwise record in the data and compare at every later start.
+ */
+function writeCodeCache(dist, name, scriptFile) {
+  const cacheFile = `${scriptFile}.cache`;
+  const run = `
+import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+const chunk = await import(${JSON.stringify(pathToFileURL(join(dist, `${name}.js`)).href)});
+process.on('exit', () => {
+  setFlagsFromString('--no-wasm-lazy-validation --no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering');
+  writeFileSync(${JSON.stringify(cacheFile)}, chunk.__iacpacCodeCache());
+});
+process.argv = [process.argv[0], 'iacpac', 'check', 'examples/insecure-s3', '--allow-partial'];
+await import(${JSON.stringify(pathToFileURL(join(dist, 'cli.js')).href)});
+`;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  // A file, not --eval: workers inherit the process's options, and --input-type=module would make the parser worker's
+  // script an ES module.
+  const runFile = join(stage, 'code-cache-run.mjs');
+  writeFileSync(runFile, run);
+  const result = spawnSync(process.execPath, [runFile], { cwd: resolve('.'), env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  // `check` exits 1: the example has findings.
+  if (result.status !== 1 || !existsSync(cacheFile)) throw new Error(`build: the run that makes ${basename(cacheFile)} exited ${result.status}: ${result.stderr}`);
 }
