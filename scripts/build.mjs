@@ -227,8 +227,9 @@ function runScript(url, chunks, { crypto, fs, module, path, urlModule, vm }) {
 
 /**
  * Makes `<script>.cache` by running `check examples/insecure-s3` once with the built CLI (a child process without
- * NODE_OPTIONS, so only the flags the CLI sets itself are in the data), then setting back the flags HCL's parser
- * worker changed, which V8 would otherwise record in the data and compare at every later start.
+ * NODE_OPTIONS), then setting back to V8's defaults the flags HCL's parser worker changed (hcl-syntax-worker.ts,
+ * wasm-tiering.ts; test/e2e/code-cache.test.ts fails if one is missed): V8 records the flags in the data and compares
+ * them when the script is compiled, which the CLI does before the worker starts.
  */
 function writeCodeCache(dist, name, scriptFile) {
   const cacheFile = `${scriptFile}.cache`;
@@ -237,7 +238,7 @@ import { writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 const chunk = await import(${JSON.stringify(pathToFileURL(join(dist, `${name}.js`)).href)});
 process.on('exit', () => {
-  setFlagsFromString('--no-wasm-lazy-validation --no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering');
+  setFlagsFromString(${JSON.stringify(`--no-wasm-lazy-validation --no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering ${v8Default('wasm-tiering-budget')}`)});
   writeFileSync(${JSON.stringify(cacheFile)}, chunk.__iacpacCodeCache());
 });
 process.argv = [process.argv[0], 'iacpac', 'check', 'examples/insecure-s3', '--allow-partial'];
@@ -252,4 +253,12 @@ await import(${JSON.stringify(pathToFileURL(join(dist, 'cli.js')).href)});
   const result = spawnSync(process.execPath, [runFile], { cwd: resolve('.'), env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   // `check` exits 1: the example has findings.
   if (result.status !== 1 || !existsSync(cacheFile)) throw new Error(`build: the run that makes ${basename(cacheFile)} exited ${result.status}: ${result.stderr}`);
+}
+
+/** V8's default for an integer or string flag of this Node (`node --v8-options`), as `--name=value`. */
+function v8Default(name) {
+  const options = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
+  const flag = new RegExp(`default: (--${name}=\\S+)`).exec(options)?.[1];
+  if (flag === undefined) throw new Error(`build: node --v8-options names no default for --${name}`);
+  return flag;
 }

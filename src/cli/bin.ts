@@ -1,15 +1,7 @@
 // The iacpac executable. The only place that calls process.exit.
-import { setFlagsFromString } from 'node:v8';
 import { runCli } from './cli.ts';
 import { ExitError, IacpacError, errorMessage } from '../core/errors.ts';
 import { isDebug, logger } from '../core/logger.ts';
-
-// WebAssembly (HashiCorp's HCL parser, tree-sitter) starts in V8's baseline compiler and re-compiles a function with
-// the optimising compiler once it has run ~1.8 MB worth of code. One small folder crossed that for hundreds of Go
-// runtime functions: ~0.35 s CPU of background compilation that never paid back (`check` on one resource: 1.2 s ->
-// 0.85 s CPU). Raised so only functions that stay hot on large inputs are optimised (20k resources: unchanged, ~9 s).
-// Set before the first module is compiled; V8 flags are per process, so it covers the parser worker too.
-setFlagsFromString('--wasm-tiering-budget=300000000');
 
 try {
   await runCli(process.argv);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 import { assetPath, packageRoot } from '../core/package-root.ts';
+import { WASM_TIERING_FLAG } from './wasm-tiering.ts';
 
 /**
  * HashiCorp's HCL parser (Go compiled to WebAssembly: `assets/hcl-syntax/`, built from `scripts/hcl-syntax/main.go`)
@@ -85,6 +86,8 @@ const ready = new Promise((resolve) => {
     : packed;
   // V8 reads --liftoff-only when a module is compiled: set only around this module's (synchronous) compilation.
   const { setFlagsFromString } = require('node:v8');
+  // Only now, after the worker started (wasm-tiering.ts).
+  setFlagsFromString(workerData.tieringFlag);
   if (workerData.baseline) setFlagsFromString('--liftoff-only');
   // Function bodies are validated as V8 compiles them (it compiles each on its first call) instead of all 3,000 up
   // front: ~14 ms CPU of the process's background threads per start, for a module whose bytes the build pinned. An
@@ -233,7 +236,7 @@ export function takeAnnounced(chars: number): void {
 
 function startWorker(): Worker {
   workerBaseline = !processLiftoffOnly && baselineBytes + announcedBytes + waitingBytes <= BASELINE_MAX_BYTES;
-  const created = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...paths(), baseline: workerBaseline }, stdout: true, stderr: true });
+  const created = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...paths(), baseline: workerBaseline, tieringFlag: WASM_TIERING_FLAG }, stdout: true, stderr: true });
   created.unref();
   // Events of a worker that was already replaced (stopped on a deadline) concern no pending parse.
   created.on('message', (message: WorkerMessage) => {

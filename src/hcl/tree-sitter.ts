@@ -1,6 +1,7 @@
 import type { Parser as ParserType, Tree } from 'web-tree-sitter';
 import { assetPath } from '../core/package-root.ts';
 import { isTreeSitterBinding, SyntaxTreeReader, type SyntaxNode, type TreeSitterBinding } from './syntax-tree.ts';
+import { raiseWasmTieringBudget } from './wasm-tiering.ts';
 
 let parserPromise: Promise<ParserType> | undefined;
 /** web-tree-sitter's exported C functions, when this process initialised it (see `TreeSitterBinding`). */
@@ -10,6 +11,7 @@ let binding: TreeSitterBinding | undefined;
 export function terraformParser(): Promise<ParserType> {
   parserPromise ??= (async () => {
     const { Parser, Language } = await import('web-tree-sitter');
+    raiseWasmTieringBudget();
     // Emscripten makes the options object given to init its module object, which then carries the binding's C
     // functions: the tree reader walks trees through them (syntax-tree.ts), and through the public API without them.
     const module = {};
