@@ -10,6 +10,29 @@ export function defaultJobs(roots: number): number {
   return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(roots / MIN_ROOTS_PER_EXTRA_THREAD) + 1));
 }
 
+/** What the pool sends a worker thread: one root, and whether the thread is sent none after it (no task is left). */
+export interface RootRequest {
+  id: number;
+  task: RootTask;
+  lastLoad: boolean;
+}
+
+/** A worker thread's answer to a `RootRequest`. */
+export type RootReply = { id: number; outcome: unknown; error?: undefined } | { id: number; error: { message: string; stack?: string | undefined } };
+
+/** Answers one request in the thread that runs it (root-worker.ts posts the reply). */
+export function answerRootRequest(request: RootRequest): Promise<RootReply> {
+  return analyzeRoot(request.task, request.lastLoad).then(
+    // Through JSON: a structured clone copies only own data properties, and the model's ranges compute their
+    // positions in getters (hcl/position-map.ts IndexRange); JSON gives each range its plain shape.
+    (outcome) => ({ id: request.id, outcome: JSON.parse(JSON.stringify(outcome)) as unknown }),
+    (error: unknown) => ({
+      id: request.id,
+      error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined },
+    }),
+  );
+}
+
 /**
  * A new worker running the entry beside this module: `root-worker.js` in the bundle; from the sources (tests, tsx),
  * a bootstrap that registers tsx's loader in the worker before importing `root-worker.ts`.
@@ -32,6 +55,8 @@ export async function analyzeRoots(tasks: RootTask[], jobs = defaultJobs(tasks.l
   const results: RootOutcome[] = new Array(tasks.length);
   let next = 0;
   const take = (): number | undefined => (next < tasks.length ? next++ : undefined);
+  // No task left to take: the thread that took the last one loads nothing after it (its parser worker can stop at once).
+  const noneLeft = (): boolean => next >= tasks.length;
   const extra = Math.min(Math.max(0, jobs - 1), Math.max(0, tasks.length - 1));
   const workers: Worker[] = [];
   const runners: Array<Promise<void>> = [];
@@ -39,15 +64,14 @@ export async function analyzeRoots(tasks: RootTask[], jobs = defaultJobs(tasks.l
     for (let i = 0; i < extra; i++) {
       const worker = startWorker();
       workers.push(worker);
-      runners.push(runWorker(worker, tasks, results, take));
+      runners.push(runWorker(worker, tasks, results, take, noneLeft));
     }
   }
   // This thread: yields between tasks so the workers' messages are handled while it works.
   runners.push(
     (async () => {
       for (let index = take(); index !== undefined; index = take()) {
-        // No task left to take: this thread loads nothing after this root (its parser worker can stop at once).
-        results[index] = await analyzeRoot(tasks[index] as RootTask, next >= tasks.length);
+        results[index] = await analyzeRoot(tasks[index] as RootTask, noneLeft());
         await new Promise((resolve) => setImmediate(resolve));
       }
     })(),
@@ -60,14 +84,14 @@ export async function analyzeRoots(tasks: RootTask[], jobs = defaultJobs(tasks.l
   return results;
 }
 
-function runWorker(worker: Worker, tasks: RootTask[], results: RootOutcome[], take: () => number | undefined): Promise<void> {
+function runWorker(worker: Worker, tasks: RootTask[], results: RootOutcome[], take: () => number | undefined, noneLeft: () => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     const send = (): void => {
       const index = take();
       if (index === undefined) resolve();
-      else worker.postMessage({ id: index, task: tasks[index] });
+      else worker.postMessage({ id: index, task: tasks[index]!, lastLoad: noneLeft() } satisfies RootRequest);
     };
-    worker.on('message', (message: { id: number; outcome?: RootOutcome; error?: { message: string; stack?: string } }) => {
+    worker.on('message', (message: RootReply) => {
       if (message.error) {
         const error = new Error(`${tasks[message.id]?.dir}: ${message.error.message}`);
         if (message.error.stack) error.stack = message.error.stack;
