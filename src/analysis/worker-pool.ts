@@ -20,12 +20,13 @@ export interface RootRequest {
 /** A worker thread's answer to a `RootRequest`. */
 export type RootReply = { id: number; outcome: unknown; error?: undefined } | { id: number; error: { message: string; stack?: string | undefined } };
 
-/** Answers one request in the thread that runs it (root-worker.ts posts the reply). */
+/**
+ * Answers one request in the thread that runs it (root-worker.ts posts the reply, which the structured clone of
+ * `postMessage` copies: the outcome is plain data but for its source ranges, made plain here).
+ */
 export function answerRootRequest(request: RootRequest): Promise<RootReply> {
   return analyzeRoot(request.task, request.lastLoad).then(
-    // Through JSON: a structured clone copies only own data properties, and the model's ranges compute their
-    // positions in getters (hcl/position-map.ts IndexRange); JSON gives each range its plain shape.
-    (outcome) => ({ id: request.id, outcome: JSON.parse(JSON.stringify(outcome)) as unknown }),
+    (outcome) => ({ id: request.id, outcome: plainRanges(outcome) }),
     (error: unknown) => ({
       id: request.id,
       error: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined },
@@ -82,6 +83,37 @@ export async function analyzeRoots(tasks: RootTask[], jobs = defaultJobs(tasks.l
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
+}
+
+/**
+ * `value` with every object under it that has a JSON form of its own (`toJSON`) replaced by that form, in place: a
+ * structured clone copies only own data properties, and the model's lazy source ranges (IndexRange,
+ * hcl/position-map.ts) compute their positions in getters; their `toJSON` gives the plain range.
+ */
+export function plainRanges<T extends object>(value: T): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) {
+        if (hasJsonForm(v)) value[i] = v.toJSON();
+        else plainRanges(v);
+      }
+    }
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const v = record[key];
+    if (typeof v === 'object' && v !== null) {
+      if (hasJsonForm(v)) record[key] = v.toJSON();
+      else plainRanges(v);
+    }
+  }
+  return value;
+}
+
+function hasJsonForm(v: object): v is { toJSON(): unknown } {
+  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }
 
 function runWorker(worker: Worker, tasks: RootTask[], results: RootOutcome[], take: () => number | undefined, noneLeft: () => boolean): Promise<void> {
