@@ -2,7 +2,7 @@ import type { SourceRange } from '../core/source-range.ts';
 import type { Attribute, BinaryOperator, Block, Body, Expression, ForExpr, HclFile, LiteralExpr, ObjectItem, TraversalStep } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
 import { buildTemplate, heredocContentEnd, labelValue, type TemplateMarker } from './convert-template.ts';
-import { spanRanges } from './position-map.ts';
+import { spanRanges, utf16Indexes } from './position-map.ts';
 
 /**
  * The AST of a file HashiCorp's HCL parser accepted, decoded from what the parser's WebAssembly module encodes of its
@@ -54,7 +54,7 @@ class Decoder {
   ) {
     this.words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
     this.source = ctx.source;
-    this.indexOf = byteIndexes(ctx.source);
+    this.indexOf = utf16Indexes(ctx.source);
   }
 
   file(): Pick<HclFile, 'body' | 'comments'> {
@@ -297,19 +297,3 @@ class Decoder {
   }
 }
 
-/** The UTF-16 index of every UTF-8 byte offset of `source` (the code unit a byte belongs to), or undefined for ASCII. */
-function byteIndexes(source: string): Uint32Array | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\x00-\x7f]/.test(source)) return undefined;
-  const table = new Uint32Array(Buffer.byteLength(source) + 1);
-  let byte = 0;
-  for (let i = 0; i < source.length; i++) {
-    const code = source.charCodeAt(i);
-    const width = code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdbff ? 4 : 3;
-    for (let k = 0; k < width; k++) table[byte + k] = i;
-    byte += width;
-    if (width === 4) i++;
-  }
-  table[byte] = source.length;
-  return table;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PositionMap } from './position-map.ts';
+import { PositionMap, utf16Indexes, utf8Offsets } from './position-map.ts';
 
 describe('PositionMap', () => {
   const source = 'ab\ncé😀x\r\ne\u0301y\n';
@@ -23,5 +23,31 @@ describe('PositionMap', () => {
     expect(map.indexOfLineColumn(2, 4)).toBe(7);
     expect(map.indexOfLineColumn(3, 2)).toBe(12);
     expect(map.indexOfLineColumn(1, 3)).toBe(2);
+  });
+});
+
+describe('UTF-8 offsets and UTF-16 indexes', () => {
+  // ASCII, 2- and 3-byte characters, a surrogate pair, a lone high surrogate before ASCII, a lone low surrogate
+  const source = 'a\u00e9\u20ac\ud83d\ude00b\ud800c\udc00d\n';
+  /** Indexes that do not split a surrogate pair. */
+  const boundaries = [...Array(source.length + 1).keys()].filter((i) => !(i > 0 && /[\ud800-\udbff]/.test(source[i - 1]!) && /[\udc00-\udfff]/.test(source[i] ?? '')));
+
+  it('count bytes as Buffer encodes the text (lone surrogates as 3 bytes)', () => {
+    const offsets = utf8Offsets(source);
+    const map = new PositionMap('main.tf', source);
+    for (const i of boundaries) {
+      expect(offsets[i], `index ${i}`).toBe(Buffer.byteLength(source.slice(0, i)));
+      expect(map.pos(i).byte, `index ${i}`).toBe(offsets[i]);
+    }
+  });
+
+  it('map each byte offset back to its UTF-16 index', () => {
+    const offsets = utf8Offsets(source);
+    const indexes = utf16Indexes(source)!;
+    expect(indexes).toHaveLength(Buffer.byteLength(source) + 1);
+    for (const i of boundaries) expect(indexes[offsets[i]!], `index ${i}`).toBe(i);
+    // the continuation bytes of a character belong to it
+    expect(indexes[2]).toBe(1);
+    expect(utf16Indexes('plain ascii')).toBeUndefined();
   });
 });

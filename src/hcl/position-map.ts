@@ -101,23 +101,46 @@ export class PositionMap {
   }
 
   private byteOffset(index: number): number {
-    if (!this.byteAt) {
-      const table = new Uint32Array(this.source.length + 1);
-      let bytes = 0;
-      for (let i = 0; i < this.source.length; i++) {
-        table[i] = bytes;
-        const code = this.source.charCodeAt(i);
-        if (code < 0x80) bytes += 1;
-        else if (code < 0x800) bytes += 2;
-        else if (code >= 0xd800 && code <= 0xdbff) bytes += 2; // high surrogate: 4 bytes over the pair
-        else if (code >= 0xdc00 && code <= 0xdfff) bytes += 2;
-        else bytes += 3;
-      }
-      table[this.source.length] = bytes;
-      this.byteAt = table;
-    }
+    this.byteAt ??= utf8Offsets(this.source);
     return this.byteAt[index] ?? 0;
   }
+}
+
+/**
+ * The UTF-8 byte offset of each UTF-16 index of `source` and of its end (`source.length`), as `Buffer.from(source)`
+ * encodes it: a surrogate pair is 4 bytes (2 counted at each of its units), a lone surrogate 3 (U+FFFD).
+ */
+export function utf8Offsets(source: string): Uint32Array {
+  const n = source.length;
+  const table = new Uint32Array(n + 1);
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    table[i] = bytes;
+    const code = source.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if ((code & 0xfc00) === 0xd800 && i + 1 < n && (source.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      table[++i] = bytes + 2;
+      bytes += 4;
+    } else bytes += 3;
+  }
+  table[n] = bytes;
+  return table;
+}
+
+/**
+ * The UTF-16 index of each UTF-8 byte offset of `source` (the code unit its byte belongs to; the byte length maps to
+ * `source.length`): the inverse of {@link utf8Offsets}. Undefined when `source` is ASCII (offsets and indexes are equal).
+ */
+export function utf16Indexes(source: string): Uint32Array | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(source)) return undefined;
+  const offsets = utf8Offsets(source);
+  const n = source.length;
+  const table = new Uint32Array(offsets[n]! + 1);
+  for (let i = 0; i < n; i++) for (let b = offsets[i]!, end = offsets[i + 1]!; b < end; b++) table[b] = i;
+  table[offsets[n]!] = n;
+  return table;
 }
 
 /**
