@@ -3,7 +3,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.ts';
 import { packageRoot } from '../core/package-root.ts';
-import { zodLib } from '../core/zod-lib.ts';
 import { seedYamlMemoLazily } from '../core/yaml-memo.ts';
 import { severityRank, type Severity } from './finding.ts';
 import { matchesAny } from './id-glob.ts';
@@ -32,25 +31,30 @@ export interface SelectedPolicies extends PolicySet {
   knownIds: string[];
 }
 
-/** The schema of `policies/index.json`, built only to explain an index that {@link indexEntries} rejects. */
-function indexSchema() {
-  const { z } = zodLib();
-  return z.object({
-    version: z.literal(1),
-    policies: z.array(z.object({ id: z.string(), file: z.string() })),
-  });
+/** An entry of `policies/index.json`. */
+export interface IndexEntry {
+  id: string;
+  file: string;
 }
 
-/** The entries of a well-formed index (what `indexSchema` accepts, unknown keys dropped), else undefined. */
-function indexEntries(raw: unknown): Array<{ id: string; file: string }> | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const { version, policies } = raw as { version?: unknown; policies?: unknown };
-  if (version !== 1 || !Array.isArray(policies)) return undefined;
-  const entries: Array<{ id: string; file: string }> = [];
-  for (const entry of policies as unknown[]) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
-    const { id, file } = entry as { id?: unknown; file?: unknown };
-    if (typeof id !== 'string' || typeof file !== 'string') return undefined;
+/**
+ * The entries of an index `{"version": 1, "policies": [{"id": "...", "file": "..."}, ...]}` (unknown keys dropped),
+ * or what is wrong with it (where, and what was expected). Written out rather than with a schema library: reading
+ * the index is on every scan's start-up path.
+ */
+export function indexEntries(raw: unknown): IndexEntry[] | { problem: string } {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const found = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
+  if (!isObject(raw)) return { problem: `expected an object {"version": 1, "policies": [...]}, found ${found(raw)}` };
+  if (raw.version !== 1) return { problem: `"version" must be 1, found ${found(raw.version)}` };
+  const policies = raw.policies;
+  if (!Array.isArray(policies)) return { problem: `"policies" must be an array, found ${found(policies)}` };
+  const entries: IndexEntry[] = [];
+  for (const [i, entry] of (policies as unknown[]).entries()) {
+    if (!isObject(entry)) return { problem: `policies[${i}] must be an object {"id": ..., "file": ...}, found ${found(entry)}` };
+    const { id, file } = entry;
+    if (typeof id !== 'string') return { problem: `policies[${i}].id must be a string, found ${found(id)}` };
+    if (typeof file !== 'string') return { problem: `policies[${i}].file must be a string, found ${found(file)}` };
     entries.push({ id, file });
   }
   return entries;
@@ -62,13 +66,12 @@ export function libraryDir(): string {
 }
 
 /** The explicit policy list `policies/index.json`. */
-export function readLibraryIndex(dir = libraryDir()): Array<{ id: string; file: string }> {
+export function readLibraryIndex(dir = libraryDir()): IndexEntry[] {
   const file = join(dir, 'index.json');
   const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const entries = indexEntries(raw);
-  if (entries) return entries;
-  const parsed = indexSchema().safeParse(raw);
-  throw new InputError(`${file}: invalid policy index: ${parsed.success ? 'unreadable' : (parsed.error.issues[0]?.message ?? '')}`);
+  if (Array.isArray(entries)) return entries;
+  throw new InputError(`${file}: invalid policy index: ${entries.problem}`);
 }
 
 let cachedLibrary: PolicySet | undefined;
