@@ -14,9 +14,10 @@ export class EvalContext {
   readonly cache = new Map<number, RegoValue | null>();
   readonly inProgress = new Set<number>();
   /**
-   * Results of user function calls by rule-node id, then argument by argument (a scalar by value, a composite by
-   * identity: the same object passed again, e.g. one resource change, hits; an equal copy only misses). `null` at the
-   * end = undefined. OPA memoises function results per query the same way (with `with` starting a fresh scope).
+   * Results of user function calls by rule-node id, then by first argument, then (functions of several parameters,
+   * see `addCall` in rules.ts) by the other arguments (a scalar by value, a composite by identity: the same object
+   * passed again, e.g. one resource change, hits; an equal copy only misses). OPA memoises function results per query
+   * the same way (with `with` starting a fresh scope).
    */
   readonly calls = new Map<number, Map<unknown, unknown>>();
   constructor(

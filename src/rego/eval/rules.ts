@@ -214,20 +214,83 @@ export function functionValue(ev: EvalMachine, ctx: EvalContext, node: RuleNode,
     level = new Map();
     ctx.calls.set(node.id, level);
   }
-  for (let i = 0; i < args.length - 1; i++) {
-    let next = level.get(args[i]) as Map<unknown, unknown> | undefined;
+  if (args.length <= 1) {
+    const key = args.length === 0 ? NO_ARGS : args[0];
+    const cached = level.get(key) as RegoValue | typeof UNDEFINED | undefined;
+    if (cached !== undefined) return cached === UNDEFINED ? undefined : (cached as RegoValue);
+    const value = evalCall(ev, ctx, node, args, loc);
+    level.set(key, value === undefined ? UNDEFINED : value);
+    return value;
+  }
+  const calls = level.get(args[0]) as unknown[] | Map<unknown, unknown> | undefined;
+  const cached = calls === undefined ? undefined : Array.isArray(calls) ? flatCall(calls, args) : nestedCall(calls, args);
+  if (cached !== undefined) return cached === UNDEFINED ? undefined : (cached as RegoValue);
+  const value = evalCall(ev, ctx, node, args, loc);
+  addCall(level, args, value === undefined ? UNDEFINED : value);
+  return value;
+}
+
+/*
+ * The calls of a function of several parameters that share a first argument: a flat list of each call's other
+ * arguments and result, searched in order, or (past FLAT_CALLS calls) Maps argument by argument (a scalar by value, a
+ * composite by identity, as Map keys compare). A library function is mostly called with one or two argument lists per
+ * first argument (e.g. `set(rc, key)` per resource change): a Map per first argument, ~180 bytes even with one entry,
+ * was most of a scan's call cache; the list is allocated at its exact size.
+ */
+const FLAT_CALLS = 8;
+
+function flatCall(flat: readonly unknown[], args: readonly RegoValue[]): unknown {
+  const width = args.length;
+  next: for (let i = 0; i < flat.length; i += width) {
+    for (let j = 1; j < width; j++) {
+      const a = flat[i + j - 1];
+      const b = args[j];
+      if (a !== b && (a === a || b === b)) continue next;
+    }
+    return flat[i + width - 1];
+  }
+  return undefined;
+}
+
+function nestedCall(map: Map<unknown, unknown>, args: readonly RegoValue[]): unknown {
+  let level: unknown = map;
+  for (let i = 1; i < args.length && level !== undefined; i++) level = (level as Map<unknown, unknown>).get(args[i]);
+  return level;
+}
+
+function addCall(level: Map<unknown, unknown>, args: readonly RegoValue[], result: unknown): void {
+  const width = args.length;
+  const calls = level.get(args[0]) as unknown[] | Map<unknown, unknown> | undefined;
+  if (calls === undefined || (Array.isArray(calls) && calls.length < FLAT_CALLS * width)) {
+    const old = calls ?? [];
+    const flat = new Array<unknown>(old.length + width);
+    for (let i = 0; i < old.length; i++) flat[i] = old[i];
+    for (let j = 1; j < width; j++) flat[old.length + j - 1] = args[j];
+    flat[old.length + width - 1] = result;
+    level.set(args[0], flat);
+    return;
+  }
+  let map: Map<unknown, unknown>;
+  if (Array.isArray(calls)) {
+    map = new Map();
+    for (let i = 0; i < calls.length; i += width) addNested(map, calls.slice(i, i + width - 1), calls[i + width - 1]);
+    level.set(args[0], map);
+  } else map = calls;
+  addNested(map, args.slice(1), result);
+}
+
+/** Adds a call by its arguments after the first (`rest`) to nested Maps. */
+function addNested(map: Map<unknown, unknown>, rest: readonly unknown[], result: unknown): void {
+  let level = map;
+  for (let i = 0; i < rest.length - 1; i++) {
+    let next = level.get(rest[i]) as Map<unknown, unknown> | undefined;
     if (!next) {
       next = new Map();
-      level.set(args[i], next);
+      level.set(rest[i], next);
     }
     level = next;
   }
-  const last = args.length === 0 ? NO_ARGS : args[args.length - 1];
-  const cached = level.get(last) as RegoValue | typeof UNDEFINED | undefined;
-  if (cached !== undefined) return cached === UNDEFINED ? undefined : (cached as RegoValue);
-  const value = evalCall(ev, ctx, node, args, loc);
-  level.set(last, value === undefined ? UNDEFINED : value);
-  return value;
+  level.set(rest[rest.length - 1], result);
 }
 
 /** Cache keys: the key of a call without arguments, and the cached result of a call that was undefined. */
