@@ -280,12 +280,27 @@ function mapKey(v: RegoValue): unknown {
 /** Composites of one set with the same hash compared one by one up to this many; above, by canonical text. */
 const MAX_BUCKET = 8;
 
+/**
+ * Elements a set keeps in a flat list (compared one by one) before it indexes them in Maps. Most sets an evaluation
+ * builds hold one to a few elements (the library's index rules make one per resource: its changes, its neighbours); a
+ * Map, with the hash buckets of its composites, cost ~450 bytes even for one element.
+ */
+const SMALL_SET = 8;
+
+/** The elements of every empty set (never written: a set's first element makes a list of its own). */
+const NO_ELEMENTS: RegoValue[] = [];
+
 export class RegoSet {
   /**
-   * Elements in insertion order: a scalar under its `mapKey`, a composite under itself (the first of equal composites
-   * added), so adding a large object (a resource change) builds no canonical text of it.
+   * A small set's elements in insertion order, allocated at their exact number (see `SMALL_SET`); undefined once the
+   * set has grown past it and `items` holds them.
    */
-  private readonly items = new Map<unknown, RegoValue>();
+  private small: RegoValue[] | undefined = NO_ELEMENTS;
+  /**
+   * A larger set's elements in insertion order: a scalar under its `mapKey`, a composite under itself (the first of
+   * equal composites added), so adding a large object (a resource change) builds no canonical text of it.
+   */
+  private items: Map<unknown, RegoValue> | undefined;
   /** The composite keys of `items` by `hashValue`; equal hashes are told apart with `equals`, or `texts` in a large bucket. */
   private composites: Map<number, RegoValue[]> | undefined;
   private texts: Map<number, Map<string, RegoValue>> | undefined;
@@ -298,20 +313,46 @@ export class RegoSet {
     if (values) for (const v of values) this.add(v);
   }
   get size(): number {
-    return this.items.size;
+    return this.small ? this.small.length : this.items!.size;
   }
   has(v: RegoValue): boolean {
-    if (v === null || typeof v !== 'object') return this.items.has(mapKey(v));
+    if (this.small) return smallIndex(this.small, v) >= 0;
+    if (v === null || typeof v !== 'object') return this.items!.has(mapKey(v));
     return this.compositeKey(v) !== undefined;
   }
   /** Mutating add: only while building a new set (before it is shared). */
   add(v: RegoValue): this {
-    if (v === null || typeof v !== 'object') this.items.set(mapKey(v), v);
+    const small = this.small;
+    if (!small) this.addIndexed(v);
+    else {
+      const i = smallIndex(small, v);
+      // An element equal to one in the set takes its place (as a Map keeps a key's place when its value is set).
+      if (i >= 0) small[i] = v;
+      else if (small.length < SMALL_SET) {
+        const grown = new Array<RegoValue>(small.length + 1);
+        for (let j = 0; j < small.length; j++) grown[j] = small[j]!;
+        grown[small.length] = v;
+        this.small = grown;
+      } else {
+        this.small = undefined;
+        this.items = new Map();
+        for (const e of small) this.addIndexed(e);
+        this.addIndexed(v);
+      }
+    }
+    this.cachedKey = undefined;
+    this.cachedSorted = undefined;
+    this.cachedHash = undefined;
+    return this;
+  }
+  private addIndexed(v: RegoValue): void {
+    const items = this.items!;
+    if (v === null || typeof v !== 'object') items.set(mapKey(v), v);
     else {
       const existing = this.compositeKey(v);
-      if (existing !== undefined) this.items.set(existing, v);
+      if (existing !== undefined) items.set(existing, v);
       else {
-        this.items.set(v, v);
+        items.set(v, v);
         this.composites ??= new Map();
         const hash = hashValue(v);
         const bucket = this.composites.get(hash);
@@ -322,14 +363,10 @@ export class RegoSet {
         }
       }
     }
-    this.cachedKey = undefined;
-    this.cachedSorted = undefined;
-    this.cachedHash = undefined;
-    return this;
   }
   /** The key in `items` of the element equal to composite `v`, if any. */
   private compositeKey(v: RegoValue): RegoValue | undefined {
-    if (this.items.has(v)) return v;
+    if (this.items!.has(v)) return v;
     const hash = hashValue(v);
     const bucket = this.composites?.get(hash);
     if (!bucket) return undefined;
@@ -351,18 +388,39 @@ export class RegoSet {
     return texts;
   }
   values(): IterableIterator<RegoValue> {
-    return this.items.values();
+    return this.small ? this.small.values() : this.items!.values();
   }
   [Symbol.iterator](): IterableIterator<RegoValue> {
-    return this.items.values();
+    return this.values();
   }
   /** Elements in Rego sort order (cached). */
   sorted(): RegoValue[] {
-    return (this.cachedSorted ??= [...this.items.values()].sort(compare));
+    return (this.cachedSorted ??= [...this.values()].sort(compare));
   }
   key(): string {
     return (this.cachedKey ??= `\u0001{${this.sorted().map(valueKey).join(',')}}`);
   }
+}
+
+/** The index in a small set's elements of the one equal to `v` (as `RegoSet.has` decides), or -1. */
+function smallIndex(small: readonly RegoValue[], v: RegoValue): number {
+  if (v === null || typeof v !== 'object') {
+    const key = mapKey(v);
+    for (let i = 0; i < small.length; i++) {
+      const e = small[i]!;
+      if ((e === null || typeof e !== 'object') && mapKey(e) === key) return i;
+    }
+    return -1;
+  }
+  for (let i = 0; i < small.length; i++) if (small[i] === v) return i;
+  let hash: number | undefined;
+  for (let i = 0; i < small.length; i++) {
+    const e = small[i]!;
+    if (e === null || typeof e !== 'object') continue;
+    hash ??= hashValue(v);
+    if (hashValue(e) === hash && equals(e, v)) return i;
+  }
+  return -1;
 }
 
 /**
