@@ -211,4 +211,23 @@ describe('function calls', () => {
     e.prepare('data.p.twice').eval({ input, print: (line) => traced.push(line), tracer: { event: () => {} } });
     expect(traced).toEqual(['f 1', 'f 1', 'f 5']);
   });
+
+  it('memoises calls of several parameters per argument list, however many share a first argument', () => {
+    // h(r, k): 12 distinct second arguments per first argument (past the flat list's 8), each asked twice.
+    const e = engine({
+      'p.rego': [
+        'package p',
+        'import rego.v1',
+        'h(x, k, z) := sprintf("%v-%v-%v", [x.n, k, z]) if print("h", x.n, k, z)',
+        'calls := [h(r, k, z) | some r in input.rs; some k in numbers.range(1, 12); some z in ["a", "a"]]',
+      ].join('\n'),
+    });
+    const lines: string[] = [];
+    const input = { rs: [{ n: 1 }, { n: 2 }] };
+    const value = e.prepare('data.p.calls').eval({ input, print: (line) => lines.push(line) })[0]!.expressions[0]!.value as string[];
+    const expected = input.rs.flatMap((r) => Array.from({ length: 12 }, (_, i) => [`${r.n}-${i + 1}-a`, `${r.n}-${i + 1}-a`]).flat());
+    expect(value).toEqual(expected);
+    expect(lines.length).toBe(24);
+    expect(new Set(lines).size).toBe(24);
+  });
 });

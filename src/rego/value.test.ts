@@ -27,6 +27,23 @@ describe('Rego value keys', () => {
     expect(new RegoObject([[2n ** 60n, 'x']]).get(2 ** 60)).toBe('x');
   });
 
+  it('keeps insertion order, the first place and the last value of equal elements, at every size', () => {
+    for (let n = 1; n <= 20; n++) {
+      const added: RegoValue[] = [];
+      for (let i = 0; i < n; i++) added.push(i % 3 === 0 ? i : i % 3 === 1 ? `s${i}` : new RegoObject([['i', i]]));
+      const set = new RegoSet(added);
+      // Equal copies (1.0 for an integer, a fresh object) take the place of the first and are the value kept.
+      const copies = added.map((v) => (typeof v === 'number' ? v * 1.0 : v instanceof RegoObject ? new RegoObject([['i', v.get('i')!]]) : v));
+      for (const copy of copies) set.add(copy);
+      expect(set.size).toBe(n);
+      expect([...set]).toEqual(added);
+      [...set].forEach((v, i) => expect(v).toBe(copies[i]));
+      for (const v of added) expect(set.has(typeof v === 'string' ? `${v}` : v instanceof RegoObject ? new RegoObject([['i', v.get('i')!]]) : v)).toBe(true);
+      expect(set.has('missing') || set.has(new RegoObject([['i', -1]])) || set.has(-1)).toBe(false);
+      expect(equals(set, new RegoSet([...added].reverse()))).toBe(true);
+    }
+  });
+
   it('finds equal composites that are different objects', () => {
     const set = new RegoSet([fromJS({ a: [1, { b: 'c' }] })]);
     expect(set.has(fromJS({ a: [1, { b: 'c' }] }))).toBe(true);
