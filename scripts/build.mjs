@@ -9,7 +9,7 @@
 // loads to start (the CLI, commander, each command's options) into one chunk, and what `check` loads beyond that
 // (load, validate, plan, scan: `scan`, `validate` and `plan` use the same code) into another, so a check reads three
 // files; the rest stay as esbuild split them. Rollup only moves whole chunks (no tree shaking, no re-transpiling).
-// Last, the scanning chunk becomes a script run with V8's code cache (`scriptWithCodeCache` below).
+// Last, the start-up and scanning chunks become scripts run with V8's code cache (`scriptWithCodeCache` below).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,9 @@ const COMMAND_INDEX = /^src\/cli\/commands\/[^/]+\/index\.ts$/;
 
 // commander is CommonJS: its require() of Node's modules needs a real require in an ES module bundle.
 const BANNER = "import { createRequire as __iacpacCreateRequire } from 'node:module'; const require = __iacpacCreateRequire(import.meta.url);";
+
+/** The chunks run as scripts with V8's code cache (`scriptWithCodeCache`): what a `check` loads. */
+const CACHED_CHUNKS = ['startup', 'scanning'];
 
 /** The names the ES module of a chunk run as a script (`scriptWithCodeCache`) declares besides the chunk's exports. */
 const WRAPPER_NAMES = ['crypto', 'fs', 'module', 'path', 'urlModule', 'vm'];
@@ -112,7 +115,8 @@ try {
     banner: BANNER,
   });
   await bundle.close();
-  await scriptWithCodeCache(dist, 'scanning');
+  for (const name of CACHED_CHUNKS) await scriptWithCodeCache(dist, name);
+  writeCodeCaches(dist, CACHED_CHUNKS);
   // HashiCorp's parser ships gzipped (assets/hcl-syntax/, 1.7 MB instead of 6.3 MB in git); inflating it cost every
   // process that starts the parser's worker ~14 ms of CPU plus loading zlib there. The build inflates it once; the
   // worker reads this copy when it matches the packed one (hcl/hcl-syntax-worker.ts: wasmPath) and the .gz otherwise.
@@ -122,17 +126,18 @@ try {
 }
 
 /**
- * A V8 code cache for the scanning chunk (1.4 MB, what `check`/`scan`/`validate`/`plan` load beyond the start-up chunk).
- * Node 20 compiles ES modules from source every time (no module compile cache before Node 22), which cost a one-folder
- * `check` ~0.05 s CPU: the top-level parse of the chunk plus the functions V8 compiles lazily on first call. A script
- * (vm.Script) can instead start from V8's cached data, which holds the functions compiled by the time it was made.
+ * A V8 code cache for a chunk (the scanning chunk: 1.4 MB, what `check`/`scan`/`validate`/`plan` load beyond the start-up
+ * chunk). Node 20 compiles ES modules from source every time (no module compile cache before Node 22), which cost a
+ * one-folder `check` ~0.05 s CPU for the scanning chunk and ~0.02 s for the start-up chunk: the top-level parse plus
+ * the functions V8 compiles lazily on first call. A script (vm.Script) can instead start from V8's cached data, which
+ * holds the functions compiled by the time it was made.
  * So the chunk's code goes to `<name>.cjs` (the same code as a function body: imports become the wrapper's `require`,
  * `import.meta.url` and `import()` its `__iacpacUrl` and `__iacpacImport`), `<name>.js` becomes a small ES module
  * that runs it and re-exports its exports (the other chunks import it unchanged), and `<name>.cjs.cache` holds the
- * cached data made by running `check examples/insecure-s3` once: its first 40 bytes are the SHA-1 of the wrapped
- * source, so a cache is only offered for the exact source it was made from. V8 itself rejects data made by another
- * V8 version or with other V8 flags (the scanning chunk is compiled after bin.ts set --wasm-tiering-budget and before
- * the parser worker sets any flag); the script is then compiled from source, as an ES module was.
+ * cached data made by running `check examples/insecure-s3` once: its first 40 bytes are the SHA-1 of the script's
+ * file, so a cache is only offered for the exact source it was made from. V8 itself rejects data made by another
+ * V8 version or with other V8 flags (the CLI compiles both chunks before the parser worker sets any flag); the script is
+ * then compiled from source, as an ES module was.
  */
 async function scriptWithCodeCache(dist, name) {
   const shimFile = join(dist, `${name}.js`);
@@ -195,14 +200,15 @@ async function scriptWithCodeCache(dist, name) {
       '',
     ].join('\n'),
   );
-  writeCodeCache(dist, name, scriptFile);
 }
 
 /** Runs `<name>.cjs` with `chunks` for its require() of the other chunks; inlined into `<name>.js`, so it imports nothing. */
 function runScript(url, chunks, { crypto, fs, module, path, urlModule, vm }) {
   const file = urlModule.fileURLToPath(url);
-  const source = `(function (exports, require, module, __filename, __dirname, __iacpacUrl, __iacpacImport) {${fs.readFileSync(file, 'utf8')}\n})`;
-  const sourceHash = crypto.hash('sha1', source);
+  const bytes = fs.readFileSync(file);
+  // Of the file's bytes (the wrapper is this build's too): hashing the wrapped string would flatten and re-encode it.
+  const sourceHash = crypto.hash('sha1', bytes);
+  const source = `(function (exports, require, module, __filename, __dirname, __iacpacUrl, __iacpacImport) {${bytes.toString('utf8')}\n})`;
   let cachedData;
   try {
     const cache = fs.readFileSync(`${file}.cache`);
@@ -226,20 +232,20 @@ function runScript(url, chunks, { crypto, fs, module, path, urlModule, vm }) {
 }
 
 /**
- * Makes `<script>.cache` by running `check examples/insecure-s3` once with the built CLI (a child process without
+ * Makes each `<name>.cjs.cache` by running `check examples/insecure-s3` once with the built CLI (a child process without
  * NODE_OPTIONS), then setting back to V8's defaults the flags HCL's parser worker changed (hcl-syntax-worker.ts,
  * wasm-tiering.ts; test/e2e/code-cache.test.ts fails if one is missed): V8 records the flags in the data and compares
  * them when the script is compiled, which the CLI does before the worker starts.
  */
-function writeCodeCache(dist, name, scriptFile) {
-  const cacheFile = `${scriptFile}.cache`;
+function writeCodeCaches(dist, names) {
+  const cacheFiles = names.map((name) => join(dist, `${name}.cjs.cache`));
   const run = `
 import { writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-const chunk = await import(${JSON.stringify(pathToFileURL(join(dist, `${name}.js`)).href)});
+const chunks = await Promise.all(${JSON.stringify(names.map((name) => pathToFileURL(join(dist, `${name}.js`)).href))}.map((url) => import(url)));
 process.on('exit', () => {
   setFlagsFromString(${JSON.stringify(`--no-wasm-lazy-validation --no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering ${v8Default('wasm-tiering-budget')}`)});
-  writeFileSync(${JSON.stringify(cacheFile)}, chunk.__iacpacCodeCache());
+  ${JSON.stringify(cacheFiles)}.forEach((file, i) => writeFileSync(file, chunks[i].__iacpacCodeCache()));
 });
 process.argv = [process.argv[0], 'iacpac', 'check', 'examples/insecure-s3', '--allow-partial'];
 await import(${JSON.stringify(pathToFileURL(join(dist, 'cli.js')).href)});
@@ -252,7 +258,7 @@ await import(${JSON.stringify(pathToFileURL(join(dist, 'cli.js')).href)});
   writeFileSync(runFile, run);
   const result = spawnSync(process.execPath, [runFile], { cwd: resolve('.'), env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   // `check` exits 1: the example has findings.
-  if (result.status !== 1 || !existsSync(cacheFile)) throw new Error(`build: the run that makes ${basename(cacheFile)} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 1 || !cacheFiles.every((file) => existsSync(file))) throw new Error(`build: the run that makes the code caches exited ${result.status}: ${result.stderr}`);
 }
 
 /** V8's default for an integer or string flag of this Node (`node --v8-options`), as `--name=value`. */
