@@ -115,12 +115,13 @@ try {
     banner: BANNER,
   });
   await bundle.close();
-  for (const name of CACHED_CHUNKS) await scriptWithCodeCache(dist, name);
-  writeCodeCaches(dist, CACHED_CHUNKS);
   // HashiCorp's parser ships gzipped (assets/hcl-syntax/, 1.7 MB instead of 6.3 MB in git); inflating it cost every
   // process that starts the parser's worker ~14 ms of CPU plus loading zlib there. The build inflates it once; the
   // worker reads this copy when it matches the packed one (hcl/hcl-syntax-worker.ts: wasmPath) and the .gz otherwise.
   writeFileSync(join(dist, 'hcl-syntax.wasm'), gunzipSync(readFileSync(resolve('assets/hcl-syntax/hcl-syntax.wasm.gz'))));
+  // Last, as the run that makes the code caches uses the CLI as built.
+  for (const name of CACHED_CHUNKS) await scriptWithCodeCache(dist, name);
+  writeCodeCaches(dist, CACHED_CHUNKS);
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }
