@@ -37,6 +37,21 @@ export class ConvertContext {
     this.indexMap = indexMap;
   }
 
+  /** Texts made so far for this file's model (see {@link intern}). */
+  private interned: Map<string, string> | undefined;
+
+  /**
+   * `text`, or the string already made for the same text in this file: a file names the same few attributes, block
+   * types, variables and short literals over and over, and each slice or join is a new string (~30 bytes each).
+   */
+  intern(text: string): string {
+    this.interned ??= new Map();
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    this.interned.set(text, text);
+    return text;
+  }
+
   range(startIndex: number, endIndex: number): SourceRange {
     return this.positions.range(this.indexMap ? this.indexMap(startIndex) : startIndex, this.indexMap ? this.indexMap(endIndex) : endIndex);
   }

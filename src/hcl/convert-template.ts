@@ -223,7 +223,7 @@ export function buildTemplate(ctx: ConvertContext, nodeStart: number, nodeEnd: n
   const parts = buildParts(ctx, tokens, literalStarts);
   const range = ctx.range(nodeStart, nodeEnd);
   if (!heredoc && parts.every((p) => p.kind === 'text')) {
-    const literal: LiteralExpr = { kind: 'literal', value: parts.map((p) => (p.kind === 'text' ? p.value : '')).join(''), range };
+    const literal: LiteralExpr = { kind: 'literal', value: ctx.intern(parts.map((p) => (p.kind === 'text' ? p.value : '')).join('')), range };
     return literal;
   }
   const template: TemplateExpr = { kind: 'template', parts, range };

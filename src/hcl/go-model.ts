@@ -80,6 +80,11 @@ class Decoder {
     return this.indexOf ? (this.indexOf[byte] ?? byte) : byte;
   }
 
+  /** The source text between two indexes, one string per distinct text of the file (`ConvertContext.intern`). */
+  private name(start: number, end: number): string {
+    return this.ctx.intern(this.source.slice(start, end));
+  }
+
   private range(): SourceRange {
     const start = this.index();
     return this.ctx.range(start, this.index());
@@ -101,7 +106,7 @@ class Decoder {
         const nameStart = this.index();
         const nameEnd = this.index();
         const expr = this.expr();
-        body.attributes[i] = { name: this.source.slice(nameStart, nameEnd), expr, range, nameRange: this.ctx.range(nameStart, nameEnd) };
+        body.attributes[i] = { name: this.name(nameStart, nameEnd), expr, range, nameRange: this.ctx.range(nameStart, nameEnd) };
       }
     }
     const blocks = this.word();
@@ -123,7 +128,7 @@ class Decoder {
       const labelStart = this.index();
       const labelEnd = this.index();
       const raw = this.source.slice(labelStart, labelEnd);
-      labels[i] = raw.startsWith('"') ? labelValue(raw) : raw;
+      labels[i] = this.ctx.intern(raw.startsWith('"') ? labelValue(raw) : raw);
       labelRanges[i] = this.ctx.range(labelStart, labelEnd);
     }
     const open = this.index();
@@ -133,7 +138,7 @@ class Decoder {
     const body: Body = { attributes: [], blocks: [], range: this.ctx.range(open, closeEnd) };
     body.endRange = this.ctx.range(closeStart, closeEnd);
     const block: Block = {
-      type: this.source.slice(typeStart, typeEnd),
+      type: this.name(typeStart, typeEnd),
       labels,
       body,
       range: this.ctx.range(start, end),
@@ -152,7 +157,7 @@ class Decoder {
     const range = this.ctx.range(start, end);
     switch (tag) {
       case 1: {
-        const text = this.source.slice(start, end);
+        const text = this.name(start, end);
         const literal: LiteralExpr = { kind: 'literal', value: Number(text), numberText: text, range };
         return literal;
       }
@@ -169,7 +174,7 @@ class Decoder {
         const rootEnd = this.index();
         const rootRange = this.ctx.range(rootStart, rootEnd);
         const steps = this.steps();
-        return { kind: 'traversal', root: this.source.slice(rootStart, rootEnd), rootRange, steps, range };
+        return { kind: 'traversal', root: this.name(rootStart, rootEnd), rootRange, steps, range };
       }
       case 7: {
         const source = this.expr();
@@ -180,7 +185,7 @@ class Decoder {
         const nameEnd = this.index();
         const expandFinal = this.word() === 1;
         const args = this.list();
-        return { kind: 'call', name: this.source.slice(nameStart, nameEnd), nameRange: this.ctx.range(nameStart, nameEnd), args, expandFinal, range };
+        return { kind: 'call', name: this.name(nameStart, nameEnd), nameRange: this.ctx.range(nameStart, nameEnd), args, expandFinal, range };
       }
       case 9:
         return { kind: 'tuple', items: this.list(), range };
@@ -194,7 +199,7 @@ class Decoder {
           if (bare) {
             const keyStart = this.index();
             const keyEnd = this.index();
-            key = { kind: 'literal', value: this.source.slice(keyStart, keyEnd), range: this.ctx.range(keyStart, keyEnd) };
+            key = { kind: 'literal', value: this.name(keyStart, keyEnd), range: this.ctx.range(keyStart, keyEnd) };
           } else key = this.expr();
           items[i] = { key, bareKey: bare, value: this.expr(), range: itemRange };
         }
@@ -244,7 +249,7 @@ class Decoder {
       const range = this.ctx.range(start, end);
       if (kind === 1) {
         const nameStart = this.index();
-        steps[i] = { kind: 'attr', name: this.source.slice(nameStart, end), range };
+        steps[i] = { kind: 'attr', name: this.name(nameStart, end), range };
       } else if (kind === 2) {
         steps[i] = { kind: 'index', key: this.expr(), range };
       } else {

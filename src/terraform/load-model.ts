@@ -162,8 +162,25 @@ function providerReference(expr: Expression): { name: string; alias?: string } |
 
 /** The provider local name Terraform implies for a resource type: the prefix before the first `_`. */
 export function impliedProviderName(type: string): string {
+  const known = impliedNames.get(type);
+  if (known !== undefined) return known;
   const underscore = type.indexOf('_');
-  return underscore === -1 ? type : type.slice(0, underscore);
+  const name = underscore === -1 ? type : type.slice(0, underscore);
+  // One string per resource type, not one per resource (a slice is a new string each time).
+  if (impliedNames.size < MAX_IMPLIED_NAMES) impliedNames.set(type, name);
+  return name;
+}
+
+/** `impliedProviderName`'s answers by resource type, up to a bound (types are few; hostile input cannot grow it). */
+const impliedNames = new Map<string, string>();
+const MAX_IMPLIED_NAMES = 4096;
+
+/**
+ * `items` without those `drop` matches: `items` itself when none does (most resources have no meta-argument), so a
+ * resource's configuration shares its block's arrays instead of copying them (the model is read-only once loaded).
+ */
+function without<T>(items: T[], drop: (item: T) => boolean): T[] {
+  return items.some(drop) ? items.filter((item) => !drop(item)) : items;
 }
 
 export function resourceFromBlock(block: Block): Resource {
@@ -179,8 +196,8 @@ export function resourceFromBlock(block: Block): Resource {
     dependsOn: listItems(attribute(body, 'depends_on')?.expr),
     provisioners: body.blocks.filter((b) => b.type === 'provisioner'),
     config: {
-      attributes: body.attributes.filter((a) => !RESOURCE_META_ATTRIBUTES.has(a.name)),
-      blocks: body.blocks.filter((b) => !RESOURCE_META_BLOCKS.has(b.type)),
+      attributes: without(body.attributes, (a) => RESOURCE_META_ATTRIBUTES.has(a.name)),
+      blocks: without(body.blocks, (b) => RESOURCE_META_BLOCKS.has(b.type)),
       range: body.range,
       ...(body.endRange ? { endRange: body.endRange } : {}),
     },
