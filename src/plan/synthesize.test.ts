@@ -251,3 +251,28 @@ describe('lenient evaluation', () => {
     expect(after(plan, 'aws_sqs_queue.named').name).toBeUndefined();
   });
 });
+
+describe('marks shared between instances', () => {
+  it('gives instances with equal after_unknown / after_sensitive marks one object, and keeps different marks apart', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iacpac-marks-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'main.tf'), [
+      'resource "aws_s3_bucket" "b" {',
+      '  count  = 2',
+      '  bucket = "b${count.index}"',
+      '}',
+      'resource "aws_s3_bucket" "c" {',
+      '  tags = { a = "1" }',
+      '}',
+      '',
+    ].join('\n'));
+    const { plan } = synthesizePlan(await loadConfiguration(dir));
+    const [b0, b1, c] = (plan.resource_changes ?? []).map((rc) => rc.change);
+    expect(b0!.after_unknown).toBe(b1!.after_unknown);
+    expect(b0!.after_sensitive).toBe(b1!.after_sensitive);
+    expect(b0!.after_unknown).not.toEqual(c!.after_unknown);
+    expect(plan.planned_values?.root_module.resources?.[0]?.sensitive_values).toBe(b0!.after_sensitive);
+  });
+});

@@ -231,10 +231,31 @@ function valuesJson(instance: PlannedInstance): { known: ReturnType<typeof known
   let made = madeValuesJson.get(instance);
   if (!made) {
     const values = objectOf(instance.value);
-    made = { known: knownObjectJson(values), sensitive: sensitiveJson(values) };
+    made = { known: knownObjectJson(values), sensitive: sharedMark(instance, sensitiveJson(values)) };
     madeValuesJson.set(instance, made);
   }
   return made;
+}
+
+/**
+ * Each plan's distinct `after_unknown` and `after_sensitive` marks, by their JSON text. They repeat from resource to
+ * resource (true, false, {} and [] by the attributes a resource type has and the configuration writes), and a plan is
+ * never changed once made, so instances with equal marks share one object (at 20k resources ~10 MB of a plan).
+ */
+const planMarks = new WeakMap<PlanRun, Map<string, JsonValue>>();
+function sharedMark(instance: PlannedInstance, mark: JsonValue): JsonValue {
+  if (mark === null || typeof mark !== 'object') return mark;
+  const run = instance.node.owner.run;
+  let marks = planMarks.get(run);
+  if (!marks) {
+    marks = new Map();
+    planMarks.set(run, marks);
+  }
+  const text = JSON.stringify(mark);
+  const shared = marks.get(text);
+  if (shared !== undefined) return shared;
+  marks.set(text, mark);
+  return mark;
 }
 
 function objectOf(value: TfValue): TfObject {
@@ -258,7 +279,7 @@ function resourceChange(instance: PlannedInstance): ResourceChangeJson {
     actions: [instance.action === 'create' ? 'create' : 'read'],
     before: null,
     after: known,
-    after_unknown: unknownJson(values),
+    after_unknown: sharedMark(instance, unknownJson(values)),
     before_sensitive: false,
     after_sensitive: sensitive,
   };
