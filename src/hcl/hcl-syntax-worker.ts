@@ -93,6 +93,9 @@ const ready = new Promise((resolve) => {
   // Only now, after the worker started (wasm-tiering.ts).
   setFlagsFromString(workerData.tieringFlag);
   if (workerData.baseline) setFlagsFromString('--liftoff-only');
+  // --liftoff-only also turned tiering off for the process, and --no-liftoff-only does not turn it back on: a worker
+  // that is to optimise, started after a baseline one, turns it on again.
+  else if (workerData.restoreTiering) setFlagsFromString('--wasm-tier-up --wasm-dynamic-tiering');
   // Function bodies are validated as V8 compiles them (it compiles each on its first call) instead of all 3,000 up
   // front: ~14 ms CPU of the process's background threads per start, for a module whose bytes the build pinned. An
   // invalid body still fails (a CompileError when called: the check fails, never passes). Process-wide and never
@@ -147,6 +150,8 @@ let announcedBytes = 0;
 let waitingBytes = 0;
 /** Characters checked by baseline-only workers in this process. */
 let baselineBytes = 0;
+/** A baseline-only worker was started in this process (its flag turned V8's WebAssembly tiering off). */
+let baselineStarted = false;
 /** The process was started with --liftoff-only already (bench:scan's workers): then the flag is left alone. */
 const processLiftoffOnly = [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].includes('--liftoff-only');
 let pending: Pending | undefined;
@@ -240,7 +245,9 @@ export function takeAnnounced(chars: number): void {
 
 function startWorker(): Worker {
   workerBaseline = !processLiftoffOnly && baselineBytes + announcedBytes + waitingBytes <= BASELINE_MAX_BYTES;
-  const created = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...paths(), baseline: workerBaseline, tieringFlag: WASM_TIERING_FLAG }, stdout: true, stderr: true });
+  const restoreTiering = baselineStarted && !workerBaseline;
+  baselineStarted ||= workerBaseline;
+  const created = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...paths(), baseline: workerBaseline, restoreTiering, tieringFlag: WASM_TIERING_FLAG }, stdout: true, stderr: true });
   created.unref();
   // Events of a worker that was already replaced (stopped on a deadline) concern no pending parse.
   created.on('message', (message: WorkerMessage) => {
