@@ -8,7 +8,7 @@ import { MAX_MODULE_DEPTH } from '../terraform/load-module.ts';
 import { moduleAddress, modulePrefix } from '../terraform/module-address.ts';
 import type { Configuration, Resource, TerraformModule } from '../terraform/model.ts';
 import { configDiagnostics } from './config-checks.ts';
-import { blockExpressions, graphCycles, inheritProviderEdges, referencedNodes, walkGraph, type GraphNode } from './dependency-graph.ts';
+import { blockExpressions, DependencyGraph, referencedNodes } from './dependency-graph.ts';
 import { errorAt, warningAt, type ValidatorDiagnostic } from './diagnostic.ts';
 import { nameSuggestion } from './did-you-mean.ts';
 import { evaluationDiagnostics, type EvaluationContext } from './evaluation.ts';
@@ -57,10 +57,10 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
 
   const out: ValidatorDiagnostic[] = [...loadErrors];
   const unchecked = new Map<string, UncheckedResource[]>();
-  const nodes: GraphNode[] = [];
+  const graph = new DependencyGraph();
   for (const module of modules) {
     const pathModule = module.path.length === 0 ? '.' : relative(rootDir, module.dir).split(sep).join('/') || '.';
-    appendAll(nodes, moduleNodes(indexModule(module, pathModule), schemas, { rootDir, pathModule }, unchecked));
+    addModuleVertices(graph, indexModule(module, pathModule), schemas, { rootDir, pathModule }, unchecked);
   }
   // An implied hashicorp/<name> provider that does not exist cannot be installed: Terraform stops there.
   const missing = [...unchecked.entries()].filter(([address, resources]) => {
@@ -94,16 +94,15 @@ export function validateConfiguration(config: Configuration, schemas: ProviderSc
   const explicitProviders = new Set(
     modules.flatMap((module) => module.moduleCalls.filter((call) => call.providers !== undefined).map((call) => modulePrefix([...module.path, call.name]))),
   );
-  inheritProviderEdges(nodes, explicitProviders);
-  const cycles = graphCycles(nodes, (id) => !/^check\./.test(vertexInModule(id)));
+  graph.inheritProviderEdges(explicitProviders);
+  const cycles = graph.cycles((id) => !/^check\./.test(vertexInModule(id)));
   if (cycles.length > 0) {
-    const names = new Map(nodes.flatMap((node) => (node.cycleName ? [[node.id, node.cycleName] as const] : [])));
     return finish(
-      [...loadErrors, ...cycles.map((cycle) => errorAt('dependency-cycle', `Cycle: ${cycle.map((id) => names.get(id) ?? vertexName(id)).join(', ')}`, '', undefined))],
+      [...loadErrors, ...cycles.map((cycle) => errorAt('dependency-cycle', `Cycle: ${cycle.map((id) => graph.cycleName(id) ?? vertexName(id)).join(', ')}`, '', undefined))],
       files,
     );
   }
-  appendAll(out, walkGraph(nodes.filter((node) => !node.cycleOnly)));
+  appendAll(out, graph.walk());
   for (const [address, resources] of unchecked) {
     const first = resources[0] as Resource;
     const types = [...new Set(resources.map((r) => r.type))];
@@ -181,18 +180,18 @@ function vertexName(id: string): string {
   return expanded ? `${id} (expand)` : id;
 }
 
-/** The graph vertices of one module, each with the diagnostics of its own evaluation. */
-function moduleNodes(
+/** Adds the graph vertices of one module to `graph`, each with the diagnostics of its own evaluation. */
+function addModuleVertices(
+  graph: DependencyGraph,
   index: ModuleIndex,
   schemas: ProviderSchemas,
   context: EvaluationContext,
   unchecked: Map<string, UncheckedResource[]>,
-): GraphNode[] {
+): void {
   const module = index.module;
   const prefix = modulePrefix(module.path);
   const parentCall = module.path.length > 0 ? moduleAddress(module.path) : undefined;
   const requiredProviders = requiredProvidersOf(module);
-  const nodes: GraphNode[] = [];
   const values = new ValidateScope(index, context.rootDir, providerFunctionLookup(requiredProviders, schemas));
   /** Terraform evaluates what passed the static checks; errors on known values (function calls, operators). */
   const evaluated = (expressions: Expression[], out: ValidatorDiagnostic[]) => {
@@ -205,15 +204,15 @@ function moduleNodes(
    * finer graph, from `cycleExpressions` when given (a module call's expansion reads only its meta-arguments).
    */
   const node = (id: string, expressions: Iterable<Expression>, diagnostics: ValidatorDiagnostic[], options: { extra?: string[]; cycleExpressions?: Expression[]; cycleName?: string } = {}) => {
-    const cycleDependsOn = new Set<string>();
-    const dependsOn = referencedNodes(prefix, expressions, new Set(), options.cycleExpressions ? undefined : cycleDependsOn);
-    if (options.cycleExpressions) referencedNodes(prefix, options.cycleExpressions, new Set(), cycleDependsOn);
+    const dependsOn: string[] = [];
+    const cycleDependsOn: string[] = [];
+    referencedNodes(prefix, expressions, dependsOn, options.cycleExpressions ? undefined : cycleDependsOn);
+    if (options.cycleExpressions) referencedNodes(prefix, options.cycleExpressions, [], cycleDependsOn);
     for (const edges of [dependsOn, cycleDependsOn]) {
-      for (const dependency of options.extra ?? []) edges.add(dependency);
-      if (parentCall) edges.add(parentCall);
-      edges.delete(`${prefix}${id}`);
+      for (const dependency of options.extra ?? []) edges.push(dependency);
+      if (parentCall) edges.push(parentCall);
     }
-    nodes.push({ id: `${prefix}${id}`, dependsOn, diagnostics, cycleDependsOn, ...(options.cycleName ? { cycleName: options.cycleName } : {}) });
+    graph.add(`${prefix}${id}`, diagnostics, dependsOn, cycleDependsOn, { withoutSelf: true, cycleName: options.cycleName || undefined });
   };
 
   /** References first; only when they are all valid does Terraform evaluate (functions, types). */
@@ -416,12 +415,12 @@ function moduleNodes(
     const expansion = [call.count, call.forEach, ...call.dependsOn].filter((e): e is Expression => e !== undefined);
     node(`module.${call.name}`, blockExpressions(call.block), out, { cycleExpressions: expansion });
     for (const input of call.inputs) {
-      const cycleDependsOn = new Set<string>();
-      referencedNodes(prefix, [input.expr], new Set(), cycleDependsOn);
-      cycleDependsOn.add(`${prefix}module.${call.name}`);
-      nodes.push({ id: `${prefix}module.${call.name}.var.${input.name}`, dependsOn: new Set(), diagnostics: [], cycleDependsOn, cycleOnly: true });
+      const cycleDependsOn: string[] = [];
+      referencedNodes(prefix, [input.expr], [], cycleDependsOn);
+      cycleDependsOn.push(`${prefix}module.${call.name}`);
+      graph.add(`${prefix}module.${call.name}.var.${input.name}`, [], [], cycleDependsOn, { cycleOnly: true });
     }
-    nodes.push({ id: `${prefix}module.${call.name} (close)`, dependsOn: new Set(), diagnostics: [], cycleDependsOn: new Set(), cycleOnly: true });
+    graph.add(`${prefix}module.${call.name} (close)`, [], [], [], { cycleOnly: true });
   }
   for (const provider of module.providers) {
     const out: ValidatorDiagnostic[] = [];
@@ -451,7 +450,6 @@ function moduleNodes(
     out.push(...decoded.content);
     for (const typed of decoded.typed) if (expanded(typed.forEach)) out.push(...evaluationDiagnostics(typed.attribute.expr, context));
   }
-  return nodes;
 }
 
 const PROVISIONER_KEYWORDS = new Set(['when', 'on_failure']);
