@@ -82,6 +82,9 @@ export async function analyzeRoot(task: RootTask, lastLoad = false): Promise<Roo
       // needs (the plan), not from the last collection's live set, taken while the model was live.
       collectGarbage(LARGE_HEAP_BYTES);
       outcome.scan = scan.run();
+      // The evaluation's caches and the plan are released now: collected before the results are rendered, the
+      // rendering reuses their space instead of growing the heap past the evaluation's peak.
+      collectGarbage(LARGE_HEAP_BYTES);
     }
     return outcome;
   } catch (error) {
