@@ -14,13 +14,12 @@ export class EvalContext {
   readonly cache = new Map<number, RegoValue | null>();
   readonly inProgress = new Set<number>();
   /**
-   * Results of user function calls by first argument, then by function (one list for all functions called with that
-   * argument, see `callKey` in rules.ts), then (functions of several parameters, see `addCall`) by the other
-   * arguments (a scalar by value, a composite by identity: the same object passed again, e.g. one resource change,
-   * hits; an equal copy only misses). OPA memoises function results per query the same way (with `with` starting a
-   * fresh scope).
+   * Results of user function calls by rule-node id, then by first argument, then (functions of several parameters,
+   * see `addCall` in rules.ts) by the other arguments (a scalar by value, a composite by identity: the same object
+   * passed again, e.g. one resource change, hits; an equal copy only misses). OPA memoises function results per query
+   * the same way (with `with` starting a fresh scope).
    */
-  readonly calls = new Map<unknown, unknown[]>();
+  readonly calls = new Map<number, Map<unknown, unknown>>();
   constructor(
     readonly input: RegoValue | undefined,
     readonly dataOverrides: readonly DataOverride[],

@@ -209,62 +209,25 @@ export function functionValue(ev: EvalMachine, ctx: EvalContext, node: RuleNode,
   // from the cache (OPA memoises function results per query too, so a `print` in a function body runs once per
   // distinct call there as well).
   if (ev.options.tracer) return evalCall(ev, ctx, node, args, loc);
-  const first = args.length === 0 ? NO_ARGS : args[0];
-  const key = callKey(node, args.length);
-  const slot = callSlot(ctx.calls.get(first), key);
+  let level = ctx.calls.get(node.id);
+  if (!level) {
+    level = new Map();
+    ctx.calls.set(node.id, level);
+  }
   if (args.length <= 1) {
-    if (slot !== undefined) return slot === UNDEFINED ? undefined : (slot as RegoValue);
+    const key = args.length === 0 ? NO_ARGS : args[0];
+    const cached = level.get(key) as RegoValue | typeof UNDEFINED | undefined;
+    if (cached !== undefined) return cached === UNDEFINED ? undefined : (cached as RegoValue);
     const value = evalCall(ev, ctx, node, args, loc);
-    setCallSlot(ctx, first, key, value === undefined ? UNDEFINED : value);
+    level.set(key, value === undefined ? UNDEFINED : value);
     return value;
   }
-  const calls = slot as unknown[] | Map<unknown, unknown> | undefined;
+  const calls = level.get(args[0]) as unknown[] | Map<unknown, unknown> | undefined;
   const cached = calls === undefined ? undefined : Array.isArray(calls) ? flatCall(calls, args) : nestedCall(calls, args);
   if (cached !== undefined) return cached === UNDEFINED ? undefined : (cached as RegoValue);
   const value = evalCall(ev, ctx, node, args, loc);
-  // Read the slot again: the call may have added calls sharing its first argument.
-  const current = callSlot(ctx.calls.get(first), key) as unknown[] | Map<unknown, unknown> | undefined;
-  setCallSlot(ctx, first, key, addCall(current, args, value === undefined ? UNDEFINED : value));
+  addCall(level, args, value === undefined ? UNDEFINED : value);
   return value;
-}
-
-/**
- * A function's calls are cached by first argument (`EvalContext.calls`): one list of [function key, slot, ...] per
- * first argument, shared by every function called with it (a resource change is the first argument of ~20 library
- * functions: one Map entry per function and resource cost ~40 bytes each). The key is the rule node's id and the
- * call's argument count (a number while the count is small, text otherwise); the slot is the result of a call of at
- * most one argument, else that function's calls sharing the first argument (below).
- */
-function callKey(node: RuleNode, arity: number): number | string {
-  return arity < ARITY_KEYS ? node.id * ARITY_KEYS + arity : `${node.id}/${arity}`;
-}
-
-const ARITY_KEYS = 16;
-
-function callSlot(list: unknown[] | undefined, key: number | string): unknown {
-  if (list === undefined) return undefined;
-  for (let i = 0; i < list.length; i += 2) if (list[i] === key) return list[i + 1];
-  return undefined;
-}
-
-/** Sets the slot of `key` in the list of `first`, adding it at the end (the list is allocated at its exact size). */
-function setCallSlot(ctx: EvalContext, first: unknown, key: number | string, slot: unknown): void {
-  const list = ctx.calls.get(first);
-  if (list === undefined) {
-    ctx.calls.set(first, [key, slot]);
-    return;
-  }
-  for (let i = 0; i < list.length; i += 2) {
-    if (list[i] === key) {
-      list[i + 1] = slot;
-      return;
-    }
-  }
-  const grown = new Array<unknown>(list.length + 2);
-  for (let i = 0; i < list.length; i++) grown[i] = list[i];
-  grown[list.length] = key;
-  grown[list.length + 1] = slot;
-  ctx.calls.set(first, grown);
 }
 
 /*
@@ -295,24 +258,25 @@ function nestedCall(map: Map<unknown, unknown>, args: readonly RegoValue[]): unk
   return level;
 }
 
-/** `calls` (the flat list or Maps of one function and first argument) with one more call; the list may be a new one. */
-function addCall(calls: unknown[] | Map<unknown, unknown> | undefined, args: readonly RegoValue[], result: unknown): unknown[] | Map<unknown, unknown> {
+function addCall(level: Map<unknown, unknown>, args: readonly RegoValue[], result: unknown): void {
   const width = args.length;
+  const calls = level.get(args[0]) as unknown[] | Map<unknown, unknown> | undefined;
   if (calls === undefined || (Array.isArray(calls) && calls.length < FLAT_CALLS * width)) {
     const old = calls ?? [];
     const flat = new Array<unknown>(old.length + width);
     for (let i = 0; i < old.length; i++) flat[i] = old[i];
     for (let j = 1; j < width; j++) flat[old.length + j - 1] = args[j];
     flat[old.length + width - 1] = result;
-    return flat;
+    level.set(args[0], flat);
+    return;
   }
   let map: Map<unknown, unknown>;
   if (Array.isArray(calls)) {
     map = new Map();
     for (let i = 0; i < calls.length; i += width) addNested(map, calls.slice(i, i + width - 1), calls[i + width - 1]);
+    level.set(args[0], map);
   } else map = calls;
   addNested(map, args.slice(1), result);
-  return map;
 }
 
 /** Adds a call by its arguments after the first (`rest`) to nested Maps. */
