@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import type { ValidateResult } from '../core/diagnostics.ts';
-import { collectGarbage } from '../core/collect-garbage.ts';
+import { collectGarbage, heapInUse } from '../core/collect-garbage.ts';
 import { IacpacError, errorMessage } from '../core/errors.ts';
 import type { ScanResult } from '../scan/finding.ts';
 import { Scanner, type PreparedScan, type ScanOptions } from '../scan/scanner.ts';
@@ -71,6 +71,8 @@ function schemasFor(files: string[]): ProviderSchemas {
  */
 export async function analyzeRoot(task: RootTask, lastLoad = false): Promise<RootOutcome> {
   const read: { called: string[] } = { called: [] };
+  // The collections below count what this root added to the heap, not what the thread held before it.
+  const heapAtStart = heapInUse();
   try {
     // The analysis stays inside `readRoot`: what the scan needs is taken out of it there, so the loaded model can be
     // released before the policies are evaluated (the peak of a scan's memory).
@@ -80,11 +82,11 @@ export async function analyzeRoot(task: RootTask, lastLoad = false): Promise<Roo
     if (scan) {
       // The loaded model is no longer referenced: collected now, V8 sizes the heap for the evaluation from what it
       // needs (the plan), not from the last collection's live set, taken while the model was live.
-      collectGarbage(LARGE_HEAP_BYTES);
+      collectGarbage(LARGE_HEAP_BYTES, heapAtStart);
       outcome.scan = scan.run();
       // The evaluation's caches and the plan are released now: collected before the results are rendered, the
       // rendering reuses their space instead of growing the heap past the evaluation's peak.
-      collectGarbage(LARGE_EVALUATION_HEAP_BYTES);
+      collectGarbage(LARGE_EVALUATION_HEAP_BYTES, heapAtStart);
     }
     return outcome;
   } catch (error) {
@@ -94,13 +96,14 @@ export async function analyzeRoot(task: RootTask, lastLoad = false): Promise<Roo
 }
 
 /**
- * The heap in use above which a root's scan collects garbage before evaluating: below it the heap's limit stays small
- * anyway, and small scans pay nothing (a generated root uses ~25 MB there with 1,000 resources, ~40 MB with 2,000).
+ * The heap a root's load and plan added above which its scan collects garbage before evaluating: below it the heap's
+ * limit stays small anyway, and small scans pay nothing (a generated root adds ~25 MB there with 1,000 resources, ~40 MB
+ * with 2,000).
  */
 const LARGE_HEAP_BYTES = 32 * 1024 * 1024;
 
 /**
- * The heap in use (live and garbage) above which a root's scan collects garbage after its evaluation. The collection
+ * The heap a root added (live and garbage) above which its scan collects garbage after its evaluation. The collection
  * costs ~40 ms CPU with ~70 MB in use (5,000 generated resources) and saves only a few MB of peak there; with ~200 MB
  * (20,000 resources) it costs ~90 ms and saves ~50 MB of peak memory.
  */
