@@ -39,7 +39,7 @@ export function answerRootRequest(request: RootRequest): Promise<RootReply> {
  * a bootstrap that registers tsx's loader in the worker before importing `root-worker.ts`.
  */
 function startWorker(): Worker {
-  const profiled = process.execArgv.filter((a) => !a.startsWith('--cpu-prof'));
+  const withoutProfile = process.execArgv.filter((a) => !a.startsWith('--cpu-prof'));
   // The thread inherits the process's Node options as they are. A list given explicitly is parsed again, and Node
   // refuses V8 options there (node --max-old-space-size=4096 … scan failed with an internal error): only a CPU profile
   // (--cpu-prof, one file per thread) is left to the main thread, when Node accepts the remaining options.
@@ -51,9 +51,9 @@ function startWorker(): Worker {
     const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
     return new Worker(bootstrap, { ...options, eval: true });
   };
-  if (profiled.length === process.execArgv.length) return start(undefined);
+  if (withoutProfile.length === process.execArgv.length) return start(undefined);
   try {
-    return start(profiled);
+    return start(withoutProfile);
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_WORKER_INVALID_EXEC_ARGV') return start(undefined);
     throw error;
