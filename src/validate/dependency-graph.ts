@@ -187,6 +187,17 @@ export class DependencyGraph {
     const adjacencyStart = new Int32Array(count);
     const adjacencyEnd = new Int32Array(count);
     const edges = this.edges.items;
+    // Output vertices (`module.x.output.name`) by what precedes their name (`module.x.output.`), in order: a module's
+    // closing vertex waits for each of its outputs (looked up once, not by scanning every vertex per module call).
+    const outputsOf = new Map<string, number[]>();
+    for (const vertex of order) {
+      const id = this.ids[vertex] as string;
+      const prefix = id.slice(0, id.lastIndexOf('.') + 1);
+      if (!prefix.endsWith('.output.')) continue;
+      const outputs = outputsOf.get(prefix);
+      if (outputs) outputs.push(vertex);
+      else outputsOf.set(prefix, [vertex]);
+    }
     for (const vertex of order) {
       const stamp = this.nextStamp();
       const add = (target: number) => {
@@ -198,15 +209,8 @@ export class DependencyGraph {
       for (let node = first[vertex] as number; node !== -1; node = next[node] as number) {
         for (let i = this.cycleStart[node] as number; i < (this.cycleEnd[node] as number); i++) add(edges[i] as number);
       }
-      // A module's closing vertex waits for each of its outputs.
       const id = this.ids[vertex] as string;
-      if (id.endsWith(' (close)')) {
-        const outputs = `${id.slice(0, -' (close)'.length)}.output.`;
-        for (const other of order) {
-          const otherId = this.ids[other] as string;
-          if (otherId.startsWith(outputs) && !otherId.slice(outputs.length).includes('.')) add(other);
-        }
-      }
+      if (id.endsWith(' (close)')) for (const output of outputsOf.get(`${id.slice(0, -' (close)'.length)}.output.`) ?? []) add(output);
       adjacencyEnd[vertex] = adjacency.length;
     }
     const targets = adjacency.items;
