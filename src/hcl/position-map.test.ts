@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PositionMap, utf16Indexes, utf8Offsets } from './position-map.ts';
+import { collectGarbage, heapInUse } from '../core/collect-garbage.ts';
+import { plainRange, PositionMap, spanRanges, utf16Indexes, utf8Offsets } from './position-map.ts';
 
 describe('PositionMap', () => {
   const source = 'ab\ncé😀x\r\ne\u0301y\n';
@@ -49,5 +50,34 @@ describe('UTF-8 offsets and UTF-16 indexes', () => {
     // the continuation bytes of a character belong to it
     expect(indexes[2]).toBe(1);
     expect(utf16Indexes('plain ascii')).toBeUndefined();
+  });
+});
+
+describe('source ranges', () => {
+  it('read their positions from their own file', () => {
+    const a = new PositionMap('a.tf', 'x = 1\ny = 2\n');
+    const b = new PositionMap('b.tf', 'é = 1\n');
+    expect(plainRange(a.range(6, 11))).toEqual({ filename: 'a.tf', start: { line: 2, column: 1, byte: 6 }, end: { line: 2, column: 6, byte: 11 } });
+    expect(plainRange(b.range(1, 5))).toEqual({ filename: 'b.tf', start: { line: 1, column: 2, byte: 2 }, end: { line: 1, column: 6, byte: 6 } });
+    expect(JSON.parse(JSON.stringify(spanRanges(a.range(0, 1), a.range(8, 11))))).toEqual({ filename: 'a.tf', start: { line: 1, column: 1, byte: 0 }, end: { line: 2, column: 6, byte: 11 } });
+    // across files: the start of one, the end of the other
+    expect(plainRange(spanRanges(a.range(0, 1), b.range(1, 5)))).toEqual({ filename: 'a.tf', start: { line: 1, column: 1, byte: 0 }, end: { line: 1, column: 6, byte: 6 } });
+    // nothing but the range's own shape is enumerable (the map is on its class's prototype)
+    const keys: string[] = [];
+    for (const key in a.range(0, 1)) keys.push(key);
+    expect(keys).toEqual([]);
+  });
+
+  it('hold only their two indexes (the map is held by their class), 40 bytes each without pointer compression', () => {
+    const map = new PositionMap('main.tf', 'x = 1\n'.repeat(1000));
+    const count = 100_000;
+    const ranges = new Array<unknown>(count).fill(null);
+    collectGarbage();
+    const before = heapInUse();
+    for (let i = 0; i < count; i++) ranges[i] = map.range(i % 6000, (i % 6000) + 1);
+    collectGarbage();
+    const perRange = (heapInUse() - before) / count;
+    expect(ranges[count - 1]).toBeDefined();
+    expect(perRange).toBeLessThan(44);
   });
 });

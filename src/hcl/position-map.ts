@@ -15,6 +15,8 @@ export class PositionMap {
   private byteAt?: Uint32Array;
   /** Grapheme cluster starts per non-ASCII line (null: the line is ASCII). */
   private readonly graphemes = new Map<number, number[] | null>();
+  /** This file's range class: its prototype holds this map, so a range holds only its two indexes. */
+  private readonly Range: new (startIndex: number, endIndex: number) => IndexRange;
 
   constructor(filename: string, source: string) {
     this.filename = filename;
@@ -24,6 +26,7 @@ export class PositionMap {
     this.lineStarts = starts;
     // eslint-disable-next-line no-control-regex
     this.ascii = !/[^\x00-\x7f]/.test(source);
+    this.Range = rangeClass(this);
   }
 
   /** Position of the UTF-16 index `index` (clamped to the source). */
@@ -46,7 +49,7 @@ export class PositionMap {
 
   /** The range between two UTF-16 indexes; its positions are computed when read (see {@link IndexRange}). */
   range(startIndex: number, endIndex: number): SourceRange {
-    return new IndexRange(this, startIndex, endIndex);
+    return new this.Range(startIndex, endIndex);
   }
 
   /** UTF-16 index of a 1-based line and 1-based character column (as HCL prints them). */
@@ -147,42 +150,51 @@ export function utf16Indexes(source: string): Uint32Array | undefined {
  * A `SourceRange` stored as the two UTF-16 indexes of one file: `start` and `end` are computed from the file's
  * position map each time they are read (a fresh object each time; positions are never mutated). An AST holds about
  * 25 ranges per resource, and eager `{line, column, byte}` objects were about a quarter of a loaded model's memory;
- * most are never read (only those of a diagnostic, a finding or an edit are). `toJSON` gives the plain shape, so JSON
- * output is unchanged; a range copied by spreading (`{...range}`) or sent to another thread must be made plain first
- * ({@link plainRange}).
+ * most are never read (only those of a diagnostic, a finding or an edit are). The map is not a field of the range
+ * but of its class's prototype: each file has its own subclass ({@link PositionMap.range}), so a range is an object
+ * of two small integers (40 bytes, not 48; half a million ranges at 20k resources). `toJSON` gives the plain shape,
+ * so JSON output is unchanged; a range copied by spreading (`{...range}`) or sent to another thread must be made
+ * plain first ({@link plainRange}).
  */
-export class IndexRange implements SourceRange {
-  readonly #positions: PositionMap;
+export abstract class IndexRange implements SourceRange {
+  /** The file's position map, on the prototype of the file's range class (see {@link rangeClass}). */
+  declare protected readonly positions: PositionMap;
   readonly #start: number;
   readonly #end: number;
 
-  constructor(positions: PositionMap, startIndex: number, endIndex: number) {
-    this.#positions = positions;
+  constructor(startIndex: number, endIndex: number) {
     this.#start = startIndex;
     this.#end = endIndex;
   }
 
   get filename(): string {
-    return this.#positions.filename;
+    return this.positions.filename;
   }
 
   get start(): SourcePos {
-    return this.#positions.pos(this.#start);
+    return this.positions.pos(this.#start);
   }
 
   get end(): SourcePos {
-    return this.#positions.pos(this.#end);
+    return this.positions.pos(this.#end);
   }
 
   /** From this range's start to `other`'s end; the same file's map keeps it lazy. */
   through(other: IndexRange): SourceRange {
-    if (other.#positions === this.#positions) return new IndexRange(this.#positions, this.#start, other.#end);
+    if (other.positions === this.positions) return this.positions.range(this.#start, other.#end);
     return { filename: this.filename, start: this.start, end: other.end };
   }
 
   toJSON(): SourceRange {
     return plainRange(this);
   }
+}
+
+/** The range class of one file: an {@link IndexRange} whose prototype holds `positions` (not enumerable). */
+function rangeClass(positions: PositionMap): new (startIndex: number, endIndex: number) => IndexRange {
+  class FileRange extends IndexRange {}
+  Object.defineProperty(FileRange.prototype, 'positions', { value: positions });
+  return FileRange;
 }
 
 /** The range from the start of `from` to the end of `to` (lazy when both are ranges of the same file's map). */
