@@ -1,4 +1,5 @@
-import type { Attribute, Block, Body, Expression } from './ast.ts';
+import type { SourceRange } from '../core/source-range.ts';
+import { noItems, type Attribute, type Block, type Body, type Expression } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
 import { children } from './convert-expression.ts';
 import { labelValue } from './convert-template.ts';
@@ -55,11 +56,11 @@ export function convertRoot(ctx: ConvertContext, root: SyntaxNode, body: Body): 
 
 /**
  * Gives a converted body's lists their exact length: an array filled by `push` keeps room for 16 more elements
- * (~130 bytes), and a model has about three such lists per resource.
+ * (~130 bytes), and a model has about three such lists per resource; an empty one becomes the shared `noItems()`.
  */
 function fitBody(body: Body): void {
-  if (body.attributes.length > 0) body.attributes = body.attributes.slice();
-  if (body.blocks.length > 0) body.blocks = body.blocks.slice();
+  body.attributes = body.attributes.length > 0 ? body.attributes.slice() : noItems();
+  body.blocks = body.blocks.length > 0 ? body.blocks.slice() : noItems();
 }
 
 /**
@@ -141,12 +142,15 @@ function buildBlock(
   endIndex: number,
 ): Block {
   // Built by map: exact-length arrays (see fitBody).
-  const labels = labelNodes.map((child) => {
-    if (child.type !== 'string_lit') return child.text;
-    const raw = ctx.source.slice(child.startIndex, child.endIndex);
-    return labelValue(raw);
-  });
-  const labelRanges = labelNodes.map((child) => ctx.nodeRange(child));
+  const labels =
+    labelNodes.length === 0
+      ? noItems<string>()
+      : labelNodes.map((child) => {
+          if (child.type !== 'string_lit') return child.text;
+          const raw = ctx.source.slice(child.startIndex, child.endIndex);
+          return labelValue(raw);
+        });
+  const labelRanges = labelNodes.length === 0 ? noItems<SourceRange>() : labelNodes.map((child) => ctx.nodeRange(child));
   const typeRange = ctx.nodeRange(typeNode);
   const lastHeader = labelRanges[labelRanges.length - 1] ?? typeRange;
   const blockEnd = close ? close.endIndex : endIndex;

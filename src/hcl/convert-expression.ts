@@ -1,14 +1,15 @@
-import type {
-  BinaryOperator,
-  Expression,
-  ForExpr,
-  FunctionCallExpr,
-  LiteralExpr,
-  ObjectExpr,
-  ObjectItem,
-  ScopeTraversalExpr,
-  TraversalStep,
-  TupleExpr,
+import {
+  noItems,
+  type BinaryOperator,
+  type Expression,
+  type ForExpr,
+  type FunctionCallExpr,
+  type LiteralExpr,
+  type ObjectExpr,
+  type ObjectItem,
+  type ScopeTraversalExpr,
+  type TraversalStep,
+  type TupleExpr,
 } from './ast.ts';
 import { MAX_EXPRESSION_DEPTH, type ConvertContext } from './convert-context.ts';
 import { convertTemplate } from './convert-template.ts';
@@ -221,14 +222,14 @@ function convertCall(ctx: ConvertContext, node: SyntaxNode): FunctionCallExpr {
     }
   }
   const nameRange = name ? ctx.nodeRange(name) : ctx.nodeRange(node);
-  return { kind: 'call', name: name?.text ?? '', nameRange, args, expandFinal, range: ctx.nodeRange(node) };
+  return { kind: 'call', name: name?.text ?? '', nameRange, args: args.length > 0 ? args : noItems(), expandFinal, range: ctx.nodeRange(node) };
 }
 
 function convertTuple(ctx: ConvertContext, node: SyntaxNode): TupleExpr {
   const items = children(node)
     .filter((c) => c.type === 'expression')
     .map((c) => ctx.expression(c));
-  return { kind: 'tuple', items, range: ctx.nodeRange(node) };
+  return { kind: 'tuple', items: items.length > 0 ? items : noItems(), range: ctx.nodeRange(node) };
 }
 
 function convertObject(ctx: ConvertContext, node: SyntaxNode): ObjectExpr {
@@ -245,7 +246,7 @@ function convertObject(ctx: ConvertContext, node: SyntaxNode): ObjectExpr {
       : ctx.expression(keyNode);
     items.push({ key, bareKey: bare, value: ctx.expression(valueNode), range: ctx.nodeRange(elem) });
   }
-  return { kind: 'object', items: items.slice(), range: ctx.nodeRange(node) };
+  return { kind: 'object', items: items.length > 0 ? items.slice() : noItems(), range: ctx.nodeRange(node) };
 }
 
 function convertFor(ctx: ConvertContext, node: SyntaxNode): Expression {

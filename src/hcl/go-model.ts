@@ -1,5 +1,5 @@
 import type { SourceRange } from '../core/source-range.ts';
-import type { Attribute, BinaryOperator, Block, Body, Expression, ForExpr, HclFile, LiteralExpr, ObjectItem, TraversalStep } from './ast.ts';
+import { noItems, type Attribute, type BinaryOperator, type Block, type Body, type Expression, type ForExpr, type HclFile, type LiteralExpr, type ObjectItem, type TraversalStep } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
 import { buildTemplate, heredocContentEnd, labelValue, type TemplateMarker } from './convert-template.ts';
 import { spanRanges, utf16Indexes } from './position-map.ts';
@@ -58,7 +58,7 @@ class Decoder {
   }
 
   file(): Pick<HclFile, 'body' | 'comments'> {
-    const body: Body = { attributes: [], blocks: [], range: this.ctx.range(0, this.source.length) };
+    const body: Body = { attributes: noItems(), blocks: noItems(), range: this.ctx.range(0, this.source.length) };
     this.bodyContent(body);
     const comments: HclFile['comments'] = [];
     const count = this.word();
@@ -122,8 +122,8 @@ class Decoder {
     const typeStart = this.index();
     const typeEnd = this.index();
     const count = this.word();
-    const labels = new Array<string>(count);
-    const labelRanges = new Array<SourceRange>(count);
+    const labels = count > 0 ? new Array<string>(count) : noItems<string>();
+    const labelRanges = count > 0 ? new Array<SourceRange>(count) : noItems<SourceRange>();
     for (let i = 0; i < count; i++) {
       const labelStart = this.index();
       const labelEnd = this.index();
@@ -135,7 +135,7 @@ class Decoder {
     const closeStart = this.index();
     const closeEnd = this.index();
     const typeRange = this.ctx.range(typeStart, typeEnd);
-    const body: Body = { attributes: [], blocks: [], range: this.ctx.range(open, closeEnd) };
+    const body: Body = { attributes: noItems(), blocks: noItems(), range: this.ctx.range(open, closeEnd) };
     body.endRange = this.ctx.range(closeStart, closeEnd);
     const block: Block = {
       type: this.name(typeStart, typeEnd),
@@ -191,7 +191,7 @@ class Decoder {
         return { kind: 'tuple', items: this.list(), range };
       case 10: {
         const count = this.word();
-        const items = new Array<ObjectItem>(count);
+        const items = count > 0 ? new Array<ObjectItem>(count) : noItems<ObjectItem>();
         for (let i = 0; i < count; i++) {
           const itemRange = this.range();
           const bare = this.word() === 1;
@@ -234,14 +234,14 @@ class Decoder {
 
   private list(): Expression[] {
     const count = this.word();
-    const items = new Array<Expression>(count);
+    const items = count > 0 ? new Array<Expression>(count) : noItems<Expression>();
     for (let i = 0; i < count; i++) items[i] = this.expr();
     return items;
   }
 
   private steps(): TraversalStep[] {
     const count = this.word();
-    const steps = new Array<TraversalStep>(count);
+    const steps = count > 0 ? new Array<TraversalStep>(count) : noItems<TraversalStep>();
     for (let i = 0; i < count; i++) {
       const kind = this.word();
       const start = this.index();

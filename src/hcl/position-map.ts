@@ -197,8 +197,12 @@ function rangeClass(positions: PositionMap): new (startIndex: number, endIndex: 
   return FileRange;
 }
 
-/** The range from the start of `from` to the end of `to` (lazy when both are ranges of the same file's map). */
+/**
+ * The range from the start of `from` to the end of `to` (lazy when both are ranges of the same file's map); `from`
+ * itself when `to` is the same range (a block without labels: its header is its type keyword).
+ */
 export function spanRanges(from: SourceRange, to: SourceRange): SourceRange {
+  if (from === to) return from;
   if (from instanceof IndexRange && to instanceof IndexRange) return from.through(to);
   return { filename: from.filename, start: from.start, end: to.end };
 }

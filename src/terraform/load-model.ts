@@ -1,4 +1,4 @@
-import type { Attribute, Block, Body, Expression, HclFile } from '../hcl/ast.ts';
+import { noItems, type Attribute, type Block, type Body, type Expression, type HclFile } from '../hcl/ast.ts';
 import type {
   ModuleCall,
   Output,
@@ -40,7 +40,7 @@ export function literalBoolean(expr: Expression | undefined): boolean | undefine
 
 /** Items of a tuple expression (`depends_on = [a, b]`); a non-tuple yields itself. */
 export function listItems(expr: Expression | undefined): Expression[] {
-  if (!expr) return [];
+  if (!expr) return noItems();
   return expr.kind === 'tuple' ? expr.items : [expr];
 }
 
@@ -121,7 +121,7 @@ function variable(block: Block): Variable {
     name: block.labels[0] ?? '',
     sensitive: literalBoolean(attribute(body, 'sensitive')?.expr) ?? false,
     nullable: literalBoolean(attribute(body, 'nullable')?.expr) ?? true,
-    validations: body.blocks.filter((b) => b.type === 'validation'),
+    validations: only(body.blocks, (b) => b.type === 'validation'),
     block,
   };
   const type = attribute(body, 'type');
@@ -183,6 +183,19 @@ function without<T>(items: T[], drop: (item: T) => boolean): T[] {
   return items.some(drop) ? items.filter((item) => !drop(item)) : items;
 }
 
+/** The items `keep` matches, or the shared empty list when none does (most resources have no provisioner). */
+function only<T>(items: T[], keep: (item: T) => boolean): T[] {
+  return items.some(keep) ? items.filter(keep) : noItems();
+}
+
+/** `body` without its meta-arguments: `body` itself when it has none (most resources), else a body of the rest. */
+function resourceConfig(body: Body): Body {
+  const attributes = without(body.attributes, (a) => RESOURCE_META_ATTRIBUTES.has(a.name));
+  const blocks = without(body.blocks, (b) => RESOURCE_META_BLOCKS.has(b.type));
+  if (attributes === body.attributes && blocks === body.blocks) return body;
+  return { attributes, blocks, range: body.range, ...(body.endRange ? { endRange: body.endRange } : {}) };
+}
+
 export function resourceFromBlock(block: Block): Resource {
   const [type = '', name = ''] = block.labels;
   const mode = block.type === 'data' ? 'data' : 'managed';
@@ -194,13 +207,8 @@ export function resourceFromBlock(block: Block): Resource {
     address: mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`,
     providerLocalName: impliedProviderName(type),
     dependsOn: listItems(attribute(body, 'depends_on')?.expr),
-    provisioners: body.blocks.filter((b) => b.type === 'provisioner'),
-    config: {
-      attributes: without(body.attributes, (a) => RESOURCE_META_ATTRIBUTES.has(a.name)),
-      blocks: without(body.blocks, (b) => RESOURCE_META_BLOCKS.has(b.type)),
-      range: body.range,
-      ...(body.endRange ? { endRange: body.endRange } : {}),
-    },
+    provisioners: only(body.blocks, (b) => b.type === 'provisioner'),
+    config: resourceConfig(body),
     block,
   };
   const providerAttr = attribute(body, 'provider');

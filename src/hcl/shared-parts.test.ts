@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { noItems, type Block, type Expression } from './ast.ts';
+import { parseHclFile, parseHclFileWithTreeSitter } from './parse.ts';
+
+// A model shares what many of its nodes hold equal and never change: one frozen empty list, and a labelless block's
+// header range is its type keyword's range (see `noItems` and `spanRanges`).
+const SOURCE = `resource "aws_s3_bucket" "a" {
+  bucket = "a"
+  tags   = {}
+}
+
+resource "aws_s3_bucket" "b" {
+  bucket = timestamp()
+  list   = []
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`;
+
+describe.each([
+  ['HCL (go-model decoder)', parseHclFile],
+  ['tree-sitter', parseHclFileWithTreeSitter],
+])('a model parsed by %s', (_name, parse) => {
+  it('shares one frozen empty list for every node without items', async () => {
+    const file = await parse('main.tf', SOURCE);
+    const [a, b] = file.body.blocks as [Block, Block];
+    const nested = b.body.blocks[0]!;
+    const expr = (block: Block, name: string): Expression => block.body.attributes.find((x) => x.name === name)!.expr;
+    const empty = noItems();
+    expect(Object.isFrozen(empty)).toBe(true);
+    expect(a.body.blocks).toBe(empty);
+    expect(nested.body.blocks).toBe(empty);
+    expect(nested.labels).toBe(empty);
+    expect(nested.labelRanges).toBe(empty);
+    const call = expr(b, 'bucket');
+    expect(call.kind === 'call' && call.args).toBe(empty);
+    const list = expr(b, 'list');
+    expect(list.kind === 'tuple' && list.items).toBe(empty);
+    const tags = expr(a, 'tags');
+    expect(tags.kind === 'object' && tags.items).toBe(empty);
+    // a list with items is its own
+    expect(b.body.attributes).not.toBe(empty);
+    expect(b.labels).toEqual(['aws_s3_bucket', 'b']);
+  });
+
+  it("gives a block without labels its type keyword's range as header range", async () => {
+    const file = await parse('main.tf', SOURCE);
+    const nested = file.body.blocks[1]!.body.blocks[0]!;
+    expect(nested.defRange).toBe(nested.typeRange);
+    const labelled = file.body.blocks[0]!;
+    expect(labelled.defRange).toEqual({ filename: 'main.tf', start: { line: 1, column: 1, byte: 0 }, end: { line: 1, column: 29, byte: 28 } });
+  });
+});
