@@ -68,16 +68,32 @@ describe('source ranges', () => {
     expect(keys).toEqual([]);
   });
 
-  it('hold only their two indexes (the map is held by their class), 40 bytes each without pointer compression', () => {
-    const map = new PositionMap('main.tf', 'x = 1\n'.repeat(1000));
+  /** Heap bytes per range of `make(i)`, for 100k ranges kept alive. */
+  const bytesPerRange = (make: (i: number) => unknown): number => {
     const count = 100_000;
     const ranges = new Array<unknown>(count).fill(null);
     collectGarbage();
     const before = heapInUse();
-    for (let i = 0; i < count; i++) ranges[i] = map.range(i % 6000, (i % 6000) + 1);
+    for (let i = 0; i < count; i++) ranges[i] = make(i);
     collectGarbage();
     const perRange = (heapInUse() - before) / count;
     expect(ranges[count - 1]).toBeDefined();
-    expect(perRange).toBeLessThan(44);
+    return perRange;
+  };
+
+  it('hold only their indexes (the map is held by their class): 40 bytes without pointer compression, 32 for most', () => {
+    const map = new PositionMap('main.tf', 'x = 1\n'.repeat(2000));
+    // up to 255 characters from a start below 2^23: one small integer
+    expect(bytesPerRange((i) => map.range(i % 12000, (i % 12000) + (i % 256)))).toBeLessThan(36);
+    expect(bytesPerRange((i) => map.range(i % 6000, (i % 6000) + 256 + i))).toBeLessThan(44);
+  });
+
+  it('keep their indexes whether one integer holds them or two do', () => {
+    const source = 'x'.repeat(2 ** 23 + 300);
+    const map = new PositionMap('big.tf', source);
+    for (const [start, end] of [[0, 0], [0, 255], [0, 256], [2 ** 23 - 1, 2 ** 23 + 254], [2 ** 23, 2 ** 23 + 1], [10, 5]] as const) {
+      const range = map.range(start, end);
+      expect([range.start.byte, range.end.byte], `${start}-${end}`).toEqual([start, end]);
+    }
   });
 });

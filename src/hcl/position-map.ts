@@ -15,8 +15,8 @@ export class PositionMap {
   private byteAt?: Uint32Array;
   /** Grapheme cluster starts per non-ASCII line (null: the line is ASCII). */
   private readonly graphemes = new Map<number, number[] | null>();
-  /** This file's range class: its prototype holds this map, so a range holds only its two indexes. */
-  private readonly Range: new (startIndex: number, endIndex: number) => IndexRange;
+  /** This file's range classes: their prototypes hold this map, so a range holds only its indexes. */
+  private readonly ranges: RangeClasses;
 
   constructor(filename: string, source: string) {
     this.filename = filename;
@@ -26,7 +26,7 @@ export class PositionMap {
     this.lineStarts = starts;
     // eslint-disable-next-line no-control-regex
     this.ascii = !/[^\x00-\x7f]/.test(source);
-    this.Range = rangeClass(this);
+    this.ranges = rangeClasses(this);
   }
 
   /** Position of the UTF-16 index `index` (clamped to the source). */
@@ -49,7 +49,11 @@ export class PositionMap {
 
   /** The range between two UTF-16 indexes; its positions are computed when read (see {@link IndexRange}). */
   range(startIndex: number, endIndex: number): SourceRange {
-    return new this.Range(startIndex, endIndex);
+    const length = endIndex - startIndex;
+    if (startIndex >= 0 && startIndex < SHORT_START_LIMIT && length >= 0 && length <= SHORT_LENGTH_MASK) {
+      return new this.ranges.Short(startIndex * (SHORT_LENGTH_MASK + 1) + length);
+    }
+    return new this.ranges.Long(startIndex, endIndex);
   }
 
   /** UTF-16 index of a 1-based line and 1-based character column (as HCL prints them). */
@@ -151,37 +155,35 @@ export function utf16Indexes(source: string): Uint32Array | undefined {
  * position map each time they are read (a fresh object each time; positions are never mutated). An AST holds about
  * 25 ranges per resource, and eager `{line, column, byte}` objects were about a quarter of a loaded model's memory;
  * most are never read (only those of a diagnostic, a finding or an edit are). The map is not a field of the range
- * but of its class's prototype: each file has its own subclass ({@link PositionMap.range}), so a range is an object
- * of two small integers (40 bytes, not 48; half a million ranges at 20k resources). `toJSON` gives the plain shape,
- * so JSON output is unchanged; a range copied by spreading (`{...range}`) or sent to another thread must be made
- * plain first ({@link plainRange}).
+ * but of its class's prototype: each file has its own subclasses ({@link rangeClasses}), and a range holds only its
+ * indexes, both in one small integer for most ranges ({@link ShortRange}: 32 bytes without pointer compression, 48
+ * with a map field and two indexes; half a million ranges at 20k resources). `toJSON` gives the plain shape, so JSON
+ * output is unchanged; a range copied by spreading (`{...range}`) or sent to another thread must be made plain first
+ * ({@link plainRange}).
  */
 export abstract class IndexRange implements SourceRange {
-  /** The file's position map, on the prototype of the file's range class (see {@link rangeClass}). */
+  /** The file's position map, on the prototype of the file's range classes (see {@link rangeClasses}). */
   declare protected readonly positions: PositionMap;
-  readonly #start: number;
-  readonly #end: number;
-
-  constructor(startIndex: number, endIndex: number) {
-    this.#start = startIndex;
-    this.#end = endIndex;
-  }
+  /** UTF-16 index of the range's start in its file. */
+  abstract get startIndex(): number;
+  /** UTF-16 index of the range's end in its file. */
+  abstract get endIndex(): number;
 
   get filename(): string {
     return this.positions.filename;
   }
 
   get start(): SourcePos {
-    return this.positions.pos(this.#start);
+    return this.positions.pos(this.startIndex);
   }
 
   get end(): SourcePos {
-    return this.positions.pos(this.#end);
+    return this.positions.pos(this.endIndex);
   }
 
   /** From this range's start to `other`'s end; the same file's map keeps it lazy. */
   through(other: IndexRange): SourceRange {
-    if (other.positions === this.positions) return this.positions.range(this.#start, other.#end);
+    if (other.positions === this.positions) return this.positions.range(this.startIndex, other.endIndex);
     return { filename: this.filename, start: this.start, end: other.end };
   }
 
@@ -190,11 +192,62 @@ export abstract class IndexRange implements SourceRange {
   }
 }
 
-/** The range class of one file: an {@link IndexRange} whose prototype holds `positions` (not enumerable). */
-function rangeClass(positions: PositionMap): new (startIndex: number, endIndex: number) => IndexRange {
-  class FileRange extends IndexRange {}
-  Object.defineProperty(FileRange.prototype, 'positions', { value: positions });
-  return FileRange;
+/** Bits of a short range's packed integer that hold its length (the rest hold its start). */
+const SHORT_LENGTH_BITS = 8;
+const SHORT_LENGTH_MASK = (1 << SHORT_LENGTH_BITS) - 1;
+/** Starts below this fit beside the length in a small integer (31 bits; V8 stores it in the field, unboxed). */
+const SHORT_START_LIMIT = 2 ** (31 - SHORT_LENGTH_BITS);
+
+/** A range of at most 255 UTF-16 units that starts before index 2^23: its start and length in one small integer. */
+abstract class ShortRange extends IndexRange {
+  readonly #packed: number;
+
+  constructor(packed: number) {
+    super();
+    this.#packed = packed;
+  }
+
+  get startIndex(): number {
+    return this.#packed >>> SHORT_LENGTH_BITS;
+  }
+
+  get endIndex(): number {
+    return (this.#packed >>> SHORT_LENGTH_BITS) + (this.#packed & SHORT_LENGTH_MASK);
+  }
+}
+
+/** Any other range: its two indexes. */
+abstract class LongRange extends IndexRange {
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(startIndex: number, endIndex: number) {
+    super();
+    this.#start = startIndex;
+    this.#end = endIndex;
+  }
+
+  get startIndex(): number {
+    return this.#start;
+  }
+
+  get endIndex(): number {
+    return this.#end;
+  }
+}
+
+interface RangeClasses {
+  Short: new (packed: number) => IndexRange;
+  Long: new (startIndex: number, endIndex: number) => IndexRange;
+}
+
+/** The range classes of one file: whose prototypes hold `positions` (not enumerable). */
+function rangeClasses(positions: PositionMap): RangeClasses {
+  class Short extends ShortRange {}
+  class Long extends LongRange {}
+  Object.defineProperty(Short.prototype, 'positions', { value: positions });
+  Object.defineProperty(Long.prototype, 'positions', { value: positions });
+  return { Short, Long };
 }
 
 /**
