@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hclWorkerRunning, stopHclWorker } from '../hcl/hcl-syntax-worker.ts';
 import { analyzeRoot, type RootTask } from './analyze-root.ts';
-import { answerRootRequest, plainRanges } from './worker-pool.ts';
+import { POOL_YOUNG_GENERATION_MB, answerRootRequest, plainRanges, startWorker, type RootReply } from './worker-pool.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'iacpac-pool-'));
 afterAll(() => {
@@ -44,4 +44,23 @@ describe('root pool worker threads', () => {
       expect(structuredClone(plainRanges(outcome)), dir).toEqual(asJson);
     }
   });
+
+  it(`run with a young generation of ${POOL_YOUNG_GENERATION_MB} MB and answer as this thread analyses`, async () => {
+    const dir = root('pooled', 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "public-read"\n}\n');
+    const pooled: RootTask = { dir, validate: true, scan: true, options: {} };
+    const worker = startWorker();
+    try {
+      const reply = await new Promise<RootReply>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 3, task: pooled, lastLoad: true });
+      });
+      expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBe(POOL_YOUNG_GENERATION_MB);
+      const here = JSON.parse(JSON.stringify(await analyzeRoot(pooled))) as unknown;
+      expect(reply).toEqual({ id: 3, outcome: here });
+      expect((here as { scan: { findings: unknown[] } }).scan.findings.length).toBeGreaterThan(0);
+    } finally {
+      await worker.terminate();
+    }
+  }, 30_000);
 });

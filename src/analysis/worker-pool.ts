@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { analyzeRoot, type RootOutcome, type RootTask } from './analyze-root.ts';
 
 /** Fewer roots than this are analysed in this thread: a worker's start-up (schemas, policy compilation) costs more. */
@@ -9,6 +9,14 @@ export const MIN_ROOTS_PER_EXTRA_THREAD = 4;
 export function defaultJobs(roots: number): number {
   return Math.max(1, Math.min(availableParallelism(), 8, Math.floor(roots / MIN_ROOTS_PER_EXTRA_THREAD) + 1));
 }
+
+/**
+ * The young generation of the pool's worker threads, in MB (V8's default grows a thread's to 32 MB of semi-spaces
+ * while it analyses roots of a few hundred resources and more). An isolate's resource limit, unlike a V8 flag, leaves
+ * the code caches usable (scripts/build.mjs). Measured on a 500-root repository (2 threads): ~20 MB less peak memory
+ * at the same CPU; 3 MB costs more CPU collecting garbage.
+ */
+export const POOL_YOUNG_GENERATION_MB = 12;
 
 /** What the pool sends a worker thread: one root, and whether the thread is sent none after it (no task is left). */
 export interface RootRequest {
@@ -36,15 +44,17 @@ export function answerRootRequest(request: RootRequest): Promise<RootReply> {
 
 /**
  * A new worker running the entry beside this module: `root-worker.js` in the bundle; from the sources (tests, tsx),
- * a bootstrap that registers tsx's loader in the worker before importing `root-worker.ts`.
+ * a bootstrap that registers tsx's loader in the worker before importing `root-worker.ts`. Its young generation is
+ * `POOL_YOUNG_GENERATION_MB` (unless V8 options given to node set it).
  */
-function startWorker(): Worker {
+export function startWorker(): Worker {
   const withoutProfile = process.execArgv.filter((a) => !a.startsWith('--cpu-prof'));
   // The thread inherits the process's Node options as they are. A list given explicitly is parsed again, and Node
   // refuses V8 options there (node --max-old-space-size=4096 … scan failed with an internal error): only a CPU profile
   // (--cpu-prof, one file per thread) is left to the main thread, when Node accepts the remaining options.
   const start = (execArgv: string[] | undefined): Worker => {
-    const options = { ...(execArgv ? { execArgv } : {}), stdout: false, stderr: false };
+    const resourceLimits: ResourceLimits = { maxYoungGenerationSizeMb: POOL_YOUNG_GENERATION_MB };
+    const options = { ...(execArgv ? { execArgv } : {}), resourceLimits, stdout: false, stderr: false };
     if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./root-worker.js', import.meta.url), options);
     const tsx = new URL('../../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url).href;
     const entry = new URL('./root-worker.ts', import.meta.url).href;
