@@ -115,7 +115,7 @@ function convertAttribute(ctx: ConvertContext, node: SyntaxNode): Attribute | un
   const expr: Expression = exprNode
     ? ctx.expression(exprNode)
     : { kind: 'invalid', text: '', range: ctx.range(node.endIndex, node.endIndex) };
-  return { name: name.text, expr, range: ctx.nodeRange(node), nameRange: ctx.nodeRange(name) };
+  return ctx.attribute(name.text, expr, node.startIndex, node.endIndex, name.startIndex, name.endIndex);
 }
 
 function convertBlock(ctx: ConvertContext, node: SyntaxNode): Block | undefined {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { SourceRange } from '../core/source-range.ts';
-import type { Expression, InvalidExpr } from './ast.ts';
-import { PositionMap } from './position-map.ts';
+import type { Attribute, Expression, InvalidExpr } from './ast.ts';
+import { IndexRange, PositionMap } from './position-map.ts';
 import type { SyntaxNode } from './syntax-tree.ts';
 
 /** Deepest bracket/block nesting analysed (checked on the source before parsing). */
@@ -56,6 +56,19 @@ export class ConvertContext {
     return this.positions.range(this.indexMap ? this.indexMap(startIndex) : startIndex, this.indexMap ? this.indexMap(endIndex) : endIndex);
   }
 
+  /**
+   * The attribute `name = expr` spanning `start`-`end` whose name spans `nameStart`-`nameEnd` (indexes in `source`).
+   * Where the name starts the attribute (always in HCL's syntax), its range is computed from the attribute's when read
+   * ({@link NameFirstAttribute}).
+   */
+  attribute(name: string, expr: Expression, start: number, end: number, nameStart: number, nameEnd: number): Attribute {
+    const range = this.range(start, end);
+    if (!this.indexMap && nameStart === start && nameEnd - nameStart === name.length && range instanceof IndexRange) {
+      return new NameFirstAttribute(name, expr, range);
+    }
+    return { name, expr, range, nameRange: this.range(nameStart, nameEnd) };
+  }
+
   nodeRange(node: SyntaxNode): SourceRange {
     return this.range(node.startIndex, node.endIndex);
   }
@@ -101,5 +114,26 @@ export class ConvertContext {
 
   invalid(node: SyntaxNode): InvalidExpr {
     return { kind: 'invalid', text: this.source.slice(node.startIndex, node.endIndex), range: this.nodeRange(node) };
+  }
+}
+
+/**
+ * An attribute whose name starts its range: its `nameRange` (the first `name.length` characters of `range`) is made
+ * when read instead of kept, one range object fewer per attribute (about four per resource). A getter on the class,
+ * so a copy by spreading (`{...attribute}`) would lose it: copy the fields by name. `toJSON` gives the plain shape.
+ */
+class NameFirstAttribute implements Attribute {
+  constructor(
+    readonly name: string,
+    readonly expr: Expression,
+    readonly range: IndexRange,
+  ) {}
+
+  get nameRange(): SourceRange {
+    return this.range.head(this.name.length);
+  }
+
+  toJSON(): Attribute {
+    return { name: this.name, expr: this.expr, range: this.range, nameRange: this.nameRange };
   }
 }

@@ -102,11 +102,12 @@ class Decoder {
     if (attributes > 0) {
       body.attributes = new Array<Attribute>(attributes);
       for (let i = 0; i < attributes; i++) {
-        const range = this.range();
+        const start = this.index();
+        const end = this.index();
         const nameStart = this.index();
         const nameEnd = this.index();
         const expr = this.expr();
-        body.attributes[i] = { name: this.name(nameStart, nameEnd), expr, range, nameRange: this.ctx.range(nameStart, nameEnd) };
+        body.attributes[i] = this.ctx.attribute(this.name(nameStart, nameEnd), expr, start, end, nameStart, nameEnd);
       }
     }
     const blocks = this.word();

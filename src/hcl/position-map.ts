@@ -181,6 +181,12 @@ export abstract class IndexRange implements SourceRange {
     return this.positions.pos(this.endIndex);
   }
 
+  /** The first `length` UTF-16 units of this range (from its start, whatever its end). */
+  head(length: number): SourceRange {
+    const start = this.startIndex;
+    return this.positions.range(start, start + length);
+  }
+
   /** From this range's start to `other`'s end; the same file's map keeps it lazy. */
   through(other: IndexRange): SourceRange {
     if (other.positions === this.positions) return this.positions.range(this.startIndex, other.endIndex);

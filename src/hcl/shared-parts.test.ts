@@ -3,7 +3,8 @@ import { noItems, type Block, type Expression } from './ast.ts';
 import { parseHclFile, parseHclFileWithTreeSitter } from './parse.ts';
 
 // A model shares what many of its nodes hold equal and never change: one frozen empty list, and a labelless block's
-// header range is its type keyword's range (see `noItems` and `spanRanges`).
+// header range is its type keyword's range (see `noItems` and `spanRanges`); an attribute's name range is made from
+// its range (`ConvertContext.attribute`).
 const SOURCE = `resource "aws_s3_bucket" "a" {
   bucket = "a"
   tags   = {}
@@ -42,6 +43,15 @@ describe.each([
     // a list with items is its own
     expect(b.body.attributes).not.toBe(empty);
     expect(b.labels).toEqual(['aws_s3_bucket', 'b']);
+  });
+
+  it('makes an attribute\'s name range from its range when read (the name starts it), the same in its JSON form', async () => {
+    const file = await parse('main.tf', 'locals {\n  naïve_ünïcode = "x"\n  b = 1\n}\n');
+    const [first, second] = file.body.blocks[0]!.body.attributes;
+    expect(Object.hasOwn(first!, 'nameRange')).toBe(false);
+    expect(first!.nameRange).toEqual({ filename: 'main.tf', start: { line: 2, column: 3, byte: 11 }, end: { line: 2, column: 16, byte: 27 } });
+    expect(second!.nameRange).toEqual({ filename: 'main.tf', start: { line: 3, column: 3, byte: 36 }, end: { line: 3, column: 4, byte: 37 } });
+    expect(JSON.parse(JSON.stringify(first))).toMatchObject({ name: 'naïve_ünïcode', nameRange: { start: { byte: 11 }, end: { byte: 27 } }, range: { end: { byte: 33 } } });
   });
 
   it("gives a block without labels its type keyword's range as header range", async () => {
