@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RegoEngine, RegoCompileErrors, RegoError, parseJSON, regoDiagnostics } from './index.ts';
+import { EvalScope, RegoEngine, RegoCompileErrors, RegoError, parseJSON, regoDiagnostics } from './index.ts';
 import { toJS } from './value.ts';
 
 function engine(modules: Record<string, string>, options: ConstructorParameters<typeof RegoEngine>[0] = {}): RegoEngine {
@@ -229,5 +229,38 @@ describe('function calls', () => {
     expect(value).toEqual(expected);
     expect(lines.length).toBe(24);
     expect(new Set(lines).size).toBe(24);
+  });
+
+  it('shares rule values and function results between queries of one scope, until they are released', () => {
+    const e = engine({
+      'lib.rego': ['package lib', 'import rego.v1', 'f(x) := x.n * 2 if print("f", x.n)', 'index := {r.n | some r in input.rs; print("index", r.n)}'].join('\n'),
+      'a.rego': ['package a', 'import rego.v1', 'deny contains y if { some r in input.rs; data.lib.index[r.n]; y := data.lib.f(r); print("a", y) }'].join('\n'),
+      'b.rego': ['package b', 'import rego.v1', 'deny contains y if { some r in input.rs; y := data.lib.f(r) + 1 }'].join('\n'),
+    });
+    const input = parseJSON('{"rs": [{"n": 1}, {"n": 2}]}');
+    const lines: string[] = [];
+    const print = (line: string): void => void lines.push(line);
+    const scope = new EvalScope();
+    const a = e.prepareRefs([['a', ['a', 'deny']]]);
+    const b = e.prepareRefs([['b', ['b', 'deny']]]);
+    expect(toJS(a.evalValue({ inputValue: input, print, scope }) as never)).toEqual({ a: [2, 4] });
+    expect(toJS(b.evalValue({ inputValue: input, print, scope }) as never)).toEqual({ b: [3, 5] });
+    // The second query reused the index and f's results.
+    expect(lines.sort()).toEqual(['a 2', 'a 4', 'f 1', 'f 2', 'index 1', 'index 2']);
+    lines.length = 0;
+    expect(toJS(a.evalValue({ inputValue: input, print, scope }) as never)).toEqual({ a: [2, 4] });
+    expect(lines).toEqual([]);
+    // Released, a's rules are evaluated again; the library's values are still shared.
+    scope.releaseDocuments([['a']]);
+    expect(toJS(a.evalValue({ inputValue: input, print, scope }) as never)).toEqual({ a: [2, 4] });
+    expect(lines.sort()).toEqual(['a 2', 'a 4']);
+    lines.length = 0;
+    // Another input starts afresh.
+    expect(toJS(b.evalValue({ inputValue: parseJSON('{"rs": [{"n": 3}]}'), print, scope }) as never)).toEqual({ b: [7] });
+    expect(lines).toEqual(['f 3']);
+    // Without a scope, every query computes everything.
+    lines.length = 0;
+    b.evalValue({ inputValue: input, print });
+    expect(lines.sort()).toEqual(['f 1', 'f 2']);
   });
 });

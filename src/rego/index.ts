@@ -73,6 +73,49 @@ export interface EvalOptions {
   tracer?: Tracer;
   /** Wall-clock budget of this evaluation (default: the engine's limits). */
   timeoutMs?: number;
+  /**
+   * Evaluations with the same scope, on the same input and program, share the virtual documents (rule values) and
+   * function results computed so far, as the parts of one query do (see {@link EvalScope}).
+   */
+  scope?: EvalScope;
+}
+
+/**
+ * What several queries on one input share: the rule values and function results one query computed are reused by the
+ * next, as if they were parts of one query (OPA memoises the same per query). Without `with`, a rule's value and a
+ * function's result depend only on the input, the data and the program, so sharing them changes no result. A scope
+ * follows one input and program: a query with another input or program starts the scope afresh.
+ *
+ * Why: a caller that splits a large query into parts (the scanner evaluates policies group by group) can release what
+ * only one part needed (`releaseDocuments`) while the parts share what they all need (a library's indexes over the
+ * input, its functions' results per input value), computed once.
+ */
+export class EvalScope {
+  private context: EvalContext | undefined;
+  private program: Program | undefined;
+  private input: RegoValue | undefined;
+
+  /** @internal The evaluation context for a query of `program` on `input`. */
+  contextFor(program: Program, input: RegoValue | undefined): EvalContext {
+    if (!this.context || this.program !== program || this.input !== input) {
+      this.context = new EvalContext(input, [], new Map());
+      this.program = program;
+      this.input = input;
+    }
+    return this.context;
+  }
+
+  /** Forgets the values of the rules and functions at and below each path under `data` (e.g. a policy's package). */
+  releaseDocuments(paths: Iterable<readonly string[]>): void {
+    const context = this.context;
+    if (!context || !this.program) return;
+    for (const path of paths) {
+      for (const node of this.program.root.find(path)?.walk() ?? []) {
+        context.cache.delete(node.id);
+        context.calls.delete(node.id);
+      }
+    }
+  }
 }
 
 export interface RuleInfo {
@@ -321,7 +364,7 @@ export class PreparedQuery {
       ...(print ? { print } : {}),
       ...(this.engine.options.runtime !== undefined ? { runtime: fromJS(this.engine.options.runtime) } : {}),
     });
-    const ctx = new EvalContext(input, [], new Map());
+    const ctx = options.scope ? options.scope.contextFor(this.program, input) : new EvalContext(input, [], new Map());
     const env: Env = new Map();
     const values: RegoValue[] = [];
     const body = this.body;

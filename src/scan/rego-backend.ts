@@ -7,6 +7,7 @@ import {
   RegoCompileErrors,
   RegoEngine,
   RegoError,
+  type EvalScope,
   type PrecompiledModule,
   type PreparedQuery,
 } from '../rego/index.ts';
@@ -17,14 +18,17 @@ import { toJS, type RegoValue } from '../rego/value.ts';
 export interface RegoBackend {
   /** Converts a JSON input once so several queries can share it (lazily: members are converted when read). */
   toInput(input: unknown): RegoValue;
-  /** Evaluates `query` against an input; returns the JS value of the first result, or undefined. Throws on errors. */
-  /** `timeoutMs` replaces the default evaluation time budget (QUERY_TIMEOUT_MS) for this query. */
-  query(query: string, input: RegoValue, timeoutMs?: number): unknown;
+  /**
+   * Evaluates `query` against an input; returns the JS value of the first result, or undefined. Throws on errors.
+   * `timeoutMs` replaces the default evaluation time budget (QUERY_TIMEOUT_MS) for this query; queries given one `scope`
+   * share what they computed (see EvalScope).
+   */
+  query(query: string, input: RegoValue, timeoutMs?: number, scope?: EvalScope): unknown;
   /**
    * Evaluates the object `{key: data.<path>, ...}` (as `query` would its text, without parsing it): the JS object, or
    * undefined. Throws on errors.
    */
-  queryRefs(entries: ReadonlyArray<readonly [key: string, path: readonly string[]]>, input: RegoValue, timeoutMs?: number): unknown;
+  queryRefs(entries: ReadonlyArray<readonly [key: string, path: readonly string[]]>, input: RegoValue, timeoutMs?: number, scope?: EvalScope): unknown;
   /** Optional modules left out because they did not compile: file -> the one-line error. */
   rejected: ReadonlyMap<string, string>;
   /** Compiles these deferred modules in (by file), if they are not yet; later queries see them. */
@@ -102,8 +106,8 @@ export function createRegoBackend(modules: BackendModule[], options: RegoBackend
     }
     return q;
   };
-  const run = (q: PreparedQuery, input: RegoValue, timeoutMs: number | undefined): unknown => {
-    const value = q.evalValue({ inputValue: input, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  const run = (q: PreparedQuery, input: RegoValue, timeoutMs: number | undefined, scope: EvalScope | undefined): unknown => {
+    const value = q.evalValue({ inputValue: input, ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(scope ? { scope } : {}) });
     return value === undefined ? undefined : toJS(value);
   };
   return {
@@ -124,8 +128,9 @@ export function createRegoBackend(modules: BackendModule[], options: RegoBackend
       if (anyOptional) preparedRefs = new Map();
     },
     toInput: (input) => fromJSLazy(input),
-    query: (query, input, timeoutMs) => run(preparedIn(prepared, query, (e) => e.prepare(query)), input, timeoutMs),
-    queryRefs: (entries, input, timeoutMs) => run(preparedIn(preparedRefs, JSON.stringify(entries), (e) => e.prepareRefs(entries)), input, timeoutMs),
+    query: (query, input, timeoutMs, scope) => run(preparedIn(prepared, query, (e) => e.prepare(query)), input, timeoutMs, scope),
+    queryRefs: (entries, input, timeoutMs, scope) =>
+      run(preparedIn(preparedRefs, JSON.stringify(entries), (e) => e.prepareRefs(entries)), input, timeoutMs, scope),
   };
 }
 
