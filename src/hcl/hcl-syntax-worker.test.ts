@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BASELINE_MAX_BYTES, announceHclSyntaxChecks, chooseWasm, hclWorkerBaseline, hclWorkerRunning, parseInWorker, stopHclWorker, takeAnnounced } from './hcl-syntax-worker.ts';
+import { BASELINE_MAX_BYTES, announceHclSyntaxChecks, chooseWasm, hclWorkerBaseline, hclWorkerResourceLimits, hclWorkerRunning, parseInWorker, stopHclWorker, takeAnnounced } from './hcl-syntax-worker.ts';
 
 describe('HCL syntax worker', () => {
   it("answers HCL's verdict and error text", async () => {
     expect(await parseInWorker('a.tf', 'a = 1\n', 10_000)).toEqual({ kind: 'ok' });
     const broken = await parseInWorker('a.tf', 'a =\n', 10_000);
     expect(broken).toEqual({ kind: 'error', message: 'parse config: [a.tf:1,4-2,1: Invalid expression; Expected the start of an expression, but found an invalid expression token.]' });
+  });
+
+  it('runs with a small young generation (its JavaScript heap holds little more than the file in flight)', async () => {
+    await parseInWorker('a.tf', 'a = 1\n', 10_000);
+    expect(hclWorkerResourceLimits()?.maxYoungGenerationSizeMb).toBe(1);
   });
 
   it('stops when idle for a second and starts again for the next file', async () => {
