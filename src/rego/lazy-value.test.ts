@@ -75,6 +75,20 @@ describe('fromJSLazy', () => {
     expect(lazy.get('k1')).toBe(first[1]);
   });
 
+  it('keeps the members a lookup converted, and converts the others for one reading of every entry only', () => {
+    const lazy = fromJSLazy({ a: { x: 1 }, b: { y: [{ z: 2 }] } }) as RegoObject;
+    const a = lazy.get('a');
+    const first = new Map([...lazy]);
+    const second = new Map([...lazy]);
+    expect(first.get('a')).toBe(a);
+    expect(second.get('a')).toBe(a);
+    expect(first.get('b')).not.toBe(second.get('b'));
+    expect(valueKey(first.get('b')!)).toBe(valueKey(fromJS({ y: [{ z: 2 }] })));
+    const b = lazy.get('b');
+    expect(b).toBe(lazy.get('b'));
+    expect(new Map([...lazy]).get('b')).toBe(b);
+  });
+
   it('gives the same query results as an eager input', () => {
     const engine = new RegoEngine();
     engine.addModule(

@@ -29,13 +29,15 @@ const LIST_MAX = 8;
 
 /**
  * A Rego object over a JS record. Lookups by string key read the record; a composite member is converted once, when it
- * is first read, and kept (so reading it again gives the same value): the first few in a flat `[key, value, ...]` list
- * (most plan objects have one to four composite members; a Map with its `[key, value]` pairs costs ~250 bytes for
- * one), more in the object's own entries Map. Until then the object has no entries Map at all (it shares the empty
- * `NO_ENTRIES`). Reading every entry (iteration, hashing, sorting, `walk`) builds the pairs from the record each time
- * instead of keeping them: an ordinary `RegoObject` keeps a Map slot and a `[key, value]` pair per member (~100
- * bytes), and a scan's input reads most objects whole once or twice (the library's index sets hash every resource
- * change and configuration entry, `walk` visits every expression). Only a change (set, delete) puts all entries into
+ * is first looked up, and kept (so looking it up again gives the same value): the first few in a flat
+ * `[key, value, ...]` list of its exact size (most plan objects have one to four composite members; a Map with its
+ * `[key, value]` pairs costs ~250 bytes for one), more in the object's own entries Map. Until then the object has no
+ * entries Map at all (it shares the empty `NO_ENTRIES`). Reading every entry (iteration, hashing, sorting, `walk`)
+ * builds the pairs from the record each time instead of keeping them, and converts the members no lookup kept for that
+ * reading only: an ordinary `RegoObject` keeps a Map slot and a `[key, value]` pair per member (~100 bytes), and a
+ * scan's input reads most objects whole once or twice (the library's index sets hash every resource change and
+ * configuration entry, `walk` visits every expression of every resource: kept, those conversions were ~10 MB of a
+ * 20,000-resource scan's live memory). Only a change (set, delete) puts all entries into
  * the object, in the record's order, and from then on it is an ordinary `RegoObject`. The canonical key is computed
  * from the record without keeping the members' own keys.
  */
@@ -43,7 +45,6 @@ class LazyObject extends RegoObject {
   private record: Record<string, unknown> | undefined;
   /** The first composite members converted, as key, value, key, value; undefined when none or once in the Map. */
   private converted: RegoValue[] | undefined;
-  private lazyKey: string | undefined;
 
   constructor(record: Record<string, unknown>) {
     super(undefined, NO_ENTRIES as Entries);
@@ -51,16 +52,22 @@ class LazyObject extends RegoObject {
   }
 
   private member(k: string): RegoValue {
+    const known = this.known(k);
+    if (known !== undefined) return known;
+    const value = fromJSLazy(this.record![k]);
+    if (value !== null && typeof value === 'object') this.keep(k, value);
+    return value;
+  }
+
+  /** The member `k` as converted and kept before, or undefined. */
+  private known(k: string): RegoValue | undefined {
     const list = this.converted;
     if (list) {
       for (let i = 0; i < list.length; i += 2) if (list[i] === k) return list[i + 1]!;
     } else if (this.entriesMap !== NO_ENTRIES) {
-      const known = super.get(k);
-      if (known !== undefined) return known;
+      return super.get(k);
     }
-    const value = fromJSLazy(this.record![k]);
-    if (value !== null && typeof value === 'object') this.keep(k, value);
-    return value;
+    return undefined;
   }
 
   private keep(k: string, value: RegoValue): void {
@@ -70,7 +77,12 @@ class LazyObject extends RegoObject {
     } else if (!list) {
       this.converted = [k, value];
     } else if (list.length < 2 * LIST_MAX) {
-      list.push(k, value);
+      // A list of its exact size (`push` would leave room for ~16 more members: most objects never get them).
+      const grown = new Array<RegoValue>(list.length + 2);
+      for (let i = 0; i < list.length; i++) grown[i] = list[i]!;
+      grown[list.length] = k;
+      grown[list.length + 1] = value;
+      this.converted = grown;
     } else {
       this.entriesMap = new Map();
       for (let i = 0; i < list.length; i += 2) super.set(list[i]!, list[i + 1]!);
@@ -79,9 +91,12 @@ class LazyObject extends RegoObject {
     }
   }
 
-  /** The entries in the record's order, members converted as `get` converts them (fresh pairs: not kept). */
+  /**
+   * The entries in the record's order (fresh pairs: not kept). A member `get` converted before is that value; any other
+   * is converted for this reading only, and not kept.
+   */
   private pairs(record: Record<string, unknown>): Array<[RegoValue, RegoValue]> {
-    return Object.keys(record).map((k) => [k, this.member(k)]);
+    return Object.keys(record).map((k) => [k, this.known(k) ?? fromJSLazy(record[k])]);
   }
 
   /** Puts every entry into the object (record order); afterwards the base class does everything. */
@@ -108,12 +123,10 @@ class LazyObject extends RegoObject {
   }
   override set(k: RegoValue, v: RegoValue): this {
     this.materialize();
-    this.lazyKey = undefined;
     return super.set(k, v);
   }
   override delete(k: RegoValue): this {
     this.materialize();
-    this.lazyKey = undefined;
     return super.delete(k);
   }
   override keys(): IterableIterator<RegoValue> {
@@ -131,6 +144,6 @@ class LazyObject extends RegoObject {
   override key(): string {
     if (!this.record) return super.key();
     // A throw-away copy: its members' keys are garbage as soon as this one is built.
-    return (this.lazyKey ??= valueKey(fromJS(this.record)));
+    return (this.cachedKey ??= valueKey(fromJS(this.record)));
   }
 }

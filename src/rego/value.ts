@@ -432,7 +432,8 @@ export const NO_ENTRIES: ReadonlyMap<unknown, [RegoValue, RegoValue]> = new Map(
 export class RegoObject {
   /** The entries by `mapKey`; a subclass may share {@link NO_ENTRIES} here until its first write (see lazy-value.ts). */
   protected entriesMap: Map<unknown, [RegoValue, RegoValue]>;
-  private cachedKey: string | undefined;
+  /** The canonical key once computed (a subclass computes it its own way: lazy-value.ts). */
+  protected cachedKey: string | undefined;
   private cachedSorted: Array<[RegoValue, RegoValue]> | undefined;
   /** @internal cached `hashValue` */
   cachedHash: number | undefined;
