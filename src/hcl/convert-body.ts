@@ -3,7 +3,6 @@ import { noItems, type Attribute, type Block, type Body, type Expression } from 
 import type { ConvertContext } from './convert-context.ts';
 import { children } from './convert-expression.ts';
 import { labelValue } from './convert-template.ts';
-import { spanRanges } from './position-map.ts';
 import type { SyntaxNode, SyntaxTreeReader } from './syntax-tree.ts';
 
 /**
@@ -151,18 +150,8 @@ function buildBlock(
           return labelValue(raw);
         });
   const labelRanges = labelNodes.length === 0 ? noItems<SourceRange>() : labelNodes.map((child) => ctx.nodeRange(child));
-  const typeRange = ctx.nodeRange(typeNode);
-  const lastHeader = labelRanges[labelRanges.length - 1] ?? typeRange;
   const blockEnd = close ? close.endIndex : endIndex;
   const body: Body = { attributes: [], blocks: [], range: ctx.range(open ? open.startIndex : blockEnd, blockEnd) };
   if (close) body.endRange = ctx.nodeRange(close);
-  return {
-    type: typeNode.text,
-    labels,
-    body,
-    range: ctx.range(typeNode.startIndex, blockEnd),
-    typeRange,
-    labelRanges,
-    defRange: spanRanges(typeRange, lastHeader),
-  };
+  return ctx.block(typeNode.text, labels, labelRanges, body, typeNode.startIndex, blockEnd, typeNode.startIndex, typeNode.endIndex);
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { SourceRange } from '../core/source-range.ts';
-import type { Attribute, Expression, InvalidExpr } from './ast.ts';
-import { IndexRange, PositionMap } from './position-map.ts';
+import type { Attribute, Block, Body, Expression, InvalidExpr } from './ast.ts';
+import { IndexRange, PositionMap, spanRanges } from './position-map.ts';
 import type { SyntaxNode } from './syntax-tree.ts';
 
 /** Deepest bracket/block nesting analysed (checked on the source before parsing). */
@@ -67,6 +67,20 @@ export class ConvertContext {
       return new NameFirstAttribute(name, expr, range);
     }
     return { name, expr, range, nameRange: this.range(nameStart, nameEnd) };
+  }
+
+  /**
+   * The block spanning `start`-`end` whose type keyword spans `typeStart`-`typeEnd` (indexes in `source`). Where the
+   * keyword starts the block (always in HCL's syntax), its `typeRange` and `defRange` are computed when read
+   * ({@link TypeFirstBlock}).
+   */
+  block(type: string, labels: string[], labelRanges: SourceRange[], body: Body, start: number, end: number, typeStart: number, typeEnd: number): Block {
+    const range = this.range(start, end);
+    if (!this.indexMap && typeStart === start && typeEnd - typeStart === type.length && range instanceof IndexRange) {
+      return new TypeFirstBlock(type, labels, body, range, labelRanges);
+    }
+    const typeRange = this.range(typeStart, typeEnd);
+    return { type, labels, body, range, typeRange, labelRanges, defRange: spanRanges(typeRange, labelRanges[labelRanges.length - 1] ?? typeRange) };
   }
 
   nodeRange(node: SyntaxNode): SourceRange {
@@ -135,5 +149,36 @@ class NameFirstAttribute implements Attribute {
 
   toJSON(): Attribute {
     return { name: this.name, expr: this.expr, range: this.range, nameRange: this.nameRange };
+  }
+}
+
+/**
+ * A block whose type keyword starts its range: its `typeRange` (the first `type.length` characters of `range`) and
+ * `defRange` (type keyword through the last label) are made when read instead of kept, up to two range objects and
+ * two fields fewer per block. Getters on the class, so a copy by spreading (`{...block}`) would lose them: copy the
+ * fields by name (`terraform/load-override.ts` `withBody`). `toJSON` gives the plain shape.
+ */
+class TypeFirstBlock implements Block {
+  constructor(
+    readonly type: string,
+    readonly labels: string[],
+    readonly body: Body,
+    readonly range: IndexRange,
+    readonly labelRanges: SourceRange[],
+  ) {}
+
+  get typeRange(): SourceRange {
+    return this.range.head(this.type.length);
+  }
+
+  get defRange(): SourceRange {
+    const typeRange = this.typeRange;
+    const last = this.labelRanges[this.labelRanges.length - 1];
+    return last ? spanRanges(typeRange, last) : typeRange;
+  }
+
+  toJSON(): Block {
+    const { type, labels, body, range, typeRange, labelRanges, defRange } = this;
+    return { type, labels, body, range, typeRange, labelRanges, defRange };
   }
 }

@@ -2,7 +2,7 @@ import type { SourceRange } from '../core/source-range.ts';
 import { noItems, type Attribute, type BinaryOperator, type Block, type Body, type Expression, type ForExpr, type HclFile, type LiteralExpr, type ObjectItem, type TraversalStep } from './ast.ts';
 import type { ConvertContext } from './convert-context.ts';
 import { buildTemplate, heredocContentEnd, labelValue, type TemplateMarker } from './convert-template.ts';
-import { spanRanges, utf16Indexes } from './position-map.ts';
+import { utf16Indexes } from './position-map.ts';
 
 /**
  * The AST of a file HashiCorp's HCL parser accepted, decoded from what the parser's WebAssembly module encodes of its
@@ -135,18 +135,9 @@ class Decoder {
     const open = this.index();
     const closeStart = this.index();
     const closeEnd = this.index();
-    const typeRange = this.ctx.range(typeStart, typeEnd);
     const body: Body = { attributes: noItems(), blocks: noItems(), range: this.ctx.range(open, closeEnd) };
     body.endRange = this.ctx.range(closeStart, closeEnd);
-    const block: Block = {
-      type: this.name(typeStart, typeEnd),
-      labels,
-      body,
-      range: this.ctx.range(start, end),
-      typeRange,
-      labelRanges,
-      defRange: spanRanges(typeRange, labelRanges[count - 1] ?? typeRange),
-    };
+    const block = this.ctx.block(this.name(typeStart, typeEnd), labels, labelRanges, body, start, end, typeStart, typeEnd);
     this.bodyContent(body);
     return block;
   }

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { noItems, type Block, type Expression } from './ast.ts';
 import { parseHclFile, parseHclFileWithTreeSitter } from './parse.ts';
 
-// A model shares what many of its nodes hold equal and never change: one frozen empty list, and a labelless block's
-// header range is its type keyword's range (see `noItems` and `spanRanges`); an attribute's name range is made from
-// its range (`ConvertContext.attribute`).
+// A model shares what many of its nodes hold equal and never change (one frozen empty list: `noItems`), and makes the
+// ranges that follow from others when read: an attribute's name range and a block's type and header ranges
+// (`ConvertContext.attribute`, `ConvertContext.block`).
 const SOURCE = `resource "aws_s3_bucket" "a" {
   bucket = "a"
   tags   = {}
@@ -54,11 +54,20 @@ describe.each([
     expect(JSON.parse(JSON.stringify(first))).toMatchObject({ name: 'naïve_ünïcode', nameRange: { start: { byte: 11 }, end: { byte: 27 } }, range: { end: { byte: 33 } } });
   });
 
-  it("gives a block without labels its type keyword's range as header range", async () => {
+  it('makes a block\'s type and header ranges from its range when read (the type keyword starts it)', async () => {
     const file = await parse('main.tf', SOURCE);
-    const nested = file.body.blocks[1]!.body.blocks[0]!;
-    expect(nested.defRange).toBe(nested.typeRange);
     const labelled = file.body.blocks[0]!;
+    const nested = file.body.blocks[1]!.body.blocks[0]!;
+    for (const block of [labelled, nested]) {
+      expect(Object.hasOwn(block, 'typeRange')).toBe(false);
+      expect(Object.hasOwn(block, 'defRange')).toBe(false);
+    }
+    expect(labelled.typeRange).toEqual({ filename: 'main.tf', start: { line: 1, column: 1, byte: 0 }, end: { line: 1, column: 9, byte: 8 } });
     expect(labelled.defRange).toEqual({ filename: 'main.tf', start: { line: 1, column: 1, byte: 0 }, end: { line: 1, column: 29, byte: 28 } });
+    // without labels, the header is the type keyword
+    const keyword = { filename: 'main.tf', start: { line: 9, column: 3, byte: 133 }, end: { line: 9, column: 27, byte: 157 } };
+    expect(nested.typeRange).toEqual(keyword);
+    expect(nested.defRange).toEqual(keyword);
+    expect(JSON.parse(JSON.stringify(nested))).toMatchObject({ type: 'versioning_configuration', typeRange: { end: { byte: 157 } }, defRange: { end: { byte: 157 } } });
   });
 });

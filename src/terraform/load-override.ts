@@ -28,6 +28,15 @@ function identity(block: Block): string | undefined {
   }
 }
 
+/**
+ * `block` with `body` as its body. Its fields are copied by name: a parsed block's `typeRange` and `defRange` are
+ * getters of its class (hcl/convert-context.ts), which a spread (`{...block}`) would not copy.
+ */
+function withBody(block: Block, body: Body): Block {
+  const { type, labels, range, typeRange, labelRanges, defRange } = block;
+  return { type, labels, body, range, typeRange, labelRanges, defRange };
+}
+
 function mergeBody(base: Body, override: Body): Body {
   const overridden = new Map(override.attributes.map((a) => [a.name, a] as const));
   const attributes: Attribute[] = base.attributes.map((a) => overridden.get(a.name) ?? a);
@@ -38,7 +47,7 @@ function mergeBody(base: Body, override: Body): Body {
     if (!overrideTypes.has(block.type)) blocks.push(block);
     else if (block.type === 'lifecycle') {
       const replacement = override.blocks.find((b) => b.type === 'lifecycle');
-      if (replacement) blocks.push({ ...block, body: mergeBody(block.body, replacement.body) });
+      if (replacement) blocks.push(withBody(block, mergeBody(block.body, replacement.body)));
     }
   }
   for (const block of override.blocks) {
@@ -59,13 +68,13 @@ function mergeTerraform(base: Block, override: Block): Block {
     const first = baseProviders[0] ?? overrideProviders[0];
     if (first) {
       const merged = overrideProviders.reduce(
-        (acc, b) => ({ ...acc, body: mergeBody(acc.body, { ...b.body, blocks: [] }) }),
-        baseProviders.slice(1).reduce((acc, b) => ({ ...acc, body: mergeBody(acc.body, { ...b.body, blocks: [] }) }), first),
+        (acc, b) => withBody(acc, mergeBody(acc.body, { ...b.body, blocks: [] })),
+        baseProviders.slice(1).reduce((acc, b) => withBody(acc, mergeBody(acc.body, { ...b.body, blocks: [] })), first),
       );
       body.blocks.push(merged);
     }
   }
-  return { ...base, body };
+  return withBody(base, body);
 }
 
 /** Terraform merges an override file category by category, in this order. */
@@ -87,7 +96,7 @@ export function mergeOverrides(primary: Block[], overrides: Block[], diagnostics
           diagnostics.push(missingBase('Missing base local value definition to override', `There is no local value named "${attr.name}". An override file can only override a local value that was already defined in a primary configuration file.`, attr.range));
           continue;
         }
-        result[index] = { ...base, body: { ...base.body, attributes: base.body.attributes.map((a) => (a.name === attr.name ? attr : a)) } };
+        result[index] = withBody(base, { ...base.body, attributes: base.body.attributes.map((a) => (a.name === attr.name ? attr : a)) });
       }
       continue;
     }
@@ -106,7 +115,7 @@ export function mergeOverrides(primary: Block[], overrides: Block[], diagnostics
     const index = result.findIndex((b) => identity(b) === id);
     const base = result[index];
     if (base) {
-      result[index] = { ...base, body: mergeBody(base.body, block.body) };
+      result[index] = withBody(base, mergeBody(base.body, block.body));
       continue;
     }
     const missing = missingBaseMessage(block, id);

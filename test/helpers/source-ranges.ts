@@ -5,6 +5,11 @@
 import { expect } from 'vitest';
 import { IndexRange, plainRange } from '../../src/hcl/position-map.ts';
 
+// The diff printer of a failed assertion copies objects of type "Object" (own fields only, then reads the copy's
+// getters): a range's indexes are private fields, which a copy lacks. Named as a type of its own, a range is printed as
+// it is, in the plain shape (the serializer below).
+Object.defineProperty(IndexRange.prototype, Symbol.toStringTag, { value: 'SourceRange', configurable: true });
+
 expect.addEqualityTesters([
   function sameRange(a: unknown, b: unknown, customTesters) {
     if (!(a instanceof IndexRange) && !(b instanceof IndexRange)) return undefined;
