@@ -142,7 +142,7 @@ export class PolicyRunner {
     // group is done (its findings are JS values by then).
     const scope = new EvalScope();
     let since = heapInUse();
-    for (const group of policyGroups(relevant)) {
+    for (const group of evaluationGroups(relevant, input)) {
       let all: unknown;
       try {
         all = this.backend.queryRefs(group.map((p) => [p.id, [...p.packagePath, 'deny']] as const), value, timeoutMs, scope);
@@ -173,15 +173,23 @@ export class PolicyRunner {
 }
 
 /**
- * The policies in groups evaluated together: by their first resource type (the policies of one resource type read the
- * same resources, so they share function results), in the order of their first policy, at most MAX_GROUP each (an
- * object query term of hundreds of members nests too deep to evaluate).
+ * The groups in which `policies` are evaluated on `input`: by resource type for a large plan (at least
+ * GROUP_BY_TYPE_RESOURCES resource changes), else as few as possible.
  */
-function policyGroups(policies: PolicyInfo[]): PolicyInfo[][] {
+export function evaluationGroups(policies: PolicyInfo[], input: unknown): PolicyInfo[][] {
+  return policyGroups(policies, resourceCount(input) >= GROUP_BY_TYPE_RESOURCES);
+}
+
+/**
+ * The policies in groups evaluated together: when `byType`, by their first resource type (the policies of one resource
+ * type read the same resources, so they share function results) in the order of their first policy, else in their
+ * order; at most MAX_GROUP each (an object query term of hundreds of members nests too deep to evaluate).
+ */
+function policyGroups(policies: PolicyInfo[], byType: boolean): PolicyInfo[][] {
   const groups: PolicyInfo[][] = [];
   const open = new Map<string, PolicyInfo[]>();
   for (const policy of policies) {
-    const type = policy.resourceTypes.includes('*') ? '*' : (policy.resourceTypes[0] ?? '*');
+    const type = !byType || policy.resourceTypes.includes('*') ? '*' : (policy.resourceTypes[0] ?? '*');
     let group = open.get(type);
     if (!group || group.length >= MAX_GROUP) {
       group = [];
@@ -200,6 +208,14 @@ function policyGroups(policies: PolicyInfo[]): PolicyInfo[][] {
  */
 const GROUP_COLLECT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Resource changes from which the policies are grouped by resource type. Grouping frees each group's rule values
+ * before the next group runs, which lowers the peak of a large scan, but every group is one more query: a plan of a few
+ * resources (most inputs) runs its policies in as few queries as possible (measured on the 393 IaC-Eval plans: +8 %
+ * evaluation CPU when grouped by type).
+ */
+const GROUP_BY_TYPE_RESOURCES = 500;
+
 /** The most policies one object query names. */
 const MAX_GROUP = 64;
 
@@ -215,8 +231,13 @@ interface PlanLike {
  * off becomes error findings, and the per-policy fallback repeats the shared indexing once per policy).
  */
 function queryTimeout(input: unknown): number {
+  return QUERY_TIMEOUT_MS + 2 * resourceCount(input);
+}
+
+/** The resource changes of a plan (0 for anything else). */
+function resourceCount(input: unknown): number {
   const changes = (input as PlanLike | undefined)?.resource_changes;
-  return QUERY_TIMEOUT_MS + 2 * (Array.isArray(changes) ? changes.length : 0);
+  return Array.isArray(changes) ? changes.length : 0;
 }
 
 /** Resource types a plan mentions: resource changes, configured resources/data sources of every module, providers. */
