@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EvalScope, RegoEngine, RegoCompileErrors, RegoError, parseJSON, regoDiagnostics } from './index.ts';
-import { toJS } from './value.ts';
+import { fromJS, toJS, type RegoObject } from './value.ts';
+import type { CustomBuiltin } from './builtin-set.ts';
+import { collectGarbage } from '../core/collect-garbage.ts';
 
 function engine(modules: Record<string, string>, options: ConstructorParameters<typeof RegoEngine>[0] = {}): RegoEngine {
   const e = new RegoEngine(options);
@@ -262,5 +264,37 @@ describe('function calls', () => {
     lines.length = 0;
     b.evalValue({ inputValue: input, print });
     expect(lines.sort()).toEqual(['f 1', 'f 2']);
+  });
+
+  it('does not keep a composite argument that only a call held for the scope (its results go with it)', async () => {
+    // `doc.new` builds a fresh object per call (as json.unmarshal does); the scope's function results must not keep it.
+    const made: Array<WeakRef<object>> = [];
+    const newDoc: CustomBuiltin = {
+      name: 'doc.new',
+      args: [{ type: 'number' }],
+      result: { type: 'any' },
+      impl: ([n]) => {
+        const doc = fromJS({ n, pad: Array.from({ length: 100 }, (_, i) => `${String(n)}-${i}`) }) as RegoObject;
+        made.push(new WeakRef(doc));
+        return doc;
+      },
+    };
+    const e = engine({
+      'lib.rego': ['package lib', 'import rego.v1', 'f(x) := count(x.pad)', 'g(x, k) := x[k]'].join('\n'),
+      'a.rego': ['package a', 'import rego.v1', 'deny contains [n, y, z] if { some n in numbers.range(1, 50); y := data.lib.f(doc.new(n)); z := data.lib.g(doc.new(n), "n") }'].join('\n'),
+    }, { builtins: [newDoc] });
+    const scope = new EvalScope();
+    const a = e.prepareRefs([['a', ['a', 'deny']]]);
+    const input = parseJSON('{}');
+    const first = toJS(a.evalValue({ inputValue: input, scope }) as never) as { a: unknown[] };
+    expect(first.a).toHaveLength(50);
+    expect(first.a[0]).toEqual([1, 100, 1]);
+    expect(made).toHaveLength(100);
+    // A WeakRef keeps its target until the current task ends; then a full collection frees what only the scope held.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(made.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    // The scope (still in use here, so it was not collected itself) answers the query again.
+    expect(toJS(a.evalValue({ inputValue: input, scope }) as never)).toEqual(first);
   });
 });

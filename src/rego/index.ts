@@ -113,6 +113,7 @@ export class EvalScope {
       for (const node of this.program.root.find(path)?.walk() ?? []) {
         context.cache.delete(node.id);
         context.calls.delete(node.id);
+        context.objectCalls.delete(node.id);
       }
     }
   }

@@ -209,11 +209,7 @@ export function functionValue(ev: EvalMachine, ctx: EvalContext, node: RuleNode,
   // from the cache (OPA memoises function results per query too, so a `print` in a function body runs once per
   // distinct call there as well).
   if (ev.options.tracer) return evalCall(ev, ctx, node, args, loc);
-  let level = ctx.calls.get(node.id);
-  if (!level) {
-    level = new Map();
-    ctx.calls.set(node.id, level);
-  }
+  const level = callLevel(ctx, node.id, args[0]);
   if (args.length <= 1) {
     const key = args.length === 0 ? NO_ARGS : args[0];
     const cached = level.get(key) as RegoValue | typeof UNDEFINED | undefined;
@@ -228,6 +224,29 @@ export function functionValue(ev: EvalMachine, ctx: EvalContext, node: RuleNode,
   const value = evalCall(ev, ctx, node, args, loc);
   addCall(level, args, value === undefined ? UNDEFINED : value);
   return value;
+}
+
+/** The calls of a function by first argument (see `EvalContext.calls`): a Map, or a WeakMap for a composite one. */
+interface CallLevel {
+  get(key: unknown): unknown;
+  set(key: unknown, value: unknown): unknown;
+}
+
+function callLevel(ctx: EvalContext, id: number, first: RegoValue | undefined): CallLevel {
+  if (first !== null && typeof first === 'object') {
+    let level = ctx.objectCalls.get(id);
+    if (!level) {
+      level = new WeakMap();
+      ctx.objectCalls.set(id, level);
+    }
+    return level as CallLevel;
+  }
+  let level = ctx.calls.get(id);
+  if (!level) {
+    level = new Map();
+    ctx.calls.set(id, level);
+  }
+  return level;
 }
 
 /*
@@ -258,7 +277,7 @@ function nestedCall(map: Map<unknown, unknown>, args: readonly RegoValue[]): unk
   return level;
 }
 
-function addCall(level: Map<unknown, unknown>, args: readonly RegoValue[], result: unknown): void {
+function addCall(level: CallLevel, args: readonly RegoValue[], result: unknown): void {
   const width = args.length;
   const calls = level.get(args[0]) as unknown[] | Map<unknown, unknown> | undefined;
   if (calls === undefined || (Array.isArray(calls) && calls.length < FLAT_CALLS * width)) {
