@@ -35,8 +35,6 @@ export interface RegoBackend {
   include(files: Iterable<string>): void;
   /** Files of the modules compiled so far. */
   readonly included: ReadonlySet<string>;
-  /** The `extra` modules changed: the next query compiles the program again. */
-  refresh(): void;
 }
 
 export interface BackendModule {
@@ -54,8 +52,6 @@ export interface BackendModule {
 type Parsed = ReturnType<typeof parseModule>;
 
 export interface RegoBackendOptions {
-  /** Modules generated from what is compiled (e.g. a runner over the compiled policies), compiled with the others. */
-  extra?: (rejected: ReadonlyMap<string, string>, included: ReadonlySet<string>) => BackendModule[];
   /**
    * The precompiled form (`encodePrecompiled`) of a module, when one was made from this module's text in a program
    * holding every module it refers to. Used only when no module is optional: then a module found here is neither
@@ -76,15 +72,13 @@ const MAX_INCLUDE_STEPS = 4;
  * stop the scan. `deferred` modules wait until `include` asks for them or a compiled module refers to their package
  * (`dataRefs`), so a scan compiles only the policies the inputs need and the helpers those use. Each module is parsed
  * once, however often the growing program is compiled, or not at all when `options.precompiled` has its compiled form.
- * `options.extra(rejected, included)` adds modules generated from what is compiled (the runner over those policies).
  */
 export function createRegoBackend(modules: BackendModule[], options: RegoBackendOptions = {}): RegoBackend {
   const rejected = new Map<string, string>();
-  const extra = options.extra ?? (() => []);
   const anyOptional = modules.some((m) => m.optional);
   const load = loader(anyOptional ? undefined : options.precompiled);
   const included = new Set<string>();
-  const rebuild = (): RegoEngine => build(modules.filter((m) => included.has(m.file)), rejected, (r) => extra(r, included), load);
+  const rebuild = (): RegoEngine => build(modules.filter((m) => included.has(m.file)), rejected, load);
   const add = withDependencies(modules, included, load);
   add(modules.filter((m) => !m.deferred).map((m) => m.file));
   // Optional (user) modules are compiled at once, so the caller learns which were left out before the first query.
@@ -122,11 +116,6 @@ export function createRegoBackend(modules: BackendModule[], options: RegoBackend
       prepared = new Map();
       if (anyOptional) preparedRefs = new Map();
     },
-    refresh() {
-      engine = undefined;
-      prepared = new Map();
-      if (anyOptional) preparedRefs = new Map();
-    },
     toInput: (input) => fromJSLazy(input),
     query: (query, input, timeoutMs, scope) => run(preparedIn(prepared, query, (e) => e.prepare(query)), input, timeoutMs, scope),
     queryRefs: (entries, input, timeoutMs, scope) =>
@@ -138,13 +127,12 @@ export function createRegoBackend(modules: BackendModule[], options: RegoBackend
 function build(
   modules: BackendModule[],
   rejected: Map<string, string>,
-  extra: (rejected: ReadonlyMap<string, string>) => BackendModule[],
   load: (module: BackendModule) => Loaded,
 ): RegoEngine {
   const compile = (list: BackendModule[]): ReturnType<typeof compileWith> => compileWith(list, load);
   for (;;) {
     const current = modules.filter((m) => !rejected.has(m.file));
-    const attempt = compile([...current, ...extra(rejected)]);
+    const attempt = compile(current);
     if (attempt.engine) return attempt.engine;
     const optional = new Set(current.filter((m) => m.optional).map((m) => m.file));
     const blamed = attempt.errors.filter((e) => e.file !== undefined && optional.has(e.file));
@@ -185,8 +173,7 @@ interface Loaded {
 
 /**
  * Parses each module once (by file; a module's text never changes), or decodes its precompiled form when there is one
- * (a form that does not decode is ignored): the result, or the parse error, is kept for the next compile. The
- * generated `extra` modules are parsed each time (their text changes with what is included).
+ * (a form that does not decode is ignored): the result, or the parse error, is kept for the next compile.
  */
 function loader(precompiled: RegoBackendOptions['precompiled']): (module: BackendModule) => Loaded {
   const loaded = new Map<string, { source: string; module?: Loaded; error?: unknown }>();

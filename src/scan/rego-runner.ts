@@ -15,8 +15,6 @@ export interface RawFinding {
   message: string;
 }
 
-const RUNNER_PACKAGE = 'iacpac_scan_runner';
-
 /**
  * Evaluates a set of policies on plan JSON inputs. All policies and helpers are compiled into ONE engine; each input
  * costs one object query per group of policies (see `evaluateCompiled`); when a group's query fails (a policy raised an
@@ -43,25 +41,16 @@ export class PolicyRunner {
   private readonly policyFiles: Map<string, PolicyInfo>;
   /** How many rejected modules `noteRejected` has seen (the backend only ever adds to them). */
   private rejectedSeen = 0;
-  /** Whether the program holds the generated runner module: with user modules (so their errors are reported). */
-  private readonly runner: boolean;
 
   constructor(policies: PolicyInfo[], modules: HelperModule[]) {
     // The library's policies are compiled when an input needs them (most plans touch a few dozen of 400), and its
     // helpers when a compiled module uses them; every user module is compiled at once (so a broken user policy is
     // reported even when it is not selected). The library's modules are taken from their precompiled form
     // (compiled-library.ts; the backend uses it only when no user module is loaded), so nothing is parsed or compiled
-    // but the generated runner and what changed since the form was written.
-    this.runner = !modules.every((m) => m.builtin === true);
+    // but what changed since the form was written.
     this.backend = createRegoBackend(
       modules.map((m) => ({ file: m.displayName, source: m.source, optional: m.builtin !== true, deferred: m.builtin === true })),
-      {
-        extra: (rejected, included) =>
-          this.runner
-            ? [{ file: `${RUNNER_PACKAGE}.rego`, source: runnerModule(policies.filter((p) => !rejected.has(p.displayName) && included.has(p.displayName))) }]
-            : [],
-        precompiled: (m) => compiledLibraryModule(m.file, m.source),
-      },
+      { precompiled: (m) => compiledLibraryModule(m.file, m.source) },
     );
     this.policyFiles = new Map(policies.map((p) => [p.displayName, p]));
     this.noteRejected();
@@ -259,14 +248,6 @@ export function planResourceTypes(input: unknown): Set<string> {
   };
   visit(plan.configuration?.root_module, 0);
   return types;
-}
-
-function runnerModule(policies: PolicyInfo[]): string {
-  const lines = [`package ${RUNNER_PACKAGE}`, '', 'import rego.v1', ''];
-  for (const policy of policies) {
-    lines.push(`results[${JSON.stringify(policy.id)}] := data.${policy.packagePath.map(refPart).join('')}.deny`);
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 function refPart(part: string, index: number): string {

@@ -33,6 +33,18 @@ describe('Scanner', () => {
     expect(result.findings[0]?.message).toMatch(/^policy failed to evaluate: .*conflict\.rego:\d+: eval_conflict_error/);
   });
 
+  it('turns a policy whose deny cannot be read as a document into an error finding while the others still report', async () => {
+    // The query names the user's package; the scan goes on (a program-wide reference to every deny used to fail at compile time).
+    const withBroken = new Scanner({ policies: ['IACPAC_AWS_S3_001', 'ACME_*'], policyDirs: [join(fixtures, 'function-deny')] });
+    const result = await withBroken.scanDirectory(join(fixtures, 'configured'));
+    expect(result.findings.map((f) => [f.policy_id, f.severity, f.resource])).toEqual([
+      ['ACME_FUNCTION_DENY', 'error', ''],
+      ['IACPAC_AWS_S3_001', 'low', 'aws_s3_bucket.data'],
+    ]);
+    expect(result.findings[0]?.message).toMatch(/^policy failed to evaluate: .*rego_type_error: undefined ref: data\.acme\.function_deny\.deny/);
+    expect(result.partial).toBe(true);
+  });
+
   it('reports a user module that conflicts only with a library policy compiled when an input needs it', async () => {
     // Library policies are compiled on first use, after the user modules: the conflict shows then, and must be reported.
     const dir = mkdtempSync(join(tmpdir(), 'iacpac-late-conflict-'));
